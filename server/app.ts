@@ -1,0 +1,78 @@
+import express from 'express';
+import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Server } from 'socket.io';
+import { SOCKET_BUFFER_BYTES } from '../shared/limits.js';
+import type { ClientToServer, ServerToClient } from '../shared/protocol.js';
+import { apiRouter } from './http/api.js';
+import { clientRouter } from './http/static.js';
+import { hashToken, newToken } from './ids.js';
+import type { Logger } from './log.js';
+import { joinUrl } from './meetings/create.js';
+import { Presence } from './realtime/presence.js';
+import type { BeforeCommit } from './realtime/room.js';
+import { participantChannel, Rooms } from './realtime/rooms.js';
+import { attachSockets, type SessionData } from './realtime/socket.js';
+import type { Store } from './store/store.js';
+
+export interface AppOptions {
+  store: Store;
+  log: Logger;
+  adminToken: string;
+  /** Base of the links handed to participants, e.g. http://192.168.1.10:3000. */
+  publicUrl: string;
+  clientDir: string;
+  commandsPerSecond?: number;
+  commandBurst?: number;
+}
+
+export interface App {
+  http: HttpServer;
+  io: Server<ClientToServer, ServerToClient, Record<string, never>, SessionData>;
+  listen(port: number, host?: string): Promise<number>;
+  close(): Promise<void>;
+}
+
+export function createApp(opts: AppOptions): App {
+  const { store, log } = opts;
+  const web = express();
+  web.disable('x-powered-by');
+  const http = createHttpServer(web);
+  const io = new Server<ClientToServer, ServerToClient, Record<string, never>, SessionData>(http, {
+    maxHttpBufferSize: SOCKET_BUFFER_BYTES,
+    serveClient: false,
+  });
+
+  // Reissuing a link: the new token is stored before the event is committed, and the old link's
+  // connections are closed, so a lost tablet stops working the moment the chair says so.
+  const beforeCommit: BeforeCommit = async (meetingId, command) => {
+    if (command.type !== 'link.reissue') return {};
+    const token = newToken();
+    await store.replaceToken(meetingId, command.participantId, hashToken(token));
+    const channel = participantChannel(meetingId, command.participantId);
+    io.to(channel).emit('revoked', { reason: 'link-reissued' });
+    io.in(channel).disconnectSockets(true);
+    return { link: joinUrl(opts.publicUrl, token) };
+  };
+
+  const rooms = new Rooms({ store, log, io, beforeCommit });
+  const presence = new Presence(io);
+  attachSockets(io, { store, rooms, presence, log, commandsPerSecond: opts.commandsPerSecond ?? 20, commandBurst: opts.commandBurst ?? 60 });
+
+  web.use(apiRouter({ store, log, adminToken: opts.adminToken, publicUrl: opts.publicUrl }));
+  web.use(clientRouter(opts.clientDir));
+
+  return {
+    http,
+    io,
+    listen: (port, host) => new Promise((resolve, reject) => {
+      http.once('error', reject);
+      http.listen(port, host, () => resolve((http.address() as AddressInfo).port));
+    }),
+    close: async () => {
+      presence.stop();
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      await store.close();
+    },
+  };
+}

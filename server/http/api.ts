@@ -1,0 +1,84 @@
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { timingSafeEqual } from 'node:crypto';
+import { z } from 'zod';
+import { MeetingDefinition } from '../../shared/definition.js';
+import { error, type ErrorCode } from '../../shared/errors.js';
+import { MAX_PAYLOAD_BYTES } from '../../shared/limits.js';
+import type { Logger } from '../log.js';
+import { createMeeting } from '../meetings/create.js';
+import { StoreUnavailableError, type Store } from '../store/store.js';
+
+const STATUS: Partial<Record<ErrorCode, number>> = {
+  'invalid-payload': 400, 'payload-too-large': 413, unauthorized: 401, forbidden: 403,
+  'not-found': 404, 'store-unavailable': 503, internal: 500,
+};
+
+export function sendError(res: Response, code: ErrorCode, message: string): void {
+  res.status(STATUS[code] ?? 400).json({ ok: false, error: error(code, message) });
+}
+
+function sameSecret(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+export interface ApiOptions {
+  store: Store;
+  log: Logger;
+  adminToken: string;
+  publicUrl: string;
+}
+
+export function apiRouter({ store, log, adminToken, publicUrl }: ApiOptions): express.Router {
+  const api = express.Router();
+
+  const admin = (req: Request, res: Response, next: NextFunction) => {
+    const header = req.get('authorization') ?? '';
+    const token = header.startsWith('Bearer ') ? header.slice(7) : '';
+    if (!token || !sameSecret(token, adminToken)) return sendError(res, 'unauthorized', 'Authorization: Bearer <ADMIN_TOKEN> required');
+    next();
+  };
+
+  api.get('/healthz', async (_req, res) => {
+    const ok = await store.healthy().catch(() => false);
+    res.status(ok ? 200 : 503).json({ ok, store: store.kind });
+  });
+
+  api.use('/api', express.json({ limit: MAX_PAYLOAD_BYTES, strict: true }));
+
+  api.post('/api/meetings', admin, async (req, res) => {
+    const def = MeetingDefinition.safeParse(req.body);
+    if (!def.success) {
+      return sendError(res, 'invalid-payload', def.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || 'definition'}: ${i.message}`).join('; '));
+    }
+    const created = await createMeeting(store, def.data, publicUrl);
+    log.info('meeting created', { meetingId: created.meetingId, participants: created.links.length });
+    res.status(201).json({ ok: true, ...created });
+  });
+
+  api.get('/api/meetings', admin, async (_req, res) => {
+    res.json({ ok: true, meetings: await store.listMeetings() });
+  });
+
+  api.get('/api/meetings/:id', admin, async (req, res) => {
+    const id = z.string().max(64).safeParse(req.params.id);
+    const meeting = id.success ? await store.loadMeeting(id.data) : null;
+    if (!meeting) return sendError(res, 'not-found', 'no such meeting');
+    res.json({ ok: true, version: meeting.version, state: meeting.state });
+  });
+
+  api.use('/api', (_req, res) => sendError(res, 'not-found', 'no such endpoint'));
+
+  // Express 5 forwards rejected promises here; body-parser errors carry `type`.
+  api.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    const type = (err as { type?: string }).type;
+    if (type === 'entity.too.large') return sendError(res, 'payload-too-large', `bodies are limited to ${MAX_PAYLOAD_BYTES} bytes`);
+    if (type === 'entity.parse.failed' || type === 'encoding.unsupported' || type === 'charset.unsupported') return sendError(res, 'invalid-payload', 'the body is not valid JSON');
+    if (err instanceof StoreUnavailableError) return sendError(res, 'store-unavailable', 'the store is unavailable');
+    log.error('http failure', { err: err instanceof Error ? err.stack : String(err) });
+    sendError(res, 'internal', 'unexpected server error');
+  });
+
+  return api;
+}

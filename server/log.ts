@@ -1,0 +1,23 @@
+/** Structured JSON-lines logging. Log lines carry ids and codes, never tokens or ballot choices. */
+export const LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
+export type Level = (typeof LEVELS)[number];
+
+export interface Logger {
+  debug(msg: string, fields?: Record<string, unknown>): void;
+  info(msg: string, fields?: Record<string, unknown>): void;
+  warn(msg: string, fields?: Record<string, unknown>): void;
+  error(msg: string, fields?: Record<string, unknown>): void;
+}
+
+export function createLogger(level: Level = 'info', sink: (line: string) => void = (l) => process.stdout.write(`${l}\n`)): Logger {
+  const threshold = LEVELS.indexOf(level);
+  const at = (lvl: Exclude<Level, 'silent'>) => (msg: string, fields: Record<string, unknown> = {}) => {
+    if (LEVELS.indexOf(lvl) < threshold) return;
+    sink(JSON.stringify({ t: new Date().toISOString(), level: lvl, msg, ...fields }));
+  };
+  return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
+}
+
+export function parseLevel(value: string | undefined): Level {
+  return (LEVELS as readonly string[]).includes(value ?? '') ? (value as Level) : 'info';
+}

@@ -1,0 +1,46 @@
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createApp } from './app.js';
+import { loadConfig } from './config.js';
+import { ensureDemoMeeting, type DemoLink } from './demo.js';
+import { createLogger } from './log.js';
+import { SqliteStore } from './store/sqlite.js';
+
+const config = loadConfig();
+const log = createLogger(config.logLevel);
+const store = new SqliteStore(join(config.dataDir, 'phong-hop.sqlite'));
+const app = createApp({
+  store, log, adminToken: config.adminToken, publicUrl: config.publicUrl,
+  clientDir: fileURLToPath(new URL('../dist/client', import.meta.url)),
+});
+
+const port = await app.listen(config.port);
+const demo = await ensureDemoMeeting(store, config.dataDir, config.publicUrl);
+
+const pick = (links: DemoLink[], role: string) => links.find((l) => l.role === role);
+const lines = [
+  '',
+  `Phòng họp đang chạy / is running on port ${port} (store: ${store.kind}, data: ${config.dataDir})`,
+];
+if (demo) {
+  lines.push(`Cuộc họp mẫu / demo meeting "${demo.meetingId}":`);
+  for (const [label, role] of [['Chủ trì / chair', 'chair'], ['Ủy viên / member', 'member'], ['Màn hình / room screen', 'screen'], ['Theo dõi / observer', 'observer']] as const) {
+    const link = pick(demo.links, role);
+    if (link) lines.push(`  ${label.padEnd(24)} ${link.url}   (${link.name})`);
+  }
+  lines.push(`  Every participant's link: ${join(config.dataDir, 'demo-links.json')}`);
+}
+if (config.adminTokenGenerated) lines.push(`ADMIN_TOKEN (generated, kept in ${join(config.dataDir, 'admin-token')}): ${config.adminToken}`);
+lines.push('');
+process.stdout.write(lines.join('\n') + '\n');
+
+let closing = false;
+async function shutdown(signal: string): Promise<void> {
+  if (closing) return;
+  closing = true;
+  log.info('shutting down', { signal });
+  await app.close();
+  process.exit(0);
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));

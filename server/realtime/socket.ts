@@ -1,0 +1,148 @@
+import type { Server, Socket } from 'socket.io';
+import { error, type ErrorInfo } from '../../shared/errors.js';
+import { MAX_PAYLOAD_BYTES } from '../../shared/limits.js';
+import { Command } from '../../shared/meeting/commands.js';
+import { findParticipant } from '../../shared/meeting/state.js';
+import type { Actor } from '../../shared/meeting/permissions.js';
+import {
+  CommandEnvelope, isKnownCommandType, SyncRequest, TimeRequest,
+  type Ack, type ClientToServer, type ServerToClient, type Snapshot,
+} from '../../shared/protocol.js';
+import { hashToken } from '../ids.js';
+import type { Logger } from '../log.js';
+import { StoreUnavailableError, type Store } from '../store/store.js';
+import { TokenBucket } from './rateLimit.js';
+import type { MeetingRoom } from './room.js';
+import { meetingChannel, participantChannel, type Rooms } from './rooms.js';
+import type { Presence } from './presence.js';
+
+export interface SessionData {
+  meetingId: string;
+  participantId: string;
+  role: Actor['role'];
+  name: string;
+}
+
+type IO = Server<ClientToServer, ServerToClient, Record<string, never>, SessionData>;
+type ClientSocket = Socket<ClientToServer, ServerToClient, Record<string, never>, SessionData>;
+
+export interface SocketOptions {
+  store: Store;
+  rooms: Rooms;
+  presence: Presence;
+  log: Logger;
+  commandsPerSecond: number;
+  commandBurst: number;
+}
+
+function sizeOf(payload: unknown): number {
+  try {
+    return Buffer.byteLength(JSON.stringify(payload) ?? '');
+  } catch {
+    return Infinity;
+  }
+}
+
+function failure(e: unknown, log: Logger): { ok: false; error: ErrorInfo } {
+  if (e instanceof StoreUnavailableError) return { ok: false, error: error('store-unavailable', 'the store is unavailable; nothing was changed') };
+  log.error('unexpected failure', { err: e instanceof Error ? e.stack : String(e) });
+  return { ok: false, error: error('internal', 'unexpected server error; nothing was changed') };
+}
+
+/** Calls `ack` if the client gave one; a client that gave none simply gets no answer. */
+function answer<T>(ack: unknown, result: T): void {
+  if (typeof ack === 'function') (ack as (r: T) => void)(result);
+}
+
+export function snapshotOf(room: MeetingRoom, session: SessionData): Snapshot {
+  const { state, version } = room.current();
+  return {
+    meetingId: room.id, version, state, serverNow: Date.now(),
+    you: { participantId: session.participantId, name: session.name, role: session.role },
+  };
+}
+
+/** Parses an incoming command envelope into a command for this socket's meeting, or says what is wrong. */
+export function parseCommand(payload: unknown, meetingId: string): { ok: true; command: Command } | { ok: false; error: ErrorInfo } {
+  if (sizeOf(payload) > MAX_PAYLOAD_BYTES) return { ok: false, error: error('payload-too-large', `payloads are limited to ${MAX_PAYLOAD_BYTES} bytes`) };
+  const envelope = CommandEnvelope.safeParse(payload);
+  if (!envelope.success) return { ok: false, error: error('invalid-payload', `expected { meetingId, command: { type, ... } }: ${envelope.error.issues[0]?.message ?? ''}`) };
+  if (envelope.data.meetingId !== meetingId) return { ok: false, error: error('wrong-meeting', 'this connection belongs to another meeting') };
+  if (!isKnownCommandType(envelope.data.command.type)) return { ok: false, error: error('unknown-command', `unknown command ${envelope.data.command.type}`) };
+  const command = Command.safeParse(envelope.data.command);
+  if (!command.success) {
+    const issue = command.error.issues[0];
+    return { ok: false, error: error('invalid-payload', `${envelope.data.command.type}: ${issue?.path.join('.') || 'payload'}: ${issue?.message ?? 'invalid'}`) };
+  }
+  return { ok: true, command: command.data };
+}
+
+export function attachSockets(io: IO, opts: SocketOptions): void {
+  const { store, rooms, presence, log } = opts;
+
+  io.use(async (socket, next) => {
+    try {
+      const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
+      if (typeof token !== 'string' || token.length === 0 || token.length > 200) return next(unauthorized());
+      const owner = await store.findToken(hashToken(token));
+      const room = owner && (await rooms.get(owner.meetingId));
+      const participant = owner && room && findParticipant(room.current().state, owner.participantId);
+      if (!owner || !participant) return next(unauthorized());
+      socket.data = { meetingId: owner.meetingId, participantId: participant.id, role: participant.role, name: participant.name };
+      next();
+    } catch (e) {
+      const err = new Error(e instanceof StoreUnavailableError ? 'store-unavailable' : 'internal') as Error & { data?: unknown };
+      err.data = failure(e, log).error;
+      next(err);
+    }
+  });
+
+  io.on('connection', async (socket: ClientSocket) => {
+    const session = socket.data;
+    const actor: Actor = { participantId: session.participantId, role: session.role };
+    const bucket = new TokenBucket(opts.commandsPerSecond, opts.commandBurst);
+    socket.join([meetingChannel(session.meetingId), participantChannel(session.meetingId, session.participantId)]);
+
+    socket.on('command', async (payload: unknown, ack: unknown) => {
+      if (!bucket.take()) return answer(ack, { ok: false, error: error('rate-limited', 'too many commands; slow down') });
+      const parsed = parseCommand(payload, session.meetingId);
+      if (!parsed.ok) return answer(ack, parsed);
+      try {
+        const room = await rooms.get(session.meetingId);
+        if (!room) return answer(ack, { ok: false, error: error('not-found', 'the meeting no longer exists') });
+        answer(ack, await room.execute(actor, parsed.command));
+      } catch (e) {
+        answer(ack, failure(e, log));
+      }
+    });
+
+    socket.on('sync', async (payload: unknown, ack: unknown) => {
+      if (!SyncRequest.safeParse(payload ?? {}).success) return answer(ack, { ok: false, error: error('invalid-payload', 'expected { version? }') });
+      try {
+        const room = await rooms.get(session.meetingId);
+        if (!room) return answer(ack, { ok: false, error: error('not-found', 'the meeting no longer exists') });
+        answer(ack, { ok: true, snapshot: snapshotOf(room, session) } satisfies Ack<{ snapshot: Snapshot }>);
+      } catch (e) {
+        answer(ack, failure(e, log));
+      }
+    });
+
+    socket.on('time', (payload: unknown, ack: unknown) => {
+      if (!TimeRequest.safeParse(payload).success) return answer(ack, { ok: false, error: error('invalid-payload', 'expected { sentAt }') });
+      answer(ack, { ok: true, serverNow: Date.now() });
+    });
+
+    socket.on('disconnect', () => presence.changed(session.meetingId));
+
+    const room = await rooms.get(session.meetingId);
+    if (room && socket.connected) socket.emit('snapshot', snapshotOf(room, session));
+    presence.changed(session.meetingId);
+    log.debug('connected', { meetingId: session.meetingId, participant: session.participantId, role: session.role });
+  });
+}
+
+function unauthorized(): Error {
+  const err = new Error('unauthorized') as Error & { data?: unknown };
+  err.data = error('unauthorized', 'this link is not valid (anymore); ask the organiser for a new one');
+  return err;
+}

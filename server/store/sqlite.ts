@@ -1,0 +1,106 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Commit, EventRecord, MeetingSummary, NewMeeting, Store, StoredMeeting, TokenOwner } from './store.js';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS meetings (
+  id TEXT PRIMARY KEY,
+  created_at INTEGER NOT NULL,
+  definition TEXT NOT NULL,
+  state TEXT NOT NULL,
+  version INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS events (
+  meeting_id TEXT NOT NULL REFERENCES meetings(id),
+  version INTEGER NOT NULL,
+  at INTEGER NOT NULL,
+  actor TEXT,
+  events TEXT NOT NULL,
+  PRIMARY KEY (meeting_id, version)
+);
+CREATE TABLE IF NOT EXISTS tokens (
+  token_hash TEXT PRIMARY KEY,
+  meeting_id TEXT NOT NULL REFERENCES meetings(id),
+  participant_id TEXT NOT NULL,
+  UNIQUE (meeting_id, participant_id)
+);
+`;
+
+/**
+ * The embedded store: one SQLite file, so a single laptop in the meeting room needs nothing else.
+ * better-sqlite3 is synchronous, so each method is atomic within this process; WAL with
+ * synchronous=FULL means a commit that returned is on disk, even after kill -9 or power loss.
+ */
+export class SqliteStore implements Store {
+  readonly kind = 'sqlite' as const;
+  readonly db: Database.Database;
+
+  constructor(file: string) {
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = FULL');
+    this.db.pragma('foreign_keys = ON');
+    this.db.exec(SCHEMA);
+  }
+
+  async createMeeting(m: NewMeeting): Promise<void> {
+    this.db.transaction(() => {
+      this.db.prepare('INSERT INTO meetings (id, created_at, definition, state, version) VALUES (?, ?, ?, ?, 0)')
+        .run(m.id, m.createdAt, JSON.stringify(m.definition), JSON.stringify(m.state));
+      const token = this.db.prepare('INSERT INTO tokens (token_hash, meeting_id, participant_id) VALUES (?, ?, ?)');
+      for (const t of m.tokens) token.run(t.tokenHash, m.id, t.participantId);
+    })();
+  }
+
+  async loadMeeting(id: string): Promise<StoredMeeting | null> {
+    const row = this.db.prepare('SELECT state, version FROM meetings WHERE id = ?').get(id) as { state: string; version: number } | undefined;
+    return row ? { id, version: row.version, state: JSON.parse(row.state) } : null;
+  }
+
+  async listMeetings(): Promise<MeetingSummary[]> {
+    const rows = this.db.prepare("SELECT id, created_at, json_extract(state, '$.title') AS title FROM meetings ORDER BY created_at").all() as
+      { id: string; created_at: number; title: string }[];
+    return rows.map((r) => ({ id: r.id, title: r.title, createdAt: r.created_at }));
+  }
+
+  async commit(c: Commit): Promise<'ok' | 'conflict'> {
+    return this.db.transaction(() => {
+      const next = c.expectedVersion + 1;
+      const updated = this.db.prepare('UPDATE meetings SET state = ?, version = ? WHERE id = ? AND version = ?')
+        .run(JSON.stringify(c.state), next, c.meetingId, c.expectedVersion);
+      if (updated.changes !== 1) return 'conflict' as const;
+      this.db.prepare('INSERT INTO events (meeting_id, version, at, actor, events) VALUES (?, ?, ?, ?, ?)')
+        .run(c.meetingId, next, c.at, c.actor, JSON.stringify(c.events));
+      return 'ok' as const;
+    })();
+  }
+
+  async readEvents(meetingId: string, afterVersion = 0): Promise<EventRecord[]> {
+    const rows = this.db.prepare('SELECT version, at, actor, events FROM events WHERE meeting_id = ? AND version > ? ORDER BY version')
+      .all(meetingId, afterVersion) as { version: number; at: number; actor: string | null; events: string }[];
+    return rows.map((r) => ({ version: r.version, at: r.at, actor: r.actor, events: JSON.parse(r.events) }));
+  }
+
+  async findToken(tokenHash: string): Promise<TokenOwner | null> {
+    const row = this.db.prepare('SELECT meeting_id, participant_id FROM tokens WHERE token_hash = ?').get(tokenHash) as
+      { meeting_id: string; participant_id: string } | undefined;
+    return row ? { meetingId: row.meeting_id, participantId: row.participant_id } : null;
+  }
+
+  async replaceToken(meetingId: string, participantId: string, tokenHash: string): Promise<void> {
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM tokens WHERE meeting_id = ? AND participant_id = ?').run(meetingId, participantId);
+      this.db.prepare('INSERT INTO tokens (token_hash, meeting_id, participant_id) VALUES (?, ?, ?)').run(tokenHash, meetingId, participantId);
+    })();
+  }
+
+  async healthy(): Promise<boolean> {
+    return this.db.open;
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}

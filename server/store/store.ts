@@ -1,0 +1,71 @@
+import type { MeetingDefinition } from '../../shared/definition.js';
+import type { MeetingEvent } from '../../shared/meeting/events.js';
+import type { MeetingState } from '../../shared/meeting/state.js';
+
+export interface StoredMeeting {
+  id: string;
+  version: number;
+  state: MeetingState;
+}
+
+export interface MeetingSummary {
+  id: string;
+  title: string;
+  createdAt: number;
+}
+
+export interface TokenOwner {
+  meetingId: string;
+  participantId: string;
+}
+
+export interface EventRecord {
+  version: number;
+  at: number;
+  actor: string | null;
+  events: MeetingEvent[];
+}
+
+export interface NewMeeting {
+  id: string;
+  createdAt: number;
+  definition: MeetingDefinition;
+  state: MeetingState;
+  /** One hashed token per participant. */
+  tokens: { participantId: string; tokenHash: string }[];
+}
+
+export interface Commit {
+  meetingId: string;
+  /** The version the events were decided against; the commit fails if the stored one moved on. */
+  expectedVersion: number;
+  state: MeetingState;
+  events: MeetingEvent[];
+  at: number;
+  actor: string | null;
+}
+
+/**
+ * Everything the server keeps. Implementations: SQLite (embedded default) and Redis (scale-out);
+ * tests/store/contract.ts runs the same suite against each.
+ */
+export interface Store {
+  readonly kind: 'sqlite' | 'redis' | 'memory';
+  createMeeting(meeting: NewMeeting): Promise<void>;
+  loadMeeting(id: string): Promise<StoredMeeting | null>;
+  listMeetings(): Promise<MeetingSummary[]>;
+  /** Atomic compare-and-set on the version: all of the commit is stored, or none of it. */
+  commit(commit: Commit): Promise<'ok' | 'conflict'>;
+  readEvents(meetingId: string, afterVersion?: number): Promise<EventRecord[]>;
+  findToken(tokenHash: string): Promise<TokenOwner | null>;
+  /** Replaces a participant's token: the old one stops working at once. */
+  replaceToken(meetingId: string, participantId: string, tokenHash: string): Promise<void>;
+  healthy(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export class StoreUnavailableError extends Error {
+  constructor(cause: unknown) {
+    super('the store is unavailable', { cause });
+  }
+}

@@ -1,0 +1,142 @@
+import type { CommandOf } from './commands.js';
+import { accept, reject, type DecideContext, type Decision } from './decision.js';
+import type { MeetingEvent } from './events.js';
+import { activeItem, findItem, findParticipant, newItem, type AgendaItem, type MeetingState } from './state.js';
+
+export type AgendaCommand = CommandOf<
+  | 'meeting.start' | 'meeting.finish' | 'day.switch'
+  | 'agenda.open' | 'agenda.next' | 'agenda.previous' | 'agenda.complete' | 'agenda.skip'
+  | 'agenda.reorder' | 'agenda.add' | 'agenda.update' | 'agenda.remove'
+>;
+
+/** Items of one day, in agenda order. */
+export function itemsOfDay(state: MeetingState, day: number): AgendaItem[] {
+  return state.agenda.filter((i) => i.day === day);
+}
+
+/** Events that leave the active item (and end its running speech) with the given status. */
+function leaveActive(state: MeetingState, now: number, status: 'done' | 'skipped' | 'pending'): MeetingEvent[] {
+  const item = activeItem(state);
+  if (!item) return [];
+  const events: MeetingEvent[] = [];
+  if (item.queue.current) events.push({ type: 'speech.ended', itemId: item.id, at: now });
+  events.push({ type: 'item.ended', itemId: item.id, at: now, status });
+  return events;
+}
+
+function enter(state: MeetingState, item: AgendaItem, now: number): MeetingEvent[] {
+  const events: MeetingEvent[] = [];
+  if (state.status === 'scheduled') events.push({ type: 'meeting.started', at: now });
+  if (item.day !== state.currentDay) events.push({ type: 'day.switched', day: item.day });
+  events.push(item.status === 'pending' && item.startedAt === null
+    ? { type: 'item.started', itemId: item.id, at: now }
+    : { type: 'item.reopened', itemId: item.id });
+  return events;
+}
+
+function open(state: MeetingState, item: AgendaItem, now: number, leaving: 'done' | 'pending' = 'done'): Decision {
+  if (item.id === state.activeItemId) return reject('invalid-state', 'this item is already open');
+  return accept(...leaveActive(state, now, leaving), ...enter(state, item, now));
+}
+
+function checkRefs(state: MeetingState, fields: { subject?: string; presenter?: string; day?: number }): Decision | null {
+  for (const ref of [fields.subject, fields.presenter]) {
+    if (ref !== undefined && !findParticipant(state, ref)) return reject('not-found', `no participant ${ref}`);
+  }
+  if (fields.day !== undefined && fields.day > state.days.length) return reject('invalid-state', `the meeting has ${state.days.length} days`);
+  return null;
+}
+
+export function decideAgenda(state: MeetingState, command: AgendaCommand, { now, newId }: DecideContext): Decision {
+  if (command.type === 'meeting.start') {
+    if (state.status === 'running') return reject('invalid-state', 'the meeting is already running');
+    return accept({ type: 'meeting.started', at: now });
+  }
+  if (state.status === 'finished') return reject('invalid-state', 'the meeting has finished');
+
+  switch (command.type) {
+    case 'meeting.finish':
+      if (state.status !== 'running') return reject('invalid-state', 'the meeting has not started');
+      return accept(...leaveActive(state, now, 'done'), { type: 'meeting.finished', at: now });
+
+    case 'day.switch': {
+      if (command.day > state.days.length) return reject('not-found', `the meeting has ${state.days.length} days`);
+      if (command.day === state.currentDay) return reject('invalid-state', 'that day is already shown');
+      const item = activeItem(state);
+      if (item) return reject('invalid-state', 'close the open item before switching day');
+      return accept({ type: 'day.switched', day: command.day });
+    }
+
+    case 'agenda.open': {
+      const item = findItem(state, command.itemId);
+      return item ? open(state, item, now) : reject('not-found', `no agenda item ${command.itemId}`);
+    }
+
+    case 'agenda.next': {
+      const day = itemsOfDay(state, state.currentDay);
+      const from = state.activeItemId === null ? -1 : day.findIndex((i) => i.id === state.activeItemId);
+      const next = day.slice(from + 1).find((i) => i.status === 'pending');
+      return next ? open(state, next, now) : reject('invalid-state', 'no further item today');
+    }
+
+    case 'agenda.previous': {
+      const day = itemsOfDay(state, state.currentDay);
+      const from = state.activeItemId === null ? day.length : day.findIndex((i) => i.id === state.activeItemId);
+      const previous = day.slice(0, from).reverse().find((i) => i.status !== 'skipped');
+      // Going back is usually undoing a "next" pressed too early: the item left is not done yet.
+      return previous ? open(state, previous, now, 'pending') : reject('invalid-state', 'no earlier item today');
+    }
+
+    case 'agenda.complete':
+    case 'agenda.skip': {
+      const item = findItem(state, command.itemId);
+      if (!item) return reject('not-found', `no agenda item ${command.itemId}`);
+      const status = command.type === 'agenda.complete' ? 'done' : 'skipped';
+      if (item.status === 'active') return accept(...leaveActive(state, now, status));
+      if (status === 'skipped' && item.status === 'pending') return accept({ type: 'item.skipped', itemId: item.id });
+      return reject('invalid-state', status === 'done' ? 'only the open item can be completed' : 'only a pending or open item can be skipped');
+    }
+
+    case 'agenda.reorder': {
+      const ids = new Set(command.itemIds);
+      const same = ids.size === state.agenda.length && command.itemIds.length === ids.size && state.agenda.every((i) => ids.has(i.id));
+      return same ? accept({ type: 'agenda.reordered', itemIds: command.itemIds })
+        : reject('invalid-state', 'the new order must list every agenda item exactly once');
+    }
+
+    case 'agenda.add': {
+      const bad = checkRefs(state, command.item);
+      if (bad) return bad;
+      let index: number;
+      if (command.afterItemId !== undefined) {
+        const after = state.agenda.findIndex((i) => i.id === command.afterItemId);
+        if (after < 0) return reject('not-found', `no agenda item ${command.afterItemId}`);
+        index = after + 1;
+      } else {
+        const lastOfDay = state.agenda.map((i) => i.day <= command.item.day).lastIndexOf(true);
+        index = lastOfDay + 1;
+      }
+      return accept({ type: 'item.added', item: newItem(newId(), command.item, state.speakingSec), index });
+    }
+
+    case 'agenda.update': {
+      const item = findItem(state, command.itemId);
+      if (!item) return reject('not-found', `no agenda item ${command.itemId}`);
+      if (Object.keys(command.changes).length === 0) return reject('invalid-payload', 'nothing to change');
+      const bad = checkRefs(state, command.changes);
+      if (bad) return bad;
+      if (command.changes.day !== undefined && item.status === 'active' && command.changes.day !== state.currentDay) {
+        return reject('invalid-state', 'the open item cannot move to another day');
+      }
+      return accept({ type: 'item.updated', itemId: item.id, changes: command.changes });
+    }
+
+    case 'agenda.remove': {
+      const item = findItem(state, command.itemId);
+      if (!item) return reject('not-found', `no agenda item ${command.itemId}`);
+      if (item.status === 'active') return reject('invalid-state', 'close the item before removing it');
+      if (item.startedAt !== null) return reject('invalid-state', 'an item that has taken place stays on the record; skip it instead');
+      return accept({ type: 'item.removed', itemId: item.id });
+    }
+  }
+}

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { AgendaItemFields, Slug } from '../definition.js';
+import { MAX_ANNOUNCEMENT, MAX_SPEAKING_SEC, MIN_SPEAKING_SEC } from '../limits.js';
+import { REQUEST_KINDS } from './state.js';
+
+/** Ids the server generates (items added live, floor requests): anything short and URL-safe. */
+const Id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
+const Seconds = z.number().int().min(MIN_SPEAKING_SEC).max(MAX_SPEAKING_SEC);
+
+const cmd = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
+  z.object({ type: z.literal(type), ...shape }).strict();
+
+export const Command = z.discriminatedUnion('type', [
+  cmd('meeting.start', {}),
+  cmd('meeting.finish', {}),
+  cmd('day.switch', { day: z.number().int().min(1).max(31) }),
+
+  cmd('agenda.open', { itemId: Id }),
+  cmd('agenda.next', {}),
+  cmd('agenda.previous', {}),
+  cmd('agenda.complete', { itemId: Id }),
+  cmd('agenda.skip', { itemId: Id }),
+  cmd('agenda.reorder', { itemIds: z.array(Id).min(1).max(500) }),
+  cmd('agenda.add', { item: AgendaItemFields.strict(), afterItemId: Id.optional() }),
+  cmd('agenda.update', { itemId: Id, changes: AgendaItemFields.partial().strict() }),
+  cmd('agenda.remove', { itemId: Id }),
+
+  // Queue commands act on the active item; `itemId`, when given, guards against acting on a stale screen.
+  cmd('queue.request', { kind: z.enum(REQUEST_KINDS), participantId: Slug.optional(), itemId: Id.optional() }),
+  cmd('queue.withdraw', { requestId: Id, itemId: Id.optional() }),
+  cmd('queue.give', { requestId: Id.optional(), participantId: Slug.optional(), itemId: Id.optional() }),
+  cmd('queue.end', { itemId: Id.optional() }),
+  cmd('queue.extend', { seconds: z.number().int().min(10).max(MAX_SPEAKING_SEC), itemId: Id.optional() }),
+  cmd('queue.reorder', { requestIds: z.array(Id).max(2000), itemId: Id.optional() }),
+  cmd('queue.setOpen', { open: z.boolean(), itemId: Id.optional() }),
+  cmd('queue.setSpeakingTime', { seconds: Seconds, itemId: Id.optional() }),
+
+  cmd('attendance.checkIn', {}),
+  cmd('attendance.mark', { participantId: Slug, status: z.enum(['present', 'absent', 'excused']) }),
+
+  cmd('announcement.post', { text: z.string().trim().min(1).max(MAX_ANNOUNCEMENT), countdownSec: z.number().int().min(10).max(4 * 3600).optional() }),
+  cmd('announcement.clear', {}),
+
+  cmd('link.reissue', { participantId: Slug }),
+]);
+export type Command = z.infer<typeof Command>;
+export type CommandType = Command['type'];
+export type CommandOf<T extends CommandType> = Extract<Command, { type: T }>;
+
+export const COMMAND_TYPES = Command.options.map((o) => o.shape.type.value) as CommandType[];

@@ -1,0 +1,30 @@
+import type { AgendaItem, AttendanceStatus, FloorRequest, Speech } from './state.js';
+import type { AgendaItemFields } from '../definition.js';
+
+/** What happened, as recorded in the store and sent to clients. Applied by `evolve`. */
+export type MeetingEvent =
+  | { type: 'meeting.started'; at: number }
+  | { type: 'meeting.finished'; at: number }
+  | { type: 'day.switched'; day: number }
+  | { type: 'item.started'; itemId: string; at: number }
+  | { type: 'item.reopened'; itemId: string }
+  | { type: 'item.ended'; itemId: string; at: number; status: 'done' | 'skipped' | 'pending' }
+  | { type: 'item.skipped'; itemId: string }
+  | { type: 'item.added'; item: AgendaItem; index: number }
+  | { type: 'item.updated'; itemId: string; changes: Partial<AgendaItemFields> }
+  | { type: 'item.removed'; itemId: string }
+  | { type: 'agenda.reordered'; itemIds: string[] }
+  | { type: 'floor.requested'; itemId: string; request: FloorRequest; index: number }
+  | { type: 'floor.withdrawn'; itemId: string; requestId: string }
+  | { type: 'speech.started'; itemId: string; speech: Speech; requestId: string | null }
+  | { type: 'speech.ended'; itemId: string; at: number }
+  | { type: 'speech.extended'; itemId: string; seconds: number }
+  | { type: 'queue.reordered'; itemId: string; requestIds: string[] }
+  | { type: 'queue.openSet'; itemId: string; open: boolean }
+  | { type: 'queue.speakingTimeSet'; itemId: string; seconds: number }
+  | { type: 'attendance.marked'; participantId: string; status: AttendanceStatus }
+  | { type: 'announcement.posted'; text: string; at: number; endsAt: number | null }
+  | { type: 'announcement.cleared' }
+  | { type: 'link.reissued'; participantId: string; at: number };
+
+export type MeetingEventType = MeetingEvent['type'];

@@ -1,0 +1,91 @@
+import type { MeetingEvent } from './events.js';
+import type { AgendaItem, ItemQueue, MeetingState } from './state.js';
+
+function updateItem(state: MeetingState, itemId: string, change: (item: AgendaItem) => AgendaItem): MeetingState {
+  return { ...state, agenda: state.agenda.map((i) => (i.id === itemId ? change(i) : i)) };
+}
+
+function updateQueue(state: MeetingState, itemId: string, change: (queue: ItemQueue) => ItemQueue): MeetingState {
+  return updateItem(state, itemId, (item) => ({ ...item, queue: change(item.queue) }));
+}
+
+function inOrder<T extends { id: string }>(list: readonly T[], ids: readonly string[]): T[] {
+  const byId = new Map(list.map((x) => [x.id, x]));
+  return ids.map((id) => byId.get(id)).filter((x): x is T => x !== undefined);
+}
+
+/** Applies one recorded event. Never fails: events were validated by `decide` when they were made. */
+export function evolve(state: MeetingState, event: MeetingEvent): MeetingState {
+  switch (event.type) {
+    case 'meeting.started':
+      return { ...state, status: 'running', startedAt: state.startedAt ?? event.at, endedAt: null };
+    case 'meeting.finished':
+      return { ...state, status: 'finished', endedAt: event.at };
+    case 'day.switched':
+      return { ...state, currentDay: event.day };
+
+    case 'item.started':
+      return { ...updateItem(state, event.itemId, (i) => ({ ...i, status: 'active', startedAt: event.at, endedAt: null })), activeItemId: event.itemId };
+    case 'item.reopened':
+      return { ...updateItem(state, event.itemId, (i) => ({ ...i, status: 'active', endedAt: null })), activeItemId: event.itemId };
+    case 'item.ended': {
+      const next = updateItem(state, event.itemId, (i) => ({ ...i, status: event.status, endedAt: event.at }));
+      return state.activeItemId === event.itemId ? { ...next, activeItemId: null } : next;
+    }
+    case 'item.skipped':
+      return updateItem(state, event.itemId, (i) => ({ ...i, status: 'skipped' }));
+    case 'item.added': {
+      const agenda = [...state.agenda];
+      agenda.splice(event.index, 0, event.item);
+      return { ...state, agenda };
+    }
+    case 'item.updated':
+      return updateItem(state, event.itemId, (i) => {
+        const { speakingSeconds, ...fields } = event.changes;
+        const queue = speakingSeconds === undefined ? i.queue : { ...i.queue, speakingSec: speakingSeconds };
+        return { ...i, ...fields, queue };
+      });
+    case 'item.removed':
+      return { ...state, agenda: state.agenda.filter((i) => i.id !== event.itemId) };
+    case 'agenda.reordered':
+      return { ...state, agenda: inOrder(state.agenda, event.itemIds) };
+
+    case 'floor.requested':
+      return updateQueue(state, event.itemId, (q) => {
+        const requests = [...q.requests];
+        requests.splice(event.index, 0, event.request);
+        return { ...q, requests };
+      });
+    case 'floor.withdrawn':
+      return updateQueue(state, event.itemId, (q) => ({ ...q, requests: q.requests.filter((r) => r.id !== event.requestId) }));
+    case 'speech.started':
+      return updateQueue(state, event.itemId, (q) => ({
+        ...q, current: event.speech, requests: q.requests.filter((r) => r.id !== event.requestId),
+      }));
+    case 'speech.ended':
+      return updateQueue(state, event.itemId, (q) => (q.current
+        ? { ...q, current: null, speeches: [...q.speeches, { ...q.current, endedAt: event.at }] }
+        : q));
+    case 'speech.extended':
+      return updateQueue(state, event.itemId, (q) => (q.current ? { ...q, current: { ...q.current, limitSec: q.current.limitSec + event.seconds } } : q));
+    case 'queue.reordered':
+      return updateQueue(state, event.itemId, (q) => ({ ...q, requests: inOrder(q.requests, event.requestIds) }));
+    case 'queue.openSet':
+      return updateQueue(state, event.itemId, (q) => ({ ...q, open: event.open }));
+    case 'queue.speakingTimeSet':
+      return updateQueue(state, event.itemId, (q) => ({ ...q, speakingSec: event.seconds }));
+
+    case 'attendance.marked':
+      return { ...state, attendance: { ...state.attendance, [event.participantId]: event.status } };
+    case 'announcement.posted':
+      return { ...state, announcement: { text: event.text, postedAt: event.at, endsAt: event.endsAt } };
+    case 'announcement.cleared':
+      return { ...state, announcement: null };
+    case 'link.reissued':
+      return state;
+  }
+}
+
+export function evolveAll(state: MeetingState, events: readonly MeetingEvent[]): MeetingState {
+  return events.reduce(evolve, state);
+}

@@ -1,0 +1,150 @@
+import type { AgendaItemFields, ItemKind, MeetingDefinition, Role } from '../definition.js';
+
+export type { ItemKind, Role };
+
+export interface Participant {
+  id: string;
+  name: string;
+  position: string;
+  role: Role;
+  /** Counts towards the quorum (a voting member of the body). */
+  member: boolean;
+}
+
+export const REQUEST_KINDS = ['point-of-order', 'speech', 'reply'] as const;
+export type RequestKind = (typeof REQUEST_KINDS)[number];
+
+export interface FloorRequest {
+  id: string;
+  participantId: string;
+  kind: RequestKind;
+  requestedAt: number;
+  /** Set when the chair or secretary queued someone on their behalf. */
+  addedBy: string | null;
+}
+
+export interface Speech {
+  participantId: string;
+  kind: RequestKind;
+  startedAt: number;
+  /** Allowed length including every extension. */
+  limitSec: number;
+}
+
+export interface FinishedSpeech extends Speech {
+  endedAt: number;
+}
+
+export interface ItemQueue {
+  open: boolean;
+  speakingSec: number;
+  requests: FloorRequest[];
+  current: Speech | null;
+  speeches: FinishedSpeech[];
+}
+
+export type ItemStatus = 'pending' | 'active' | 'done' | 'skipped';
+
+export interface AgendaItem {
+  id: string;
+  day: number;
+  title: string;
+  kind: ItemKind;
+  subject: string | null;
+  presenter: string | null;
+  plannedMinutes: number;
+  status: ItemStatus;
+  /** Server time the item was first opened, and last closed. */
+  startedAt: number | null;
+  endedAt: number | null;
+  queue: ItemQueue;
+}
+
+export type AttendanceStatus = 'present' | 'absent' | 'excused';
+
+export interface Announcement {
+  text: string;
+  postedAt: number;
+  endsAt: number | null;
+}
+
+export type MeetingStatus = 'scheduled' | 'running' | 'finished';
+
+export interface MeetingState {
+  id: string;
+  title: string;
+  organisation: string;
+  location: string;
+  timeZone: string;
+  days: string[];
+  speakingSec: number;
+  quorum: [number, number];
+  status: MeetingStatus;
+  startedAt: number | null;
+  endedAt: number | null;
+  /** 1-based index into `days`. */
+  currentDay: number;
+  activeItemId: string | null;
+  participants: Participant[];
+  agenda: AgendaItem[];
+  /** Checked-in state per participant id; missing means absent. */
+  attendance: Record<string, AttendanceStatus>;
+  announcement: Announcement | null;
+}
+
+export function defaultMembership(role: Role): boolean {
+  return role === 'chair' || role === 'member';
+}
+
+export function newItem(id: string, fields: AgendaItemFields, meetingSpeakingSec: number): AgendaItem {
+  return {
+    id,
+    day: fields.day,
+    title: fields.title,
+    kind: fields.kind,
+    subject: fields.subject ?? null,
+    presenter: fields.presenter ?? null,
+    plannedMinutes: fields.plannedMinutes,
+    status: 'pending',
+    startedAt: null,
+    endedAt: null,
+    queue: { open: true, speakingSec: fields.speakingSeconds ?? meetingSpeakingSec, requests: [], current: null, speeches: [] },
+  };
+}
+
+/** The state of a meeting that has just been created from its definition. */
+export function initialState(meetingId: string, def: MeetingDefinition): MeetingState {
+  return {
+    id: meetingId,
+    title: def.title,
+    organisation: def.organisation,
+    location: def.location,
+    timeZone: def.timeZone,
+    days: def.days,
+    speakingSec: def.speakingSeconds,
+    quorum: def.quorum,
+    status: 'scheduled',
+    startedAt: null,
+    endedAt: null,
+    currentDay: 1,
+    activeItemId: null,
+    participants: def.participants.map((p) => ({
+      id: p.id, name: p.name, position: p.position, role: p.role, member: p.member ?? defaultMembership(p.role),
+    })),
+    agenda: def.agenda.map((item, i) => newItem(item.id ?? `item-${i + 1}`, item, def.speakingSeconds)),
+    attendance: {},
+    announcement: null,
+  };
+}
+
+export function findParticipant(state: MeetingState, id: string): Participant | undefined {
+  return state.participants.find((p) => p.id === id);
+}
+
+export function findItem(state: MeetingState, id: string): AgendaItem | undefined {
+  return state.agenda.find((i) => i.id === id);
+}
+
+export function activeItem(state: MeetingState): AgendaItem | undefined {
+  return state.activeItemId === null ? undefined : findItem(state, state.activeItemId);
+}

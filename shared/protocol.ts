@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import type { ErrorInfo } from './errors.js';
+import { Command, COMMAND_TYPES } from './meeting/commands.js';
+import type { MeetingEvent } from './meeting/events.js';
+import type { MeetingState, Role } from './meeting/state.js';
+
+/** What the client sends with `command`: the meeting it believes it is in, and the command. */
+export const CommandEnvelope = z.object({
+  meetingId: z.string().min(1).max(64),
+  command: z.object({ type: z.string().max(64) }).passthrough(),
+}).strict();
+export type CommandEnvelope = { meetingId: string; command: Command };
+
+export const SyncRequest = z.object({ version: z.number().int().min(0).optional() }).strict();
+export const TimeRequest = z.object({ sentAt: z.number().finite() }).strict();
+
+export type Ack<T extends object = { version: number }> = ({ ok: true } & T) | { ok: false; error: ErrorInfo };
+export type CommandResult = { version: number; link?: string };
+
+export interface You {
+  participantId: string;
+  name: string;
+  role: Role;
+}
+
+export interface Snapshot {
+  meetingId: string;
+  version: number;
+  state: MeetingState;
+  you: You;
+  serverNow: number;
+}
+
+/** Small changes between snapshots: `events` took the meeting from `version - 1` to `version`. */
+export interface EventBatch {
+  version: number;
+  events: MeetingEvent[];
+}
+
+export interface Presence {
+  /** Participants with at least one live connection, on any server instance. */
+  online: string[];
+}
+
+export interface ClientToServer {
+  command: (envelope: unknown, ack: (result: Ack<CommandResult>) => void) => void;
+  sync: (request: unknown, ack: (result: Ack<{ snapshot: Snapshot }>) => void) => void;
+  time: (request: unknown, ack: (result: Ack<{ serverNow: number }>) => void) => void;
+}
+
+export interface ServerToClient {
+  snapshot: (snapshot: Snapshot) => void;
+  events: (batch: EventBatch) => void;
+  presence: (presence: Presence) => void;
+  /** This connection's link was revoked (reissued); the server disconnects right after. */
+  revoked: (info: { reason: string }) => void;
+}
+
+export function isKnownCommandType(type: string): boolean {
+  return (COMMAND_TYPES as string[]).includes(type);
+}
+
+export { Command };

@@ -1,0 +1,113 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { io as connect, type Socket } from 'socket.io-client';
+import type { MeetingDefinition } from '../../shared/definition.js';
+import type { Command } from '../../shared/meeting/commands.js';
+import { evolveAll } from '../../shared/meeting/evolve.js';
+import type { MeetingState } from '../../shared/meeting/state.js';
+import type { Ack, ClientToServer, CommandResult, EventBatch, ServerToClient, Snapshot } from '../../shared/protocol.js';
+import { createApp, type App } from '../../server/app.js';
+import { createLogger, type Level } from '../../server/log.js';
+import { createMeeting, type CreatedMeeting } from '../../server/meetings/create.js';
+import { SqliteStore } from '../../server/store/sqlite.js';
+import type { Store } from '../../server/store/store.js';
+import { testDefinition } from './definitions.js';
+
+export const ADMIN_TOKEN = 'test-admin-token';
+
+export interface TestServer {
+  app: App;
+  store: Store;
+  url: string;
+  meeting: CreatedMeeting;
+  dataDir: string;
+  /** Every log line the server wrote. */
+  logs: string[];
+  tokenOf(participantId: string): string;
+  connectAs(participantId: string): Promise<TestClient>;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  definition?: MeetingDefinition;
+  logLevel?: Level;
+  commandsPerSecond?: number;
+  commandBurst?: number;
+}
+
+/** The real server, in this process, on an ephemeral port, with a fresh SQLite file. */
+export async function startServer(opts: StartOptions = {}): Promise<TestServer> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'phong-hop-test-'));
+  const store = new SqliteStore(join(dataDir, 'test.sqlite'));
+  const logs: string[] = [];
+  const log = createLogger(opts.logLevel ?? 'warn', (line) => logs.push(line));
+  const app = createApp({
+    store, log, adminToken: ADMIN_TOKEN, publicUrl: 'http://placeholder', clientDir: join(process.cwd(), 'dist/client'),
+    commandsPerSecond: opts.commandsPerSecond, commandBurst: opts.commandBurst,
+  });
+  const port = await app.listen(0, '127.0.0.1');
+  const url = `http://127.0.0.1:${port}`;
+  const meeting = await createMeeting(store, opts.definition ?? testDefinition(), url);
+  const clients: TestClient[] = [];
+  const tokenOf = (participantId: string) => {
+    const link = meeting.links.find((l) => l.participantId === participantId);
+    if (!link) throw new Error(`no participant ${participantId}`);
+    return link.url.slice(link.url.lastIndexOf('/') + 1);
+  };
+  return {
+    app, store, url, meeting, dataDir, logs, tokenOf,
+    connectAs: async (participantId) => {
+      const client = await connectClient(url, tokenOf(participantId));
+      clients.push(client);
+      return client;
+    },
+    stop: async () => {
+      for (const c of clients) c.close();
+      await app.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A real socket.io-client that keeps its own copy of the meeting, as the browser client does. */
+export interface TestClient {
+  socket: Socket<ServerToClient, ClientToServer>;
+  snapshot: Snapshot;
+  state: MeetingState;
+  version: number;
+  batches: EventBatch[];
+  send(command: Command | Record<string, unknown>, meetingId?: string): Promise<Ack<CommandResult>>;
+  /** Resolves once this client's copy has reached `version`. */
+  waitForVersion(version: number, timeoutMs?: number): Promise<void>;
+  close(): void;
+}
+
+export function connectClient(url: string, token: string): Promise<TestClient> {
+  const socket: Socket<ServerToClient, ClientToServer> = connect(url, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true });
+  return new Promise((resolve, reject) => {
+    socket.once('connect_error', (e) => reject(Object.assign(e, { code: (e as { data?: { code?: string } }).data?.code })));
+    socket.once('snapshot', (snapshot) => {
+      const waiters: (() => void)[] = [];
+      const client: TestClient = {
+        socket, snapshot, state: snapshot.state, version: snapshot.version, batches: [],
+        send: (command, meetingId = snapshot.meetingId) => socket.timeout(10_000).emitWithAck('command', { meetingId, command }),
+        waitForVersion: (version, timeoutMs = 5000) => new Promise<void>((ok, fail) => {
+          if (client.version >= version) return ok();
+          const timer = setTimeout(() => fail(new Error(`client stuck at version ${client.version}, wanted ${version}`)), timeoutMs);
+          waiters.push(() => { if (client.version >= version) { clearTimeout(timer); ok(); } });
+        }),
+        close: () => socket.close(),
+      };
+      socket.on('events', (batch) => {
+        client.batches.push(batch);
+        if (batch.version !== client.version + 1) throw new Error(`version gap: had ${client.version}, got ${batch.version}`);
+        client.state = evolveAll(client.state, batch.events);
+        client.version = batch.version;
+        waiters.forEach((w) => w());
+      });
+      socket.on('snapshot', (s) => { client.snapshot = s; client.state = s.state; client.version = s.version; waiters.forEach((w) => w()); });
+      resolve(client);
+    });
+  });
+}
