@@ -29,6 +29,8 @@ export interface Snapshot {
   state: MeetingState;
   you: You;
   serverNow: number;
+  /** The meeting's public observer link, for the room screen's "join" QR code; null for other roles. */
+  joinUrl: string | null;
 }
 
 /** Small changes between snapshots: `events` took the meeting from `version - 1` to `version`. */

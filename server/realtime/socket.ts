@@ -57,7 +57,7 @@ function answer<T>(ack: unknown, result: T): void {
 export function snapshotOf(room: MeetingRoom, session: SessionData): Snapshot {
   const { state, version } = room.current();
   return {
-    meetingId: room.id, version, state, serverNow: Date.now(),
+    meetingId: room.id, version, state, serverNow: Date.now(), joinUrl: null,
     you: { participantId: session.participantId, name: session.name, role: session.role },
   };
 }
