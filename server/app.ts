@@ -3,6 +3,7 @@ import { createServer as createHttpServer, type Server as HttpServer } from 'nod
 import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
 import { SOCKET_BUFFER_BYTES } from '../shared/limits.js';
+import { findParticipant } from '../shared/meeting/state.js';
 import type { ClientToServer, ServerToClient } from '../shared/protocol.js';
 import { apiRouter } from './http/api.js';
 import { clientRouter } from './http/static.js';
@@ -45,10 +46,11 @@ export function createApp(opts: AppOptions): App {
 
   // Reissuing a link: the new token is stored before the event is committed, and the old link's
   // connections are closed, so a lost tablet stops working the moment the chair says so.
-  const beforeCommit: BeforeCommit = async (meetingId, command) => {
+  const beforeCommit: BeforeCommit = async (meetingId, command, _actor, state) => {
     if (command.type !== 'link.reissue') return {};
     const token = newToken();
-    await store.replaceToken(meetingId, command.participantId, hashToken(token));
+    const isObserver = findParticipant(state, command.participantId)?.role === 'observer';
+    await store.replaceToken(meetingId, command.participantId, hashToken(token), isObserver ? token : undefined);
     const channel = participantChannel(meetingId, command.participantId);
     io.to(channel).emit('revoked', { reason: 'link-reissued' });
     io.in(channel).disconnectSockets(true);
@@ -57,7 +59,7 @@ export function createApp(opts: AppOptions): App {
 
   const rooms = new Rooms({ store, log, io, beforeCommit });
   const presence = new Presence(io);
-  attachSockets(io, { store, rooms, presence, log, commandsPerSecond: opts.commandsPerSecond ?? 20, commandBurst: opts.commandBurst ?? 60 });
+  attachSockets(io, { store, rooms, presence, log, publicUrl: opts.publicUrl, commandsPerSecond: opts.commandsPerSecond ?? 20, commandBurst: opts.commandBurst ?? 60 });
 
   web.use(apiRouter({ store, log, adminToken: opts.adminToken, publicUrl: opts.publicUrl }));
   web.use(clientRouter(opts.clientDir));

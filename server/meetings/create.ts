@@ -28,7 +28,10 @@ export async function createMeeting(store: Store, def: MeetingDefinition, public
   const tokens = state.participants.map((p) => ({ participant: p, token: newToken() }));
   await store.createMeeting({
     id, createdAt: opts.now ?? Date.now(), definition: def, state,
-    tokens: tokens.map((t) => ({ participantId: t.participant.id, tokenHash: hashToken(t.token) })),
+    tokens: tokens.map((t) => ({
+      participantId: t.participant.id, tokenHash: hashToken(t.token),
+      publicToken: t.participant.role === 'observer' ? t.token : undefined,
+    })),
   });
   return {
     meetingId: id,

@@ -10,7 +10,7 @@ import type { Logger } from '../log.js';
 import type { Store } from '../store/store.js';
 
 /** Work a command needs done outside the meeting state, before its events are committed. */
-export type BeforeCommit = (meetingId: string, command: Command, actor: Actor) => Promise<Partial<CommandResult>>;
+export type BeforeCommit = (meetingId: string, command: Command, actor: Actor, state: MeetingState) => Promise<Partial<CommandResult>>;
 
 const MAX_ATTEMPTS = 5;
 
@@ -51,7 +51,7 @@ export class MeetingRoom {
     if (!decision.ok) return decision;
     if (decision.events.length === 0) return { ok: true, version: this.version };
 
-    const extra = await this.deps.beforeCommit(this.id, command, actor);
+    const extra = await this.deps.beforeCommit(this.id, command, actor, this.state);
     const next = evolveAll(this.state, decision.events);
     const outcome = await this.deps.store.commit({
       meetingId: this.id, expectedVersion: this.version, state: next, events: decision.events, at: now, actor: actor.participantId,

@@ -9,6 +9,7 @@ import {
   type Ack, type ClientToServer, type ServerToClient, type Snapshot,
 } from '../../shared/protocol.js';
 import { hashToken } from '../ids.js';
+import { joinUrl } from '../meetings/create.js';
 import type { Logger } from '../log.js';
 import { StoreUnavailableError, type Store } from '../store/store.js';
 import { TokenBucket } from './rateLimit.js';
@@ -31,6 +32,7 @@ export interface SocketOptions {
   rooms: Rooms;
   presence: Presence;
   log: Logger;
+  publicUrl: string;
   commandsPerSecond: number;
   commandBurst: number;
 }
@@ -54,10 +56,14 @@ function answer<T>(ack: unknown, result: T): void {
   if (typeof ack === 'function') (ack as (r: T) => void)(result);
 }
 
-export function snapshotOf(room: MeetingRoom, session: SessionData): Snapshot {
+/** Roles that show or hand out the public observer link. */
+const SEES_JOIN_LINK: readonly Actor['role'][] = ['screen', 'chair', 'secretary'];
+
+export async function snapshotOf(room: MeetingRoom, session: SessionData, store: Store, publicUrl: string): Promise<Snapshot> {
+  const token = SEES_JOIN_LINK.includes(session.role) ? await store.publicToken(room.id) : null;
   const { state, version } = room.current();
   return {
-    meetingId: room.id, version, state, serverNow: Date.now(), joinUrl: null,
+    meetingId: room.id, version, state, serverNow: Date.now(), joinUrl: token === null ? null : joinUrl(publicUrl, token),
     you: { participantId: session.participantId, name: session.name, role: session.role },
   };
 }
@@ -121,7 +127,7 @@ export function attachSockets(io: IO, opts: SocketOptions): void {
       try {
         const room = await rooms.get(session.meetingId);
         if (!room) return answer(ack, { ok: false, error: error('not-found', 'the meeting no longer exists') });
-        answer(ack, { ok: true, snapshot: snapshotOf(room, session) } satisfies Ack<{ snapshot: Snapshot }>);
+        answer(ack, { ok: true, snapshot: await snapshotOf(room, session, store, opts.publicUrl) } satisfies Ack<{ snapshot: Snapshot }>);
       } catch (e) {
         answer(ack, failure(e, log));
       }
@@ -135,7 +141,8 @@ export function attachSockets(io: IO, opts: SocketOptions): void {
     socket.on('disconnect', () => presence.changed(session.meetingId));
 
     const room = await rooms.get(session.meetingId);
-    if (room && socket.connected) socket.emit('snapshot', snapshotOf(room, session));
+    const snapshot = room && (await snapshotOf(room, session, store, opts.publicUrl));
+    if (snapshot && socket.connected) socket.emit('snapshot', snapshot);
     presence.changed(session.meetingId);
     log.debug('connected', { meetingId: session.meetingId, participant: session.participantId, role: session.role });
   });

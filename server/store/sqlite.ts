@@ -23,6 +23,7 @@ CREATE TABLE IF NOT EXISTS tokens (
   token_hash TEXT PRIMARY KEY,
   meeting_id TEXT NOT NULL REFERENCES meetings(id),
   participant_id TEXT NOT NULL,
+  public_token TEXT,
   UNIQUE (meeting_id, participant_id)
 );
 `;
@@ -49,8 +50,8 @@ export class SqliteStore implements Store {
     this.db.transaction(() => {
       this.db.prepare('INSERT INTO meetings (id, created_at, definition, state, version) VALUES (?, ?, ?, ?, 0)')
         .run(m.id, m.createdAt, JSON.stringify(m.definition), JSON.stringify(m.state));
-      const token = this.db.prepare('INSERT INTO tokens (token_hash, meeting_id, participant_id) VALUES (?, ?, ?)');
-      for (const t of m.tokens) token.run(t.tokenHash, m.id, t.participantId);
+      const token = this.db.prepare('INSERT INTO tokens (token_hash, meeting_id, participant_id, public_token) VALUES (?, ?, ?, ?)');
+      for (const t of m.tokens) token.run(t.tokenHash, m.id, t.participantId, t.publicToken ?? null);
     })();
   }
 
@@ -89,11 +90,18 @@ export class SqliteStore implements Store {
     return row ? { meetingId: row.meeting_id, participantId: row.participant_id } : null;
   }
 
-  async replaceToken(meetingId: string, participantId: string, tokenHash: string): Promise<void> {
+  async replaceToken(meetingId: string, participantId: string, tokenHash: string, publicToken?: string): Promise<void> {
     this.db.transaction(() => {
       this.db.prepare('DELETE FROM tokens WHERE meeting_id = ? AND participant_id = ?').run(meetingId, participantId);
-      this.db.prepare('INSERT INTO tokens (token_hash, meeting_id, participant_id) VALUES (?, ?, ?)').run(tokenHash, meetingId, participantId);
+      this.db.prepare('INSERT INTO tokens (token_hash, meeting_id, participant_id, public_token) VALUES (?, ?, ?, ?)')
+        .run(tokenHash, meetingId, participantId, publicToken ?? null);
     })();
+  }
+
+  async publicToken(meetingId: string): Promise<string | null> {
+    const row = this.db.prepare('SELECT public_token FROM tokens WHERE meeting_id = ? AND public_token IS NOT NULL ORDER BY participant_id LIMIT 1')
+      .get(meetingId) as { public_token: string } | undefined;
+    return row?.public_token ?? null;
   }
 
   async healthy(): Promise<boolean> {

@@ -31,8 +31,8 @@ export interface NewMeeting {
   createdAt: number;
   definition: MeetingDefinition;
   state: MeetingState;
-  /** One hashed token per participant. */
-  tokens: { participantId: string; tokenHash: string }[];
+  /** One hashed token per participant; `publicToken` only for the observer link (see `publicToken`). */
+  tokens: { participantId: string; tokenHash: string; publicToken?: string }[];
 }
 
 export interface Commit {
@@ -59,7 +59,12 @@ export interface Store {
   readEvents(meetingId: string, afterVersion?: number): Promise<EventRecord[]>;
   findToken(tokenHash: string): Promise<TokenOwner | null>;
   /** Replaces a participant's token: the old one stops working at once. */
-  replaceToken(meetingId: string, participantId: string, tokenHash: string): Promise<void>;
+  replaceToken(meetingId: string, participantId: string, tokenHash: string, publicToken?: string): Promise<void>;
+  /**
+   * The observer link is public by design (the room screen shows it as a QR code), so it is the one
+   * token kept in plain text; every other token exists only as its SHA-256 hash.
+   */
+  publicToken(meetingId: string): Promise<string | null>;
   healthy(): Promise<boolean>;
   close(): Promise<void>;
 }
