@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BallotDraft } from './ballots/draft.js';
 import { MAX_AGENDA_ITEMS, MAX_PARTICIPANTS, MAX_SPEAKING_SEC, MAX_TEXT, MIN_SPEAKING_SEC } from './limits.js';
 
 /** Identifiers chosen by the organiser (participants, agenda items): short, URL-safe. */
@@ -55,6 +56,7 @@ export const MeetingDefinition = z.object({
     .refine(([n, d]) => n <= d, 'the quorum cannot exceed 1'),
   participants: z.array(ParticipantDefinition).min(1).max(MAX_PARTICIPANTS),
   agenda: z.array(AgendaItemDefinition).max(MAX_AGENDA_ITEMS),
+  ballots: z.array(BallotDraft).max(100).default([]),
 }).superRefine((def, ctx) => {
   const ids = new Set<string>();
   def.participants.forEach((p, i) => {
@@ -75,6 +77,17 @@ export const MeetingDefinition = z.object({
       const ref = item[key];
       if (ref !== undefined && !ids.has(ref)) ctx.addIssue({ code: 'custom', path: ['agenda', i, key], message: `unknown participant ${ref}` });
     }
+  });
+  const ballotIds = new Set<string>();
+  def.ballots.forEach((b, i) => {
+    if (b.id !== undefined) {
+      if (ballotIds.has(b.id)) ctx.addIssue({ code: 'custom', path: ['ballots', i, 'id'], message: `duplicate ballot id ${b.id}` });
+      ballotIds.add(b.id);
+    }
+    (b.subjects ?? []).forEach((s, j) => {
+      if (s !== 'collective' && !ids.has(s)) ctx.addIssue({ code: 'custom', path: ['ballots', i, 'subjects', j], message: `unknown participant ${s}` });
+    });
+    if (b.itemId !== undefined && !itemIds.has(b.itemId)) ctx.addIssue({ code: 'custom', path: ['ballots', i, 'itemId'], message: `unknown agenda item ${b.itemId}` });
   });
 });
 export type MeetingDefinition = z.infer<typeof MeetingDefinition>;

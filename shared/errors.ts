@@ -9,6 +9,9 @@ export const ERROR_CODES = [
   'not-found', // the item, request or participant does not exist
   'invalid-state', // the command does not fit the current state (stale or out of order)
   'conflict', // lost an optimistic-concurrency race too many times
+  'already-voted', // this voter's paper for the ballot was already counted
+  'not-eligible', // not on the ballot's list of voters, fixed when it opened
+  'invalid-paper', // incomplete, or names a row or answer the ballot does not have
   'rate-limited',
   'store-unavailable',
   'internal',

@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { BallotDraft } from '../ballots/draft.js';
+import { Paper } from '../ballots/paper.js';
 import { AgendaItemFields, Slug } from '../definition.js';
-import { MAX_ANNOUNCEMENT, MAX_SPEAKING_SEC, MIN_SPEAKING_SEC } from '../limits.js';
+import { MAX_ANNOUNCEMENT, MAX_SPEAKING_SEC, MAX_TEXT, MIN_SPEAKING_SEC } from '../limits.js';
 import { REQUEST_KINDS } from './state.js';
 
 /** Ids the server generates (items added live, floor requests): anything short and URL-safe. */
@@ -42,6 +44,14 @@ export const Command = z.discriminatedUnion('type', [
   cmd('announcement.clear', {}),
 
   cmd('link.reissue', { participantId: Slug }),
+
+  cmd('ballot.create', { ballot: BallotDraft }),
+  cmd('ballot.update', { ballotId: Id, ballot: BallotDraft }),
+  cmd('ballot.open', { ballotId: Id }),
+  cmd('ballot.close', { ballotId: Id }),
+  cmd('ballot.publish', { ballotId: Id }),
+  cmd('ballot.cancel', { ballotId: Id, reason: z.string().trim().min(1).max(MAX_TEXT) }),
+  cmd('ballot.vote', { ballotId: Id, paper: Paper }),
 ]);
 export type Command = z.infer<typeof Command>;
 export type CommandType = Command['type'];

@@ -1,3 +1,4 @@
+import { decideBallot, type BallotCommand } from '../ballots/decide.js';
 import type { Command } from './commands.js';
 import { decideAgenda, type AgendaCommand } from './agenda.js';
 import { decideAttendance, type AttendanceCommand } from './attendance.js';
@@ -25,6 +26,8 @@ export function decide(state: MeetingState, command: Command, actor: Actor, ctx:
       return decideQueue(state, command as QueueCommand, actor, ctx);
     case 'attendance':
       return decideAttendance(state, command as AttendanceCommand, actor);
+    case 'ballot':
+      return decideBallot(state, command as BallotCommand, actor, ctx);
   }
   switch (command.type) {
     case 'announcement.post':

@@ -1,5 +1,6 @@
 import type { AgendaItem, AttendanceStatus, FloorRequest, Speech } from './state.js';
 import type { AgendaItemFields } from '../definition.js';
+import type { Ballot, BallotResults } from '../ballots/types.js';
 
 /** What happened, as recorded in the store and sent to clients. Applied by `evolve`. */
 export type MeetingEvent =
@@ -25,6 +26,13 @@ export type MeetingEvent =
   | { type: 'attendance.marked'; participantId: string; status: AttendanceStatus }
   | { type: 'announcement.posted'; text: string; at: number; endsAt: number | null }
   | { type: 'announcement.cleared' }
-  | { type: 'link.reissued'; participantId: string; at: number };
+  | { type: 'link.reissued'; participantId: string; at: number }
+  | { type: 'ballot.created'; ballot: Ballot }
+  | { type: 'ballot.updated'; ballot: Ballot }
+  | { type: 'ballot.opened'; ballotId: string; at: number; eligible: string[]; deadline: number | null }
+  | { type: 'ballot.voted'; ballotId: string; voterId: string }
+  | { type: 'ballot.closed'; ballotId: string; at: number; reason: 'chair' | 'all-voted' | 'deadline' }
+  | { type: 'ballot.published'; ballotId: string; results: BallotResults }
+  | { type: 'ballot.cancelled'; ballotId: string; at: number; reason: string };
 
 export type MeetingEventType = MeetingEvent['type'];

@@ -1,3 +1,4 @@
+import type { Ballot } from '../ballots/types.js';
 import type { MeetingEvent } from './events.js';
 import type { AgendaItem, ItemQueue, MeetingState } from './state.js';
 
@@ -83,7 +84,26 @@ export function evolve(state: MeetingState, event: MeetingEvent): MeetingState {
       return { ...state, announcement: null };
     case 'link.reissued':
       return state;
+
+    case 'ballot.created':
+      return { ...state, ballots: [...state.ballots, event.ballot] };
+    case 'ballot.updated':
+      return { ...state, ballots: state.ballots.map((b) => (b.id === event.ballot.id ? event.ballot : b)) };
+    case 'ballot.opened':
+      return updateBallot(state, event.ballotId, (b) => ({ ...b, status: 'open', openedAt: event.at, eligible: event.eligible, deadline: event.deadline }));
+    case 'ballot.voted':
+      return updateBallot(state, event.ballotId, (b) => ({ ...b, voted: [...b.voted, event.voterId].sort() }));
+    case 'ballot.closed':
+      return updateBallot(state, event.ballotId, (b) => ({ ...b, status: 'closed', closedAt: event.at }));
+    case 'ballot.published':
+      return updateBallot(state, event.ballotId, (b) => ({ ...b, status: 'published', results: event.results }));
+    case 'ballot.cancelled':
+      return updateBallot(state, event.ballotId, (b) => ({ ...b, status: 'cancelled', closedAt: b.closedAt ?? event.at, cancelReason: event.reason }));
   }
+}
+
+function updateBallot(state: MeetingState, ballotId: string, change: (ballot: Ballot) => Ballot): MeetingState {
+  return { ...state, ballots: state.ballots.map((b) => (b.id === ballotId ? change(b) : b)) };
 }
 
 export function evolveAll(state: MeetingState, events: readonly MeetingEvent[]): MeetingState {

@@ -12,6 +12,8 @@ const NOBODY: Rule = [];
 const CHAIR: Rule = ['chair'];
 const PRESIDIUM: Rule = ['chair', 'secretary'];
 const SPEAKERS: Rule = ['chair', 'secretary', 'member', 'guest'];
+/** Guests never vote; a secretary votes only when also a member of the body. */
+const VOTERS: Rule = ['chair', 'secretary', 'member'];
 
 /**
  * Which roles may issue each command at all. Observers and screens appear nowhere: they only watch.
@@ -43,6 +45,14 @@ export const PERMISSIONS: Record<CommandType, Rule> = {
   'announcement.post': CHAIR,
   'announcement.clear': CHAIR,
   'link.reissue': CHAIR,
+  'ballot.create': CHAIR,
+  'ballot.update': CHAIR,
+  'ballot.open': CHAIR,
+  'ballot.close': CHAIR,
+  'ballot.publish': CHAIR,
+  'ballot.cancel': CHAIR,
+  // Whether this voter is on this ballot's list is the ballot's own rule (ballots/decide.ts).
+  'ballot.vote': VOTERS,
 };
 
 const manages = (actor: Actor) => PRESIDIUM.includes(actor.role);

@@ -1,3 +1,5 @@
+import { newBallot } from '../ballots/draft.js';
+import type { Ballot } from '../ballots/types.js';
 import type { AgendaItemFields, ItemKind, MeetingDefinition, Role } from '../definition.js';
 
 export type { ItemKind, Role };
@@ -90,6 +92,7 @@ export interface MeetingState {
   /** Checked-in state per participant id; missing means absent. */
   attendance: Record<string, AttendanceStatus>;
   announcement: Announcement | null;
+  ballots: Ballot[];
 }
 
 export function defaultMembership(role: Role): boolean {
@@ -134,6 +137,7 @@ export function initialState(meetingId: string, def: MeetingDefinition): Meeting
     agenda: def.agenda.map((item, i) => newItem(item.id ?? `item-${i + 1}`, item, def.speakingSeconds)),
     attendance: {},
     announcement: null,
+    ballots: def.ballots.map((b, i) => newBallot(b.id ?? `ballot-${i + 1}`, b)),
   };
 }
 

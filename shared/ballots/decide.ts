@@ -1,0 +1,102 @@
+import type { CommandOf } from '../meeting/commands.js';
+import { accept, reject, type DecideContext, type Decision } from '../meeting/decision.js';
+import type { MeetingEvent } from '../meeting/events.js';
+import type { Actor } from '../meeting/permissions.js';
+import { findItem, findParticipant, type MeetingState } from '../meeting/state.js';
+import { newBallot, type BallotDraft } from './draft.js';
+import { checkPaper } from './paper.js';
+import { COLLECTIVE } from './scale.js';
+import { tally } from './tally.js';
+import type { Ballot } from './types.js';
+
+export type BallotCommand = CommandOf<
+  'ballot.create' | 'ballot.update' | 'ballot.open' | 'ballot.close' | 'ballot.publish' | 'ballot.cancel' | 'ballot.vote'
+>;
+
+export function findBallot(state: MeetingState, id: string): Ballot | undefined {
+  return state.ballots.find((b) => b.id === id);
+}
+
+/** Who may vote when a ballot opens: members, present ones unless the ballot says all. Guests never vote. */
+export function eligibleVoters(state: MeetingState, ballot: Pick<Ballot, 'eligibility'>): string[] {
+  return state.participants
+    .filter((p) => p.member && (ballot.eligibility === 'all-members' || state.attendance[p.id] === 'present'))
+    .map((p) => p.id)
+    .sort();
+}
+
+function checkDraft(state: MeetingState, draft: BallotDraft): Decision | null {
+  for (const s of draft.subjects ?? []) {
+    if (s !== COLLECTIVE && !findParticipant(state, s)) return reject('not-found', `no participant ${s} to rate`);
+  }
+  if (draft.itemId !== undefined && !findItem(state, draft.itemId)) return reject('not-found', `no agenda item ${draft.itemId}`);
+  return null;
+}
+
+const membersOf = (state: MeetingState) => state.participants.filter((p) => p.member).length;
+
+/**
+ * A ballot's lifecycle: draft → open → closed → published, or cancelled with a reason.
+ * A vote's decision carries the count keys to add; the server stores them together with
+ * "has voted", atomically, and keeps nothing else of the paper.
+ */
+export function decideBallot(state: MeetingState, command: BallotCommand, actor: Actor, ctx: DecideContext): Decision {
+  if (command.type === 'ballot.create') {
+    const bad = checkDraft(state, command.ballot);
+    if (bad) return bad;
+    const id = command.ballot.id ?? ctx.newId();
+    if (findBallot(state, id)) return reject('invalid-state', `a ballot ${id} exists already`);
+    return accept({ type: 'ballot.created', ballot: newBallot(id, command.ballot) });
+  }
+
+  const ballot = findBallot(state, command.ballotId);
+  if (!ballot) return reject('not-found', `no ballot ${command.ballotId}`);
+  const wrongStatus = (...allowed: Ballot['status'][]) =>
+    allowed.includes(ballot.status) ? null : reject('invalid-state', `the ballot is ${ballot.status}`);
+
+  switch (command.type) {
+    case 'ballot.update': {
+      const bad = wrongStatus('draft') ?? checkDraft(state, command.ballot);
+      if (bad) return bad;
+      return accept({ type: 'ballot.updated', ballot: newBallot(ballot.id, command.ballot) });
+    }
+    case 'ballot.open': {
+      const bad = wrongStatus('draft');
+      if (bad) return bad;
+      const eligible = eligibleVoters(state, ballot);
+      if (eligible.length === 0) return reject('invalid-state', 'nobody is eligible: check attendance first');
+      const deadline = ballot.deadlineMinutes === null ? null : ctx.now + ballot.deadlineMinutes * 60_000;
+      return accept({ type: 'ballot.opened', ballotId: ballot.id, at: ctx.now, eligible, deadline });
+    }
+    case 'ballot.close':
+      return wrongStatus('open') ?? accept({ type: 'ballot.closed', ballotId: ballot.id, at: ctx.now, reason: 'chair' });
+    case 'ballot.publish': {
+      const bad = wrongStatus('closed');
+      if (bad) return bad;
+      if (!ctx.counts) return reject('internal', 'the sealed counts were not supplied');
+      return accept({ type: 'ballot.published', ballotId: ballot.id, results: tally(ballot, ctx.counts, membersOf(state)) });
+    }
+    case 'ballot.cancel':
+      return wrongStatus('draft', 'open', 'closed') ?? accept({ type: 'ballot.cancelled', ballotId: ballot.id, at: ctx.now, reason: command.reason });
+    case 'ballot.vote': {
+      const bad = wrongStatus('open');
+      if (bad) return bad;
+      if (!ballot.eligible.includes(actor.participantId)) return reject('not-eligible', 'you are not on this ballot\'s list of voters');
+      if (ballot.voted.includes(actor.participantId)) return reject('already-voted', 'your paper for this ballot was already counted');
+      const paper = checkPaper(ballot, actor.participantId, command.paper);
+      if (!paper.ok) return reject('invalid-paper', paper.message);
+      const events: MeetingEvent[] = [{ type: 'ballot.voted', ballotId: ballot.id, voterId: actor.participantId }];
+      if (ballot.closeWhenAllVoted && ballot.voted.length + 1 === ballot.eligible.length) {
+        events.push({ type: 'ballot.closed', ballotId: ballot.id, at: ctx.now, reason: 'all-voted' });
+      }
+      return { ok: true, events, vote: { ballotId: ballot.id, voterId: actor.participantId, increments: paper.increments } };
+    }
+  }
+}
+
+/** Closes every open ballot whose deadline has passed; the server calls it on a timer. */
+export function closeOverdue(state: MeetingState, now: number): MeetingEvent[] {
+  return state.ballots
+    .filter((b) => b.status === 'open' && b.deadline !== null && b.deadline <= now)
+    .map((b) => ({ type: 'ballot.closed', ballotId: b.id, at: now, reason: 'deadline' }) as const);
+}

@@ -1,0 +1,65 @@
+import type { BallotOption } from './scale.js';
+
+export type BallotKind = 'rating' | 'motion' | 'choice';
+export type BallotStatus = 'draft' | 'open' | 'closed' | 'published' | 'cancelled';
+export type Eligibility = 'present-members' | 'all-members';
+
+export interface Majority {
+  /** Count the threshold against the votes cast, or against every member of the body. */
+  base: 'cast' | 'members';
+  fraction: [number, number];
+}
+
+export interface Ballot {
+  id: string;
+  kind: BallotKind;
+  title: string;
+  /** Rows of the paper: participant ids or COLLECTIVE for a rating; one row for a motion or choice. */
+  subjects: string[];
+  options: BallotOption[];
+  allowAbstain: boolean;
+  /** Whether a subject rates themself. */
+  selfRating: boolean;
+  eligibility: Eligibility;
+  closeWhenAllVoted: boolean;
+  deadlineMinutes: number | null;
+  quorum: [number, number];
+  majority: Majority;
+  itemId: string | null;
+  status: BallotStatus;
+  /** Fixed when the ballot opens. */
+  eligible: string[];
+  /** Who has handed in a paper, sorted by id so the order says nothing about when. */
+  voted: string[];
+  openedAt: number | null;
+  deadline: number | null;
+  closedAt: number | null;
+  cancelReason: string | null;
+  /** Only present once published: before that the counts never leave the server. */
+  results: BallotResults | null;
+}
+
+export interface SubjectResult {
+  subject: string;
+  /** Votes per option id. */
+  counts: Record<string, number>;
+  abstentions: number;
+  /** Papers that had this row (a subject does not rate themself). */
+  cast: number;
+  eligible: number;
+}
+
+export interface BallotResults {
+  turnout: number;
+  eligible: number;
+  /** Enough of the eligible voters voted for the result to count. */
+  valid: boolean;
+  subjects: SubjectResult[];
+  /** For a motion: whether it carried under the ballot's majority rule. */
+  passed: boolean | null;
+}
+
+/** Sealed tallies, as the store keeps them: count per `${subject}/${optionId}`. */
+export type Counts = Record<string, number>;
+
+export const countKey = (subject: string, option: string) => `${subject}/${option}`;
