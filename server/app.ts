@@ -73,6 +73,7 @@ export function createApp(opts: AppOptions): App {
     }),
     close: async () => {
       presence.stop();
+      await rooms.disposeAll();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await store.close();
     },

@@ -1,5 +1,6 @@
+import { closeOverdue } from '../../shared/ballots/decide.js';
 import type { Command } from '../../shared/meeting/commands.js';
-import { decide } from '../../shared/meeting/decide.js';
+import { decide, type Decision } from '../../shared/meeting/decide.js';
 import { evolveAll } from '../../shared/meeting/evolve.js';
 import type { Actor } from '../../shared/meeting/permissions.js';
 import type { MeetingState } from '../../shared/meeting/state.js';
@@ -14,6 +15,14 @@ export type BeforeCommit = (meetingId: string, command: Command, actor: Actor, s
 
 const MAX_ATTEMPTS = 5;
 
+interface RoomDeps {
+  store: Store;
+  log: Logger;
+  publish: (batch: EventBatch) => void;
+  beforeCommit: BeforeCommit;
+  clock?: () => number;
+}
+
 /**
  * One meeting on this server: the cached state, and the single line commands wait in.
  * Commands of one meeting run one at a time here; across instances the store's version check
@@ -21,51 +30,87 @@ const MAX_ATTEMPTS = 5;
  */
 export class MeetingRoom {
   private line: Promise<unknown> = Promise.resolve();
+  private deadlineTimer: NodeJS.Timeout | null = null;
 
   constructor(
     readonly id: string,
     private state: MeetingState,
     private version: number,
-    private readonly deps: {
-      store: Store;
-      log: Logger;
-      publish: (batch: EventBatch) => void;
-      beforeCommit: BeforeCommit;
-      clock?: () => number;
-    },
-  ) {}
+    private readonly deps: RoomDeps,
+  ) {
+    this.scheduleDeadline();
+  }
 
   current(): { state: MeetingState; version: number } {
     return { state: this.state, version: this.version };
   }
 
   execute(actor: Actor, command: Command): Promise<Ack<CommandResult>> {
-    const run = this.line.then(() => this.attempt(actor, command, 1));
+    return this.enqueue(() => this.attempt(actor, command, 1));
+  }
+
+  private enqueue<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.line.then(work);
     this.line = run.catch(() => undefined);
     return run;
   }
 
+  private now(): number {
+    return (this.deps.clock ?? Date.now)();
+  }
+
   private async attempt(actor: Actor, command: Command, n: number): Promise<Ack<CommandResult>> {
-    const now = (this.deps.clock ?? Date.now)();
-    const decision = decide(this.state, command, actor, { now, newId: () => newId() });
+    const now = this.now();
+    const counts = command.type === 'ballot.publish' ? await this.deps.store.readCounts(this.id, command.ballotId) : undefined;
+    const decision = decide(this.state, command, actor, { now, newId: () => newId(), counts });
     if (!decision.ok) return decision;
     if (decision.events.length === 0) return { ok: true, version: this.version };
 
     const extra = await this.deps.beforeCommit(this.id, command, actor, this.state);
-    const next = evolveAll(this.state, decision.events);
-    const outcome = await this.deps.store.commit({
-      meetingId: this.id, expectedVersion: this.version, state: next, events: decision.events, at: now, actor: actor.participantId,
-    });
+    // A vote's event names its voter already; the row's actor stays empty so no column invites more.
+    const outcome = await this.commit(decision, now, decision.vote ? null : actor.participantId);
+    if (outcome === 'already-voted') return { ok: false, error: error('already-voted', 'your paper for this ballot was already counted') };
     if (outcome === 'conflict') {
       if (n >= MAX_ATTEMPTS) return { ok: false, error: error('conflict', 'the meeting changed too often; try again') };
-      await this.reload();
       return this.attempt(actor, command, n + 1);
+    }
+    this.deps.log.info('command', { meetingId: this.id, type: command.type, actor: decision.vote ? undefined : actor.participantId, version: this.version });
+    return { ok: true, version: this.version, ...extra };
+  }
+
+  /** Stores accepted events and publishes them; on a lost race, reloads and reports it. */
+  private async commit(decision: Extract<Decision, { ok: true }>, at: number, actor: string | null): Promise<'ok' | 'conflict' | 'already-voted'> {
+    const next = evolveAll(this.state, decision.events);
+    const outcome = await this.deps.store.commit({
+      meetingId: this.id, expectedVersion: this.version, state: next, events: decision.events, at, actor, vote: decision.vote,
+    });
+    if (outcome !== 'ok') {
+      await this.reload();
+      return outcome;
     }
     this.state = next;
     this.version += 1;
-    this.deps.log.info('command', { meetingId: this.id, type: command.type, actor: actor.participantId, version: this.version });
     this.deps.publish({ version: this.version, events: decision.events });
-    return { ok: true, version: this.version, ...extra };
+    this.scheduleDeadline();
+    return 'ok';
+  }
+
+  /** Closes ballots at their deadline, as the server rather than as anyone present. */
+  private scheduleDeadline(): void {
+    if (this.deadlineTimer) clearTimeout(this.deadlineTimer);
+    this.deadlineTimer = null;
+    const deadlines = this.state.ballots.filter((b) => b.status === 'open' && b.deadline !== null).map((b) => b.deadline as number);
+    if (deadlines.length === 0) return;
+    const wait = Math.max(0, Math.min(...deadlines) - this.now());
+    this.deadlineTimer = setTimeout(() => {
+      void this.enqueue(async () => {
+        for (let n = 0; n < MAX_ATTEMPTS; n++) {
+          const events = closeOverdue(this.state, this.now());
+          if (events.length === 0 || (await this.commit({ ok: true, events }, this.now(), null)) === 'ok') return;
+        }
+      }).catch((e) => this.deps.log.error('closing overdue ballots failed', { meetingId: this.id, err: String(e) }));
+    }, Math.min(wait, 2 ** 31 - 1));
+    this.deadlineTimer.unref();
   }
 
   /** Picks up what another instance committed. */
@@ -74,6 +119,11 @@ export class MeetingRoom {
     if (stored) {
       this.state = stored.state;
       this.version = stored.version;
+      this.scheduleDeadline();
     }
+  }
+
+  dispose(): void {
+    if (this.deadlineTimer) clearTimeout(this.deadlineTimer);
   }
 }

@@ -31,6 +31,13 @@ export class Rooms {
     return room;
   }
 
+  /** Stops every room's timers (ballot deadlines), for shutdown. */
+  async disposeAll(): Promise<void> {
+    const rooms = await Promise.allSettled(this.rooms.values());
+    for (const r of rooms) if (r.status === 'fulfilled') r.value?.dispose();
+    this.rooms.clear();
+  }
+
   private async load(meetingId: string): Promise<MeetingRoom | null> {
     const stored = await this.deps.store.loadMeeting(meetingId);
     if (!stored) return null;

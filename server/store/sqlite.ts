@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import type { Counts } from '../../shared/ballots/types.js';
 import type { Commit, EventRecord, MeetingSummary, NewMeeting, Store, StoredMeeting, TokenOwner } from './store.js';
 
 const SCHEMA = `
@@ -19,6 +20,20 @@ CREATE TABLE IF NOT EXISTS events (
   events TEXT NOT NULL,
   PRIMARY KEY (meeting_id, version)
 );
+-- Ballots: who has voted, and the counts. No paper rows, no timestamps, no order.
+CREATE TABLE IF NOT EXISTS ballot_voters (
+  meeting_id TEXT NOT NULL,
+  ballot_id TEXT NOT NULL,
+  voter_id TEXT NOT NULL,
+  PRIMARY KEY (meeting_id, ballot_id, voter_id)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS ballot_counts (
+  meeting_id TEXT NOT NULL,
+  ballot_id TEXT NOT NULL,
+  key TEXT NOT NULL,
+  count INTEGER NOT NULL,
+  PRIMARY KEY (meeting_id, ballot_id, key)
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS tokens (
   token_hash TEXT PRIMARY KEY,
   meeting_id TEXT NOT NULL REFERENCES meetings(id),
@@ -43,6 +58,8 @@ export class SqliteStore implements Store {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');
     this.db.pragma('foreign_keys = ON');
+    // Overwritten pages are zeroed, so an old page cannot show a count before and after one voter.
+    this.db.pragma('secure_delete = ON');
     this.db.exec(SCHEMA);
   }
 
@@ -66,16 +83,39 @@ export class SqliteStore implements Store {
     return rows.map((r) => ({ id: r.id, title: r.title, createdAt: r.created_at }));
   }
 
-  async commit(c: Commit): Promise<'ok' | 'conflict'> {
+  async commit(c: Commit): Promise<'ok' | 'conflict' | 'already-voted'> {
+    const outcome = this.commitInTransaction(c);
+    // The WAL holds every version of the counts page between checkpoints; once a ballot closes,
+    // fold it into the database and truncate it, so no file keeps the tally's history.
+    if (outcome === 'ok' && c.events.some((e) => e.type === 'ballot.closed' || e.type === 'ballot.cancelled')) {
+      this.db.pragma('wal_checkpoint(TRUNCATE)');
+    }
+    return outcome;
+  }
+
+  private commitInTransaction(c: Commit): 'ok' | 'conflict' | 'already-voted' {
     return this.db.transaction(() => {
       const next = c.expectedVersion + 1;
-      const updated = this.db.prepare('UPDATE meetings SET state = ?, version = ? WHERE id = ? AND version = ?')
-        .run(JSON.stringify(c.state), next, c.meetingId, c.expectedVersion);
-      if (updated.changes !== 1) return 'conflict' as const;
+      const current = this.db.prepare('SELECT version FROM meetings WHERE id = ?').get(c.meetingId) as { version: number } | undefined;
+      if (current?.version !== c.expectedVersion) return 'conflict' as const;
+      if (c.vote) {
+        const { ballotId, voterId, increments } = c.vote;
+        const voter = this.db.prepare('INSERT OR IGNORE INTO ballot_voters (meeting_id, ballot_id, voter_id) VALUES (?, ?, ?)').run(c.meetingId, ballotId, voterId);
+        if (voter.changes !== 1) return 'already-voted' as const;
+        const bump = this.db.prepare(`INSERT INTO ballot_counts (meeting_id, ballot_id, key, count) VALUES (?, ?, ?, 1)
+          ON CONFLICT (meeting_id, ballot_id, key) DO UPDATE SET count = count + 1`);
+        for (const key of increments) bump.run(c.meetingId, ballotId, key);
+      }
+      this.db.prepare('UPDATE meetings SET state = ?, version = ? WHERE id = ?').run(JSON.stringify(c.state), next, c.meetingId);
       this.db.prepare('INSERT INTO events (meeting_id, version, at, actor, events) VALUES (?, ?, ?, ?, ?)')
         .run(c.meetingId, next, c.at, c.actor, JSON.stringify(c.events));
       return 'ok' as const;
     })();
+  }
+
+  async readCounts(meetingId: string, ballotId: string): Promise<Counts> {
+    const rows = this.db.prepare('SELECT key, count FROM ballot_counts WHERE meeting_id = ? AND ballot_id = ?').all(meetingId, ballotId) as { key: string; count: number }[];
+    return Object.fromEntries(rows.map((r) => [r.key, r.count]));
   }
 
   async readEvents(meetingId: string, afterVersion = 0): Promise<EventRecord[]> {

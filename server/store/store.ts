@@ -1,6 +1,8 @@
 import type { MeetingDefinition } from '../../shared/definition.js';
 import type { MeetingEvent } from '../../shared/meeting/events.js';
 import type { MeetingState } from '../../shared/meeting/state.js';
+import type { VoteRecord } from '../../shared/meeting/decision.js';
+import type { Counts } from '../../shared/ballots/types.js';
 
 export interface StoredMeeting {
   id: string;
@@ -43,6 +45,8 @@ export interface Commit {
   events: MeetingEvent[];
   at: number;
   actor: string | null;
+  /** A ballot paper's count increments and its voter, stored with the commit or not at all. */
+  vote?: VoteRecord;
 }
 
 /**
@@ -54,8 +58,14 @@ export interface Store {
   createMeeting(meeting: NewMeeting): Promise<void>;
   loadMeeting(id: string): Promise<StoredMeeting | null>;
   listMeetings(): Promise<MeetingSummary[]>;
-  /** Atomic compare-and-set on the version: all of the commit is stored, or none of it. */
-  commit(commit: Commit): Promise<'ok' | 'conflict'>;
+  /**
+   * Atomic compare-and-set on the version: all of the commit is stored, or none of it. With a vote,
+   * "has voted" and the counts change in the same step; a voter already recorded gives 'already-voted'.
+   * Nothing stored links the voter to the increments: voters and counts live apart, unordered, untimed.
+   */
+  commit(commit: Commit): Promise<'ok' | 'conflict' | 'already-voted'>;
+  /** A ballot's sealed counts; read only to publish them. */
+  readCounts(meetingId: string, ballotId: string): Promise<Counts>;
   readEvents(meetingId: string, afterVersion?: number): Promise<EventRecord[]>;
   findToken(tokenHash: string): Promise<TokenOwner | null>;
   /** Replaces a participant's token: the old one stops working at once. */
