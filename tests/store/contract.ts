@@ -1,0 +1,84 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { evolveAll } from '../../shared/meeting/evolve.js';
+import type { MeetingEvent } from '../../shared/meeting/events.js';
+import { initialState } from '../../shared/meeting/state.js';
+import type { Store } from '../../server/store/store.js';
+import { testDefinition } from '../helpers/definitions.js';
+
+/**
+ * The behaviour every Store must have. Each implementation's test file calls this with a factory
+ * that returns a fresh, empty store.
+ */
+export function storeContract(name: string, open: () => Promise<Store>): void {
+  describe(`${name} store contract`, () => {
+    let store: Store;
+    const def = testDefinition();
+    const state0 = initialState('mtg', def);
+    const event: MeetingEvent = { type: 'attendance.marked', participantId: 'm1', status: 'present' };
+
+    beforeEach(async () => {
+      store = await open();
+      await store.createMeeting({
+        id: 'mtg', createdAt: 1000, definition: def, state: state0,
+        tokens: [{ participantId: 'chair', tokenHash: 'h-chair' }, { participantId: 'obs', tokenHash: 'h-obs', publicToken: 'plain-obs' }],
+      });
+    });
+    afterEach(async () => { await store.close(); });
+
+    it('creates, lists and loads a meeting at version 0', async () => {
+      expect(await store.loadMeeting('mtg')).toEqual({ id: 'mtg', version: 0, state: state0 });
+      expect(await store.loadMeeting('nope')).toBeNull();
+      expect(await store.listMeetings()).toEqual([{ id: 'mtg', title: def.title, createdAt: 1000 }]);
+    });
+
+    it('commits with compare-and-set on the version and keeps the event log', async () => {
+      const s1 = evolveAll(state0, [event]);
+      expect(await store.commit({ meetingId: 'mtg', expectedVersion: 0, state: s1, events: [event], at: 5, actor: 'chair' })).toBe('ok');
+      expect(await store.commit({ meetingId: 'mtg', expectedVersion: 0, state: state0, events: [event], at: 6, actor: 'chair' })).toBe('conflict');
+      expect(await store.loadMeeting('mtg')).toEqual({ id: 'mtg', version: 1, state: s1 });
+      expect(await store.readEvents('mtg')).toEqual([{ version: 1, at: 5, actor: 'chair', events: [event] }]);
+      expect(await store.readEvents('mtg', 1)).toEqual([]);
+    });
+
+    it('lets exactly one of two racing commits win', async () => {
+      const outcomes = await Promise.all([1, 2].map((n) =>
+        store.commit({ meetingId: 'mtg', expectedVersion: 0, state: { ...state0, title: `t${n}` }, events: [event], at: n, actor: null })));
+      expect(outcomes.sort()).toEqual(['conflict', 'ok']);
+      expect((await store.loadMeeting('mtg'))!.version).toBe(1);
+    });
+
+    it('records a vote with its counts once, and refuses the same voter again', async () => {
+      const vote = { ballotId: 'b1', voterId: 'm1', increments: ['m2/good', 'm3/excellent'] };
+      expect(await store.commit({ meetingId: 'mtg', expectedVersion: 0, state: state0, events: [], at: 1, actor: null, vote })).toBe('ok');
+      expect(await store.commit({ meetingId: 'mtg', expectedVersion: 1, state: state0, events: [], at: 2, actor: null, vote })).toBe('already-voted');
+      const other = { ballotId: 'b1', voterId: 'm2', increments: ['m3/excellent'] };
+      expect(await store.commit({ meetingId: 'mtg', expectedVersion: 1, state: state0, events: [], at: 3, actor: null, vote: other })).toBe('ok');
+      expect(await store.readCounts('mtg', 'b1')).toEqual({ 'm2/good': 1, 'm3/excellent': 2 });
+      expect(await store.readCounts('mtg', 'b2')).toEqual({});
+      expect((await store.loadMeeting('mtg'))!.version).toBe(2);
+    });
+
+    it('a vote that loses the version race changes no count', async () => {
+      const vote = { ballotId: 'b1', voterId: 'm1', increments: ['m2/good'] };
+      expect(await store.commit({ meetingId: 'mtg', expectedVersion: 7, state: state0, events: [], at: 1, actor: null, vote })).toBe('conflict');
+      expect(await store.readCounts('mtg', 'b1')).toEqual({});
+      expect(await store.commit({ meetingId: 'mtg', expectedVersion: 0, state: state0, events: [], at: 1, actor: null, vote })).toBe('ok');
+    });
+
+    it('finds token owners, replaces tokens and keeps only the observer token in plain', async () => {
+      expect(await store.findToken('h-chair')).toEqual({ meetingId: 'mtg', participantId: 'chair' });
+      expect(await store.findToken('h-none')).toBeNull();
+      expect(await store.publicToken('mtg')).toBe('plain-obs');
+      await store.replaceToken('mtg', 'chair', 'h-chair-2');
+      expect(await store.findToken('h-chair')).toBeNull();
+      expect(await store.findToken('h-chair-2')).toEqual({ meetingId: 'mtg', participantId: 'chair' });
+      await store.replaceToken('mtg', 'obs', 'h-obs-2', 'plain-obs-2');
+      expect(await store.publicToken('mtg')).toBe('plain-obs-2');
+      expect(await store.findToken('h-obs')).toBeNull();
+    });
+
+    it('reports itself healthy', async () => {
+      expect(await store.healthy()).toBe(true);
+    });
+  });
+}
