@@ -77,6 +77,11 @@ export class SqliteStore implements Store {
     return row ? { id, version: row.version, state: JSON.parse(row.state) } : null;
   }
 
+  async currentVersion(id: string): Promise<number | null> {
+    const row = this.db.prepare('SELECT version FROM meetings WHERE id = ?').get(id) as { version: number } | undefined;
+    return row?.version ?? null;
+  }
+
   async listMeetings(): Promise<MeetingSummary[]> {
     const rows = this.db.prepare("SELECT id, created_at, json_extract(state, '$.title') AS title FROM meetings ORDER BY created_at").all() as
       { id: string; created_at: number; title: string }[];

@@ -58,6 +58,8 @@ export interface Store {
   createMeeting(meeting: NewMeeting): Promise<void>;
   loadMeeting(id: string): Promise<StoredMeeting | null>;
   listMeetings(): Promise<MeetingSummary[]>;
+  /** The stored version alone: how an instance checks its cached copy without loading the state. */
+  currentVersion(id: string): Promise<number | null>;
   /**
    * Atomic compare-and-set on the version: all of the commit is stored, or none of it. With a vote,
    * "has voted" and the counts change in the same step; a voter already recorded gives 'already-voted'.

@@ -3,7 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { io as connect, type Socket } from 'socket.io-client';
 import type { MeetingDefinition } from '../../shared/definition.js';
+import type { z } from 'zod';
 import type { Command } from '../../shared/meeting/commands.js';
+
+type CommandInput = z.input<typeof Command>;
 import { evolveAll } from '../../shared/meeting/evolve.js';
 import type { MeetingState } from '../../shared/meeting/state.js';
 import type { Ack, ClientToServer, CommandResult, EventBatch, ServerToClient, Snapshot } from '../../shared/protocol.js';
@@ -77,7 +80,7 @@ export interface TestClient {
   state: MeetingState;
   version: number;
   batches: EventBatch[];
-  send(command: Command | Record<string, unknown>, meetingId?: string): Promise<Ack<CommandResult>>;
+  send(command: CommandInput | Record<string, unknown>, meetingId?: string): Promise<Ack<CommandResult>>;
   /** Resolves once this client's copy has reached `version`. */
   waitForVersion(version: number, timeoutMs?: number): Promise<void>;
   close(): void;

@@ -28,6 +28,8 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
     it('creates, lists and loads a meeting at version 0', async () => {
       expect(await store.loadMeeting('mtg')).toEqual({ id: 'mtg', version: 0, state: state0 });
       expect(await store.loadMeeting('nope')).toBeNull();
+      expect(await store.currentVersion('mtg')).toBe(0);
+      expect(await store.currentVersion('nope')).toBeNull();
       expect(await store.listMeetings()).toEqual([{ id: 'mtg', title: def.title, createdAt: 1000 }]);
     });
 

@@ -1,0 +1,166 @@
+import { Redis } from 'ioredis';
+import type { Counts } from '../../shared/ballots/types.js';
+import {
+  StoreUnavailableError,
+  type Commit, type EventRecord, type MeetingSummary, type NewMeeting, type Store, type StoredMeeting, type TokenOwner,
+} from './store.js';
+
+/**
+ * Version check, vote and state change in one step: Redis runs a script atomically, so two
+ * instances racing on one meeting get exactly one 'ok'. A voter is added to an unordered set and
+ * the counts to a hash; nothing ties the two together.
+ * KEYS: meeting hash, events list, voters set, counts hash.
+ * ARGV: expected version, state JSON, event record JSON, voter id or '', count keys...
+ */
+const COMMIT_SCRIPT = `
+local v = redis.call('HGET', KEYS[1], 'version')
+if not v or tonumber(v) ~= tonumber(ARGV[1]) then return 'conflict' end
+if ARGV[4] ~= '' then
+  if redis.call('SADD', KEYS[3], ARGV[4]) == 0 then return 'already-voted' end
+  for i = 5, #ARGV do redis.call('HINCRBY', KEYS[4], ARGV[i], 1) end
+end
+redis.call('HSET', KEYS[1], 'state', ARGV[2], 'version', tonumber(ARGV[1]) + 1)
+redis.call('RPUSH', KEYS[2], ARGV[3])
+return 'ok'
+`;
+
+const REPLACE_TOKEN_SCRIPT = `
+local old = redis.call('HGET', KEYS[1], ARGV[1])
+if old then redis.call('DEL', ARGV[4] .. old) end
+redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+redis.call('SET', ARGV[4] .. ARGV[2], ARGV[3])
+if ARGV[5] ~= '' then redis.call('SET', KEYS[2], ARGV[5]) end
+return 'ok'
+`;
+
+/**
+ * The scale-out store: every instance shares one Redis. Keys carry the meeting id as a hash tag
+ * ({id}) so one meeting's keys sit in one slot of a Redis Cluster and scripts may touch them together.
+ * Commands are never queued while Redis is away: they fail at once with StoreUnavailableError.
+ */
+export class RedisStore implements Store {
+  readonly kind = 'redis' as const;
+  readonly redis: Redis;
+
+  constructor(url: string, private readonly prefix = 'ph:') {
+    this.redis = new Redis(url, {
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 1,
+      lazyConnect: false,
+      retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
+    });
+    // ioredis reports every failed reconnect here; health checks and commands report it instead.
+    this.redis.on('error', () => undefined);
+    this.redis.defineCommand('phCommit', { numberOfKeys: 4, lua: COMMIT_SCRIPT });
+    this.redis.defineCommand('phReplaceToken', { numberOfKeys: 2, lua: REPLACE_TOKEN_SCRIPT });
+  }
+
+  /** Resolves once connected (or rejects after `timeoutMs`), for start-up. */
+  async ready(timeoutMs = 5000): Promise<void> {
+    if (this.redis.status === 'ready') return;
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new StoreUnavailableError(new Error(`Redis not ready after ${timeoutMs} ms`))), timeoutMs);
+      this.redis.once('ready', () => { clearTimeout(timer); resolve(); });
+    });
+  }
+
+  private key = {
+    meeting: (id: string) => `${this.prefix}meeting:{${id}}`,
+    events: (id: string) => `${this.prefix}events:{${id}}`,
+    voters: (id: string, ballot: string) => `${this.prefix}voters:{${id}}:${ballot}`,
+    counts: (id: string, ballot: string) => `${this.prefix}counts:{${id}}:${ballot}`,
+    participantTokens: (id: string) => `${this.prefix}ptokens:{${id}}`,
+    publicToken: (id: string) => `${this.prefix}public:{${id}}`,
+    tokenPrefix: () => `${this.prefix}token:`,
+    meetings: () => `${this.prefix}meetings`,
+  };
+
+  private async call<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (e) {
+      throw new StoreUnavailableError(e);
+    }
+  }
+
+  async createMeeting(m: NewMeeting): Promise<void> {
+    await this.call(async () => {
+      const tx = this.redis.multi()
+        .hset(this.key.meeting(m.id), { state: JSON.stringify(m.state), version: 0, createdAt: m.createdAt, definition: JSON.stringify(m.definition), title: m.state.title })
+        .zadd(this.key.meetings(), m.createdAt, m.id);
+      for (const t of m.tokens) {
+        tx.hset(this.key.participantTokens(m.id), t.participantId, t.tokenHash);
+        tx.set(this.key.tokenPrefix() + t.tokenHash, JSON.stringify({ meetingId: m.id, participantId: t.participantId }));
+        if (t.publicToken) tx.set(this.key.publicToken(m.id), t.publicToken);
+      }
+      await tx.exec();
+    });
+  }
+
+  async loadMeeting(id: string): Promise<StoredMeeting | null> {
+    const [state, version] = await this.call(() => this.redis.hmget(this.key.meeting(id), 'state', 'version'));
+    return state === null || version === null ? null : { id, version: Number(version), state: JSON.parse(state) };
+  }
+
+  async currentVersion(id: string): Promise<number | null> {
+    const version = await this.call(() => this.redis.hget(this.key.meeting(id), 'version'));
+    return version === null ? null : Number(version);
+  }
+
+  async listMeetings(): Promise<MeetingSummary[]> {
+    const ids = await this.call(() => this.redis.zrange(this.key.meetings(), 0, -1));
+    const rows = await this.call(() => Promise.all(ids.map((id) => this.redis.hmget(this.key.meeting(id), 'title', 'createdAt'))));
+    return ids.map((id, i) => ({ id, title: rows[i][0] ?? '', createdAt: Number(rows[i][1]) }));
+  }
+
+  async commit(c: Commit): Promise<'ok' | 'conflict' | 'already-voted'> {
+    const record: EventRecord = { version: c.expectedVersion + 1, at: c.at, actor: c.actor, events: c.events };
+    const ballot = c.vote?.ballotId ?? '_';
+    const args = [c.expectedVersion, JSON.stringify(c.state), JSON.stringify(record), c.vote?.voterId ?? '', ...(c.vote?.increments ?? [])];
+    const keys = [this.key.meeting(c.meetingId), this.key.events(c.meetingId), this.key.voters(c.meetingId, ballot), this.key.counts(c.meetingId, ballot)];
+    const outcome = await this.call(() => (this.redis as Redis & { phCommit(...a: unknown[]): Promise<string> }).phCommit(...keys, ...args));
+    if (outcome !== 'ok' && outcome !== 'conflict' && outcome !== 'already-voted') throw new StoreUnavailableError(new Error(`unexpected script result ${outcome}`));
+    return outcome;
+  }
+
+  async readCounts(meetingId: string, ballotId: string): Promise<Counts> {
+    const raw = await this.call(() => this.redis.hgetall(this.key.counts(meetingId, ballotId)));
+    return Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Number(v)]));
+  }
+
+  async readEvents(meetingId: string, afterVersion = 0): Promise<EventRecord[]> {
+    // Versions start at 1 and the list holds them in order, so version n sits at index n - 1.
+    const raw = await this.call(() => this.redis.lrange(this.key.events(meetingId), afterVersion, -1));
+    return raw.map((r) => JSON.parse(r) as EventRecord);
+  }
+
+  async findToken(tokenHash: string): Promise<TokenOwner | null> {
+    const raw = await this.call(() => this.redis.get(this.key.tokenPrefix() + tokenHash));
+    return raw === null ? null : (JSON.parse(raw) as TokenOwner);
+  }
+
+  async replaceToken(meetingId: string, participantId: string, tokenHash: string, publicToken?: string): Promise<void> {
+    await this.call(() => (this.redis as Redis & { phReplaceToken(...a: unknown[]): Promise<string> }).phReplaceToken(
+      this.key.participantTokens(meetingId), this.key.publicToken(meetingId),
+      participantId, tokenHash, JSON.stringify({ meetingId, participantId }), this.key.tokenPrefix(), publicToken ?? '',
+    ));
+  }
+
+  async publicToken(meetingId: string): Promise<string | null> {
+    return this.call(() => this.redis.get(this.key.publicToken(meetingId)));
+  }
+
+  async healthy(): Promise<boolean> {
+    if (this.redis.status !== 'ready') return false;
+    try {
+      return (await this.redis.ping()) === 'PONG';
+    } catch {
+      return false;
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.redis.status === 'end') return;
+    await this.redis.quit().catch(() => this.redis.disconnect());
+  }
+}
