@@ -1,10 +1,10 @@
 import express from 'express';
 import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Server } from 'socket.io';
+import { Server, type ServerOptions } from 'socket.io';
 import { SOCKET_BUFFER_BYTES } from '../shared/limits.js';
 import { findParticipant } from '../shared/meeting/state.js';
-import type { ClientToServer, ServerToClient } from '../shared/protocol.js';
+import type { ClientToServer, InterServer, ServerToClient } from '../shared/protocol.js';
 import { apiRouter } from './http/api.js';
 import { clientRouter } from './http/static.js';
 import { hashToken, newToken } from './ids.js';
@@ -25,11 +25,13 @@ export interface AppOptions {
   clientDir: string;
   commandsPerSecond?: number;
   commandBurst?: number;
+  /** A Socket.IO adapter shared by every instance (Redis), when there is more than one. */
+  adapter?: ServerOptions['adapter'];
 }
 
 export interface App {
   http: HttpServer;
-  io: Server<ClientToServer, ServerToClient, Record<string, never>, SessionData>;
+  io: Server<ClientToServer, ServerToClient, InterServer, SessionData>;
   listen(port: number, host?: string): Promise<number>;
   close(): Promise<void>;
 }
@@ -39,7 +41,7 @@ export function createApp(opts: AppOptions): App {
   const web = express();
   web.disable('x-powered-by');
   const http = createHttpServer(web);
-  const io = new Server<ClientToServer, ServerToClient, Record<string, never>, SessionData>(http, {
+  const io = new Server<ClientToServer, ServerToClient, InterServer, SessionData>(http, {
     maxHttpBufferSize: SOCKET_BUFFER_BYTES,
     serveClient: false,
   });
@@ -57,7 +59,8 @@ export function createApp(opts: AppOptions): App {
     return { link: joinUrl(opts.publicUrl, token) };
   };
 
-  const rooms = new Rooms({ store, log, io, beforeCommit });
+  if (opts.adapter) io.adapter(opts.adapter);
+  const rooms = new Rooms({ store, log, io, beforeCommit, clustered: opts.adapter !== undefined });
   const presence = new Presence(io);
   attachSockets(io, { store, rooms, presence, log, publicUrl: opts.publicUrl, commandsPerSecond: opts.commandsPerSecond ?? 20, commandBurst: opts.commandBurst ?? 60 });
 

@@ -8,6 +8,8 @@ export interface Config {
   port: number;
   dataDir: string;
   redisUrl: string | null;
+  /** Prefix of every Redis key (and of the adapter's stream), so several deployments can share one Redis. */
+  redisPrefix: string;
   adminToken: string;
   /** True when the admin token was generated (and saved in DATA_DIR) rather than given. */
   adminTokenGenerated: boolean;
@@ -47,6 +49,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port,
     dataDir,
     redisUrl: env.REDIS_URL || null,
+    redisPrefix: env.REDIS_PREFIX || 'ph:',
     adminToken,
     adminTokenGenerated,
     publicUrl: (env.PUBLIC_URL || `http://${lanAddress()}:${port}`).replace(/\/$/, ''),

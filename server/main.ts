@@ -4,13 +4,13 @@ import { createApp } from './app.js';
 import { loadConfig } from './config.js';
 import { ensureDemoMeeting, type DemoLink } from './demo.js';
 import { createLogger } from './log.js';
-import { SqliteStore } from './store/sqlite.js';
+import { openStore } from './store/open.js';
 
 const config = loadConfig();
 const log = createLogger(config.logLevel);
-const store = new SqliteStore(join(config.dataDir, 'phong-hop.sqlite'));
+const { store, adapter, close: closeStore } = await openStore(config);
 const app = createApp({
-  store, log, adminToken: config.adminToken, publicUrl: config.publicUrl,
+  store, adapter, log, adminToken: config.adminToken, publicUrl: config.publicUrl,
   clientDir: fileURLToPath(new URL('../dist/client', import.meta.url)),
 });
 
@@ -40,6 +40,7 @@ async function shutdown(signal: string): Promise<void> {
   closing = true;
   log.info('shutting down', { signal });
   await app.close();
+  await closeStore();
   process.exit(0);
 }
 process.on('SIGTERM', () => void shutdown('SIGTERM'));

@@ -58,6 +58,11 @@ export interface ServerToClient {
   revoked: (info: { reason: string }) => void;
 }
 
+/** Between server instances (through the Socket.IO adapter): a meeting moved on elsewhere. */
+export interface InterServer {
+  committed: (meetingId: string, batch: EventBatch) => void;
+}
+
 export function isKnownCommandType(type: string): boolean {
   return (COMMAND_TYPES as string[]).includes(type);
 }

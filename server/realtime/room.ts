@@ -113,6 +113,29 @@ export class MeetingRoom {
     this.deadlineTimer.unref();
   }
 
+  /** Applies a batch another instance committed, or reloads when batches were missed. */
+  applyRemote(batch: EventBatch): Promise<void> {
+    return this.enqueue(async () => {
+      if (batch.version <= this.version) return;
+      if (batch.version !== this.version + 1) return this.reload();
+      this.state = evolveAll(this.state, batch.events);
+      this.version = batch.version;
+      this.scheduleDeadline();
+    });
+  }
+
+  /** Makes sure the cached copy is the stored one (other instances may have moved on). */
+  refresh(): Promise<void> {
+    return this.enqueue(async () => {
+      if ((await this.deps.store.currentVersion(this.id)) !== this.version) await this.reload();
+    });
+  }
+
+  /** Waits for every command already in line, for a graceful shutdown. */
+  drain(): Promise<void> {
+    return this.enqueue(async () => undefined);
+  }
+
   /** Picks up what another instance committed. */
   async reload(): Promise<void> {
     const stored = await this.deps.store.loadMeeting(this.id);

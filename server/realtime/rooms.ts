@@ -1,5 +1,5 @@
 import type { Server } from 'socket.io';
-import type { ClientToServer, EventBatch, ServerToClient } from '../../shared/protocol.js';
+import type { ClientToServer, EventBatch, InterServer, ServerToClient } from '../../shared/protocol.js';
 import type { Logger } from '../log.js';
 import type { Store } from '../store/store.js';
 import { MeetingRoom, type BeforeCommit } from './room.js';
@@ -15,10 +15,18 @@ export class Rooms {
     private readonly deps: {
       store: Store;
       log: Logger;
-      io: Server<ClientToServer, ServerToClient>;
+      io: Server<ClientToServer, ServerToClient, InterServer>;
       beforeCommit: BeforeCommit;
+      /** Several instances share the store (Redis): keep their cached copies in step. */
+      clustered: boolean;
     },
-  ) {}
+  ) {
+    // Other instances' commits keep this instance's cached copies current; a lost message only
+    // costs a reload, because the store's version check catches a stale copy before it can matter.
+    if (deps.clustered) deps.io.on('committed', (meetingId, batch) => {
+      void this.rooms.get(meetingId)?.then((room) => room?.applyRemote(batch)).catch(() => undefined);
+    });
+  }
 
   get(meetingId: string): Promise<MeetingRoom | null> {
     let room = this.rooms.get(meetingId);
@@ -42,7 +50,10 @@ export class Rooms {
     const stored = await this.deps.store.loadMeeting(meetingId);
     if (!stored) return null;
     const { io, store, log, beforeCommit } = this.deps;
-    const publish = (batch: EventBatch) => io.to(meetingChannel(meetingId)).emit('events', batch);
+    const publish = (batch: EventBatch) => {
+      io.to(meetingChannel(meetingId)).emit('events', batch);
+      if (this.deps.clustered) io.serverSideEmit('committed', meetingId, batch);
+    };
     return new MeetingRoom(meetingId, stored.state, stored.version, { store, log, publish, beforeCommit });
   }
 }

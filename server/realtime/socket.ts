@@ -6,7 +6,7 @@ import { findParticipant } from '../../shared/meeting/state.js';
 import type { Actor } from '../../shared/meeting/permissions.js';
 import {
   CommandEnvelope, isKnownCommandType, SyncRequest, TimeRequest,
-  type Ack, type ClientToServer, type ServerToClient, type Snapshot,
+  type Ack, type ClientToServer, type InterServer, type ServerToClient, type Snapshot,
 } from '../../shared/protocol.js';
 import { hashToken } from '../ids.js';
 import { joinUrl } from '../meetings/create.js';
@@ -24,8 +24,8 @@ export interface SessionData {
   name: string;
 }
 
-type IO = Server<ClientToServer, ServerToClient, Record<string, never>, SessionData>;
-type ClientSocket = Socket<ClientToServer, ServerToClient, Record<string, never>, SessionData>;
+type IO = Server<ClientToServer, ServerToClient, InterServer, SessionData>;
+type ClientSocket = Socket<ClientToServer, ServerToClient, InterServer, SessionData>;
 
 export interface SocketOptions {
   store: Store;
@@ -60,6 +60,8 @@ function answer<T>(ack: unknown, result: T): void {
 const SEES_JOIN_LINK: readonly Actor['role'][] = ['screen', 'chair', 'secretary'];
 
 export async function snapshotOf(room: MeetingRoom, session: SessionData, store: Store, publicUrl: string): Promise<Snapshot> {
+  // With a shared store another instance may have moved the meeting on since this copy was cached.
+  if (store.kind === 'redis') await room.refresh();
   const token = SEES_JOIN_LINK.includes(session.role) ? await store.publicToken(room.id) : null;
   const { state, version } = room.current();
   return {

@@ -85,6 +85,8 @@ export class RedisStore implements Store {
 
   async createMeeting(m: NewMeeting): Promise<void> {
     await this.call(async () => {
+      // Claims the id first, so two instances creating the same meeting cannot both succeed.
+      if ((await this.redis.hsetnx(this.key.meeting(m.id), 'version', 0)) === 0) throw new Error(`meeting ${m.id} exists`);
       const tx = this.redis.multi()
         .hset(this.key.meeting(m.id), { state: JSON.stringify(m.state), version: 0, createdAt: m.createdAt, definition: JSON.stringify(m.definition), title: m.state.title })
         .zadd(this.key.meetings(), m.createdAt, m.id);
