@@ -60,9 +60,10 @@ export function createApp(opts: AppOptions): App {
   };
 
   if (opts.adapter) io.adapter(opts.adapter);
+  const state = { closing: false };
   const rooms = new Rooms({ store, log, io, beforeCommit, clustered: opts.adapter !== undefined });
   const presence = new Presence(io);
-  attachSockets(io, { store, rooms, presence, log, publicUrl: opts.publicUrl, commandsPerSecond: opts.commandsPerSecond ?? 20, commandBurst: opts.commandBurst ?? 60 });
+  attachSockets(io, { store, rooms, presence, log, isClosing: () => state.closing, publicUrl: opts.publicUrl, commandsPerSecond: opts.commandsPerSecond ?? 20, commandBurst: opts.commandBurst ?? 60 });
 
   web.use(apiRouter({ store, log, adminToken: opts.adminToken, publicUrl: opts.publicUrl }));
   web.use(clientRouter(opts.clientDir));
@@ -74,7 +75,10 @@ export function createApp(opts: AppOptions): App {
       http.once('error', reject);
       http.listen(port, host, () => resolve((http.address() as AddressInfo).port));
     }),
+    // Graceful: refuse new work, let every command already in line finish and be acknowledged,
+    // then close the connections (clients reconnect to another instance) and the store.
     close: async () => {
+      state.closing = true;
       presence.stop();
       await rooms.disposeAll();
       await new Promise<void>((resolve) => io.close(() => resolve()));

@@ -39,9 +39,10 @@ export class Rooms {
     return room;
   }
 
-  /** Stops every room's timers (ballot deadlines), for shutdown. */
+  /** Lets every command already in line finish, then stops the rooms' timers: for shutdown. */
   async disposeAll(): Promise<void> {
     const rooms = await Promise.allSettled(this.rooms.values());
+    for (const r of rooms) if (r.status === 'fulfilled' && r.value) await r.value.drain().catch(() => undefined);
     for (const r of rooms) if (r.status === 'fulfilled') r.value?.dispose();
     this.rooms.clear();
   }

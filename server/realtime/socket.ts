@@ -32,6 +32,8 @@ export interface SocketOptions {
   rooms: Rooms;
   presence: Presence;
   log: Logger;
+  /** True once shutdown began: new commands are refused so the ones in line can finish. */
+  isClosing: () => boolean;
   publicUrl: string;
   commandsPerSecond: number;
   commandBurst: number;
@@ -113,6 +115,7 @@ export function attachSockets(io: IO, opts: SocketOptions): void {
 
     socket.on('command', async (payload: unknown, ack: unknown) => {
       if (!bucket.take()) return answer(ack, { ok: false, error: error('rate-limited', 'too many commands; slow down') });
+      if (opts.isClosing()) return answer(ack, { ok: false, error: error('store-unavailable', 'this server is shutting down; nothing was changed, retry after reconnecting') });
       const parsed = parseCommand(payload, session.meetingId);
       if (!parsed.ok) return answer(ack, parsed);
       try {
