@@ -1,0 +1,52 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+
+// No Docker engine runs here, so the deployment files are checked for what they promise.
+const compose = parse(readFileSync('docker-compose.yml', 'utf8'), { merge: true });
+const nginx = readFileSync('deploy/nginx.conf', 'utf8');
+const apps = ['app1', 'app2'];
+
+describe('docker-compose.yml', () => {
+  it('runs Redis with append-only persistence on a volume, health-checked', () => {
+    const redis = compose.services.redis;
+    expect(redis.command.join(' ')).toMatch(/--appendonly yes/);
+    expect(redis.command.join(' ')).toMatch(/--appendfsync always/);
+    expect(redis.volumes[0]).toMatch(/^redis-data:\/data$/);
+    expect(redis.healthcheck.test).toContain('ping');
+  });
+
+  it('runs two app replicas on that Redis, health-checked, each with its own volume', () => {
+    for (const name of apps) {
+      const app = compose.services[name];
+      expect(app.build).toBe('.');
+      expect(app.environment.REDIS_URL).toBe('redis://redis:6379');
+      expect(app.environment.PORT).toBe('3000');
+      expect(app.environment.ADMIN_TOKEN).toBeDefined();
+      expect(app.depends_on.redis.condition).toBe('service_healthy');
+      expect(app.healthcheck.test.join(' ')).toContain('/healthz');
+      expect(app.stop_signal).toBe('SIGTERM');
+      expect(app.ports).toBeUndefined(); // reached only through the proxy
+    }
+    expect(compose.services.app1.volumes).not.toEqual(compose.services.app2.volumes);
+    for (const v of ['redis-data', 'app1-data', 'app2-data']) expect(compose.volumes).toHaveProperty(v);
+  });
+
+  it('puts nginx in front with WebSocket upgrades and sticky sessions to both replicas', () => {
+    const proxy = compose.services.proxy;
+    expect(proxy.ports).toEqual(['8080:80']);
+    expect(proxy.volumes[0]).toMatch(/^\.\/deploy\/nginx\.conf:\/etc\/nginx\/conf\.d\/default\.conf/);
+    for (const name of apps) expect(proxy.depends_on[name].condition).toBe('service_healthy');
+    expect(nginx).toMatch(/ip_hash;/);
+    for (const name of apps) expect(nginx).toContain(`server ${name}:3000`);
+    expect(nginx).toMatch(/proxy_set_header Upgrade \$http_upgrade;/);
+    expect(nginx).toMatch(/proxy_set_header Connection \$connection_upgrade;/);
+    expect(nginx).toMatch(/proxy_http_version 1\.1;/);
+  });
+
+  it('builds the image the services run', () => {
+    const dockerfile = readFileSync('Dockerfile', 'utf8');
+    expect(dockerfile).toMatch(/npm ci/);
+    expect(dockerfile).toMatch(/EXPOSE 3000/);
+  });
+});
