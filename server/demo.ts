@@ -35,7 +35,14 @@ export async function ensureDemoMeeting(store: Store, dataDir: string, publicUrl
   if ((await store.listMeetings()).length > 0) return null;
 
   const def = MeetingDefinition.parse(JSON.parse(readFileSync(DEMO_DEFINITION, 'utf8')));
-  const created = await createMeeting(store, def, publicUrl, { id: 'demo' });
+  let created;
+  try {
+    created = await createMeeting(store, def, publicUrl, { id: 'demo' });
+  } catch (e) {
+    // Another instance on the same Redis created it first: its links are in that instance's DATA_DIR.
+    if (await store.loadMeeting('demo')) return null;
+    throw e;
+  }
   const links = created.links.map((l) => ({ ...l, token: l.url.slice(l.url.lastIndexOf('/') + 1) }));
   writeFileSync(file, JSON.stringify({ meetingId: created.meetingId, links }, null, 2), { mode: 0o600 });
   return { meetingId: created.meetingId, links: created.links };
