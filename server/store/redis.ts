@@ -2,7 +2,7 @@ import { Redis } from 'ioredis';
 import type { Counts } from '../../shared/ballots/types.js';
 import {
   StoreUnavailableError,
-  type Commit, type EventRecord, type MeetingSummary, type NewMeeting, type Store, type StoredMeeting, type TokenOwner,
+  type Commit, type EventRecord, type MeetingSummary, type NewMeeting, type Store, type StoredDoc, type StoredMeeting, type TokenOwner,
 } from './store.js';
 
 /**
@@ -34,6 +34,38 @@ return 'ok'
 `;
 
 /**
+ * A document's log is a list of "<seq>:<update>" entries, seq from a counter bumped in the same
+ * script, so the list is in seq order and compaction can pop exactly the prefix it merged.
+ * KEYS: log list, seq counter. ARGV: update.
+ */
+const APPEND_DOC_SCRIPT = `
+local seq = redis.call('INCR', KEYS[2])
+redis.call('RPUSH', KEYS[1], seq .. ':' .. ARGV[1])
+return seq
+`;
+
+/** KEYS: log list. ARGV: through, merged update. Pops entries with seq <= through, pushes the merge. */
+const COMPACT_DOC_SCRIPT = `
+local through = tonumber(ARGV[1])
+local removed = 0
+while true do
+  local head = redis.call('LINDEX', KEYS[1], 0)
+  if not head then break end
+  if tonumber(string.match(head, '^(%d+):')) > through then break end
+  redis.call('LPOP', KEYS[1])
+  removed = removed + 1
+end
+if removed > 0 then redis.call('LPUSH', KEYS[1], ARGV[1] .. ':' .. ARGV[2]) end
+return removed
+`;
+
+/** Splits a "<seq>:<update>" log entry. */
+function docEntry(raw: Buffer): { seq: number; update: Uint8Array } {
+  const colon = raw.indexOf(0x3a);
+  return { seq: Number(raw.subarray(0, colon).toString('ascii')), update: new Uint8Array(raw.buffer, raw.byteOffset + colon + 1, raw.length - colon - 1) };
+}
+
+/**
  * The scale-out store: every instance shares one Redis. Keys carry the meeting id as a hash tag
  * ({id}) so one meeting's keys sit in one slot of a Redis Cluster and scripts may touch them together.
  * Commands are never queued while Redis is away: they fail at once with StoreUnavailableError.
@@ -53,6 +85,8 @@ export class RedisStore implements Store {
     this.redis.on('error', () => undefined);
     this.redis.defineCommand('phCommit', { numberOfKeys: 4, lua: COMMIT_SCRIPT });
     this.redis.defineCommand('phReplaceToken', { numberOfKeys: 2, lua: REPLACE_TOKEN_SCRIPT });
+    this.redis.defineCommand('phAppendDoc', { numberOfKeys: 2, lua: APPEND_DOC_SCRIPT });
+    this.redis.defineCommand('phCompactDoc', { numberOfKeys: 1, lua: COMPACT_DOC_SCRIPT });
   }
 
   /** Resolves once connected (or rejects after `timeoutMs`), for start-up. */
@@ -73,6 +107,8 @@ export class RedisStore implements Store {
     publicToken: (id: string) => `${this.prefix}public:{${id}}`,
     tokenPrefix: () => `${this.prefix}token:`,
     meetings: () => `${this.prefix}meetings`,
+    docLog: (id: string, doc: string) => `${this.prefix}doc:{${id}}:${doc}`,
+    docSeq: (id: string, doc: string) => `${this.prefix}docseq:{${id}}:${doc}`,
   };
 
   private async call<T>(work: () => Promise<T>): Promise<T> {
@@ -150,6 +186,21 @@ export class RedisStore implements Store {
 
   async publicToken(meetingId: string): Promise<string | null> {
     return this.call(() => this.redis.get(this.key.publicToken(meetingId)));
+  }
+
+  async appendDocUpdate(meetingId: string, docName: string, update: Uint8Array): Promise<void> {
+    await this.call(() => (this.redis as Redis & { phAppendDoc(...a: unknown[]): Promise<number> })
+      .phAppendDoc(this.key.docLog(meetingId, docName), this.key.docSeq(meetingId, docName), Buffer.from(update)));
+  }
+
+  async loadDoc(meetingId: string, docName: string): Promise<StoredDoc> {
+    const entries = (await this.call(() => this.redis.lrangeBuffer(this.key.docLog(meetingId, docName), 0, -1))).map(docEntry);
+    return { updates: entries.map((e) => e.update), through: entries.at(-1)?.seq ?? 0 };
+  }
+
+  async compactDoc(meetingId: string, docName: string, merged: Uint8Array, through: number): Promise<void> {
+    await this.call(() => (this.redis as Redis & { phCompactDoc(...a: unknown[]): Promise<number> })
+      .phCompactDoc(this.key.docLog(meetingId, docName), through, Buffer.from(merged)));
   }
 
   async healthy(): Promise<boolean> {

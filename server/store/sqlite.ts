@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Counts } from '../../shared/ballots/types.js';
-import type { Commit, EventRecord, MeetingSummary, NewMeeting, Store, StoredMeeting, TokenOwner } from './store.js';
+import type { Commit, EventRecord, MeetingSummary, NewMeeting, Store, StoredDoc, StoredMeeting, TokenOwner } from './store.js';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meetings (
@@ -41,7 +41,18 @@ CREATE TABLE IF NOT EXISTS tokens (
   public_token TEXT,
   UNIQUE (meeting_id, participant_id)
 );
+-- Yjs documents: an append-only log of updates per document; compaction replaces a prefix.
+CREATE TABLE IF NOT EXISTS doc_updates (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  meeting_id TEXT NOT NULL REFERENCES meetings(id),
+  doc_name TEXT NOT NULL,
+  data BLOB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS doc_updates_by_doc ON doc_updates (meeting_id, doc_name, seq);
 `;
+
+/** better-sqlite3 binds Buffers as BLOBs; a view shares the bytes without copying. */
+const asBuffer = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
 /**
  * The embedded store: one SQLite file, so a single laptop in the meeting room needs nothing else.
@@ -147,6 +158,29 @@ export class SqliteStore implements Store {
     const row = this.db.prepare('SELECT public_token FROM tokens WHERE meeting_id = ? AND public_token IS NOT NULL ORDER BY participant_id LIMIT 1')
       .get(meetingId) as { public_token: string } | undefined;
     return row?.public_token ?? null;
+  }
+
+  async appendDocUpdate(meetingId: string, docName: string, update: Uint8Array): Promise<void> {
+    this.db.prepare('INSERT INTO doc_updates (meeting_id, doc_name, data) VALUES (?, ?, ?)').run(meetingId, docName, asBuffer(update));
+  }
+
+  async loadDoc(meetingId: string, docName: string): Promise<StoredDoc> {
+    const rows = this.db.prepare('SELECT seq, data FROM doc_updates WHERE meeting_id = ? AND doc_name = ? ORDER BY seq')
+      .all(meetingId, docName) as { seq: number; data: Buffer }[];
+    return {
+      updates: rows.map((r) => new Uint8Array(r.data.buffer, r.data.byteOffset, r.data.byteLength)),
+      through: rows.at(-1)?.seq ?? 0,
+    };
+  }
+
+  async compactDoc(meetingId: string, docName: string, merged: Uint8Array, through: number): Promise<void> {
+    this.db.transaction(() => {
+      const removed = this.db.prepare('DELETE FROM doc_updates WHERE meeting_id = ? AND doc_name = ? AND seq <= ?').run(meetingId, docName, through);
+      // Nothing removed: a compaction that read further already replaced this prefix.
+      if (removed.changes === 0) return;
+      // The merged update takes the last replaced position, so the log stays in order.
+      this.db.prepare('INSERT INTO doc_updates (seq, meeting_id, doc_name, data) VALUES (?, ?, ?, ?)').run(through, meetingId, docName, asBuffer(merged));
+    })();
   }
 
   async healthy(): Promise<boolean> {

@@ -28,6 +28,14 @@ export interface EventRecord {
   events: MeetingEvent[];
 }
 
+/** A co-edited document's stored updates (see docs/YJS.md, "Persistence"). */
+export interface StoredDoc {
+  /** Every stored update, oldest first; applying them all gives the document. */
+  updates: Uint8Array[];
+  /** Where the last of them sits in the document's log; 0 for an empty log. Pass it to `compactDoc`. */
+  through: number;
+}
+
 export interface NewMeeting {
   id: string;
   createdAt: number;
@@ -77,6 +85,14 @@ export interface Store {
    * token kept in plain text; every other token exists only as its SHA-256 hash.
    */
   publicToken(meetingId: string): Promise<string | null>;
+  /** Appends one Yjs update to the document's log; once this resolves the update survives kill -9. */
+  appendDocUpdate(meetingId: string, docName: string, update: Uint8Array): Promise<void>;
+  loadDoc(meetingId: string, docName: string): Promise<StoredDoc>;
+  /**
+   * Atomically replaces the log's prefix up to `through` (as returned by `loadDoc`) with `merged`,
+   * which must contain all of it. Updates appended after that `loadDoc` are kept.
+   */
+  compactDoc(meetingId: string, docName: string, merged: Uint8Array, through: number): Promise<void>;
   healthy(): Promise<boolean>;
   close(): Promise<void>;
 }

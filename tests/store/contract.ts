@@ -79,6 +79,32 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       expect(await store.findToken('h-obs')).toBeNull();
     });
 
+    it('appends document updates in order, per meeting and document', async () => {
+      expect(await store.loadDoc('mtg', 'minutes')).toEqual({ updates: [], through: 0 });
+      await store.appendDocUpdate('mtg', 'minutes', new Uint8Array([1, 2, 0, 58]));
+      await store.appendDocUpdate('mtg', 'notes-open', new Uint8Array([9]));
+      await store.appendDocUpdate('mtg', 'minutes', new Uint8Array([3]));
+      const minutes = await store.loadDoc('mtg', 'minutes');
+      expect(minutes.updates).toEqual([new Uint8Array([1, 2, 0, 58]), new Uint8Array([3])]);
+      expect(minutes.through).toBeGreaterThan(0);
+      expect((await store.loadDoc('mtg', 'notes-open')).updates).toEqual([new Uint8Array([9])]);
+    });
+
+    it('compacts a document prefix atomically, keeping updates appended after the load', async () => {
+      for (const b of [1, 2, 3]) await store.appendDocUpdate('mtg', 'minutes', new Uint8Array([b]));
+      const read = await store.loadDoc('mtg', 'minutes');
+      await store.appendDocUpdate('mtg', 'minutes', new Uint8Array([4]));
+      await store.compactDoc('mtg', 'minutes', new Uint8Array([1, 2, 3]), read.through);
+      expect((await store.loadDoc('mtg', 'minutes')).updates).toEqual([new Uint8Array([1, 2, 3]), new Uint8Array([4])]);
+      // A late compaction of an older prefix changes nothing: a newer one already covered it.
+      await store.compactDoc('mtg', 'minutes', new Uint8Array([7]), read.through - 1);
+      expect((await store.loadDoc('mtg', 'minutes')).updates).toEqual([new Uint8Array([1, 2, 3]), new Uint8Array([4])]);
+      const again = await store.loadDoc('mtg', 'minutes');
+      await store.compactDoc('mtg', 'minutes', new Uint8Array([1, 2, 3, 4]), again.through);
+      await store.appendDocUpdate('mtg', 'minutes', new Uint8Array([5]));
+      expect((await store.loadDoc('mtg', 'minutes')).updates).toEqual([new Uint8Array([1, 2, 3, 4]), new Uint8Array([5])]);
+    });
+
     it('reports itself healthy', async () => {
       expect(await store.healthy()).toBe(true);
     });

@@ -1,0 +1,37 @@
+import type { Role } from '../meeting/state.js';
+
+/**
+ * The co-edited documents of a meeting: one notes document per agenda item ("góp ý") and one
+ * minutes document ("biên bản"). Their names appear in the URL `/yjs/<meetingId>/<docName>`.
+ */
+export type DocRef = { kind: 'notes'; itemId: string } | { kind: 'minutes' };
+
+export const MINUTES_DOC = 'minutes';
+const NOTES_PREFIX = 'notes-';
+/** Same alphabet as agenda item ids (definition.ts `Slug`), so every item has a valid name. */
+const ITEM_ID = /^[a-z0-9][a-z0-9_-]{0,39}$/i;
+
+export function notesDocName(itemId: string): string {
+  return `${NOTES_PREFIX}${itemId}`;
+}
+
+/** `notes-<itemId>` or `minutes`; anything else is no document of ours. */
+export function parseDocName(name: string): DocRef | null {
+  if (name === MINUTES_DOC) return { kind: 'minutes' };
+  if (!name.startsWith(NOTES_PREFIX)) return null;
+  const itemId = name.slice(NOTES_PREFIX.length);
+  return ITEM_ID.test(itemId) ? { kind: 'notes', itemId } : null;
+}
+
+const NOTE_EDITORS: readonly Role[] = ['chair', 'secretary', 'member'];
+const MINUTES_EDITORS: readonly Role[] = ['chair', 'secretary'];
+
+/**
+ * Whether `role` may change the document; every role may read every document of its meeting.
+ * Guests speak but do not write the record; observers and screens only watch.
+ */
+export function canEditDoc(role: Role, doc: DocRef | string): boolean {
+  const ref = typeof doc === 'string' ? parseDocName(doc) : doc;
+  if (ref === null) return false;
+  return (ref.kind === 'minutes' ? MINUTES_EDITORS : NOTE_EDITORS).includes(role);
+}

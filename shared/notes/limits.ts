@@ -1,0 +1,17 @@
+/**
+ * Limits of the Yjs endpoint (docs/YJS.md). A meeting's notes are text: a whole day of minutes is
+ * a few hundred kilobytes even with its editing history, so these leave a wide margin.
+ */
+
+/** Largest encoded state a document may grow to; an edit past it closes the connection (4413). */
+export const MAX_DOC_BYTES = 4 * 1024 * 1024;
+/**
+ * Largest single WebSocket message; above it the connection is closed with 1009. A client that
+ * was offline sends everything it has in one message, so this leaves room for a whole document.
+ */
+export const MAX_DOC_MESSAGE_BYTES = MAX_DOC_BYTES + 64 * 1024;
+/** Per connection: sustained messages per second and burst. Typing sends about two per keystroke. */
+export const DOC_MESSAGES_PER_SECOND = 100;
+export const DOC_MESSAGE_BURST = 500;
+/** Connections one document accepts at once (a meeting has a few dozen participants). */
+export const MAX_DOC_CONNECTIONS = 300;
