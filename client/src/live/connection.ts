@@ -1,0 +1,233 @@
+import type { ErrorCode } from '../../../shared/errors.js';
+import type { Command } from '../../../shared/meeting/commands.js';
+import { evolveAll } from '../../../shared/meeting/evolve.js';
+import type { MeetingState } from '../../../shared/meeting/state.js';
+import type { EventBatch, Snapshot, You } from '../../../shared/protocol.js';
+import { measureOffset } from './clock.js';
+import { openSocket, type MeetingSocket } from './socket.js';
+
+export type ConnectionState = 'connected' | 'reconnecting' | 'offline';
+/** Why the connection stopped for good: the link was reissued, or the server does not know it. */
+export type Ending = 'revoked' | 'unauthorized';
+export type ClientErrorCode = ErrorCode | 'timeout' | 'offline';
+export type CommandOutcome =
+  | { ok: true; version: number; link?: string }
+  | { ok: false; error: { code: ClientErrorCode; message: string } };
+
+export interface LiveView {
+  connection: ConnectionState;
+  /** Set once a snapshot has ever arrived, so the UI can tell "connecting" from "reconnecting". */
+  everConnected: boolean;
+  ended: Ending | null;
+  meetingId: string | null;
+  you: You | null;
+  joinUrl: string | null;
+  state: MeetingState | null;
+  version: number;
+  online: readonly string[];
+  /** Add to Date.now() to get server time. */
+  offsetMs: number;
+}
+
+const COMMAND_TIMEOUT_MS = 10_000;
+const SYNC_TIMEOUT_MS = 10_000;
+/** How long "reconnecting" is shown before the badge admits the device is offline. */
+const OFFLINE_AFTER_MS = 10_000;
+const RETRY_REFUSED_MS = 3000;
+/** Roles whose device checks itself in: the people in the room who ask for the floor. */
+const SELF_CHECK_IN: readonly string[] = ['member', 'guest'];
+
+/**
+ * The client's copy of one meeting, kept exactly like the server's: a snapshot on every (re)connect,
+ * then event batches applied with the shared `evolveAll`, and a fresh snapshot on any version gap.
+ * React reads it through `subscribe`/`getView` (useSyncExternalStore).
+ */
+export class MeetingConnection {
+  private view: LiveView = {
+    connection: 'reconnecting', everConnected: false, ended: null, meetingId: null, you: null, joinUrl: null,
+    state: null, version: 0, online: [], offsetMs: 0,
+  };
+  private readonly listeners = new Set<() => void>();
+  private socket: MeetingSocket | null = null;
+  private syncing = false;
+  private held: EventBatch[] = [];
+  private checkedIn = false;
+  private clockMeasured = false;
+  private offlineTimer: ReturnType<typeof setTimeout> | null = null;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(private readonly token: string, private readonly onEnded: (ending: Ending) => void = () => undefined) {}
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getView = (): LiveView => this.view;
+
+  start(): void {
+    const socket = openSocket(this.token);
+    this.socket = socket;
+    socket.on('connect', () => this.onConnect(socket));
+    socket.on('disconnect', (reason) => this.onDisconnect(socket, reason));
+    socket.on('connect_error', (err) => this.onConnectError(socket, err as Error & { data?: { code?: string } }));
+    socket.on('snapshot', (s) => this.acceptSnapshot(s));
+    socket.on('events', (batch) => this.onBatch(batch));
+    socket.on('presence', (p) => this.update({ online: p.online }));
+    socket.on('revoked', () => this.end('revoked'));
+    window.addEventListener('online', this.onBrowserOnline);
+    window.addEventListener('offline', this.onBrowserOffline);
+    socket.connect();
+  }
+
+  stop(): void {
+    window.removeEventListener('online', this.onBrowserOnline);
+    window.removeEventListener('offline', this.onBrowserOffline);
+    this.clearTimers();
+    this.socket?.removeAllListeners();
+    this.socket?.disconnect();
+    this.socket = null;
+  }
+
+  /** Sends a command; never throws. Refused at once while disconnected, so nothing fires late on reconnect. */
+  async send(command: Command): Promise<CommandOutcome> {
+    const socket = this.socket;
+    const meetingId = this.view.meetingId;
+    if (!socket?.connected || meetingId === null) return { ok: false, error: { code: 'offline', message: 'not connected' } };
+    try {
+      return await socket.timeout(COMMAND_TIMEOUT_MS).emitWithAck('command', { meetingId, command });
+    } catch {
+      return { ok: false, error: { code: 'timeout', message: 'no answer from the server' } };
+    }
+  }
+
+  private update(change: Partial<LiveView>): void {
+    this.view = { ...this.view, ...change };
+    for (const listener of this.listeners) listener();
+  }
+
+  private onConnect(socket: MeetingSocket): void {
+    // The server sends a snapshot by itself; "connected" is shown when it arrives, with fresh state.
+    this.checkedIn = false;
+    this.held = [];
+    this.syncing = false;
+    void measureOffset(socket).then((offset) => {
+      if (offset === null || socket !== this.socket) return;
+      this.clockMeasured = true;
+      this.update({ offsetMs: offset });
+    });
+  }
+
+  private acceptSnapshot(snapshot: Snapshot): void {
+    this.syncing = false;
+    const offsetMs = this.clockMeasured ? this.view.offsetMs : snapshot.serverNow - Date.now();
+    this.clearOfflineTimer();
+    this.update({
+      connection: 'connected', everConnected: true, meetingId: snapshot.meetingId, you: snapshot.you, joinUrl: snapshot.joinUrl,
+      state: snapshot.state, version: snapshot.version, offsetMs,
+    });
+    const held = this.held.sort((a, b) => a.version - b.version);
+    this.held = [];
+    for (const batch of held) this.onBatch(batch);
+    if (!this.checkedIn && SELF_CHECK_IN.includes(snapshot.you.role)) {
+      this.checkedIn = true;
+      void this.send({ type: 'attendance.checkIn' });
+    }
+  }
+
+  private onBatch(batch: EventBatch): void {
+    if (this.syncing) {
+      this.held.push(batch);
+      return;
+    }
+    const { state, version } = this.view;
+    if (!state || batch.version <= version) return;
+    if (batch.version !== version + 1) {
+      this.held.push(batch);
+      void this.resync();
+      return;
+    }
+    this.update({ state: evolveAll(state, batch.events), version: batch.version });
+  }
+
+  private async resync(): Promise<void> {
+    const socket = this.socket;
+    if (this.syncing || !socket?.connected) return;
+    this.syncing = true;
+    try {
+      const reply = await socket.timeout(SYNC_TIMEOUT_MS).emitWithAck('sync', { version: this.view.version });
+      if (socket !== this.socket) return;
+      if (reply.ok) this.acceptSnapshot(reply.snapshot);
+      else this.syncing = false;
+    } catch {
+      // No answer: the connection is probably dropping, and a reconnect brings a snapshot anyway.
+      this.syncing = false;
+    }
+  }
+
+  private onDisconnect(socket: MeetingSocket, reason: string): void {
+    if (this.view.ended || socket !== this.socket) return;
+    this.update({ connection: navigator.onLine ? 'reconnecting' : 'offline' });
+    this.startOfflineTimer();
+    // Only a server-side kick leaves socket.io idle; anything else it retries by itself.
+    if (reason === 'io server disconnect') this.retryLater(socket);
+  }
+
+  private onConnectError(socket: MeetingSocket, err: Error & { data?: { code?: string } }): void {
+    if (socket !== this.socket) return;
+    if (err.data?.code === 'unauthorized') {
+      this.end(this.view.ended ?? 'unauthorized');
+      return;
+    }
+    this.startOfflineTimer();
+    // A refusal by the server's middleware (store down) is not retried by socket.io; transport errors are.
+    if (!socket.active) this.retryLater(socket);
+  }
+
+  private end(ending: Ending): void {
+    if (this.view.ended) return;
+    this.clearTimers();
+    this.socket?.disconnect();
+    this.update({ ended: ending, connection: 'offline' });
+    this.onEnded(ending);
+  }
+
+  private retryLater(socket: MeetingSocket): void {
+    if (this.retryTimer) return;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      if (socket === this.socket && !this.view.ended && !socket.connected) socket.connect();
+    }, RETRY_REFUSED_MS);
+  }
+
+  private startOfflineTimer(): void {
+    if (this.offlineTimer || this.view.connection === 'offline') return;
+    this.offlineTimer = setTimeout(() => {
+      this.offlineTimer = null;
+      if (!this.socket?.connected && !this.view.ended) this.update({ connection: 'offline' });
+    }, OFFLINE_AFTER_MS);
+  }
+
+  private clearOfflineTimer(): void {
+    if (this.offlineTimer) clearTimeout(this.offlineTimer);
+    this.offlineTimer = null;
+  }
+
+  private clearTimers(): void {
+    this.clearOfflineTimer();
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+  }
+
+  private readonly onBrowserOffline = (): void => {
+    if (!this.view.ended) this.update({ connection: 'offline' });
+  };
+
+  private readonly onBrowserOnline = (): void => {
+    const socket = this.socket;
+    if (!socket || this.view.ended || socket.connected) return;
+    this.update({ connection: 'reconnecting' });
+    // socket.io's own backoff (at most 5 s) retries when active; only an idle socket needs a push.
+    if (!socket.active) socket.connect();
+  };
+}

@@ -1,0 +1,98 @@
+import { useEffect, useState } from 'react';
+import { itemsOfDay } from '../../../../shared/meeting/agenda.js';
+import { activeItem } from '../../../../shared/meeting/state.js';
+import { CommandButton } from '../../components/CommandButton.js';
+import { ConfirmButton } from '../../components/ConfirmButton.js';
+import { formatDay } from '../../i18n/format.js';
+import { useI18n } from '../../i18n/I18nProvider.js';
+import { useMeeting, useServerNow } from '../../live/useMeeting.js';
+import { useSend } from '../../live/useSend.js';
+import { AgendaItemForm } from './AgendaItemForm.js';
+import { AgendaItemRow } from './AgendaItemRow.js';
+
+/** Agenda control: the meeting's start and end, moving through items, and editing the agenda live. */
+export function AgendaPanel() {
+  const { t } = useI18n();
+  const { state, allowed } = useMeeting();
+  const send = useSend();
+  const now = useServerNow(15_000);
+  const [viewDay, setViewDay] = useState(state.currentDay);
+  const [adding, setAdding] = useState(false);
+  // Follow the meeting when it moves to another day; the chair may still look ahead meanwhile.
+  useEffect(() => setViewDay(state.currentDay), [state.currentDay]);
+  const items = itemsOfDay(state, viewDay);
+  const active = activeItem(state);
+  const running = state.status === 'running';
+
+  return (
+    <section id="agenda" className="panel agenda-panel" aria-label={t.meeting.agenda}>
+      <header className="panel-head">
+        <h2>{t.meeting.agenda}</h2>
+        <div className="panel-head-actions">
+          {state.status !== 'running' && allowed({ type: 'meeting.start' }) && (
+            <CommandButton command={{ type: 'meeting.start' }} testId="agenda-start" className="btn-primary">
+              {state.status === 'finished' ? t.agenda.resume : t.agenda.start}
+            </CommandButton>
+          )}
+          {running && allowed({ type: 'meeting.finish' }) && (
+            <ConfirmButton testId="agenda-finish" confirmLabel={t.agenda.finishConfirm} className="btn-secondary"
+              onConfirm={() => void send({ type: 'meeting.finish' })}>
+              {t.agenda.finish}
+            </ConfirmButton>
+          )}
+        </div>
+      </header>
+
+      {state.status !== 'finished' && (
+        <div className="agenda-nav">
+          <CommandButton command={{ type: 'agenda.previous' }} testId="agenda-previous" className="btn-secondary">‹ {t.agenda.previous}</CommandButton>
+          <CommandButton command={{ type: 'agenda.next' }} testId="agenda-next" className="btn-primary">{t.agenda.next} ›</CommandButton>
+          {active && (
+            <>
+              <CommandButton command={{ type: 'agenda.complete', itemId: active.id }} testId="agenda-complete" className="btn-secondary">✓ {t.agenda.complete}</CommandButton>
+              <CommandButton command={{ type: 'agenda.skip', itemId: active.id }} testId="agenda-skip" className="btn-ghost">{t.agenda.skip}</CommandButton>
+            </>
+          )}
+        </div>
+      )}
+
+      <div className="day-tabs" role="tablist">
+        {state.days.map((date, i) => (
+          <button key={date} type="button" role="tab" aria-selected={viewDay === i + 1} data-testid={`day-tab-${i + 1}`}
+            className={`btn day-tab ${viewDay === i + 1 ? 'is-selected' : ''}`} onClick={() => setViewDay(i + 1)}>
+            {t.common.day(i + 1)} <span className="muted">{formatDay(date)}</span>
+            {state.currentDay === i + 1 && <span className="day-current" title={t.agenda.currentDay}>●</span>}
+          </button>
+        ))}
+      </div>
+      {viewDay !== state.currentDay && state.status !== 'finished' && (
+        <CommandButton command={{ type: 'day.switch', day: viewDay }} testId="day-switch" className="btn-secondary day-switch" disabled={!!active}>
+          {t.agenda.switchDay(viewDay)}
+        </CommandButton>
+      )}
+
+      <p className="agenda-legend muted">{t.agenda.plannedActual}</p>
+      {items.length === 0 && <p className="muted">{t.agenda.emptyDay}</p>}
+      <ol className="agenda-rows editable">
+        {items.map((item, i) => (
+          <AgendaItemRow key={item.id} item={item} index={i} now={now} />
+        ))}
+      </ol>
+
+      {allowed({ type: 'agenda.add', item: { day: viewDay, title: '-', kind: 'procedure', plannedMinutes: 0 } }) && (
+        adding ? (
+          <AgendaItemForm
+            defaultDay={viewDay}
+            onCancel={() => setAdding(false)}
+            onSubmit={async (fields) => {
+              const outcome = await send({ type: 'agenda.add', item: fields });
+              if (outcome.ok) setAdding(false);
+            }}
+          />
+        ) : (
+          <button type="button" className="btn btn-secondary" data-testid="agenda-add" onClick={() => setAdding(true)}>+ {t.agenda.add}</button>
+        )
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,94 @@
+import { useState } from 'react';
+import { attendanceOf, quorum } from '../../../../shared/meeting/attendance.js';
+import type { AttendanceStatus, Participant } from '../../../../shared/meeting/state.js';
+import { CommandButton } from '../../components/CommandButton.js';
+import { ConfirmButton } from '../../components/ConfirmButton.js';
+import { useI18n } from '../../i18n/I18nProvider.js';
+import { useMeeting } from '../../live/useMeeting.js';
+import { useSend } from '../../live/useSend.js';
+import { ReissueDialog, type Reissued } from './ReissueDialog.js';
+
+const STATUSES: AttendanceStatus[] = ['present', 'absent', 'excused'];
+
+/** Who is connected (live presence) and who is checked in (the record), with the quorum they make. */
+export function AttendancePanel() {
+  const { t } = useI18n();
+  const { state, online, allowed } = useMeeting();
+  const send = useSend();
+  const [reissued, setReissued] = useState<Reissued | null>(null);
+  const q = quorum(state);
+  const attending = state.participants.filter((p) => p.role !== 'observer' && p.role !== 'screen');
+  const devices = state.participants.filter((p) => p.role === 'observer' || p.role === 'screen');
+  const mayReissue = allowed({ type: 'link.reissue', participantId: state.participants[0]?.id ?? '' });
+
+  const reissue = async (p: Participant) => {
+    const outcome = await send({ type: 'link.reissue', participantId: p.id });
+    if (outcome.ok && outcome.link) setReissued({ name: p.name, link: outcome.link });
+  };
+
+  const reissueButton = (p: Participant) => mayReissue && (
+    <ConfirmButton testId={`reissue-${p.id}`} confirmLabel={t.attendance_panel.reissueConfirm} className="btn-ghost" onConfirm={() => void reissue(p)}>
+      {t.attendance_panel.reissue}
+    </ConfirmButton>
+  );
+
+  const presence = (p: Participant) => (
+    <span className={`presence ${online.has(p.id) ? 'is-online' : ''}`} title={online.has(p.id) ? t.attendance_panel.online : t.attendance_panel.notOnline}>
+      <span className="dot" aria-hidden="true" />
+      <span className="sr-only">{online.has(p.id) ? t.attendance_panel.online : t.attendance_panel.notOnline}</span>
+    </span>
+  );
+
+  return (
+    <section id="attendance" className="panel attendance-panel" aria-label={t.attendance_panel.title}>
+      <header className="panel-head"><h2>{t.attendance_panel.title}</h2></header>
+      <p className={`quorum ${q.met ? 'is-met' : 'is-not-met'}`} data-testid="quorum" data-met={String(q.met)} data-present={q.present} data-members={q.members}>
+        <strong>{q.met ? t.attendance_panel.quorumMet : t.attendance_panel.quorumNotMet}</strong>
+        <span>{t.attendance_panel.quorum(q.present, q.members, q.required)}</span>
+      </p>
+      <ul className="attendance-list">
+        {attending.map((p) => {
+          const status = attendanceOf(state, p.id);
+          return (
+            <li key={p.id} className={`attendance-row status-${status}`} data-testid={`attendance-${p.id}`} data-status={status} data-online={String(online.has(p.id))}>
+              {presence(p)}
+              <span className="attendance-who">
+                <span className="attendance-name">{p.name}</span>
+                <span className="muted">{p.position || t.roles[p.role]}{p.member ? '' : ` · ${t.roles[p.role]}`}</span>
+              </span>
+              <span className="segmented" role="group" aria-label={p.name}>
+                {STATUSES.map((s) => (
+                  allowed({ type: 'attendance.mark', participantId: p.id, status: s }) ? (
+                    <CommandButton key={s} command={{ type: 'attendance.mark', participantId: p.id, status: s }} testId={`mark-${p.id}-${s}`}
+                      className={status === s ? `is-selected status-${s}` : ''} pressed={status === s} disabled={status === s}>
+                      {t.attendance[s]}
+                    </CommandButton>
+                  ) : status === s && <span key={s} className={`chip status-${s}`}>{t.attendance[s]}</span>
+                ))}
+              </span>
+              {reissueButton(p)}
+            </li>
+          );
+        })}
+      </ul>
+      {devices.length > 0 && (
+        <>
+          <h3 className="panel-sub">{t.attendance_panel.devices}</h3>
+          <ul className="attendance-list">
+            {devices.map((p) => (
+              <li key={p.id} className="attendance-row" data-testid={`attendance-${p.id}`} data-online={String(online.has(p.id))}>
+                {presence(p)}
+                <span className="attendance-who">
+                  <span className="attendance-name">{p.name}</span>
+                  <span className="muted">{t.roles[p.role]}</span>
+                </span>
+                {reissueButton(p)}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {reissued && <ReissueDialog reissued={reissued} onClose={() => setReissued(null)} />}
+    </section>
+  );
+}

@@ -1,0 +1,48 @@
+import { quorum } from '../../../../shared/meeting/attendance.js';
+import { CurrentItemCard } from '../../components/CurrentItemCard.js';
+import { AppHeader } from '../../components/TopBar.js';
+import { useI18n } from '../../i18n/I18nProvider.js';
+import { useMeeting } from '../../live/useMeeting.js';
+import { AgendaPanel } from './AgendaPanel.js';
+import { AnnouncementPanel } from './AnnouncementPanel.js';
+import { AttendancePanel } from './AttendancePanel.js';
+import { QueuePanel } from './QueuePanel.js';
+import { StatsPanel } from './StatsPanel.js';
+
+/** The chair's and the secretary's console: everything on one page, panels placed by the stylesheet. */
+export function ChairConsole() {
+  const { t } = useI18n();
+  const { state, connection, allowed } = useMeeting();
+  const q = quorum(state);
+  const sections = [
+    ['agenda', t.meeting.agenda], ['queue', t.queue.title], ['attendance', t.attendance_panel.title],
+    ...(allowed({ type: 'announcement.clear' }) ? [['announcement', t.announcement.title]] : []),
+    ['stats', t.stats.title],
+  ];
+  const quorumChip = (
+    <a href="#attendance" className={`chip quorum-chip ${q.met ? 'is-met' : 'is-not-met'}`} data-testid="quorum-chip">
+      {q.present}/{q.members} · {q.met ? t.attendance_panel.quorumMet : t.attendance_panel.quorumNotMet}
+    </a>
+  );
+  return (
+    <div className={`app console ${connection !== 'connected' ? 'is-stale' : ''}`} data-testid="chair-console">
+      <AppHeader topbarExtra={quorumChip}>
+        <nav className="console-nav" aria-label={t.console.sections}>
+          {sections.map(([id, label]) => <a key={id} href={`#${id}`} className="btn btn-ghost">{label}</a>)}
+        </nav>
+      </AppHeader>
+      <main className="console-grid">
+        <div className="area-agenda"><AgendaPanel /></div>
+        <div className="area-queue">
+          <CurrentItemCard />
+          <QueuePanel />
+        </div>
+        <div className="area-side">
+          <AnnouncementPanel />
+          <StatsPanel />
+        </div>
+        <div className="area-attendance"><AttendancePanel /></div>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+import { positionOf } from '../../../../shared/meeting/queue.js';
+import { activeItem, type RequestKind } from '../../../../shared/meeting/state.js';
+import { CommandButton } from '../../components/CommandButton.js';
+import { useI18n } from '../../i18n/I18nProvider.js';
+import { useMeeting } from '../../live/useMeeting.js';
+
+const ASK_TEST_IDS: Record<RequestKind, string> = { speech: 'ask-floor', 'point-of-order': 'ask-point-of-order', reply: 'ask-reply' };
+
+/** Asking for the floor and withdrawing, with one's own place in the queue. */
+export function AskFloor() {
+  const { t } = useI18n();
+  const { state, you, allowed } = useMeeting();
+  const item = activeItem(state);
+  const me = you.participantId;
+  if (!allowed({ type: 'queue.request', kind: 'speech' })) return null;
+
+  if (state.status !== 'running' || !item) {
+    const why = state.status === 'scheduled' ? t.meeting.notStarted : state.status === 'finished' ? t.meeting.finished : t.meeting.noActiveItem;
+    return <section className="panel ask-floor"><p className="muted" data-testid="my-position" data-position="">{why}</p></section>;
+  }
+
+  const { queue } = item;
+  const mine = queue.requests.filter((r) => r.participantId === me);
+  const position = positionOf(queue, me);
+  const speaking = queue.current?.participantId === me;
+  // Only the member under review replies to what was said about them.
+  const mayReply = item.kind === 'individual-review' && item.subject === me;
+  const kinds: RequestKind[] = ['speech', 'point-of-order', ...(mayReply ? ['reply' as const] : [])];
+  const label: Record<RequestKind, string> = { speech: t.queue.askFloor, 'point-of-order': t.queue.askPointOfOrder, reply: t.queue.askReply };
+
+  return (
+    <section className="panel ask-floor" aria-label={t.queue.askFloor}>
+      <p className={`my-position ${position !== null || speaking ? 'is-queued' : ''}`} data-testid="my-position" data-position={position ?? ''}>
+        {speaking ? t.queue.youAreSpeaking : position !== null ? t.queue.myPosition(position) : t.queue.notQueued}
+      </p>
+      {mine.length > 0 && (
+        <ul className="my-requests">
+          {mine.map((r) => (
+            <li key={r.id}>
+              <span className={`chip kind-${r.kind}`}>{t.requestKinds[r.kind]}</span>
+              <span className="muted">#{queue.requests.indexOf(r) + 1}</span>
+              <CommandButton command={{ type: 'queue.withdraw', requestId: r.id, itemId: item.id }} testId="withdraw" className="btn-secondary">
+                {t.queue.withdraw}
+              </CommandButton>
+            </li>
+          ))}
+        </ul>
+      )}
+      {!queue.open && <p className="notice" data-testid="queue-closed">{t.queue.closed}</p>}
+      <div className="ask-buttons">
+        {kinds.filter((k) => !mine.some((r) => r.kind === k)).map((kind) => (
+          <CommandButton
+            key={kind} command={{ type: 'queue.request', kind, itemId: item.id }} testId={ASK_TEST_IDS[kind]}
+            className={kind === 'speech' ? 'btn-primary btn-large' : 'btn-secondary btn-large'} disabled={!queue.open}
+          >
+            {label[kind]}
+          </CommandButton>
+        ))}
+      </div>
+    </section>
+  );
+}
