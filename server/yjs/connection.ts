@@ -1,0 +1,78 @@
+import { WebSocket, type RawData } from 'ws';
+import { DOC_MESSAGE_BURST, DOC_MESSAGES_PER_SECOND } from '../../shared/notes/limits.js';
+import { DOC_CLOSE } from '../../shared/notes/protocol.js';
+import type { Logger } from '../log.js';
+import { TokenBucket } from '../realtime/rateLimit.js';
+import { decodeMessage, MalformedMessage } from './messages.js';
+import type { DocMember, DocSocket, SharedDoc } from './sharedDoc.js';
+
+/** A reader this far behind is cut off rather than buffered for without end. */
+const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
+/** Dead peers (a tablet that lost Wi-Fi) are found by ping and dropped. */
+const PING_MS = 30_000;
+
+function bytesOf(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return Buffer.concat(data);
+  return data instanceof ArrayBuffer ? new Uint8Array(data) : data;
+}
+
+/**
+ * One WebSocket on one document. Decodes every message defensively before the document sees it,
+ * and enforces the per-connection limits. Any bad message closes this connection only.
+ */
+export class DocConnection implements DocSocket {
+  private readonly bucket = new TokenBucket(DOC_MESSAGES_PER_SECOND, DOC_MESSAGE_BURST);
+  private closed = false;
+  private alive = true;
+  private readonly heartbeat: NodeJS.Timeout;
+
+  constructor(private readonly ws: WebSocket, private readonly shared: SharedDoc, member: DocMember, private readonly log: Logger) {
+    ws.on('message', (data, isBinary) => this.receive(data, isBinary));
+    ws.on('close', () => this.gone());
+    // A socket error is followed by 'close'; without a listener it would crash the process.
+    ws.on('error', () => undefined);
+    ws.on('pong', () => { this.alive = true; });
+    this.heartbeat = setInterval(() => {
+      if (!this.alive) return ws.terminate();
+      this.alive = false;
+      ws.ping();
+    }, PING_MS);
+    this.heartbeat.unref();
+    shared.join(this, member);
+  }
+
+  send(data: Uint8Array): void {
+    if (this.closed || this.ws.readyState !== WebSocket.OPEN) return;
+    if (this.ws.bufferedAmount > MAX_BUFFERED_BYTES) return this.close(DOC_CLOSE.slowReader, 'not reading fast enough; reconnect');
+    this.ws.send(data, { binary: true });
+  }
+
+  close(code: number, reason: string): void {
+    if (this.closed) return;
+    this.ws.close(code, reason);
+    // At once, not at the close handshake: a closing connection takes part in nothing more.
+    this.gone();
+  }
+
+  private gone(): void {
+    if (this.closed) return;
+    this.closed = true;
+    clearInterval(this.heartbeat);
+    this.shared.leave(this);
+  }
+
+  private receive(data: RawData, isBinary: boolean): void {
+    if (this.closed) return;
+    if (!this.bucket.take()) return this.close(DOC_CLOSE.rateLimited, 'too many messages');
+    if (!isBinary) return this.close(DOC_CLOSE.unsupportedData, 'binary messages only');
+    let outcome;
+    try {
+      outcome = this.shared.receive(this, decodeMessage(bytesOf(data)));
+    } catch (e) {
+      if (!(e instanceof MalformedMessage)) this.log.error('document message failed', { doc: this.shared.docName, err: e instanceof Error ? e.stack : String(e) });
+      return this.close(DOC_CLOSE.malformed, 'malformed message');
+    }
+    if (outcome === 'doc-too-large') this.close(DOC_CLOSE.docTooLarge, 'the document would exceed its size limit');
+    else if (outcome === 'bad-update') this.close(DOC_CLOSE.malformed, 'update could not be applied');
+  }
+}

@@ -1,0 +1,99 @@
+import type { IncomingMessage, Server as HttpServer } from 'node:http';
+import { STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer } from 'ws';
+import { error, type ErrorCode } from '../../shared/errors.js';
+import { MAX_DOC_BYTES, MAX_DOC_CONNECTIONS, MAX_DOC_MESSAGE_BYTES } from '../../shared/notes/limits.js';
+import { DOC_CLOSE } from '../../shared/notes/protocol.js';
+import type { Logger } from '../log.js';
+import type { Rooms } from '../realtime/rooms.js';
+import { StoreUnavailableError, type Store } from '../store/store.js';
+import { authoriseDoc } from './auth.js';
+import { DocConnection } from './connection.js';
+import { LiveDocs } from './liveDocs.js';
+
+export const YJS_PATH = '/yjs/';
+const SOCKET_IO_PATH = '/socket.io/';
+const COMPACT_EVERY = 200;
+
+export interface YjsOptions {
+  store: Store;
+  rooms: Rooms;
+  log: Logger;
+  compactEvery?: number;
+  maxDocBytes?: number;
+}
+
+export interface YjsEndpoint {
+  /** Closes a participant's document connections: their link was reissued. */
+  revoke(meetingId: string, participantId: string): void;
+  /** Refuses new connections, closes the open ones and flushes and compacts every document. */
+  close(): Promise<void>;
+}
+
+const CODES: Record<number, ErrorCode> = { 401: 'unauthorized', 403: 'forbidden', 404: 'not-found', 500: 'internal', 503: 'store-unavailable' };
+
+/** Answers an upgrade request with a plain HTTP error and closes the socket: no WebSocket, no Yjs. */
+function refuse(socket: Duplex, status: number, message: string): void {
+  if (!socket.writable) return void socket.destroy();
+  const body = JSON.stringify({ ok: false, error: error(CODES[status] ?? 'internal', message) });
+  socket.end([
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}`, 'Connection: close', 'Content-Type: application/json; charset=utf-8',
+    `Content-Length: ${Buffer.byteLength(body)}`, '', body,
+  ].join('\r\n'));
+}
+
+/**
+ * The y-websocket endpoint, on the app's own HTTP server next to Socket.IO: upgrades under /yjs/
+ * are ours, those under /socket.io/ are Socket.IO's (which is told not to destroy the others), and
+ * any other upgrade is refused. Nothing is upgraded before the token and the document are checked.
+ */
+export function attachYjs(http: HttpServer, opts: YjsOptions): YjsEndpoint {
+  const { log } = opts;
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_DOC_MESSAGE_BYTES, perMessageDeflate: false });
+  const docs = new LiveDocs({
+    store: opts.store, log, compactEvery: opts.compactEvery ?? COMPACT_EVERY,
+    maxDocBytes: opts.maxDocBytes ?? MAX_DOC_BYTES, maxConnections: MAX_DOC_CONNECTIONS,
+  });
+  let closing = false;
+
+  async function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+    const access = await authoriseDoc(req.url ?? '', opts);
+    if (!access.ok) return refuse(socket, access.status, access.message);
+    if (closing) return refuse(socket, 503, 'server shutting down');
+    const doc = await docs.hold(access.meetingId, access.docName);
+    if (!doc) return refuse(socket, 503, 'this document has too many connections');
+    if (socket.destroyed || closing) return doc.release();
+    let joined = false;
+    // ws answers a bad handshake itself (400) without calling back: give the place back then.
+    socket.once('close', () => { if (!joined) doc.release(); });
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      joined = true;
+      new DocConnection(ws, doc, { participantId: access.participantId, canEdit: access.canEdit }, log);
+      log.debug('document connected', { meetingId: access.meetingId, doc: access.docName, participant: access.participantId, canEdit: access.canEdit });
+    });
+  }
+
+  http.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const url = req.url ?? '';
+    if (url.startsWith(SOCKET_IO_PATH)) return;
+    socket.on('error', () => undefined);
+    if (!url.startsWith(YJS_PATH)) return refuse(socket, 404, 'no such endpoint');
+    upgrade(req, socket, head).catch((e: unknown) => {
+      if (e instanceof StoreUnavailableError) return refuse(socket, 503, 'the store is unavailable');
+      log.error('document upgrade failed', { err: e instanceof Error ? e.stack : String(e) });
+      refuse(socket, 500, 'unexpected server error');
+    });
+  });
+
+  return {
+    revoke: (meetingId, participantId) => {
+      for (const doc of docs.ofMeeting(meetingId)) doc.disconnect(participantId, DOC_CLOSE.revoked, 'link reissued');
+    },
+    close: async () => {
+      closing = true;
+      await docs.closeAll();
+      wss.close();
+    },
+  };
+}

@@ -1,0 +1,232 @@
+import { applyAwarenessUpdate, Awareness, removeAwarenessStates } from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { DOC_CLOSE } from '../../shared/notes/protocol.js';
+import type { Logger } from '../log.js';
+import type { Store } from '../store/store.js';
+import { awarenessMessage, syncStep1Message, syncStep2Message, updateMessage, type IncomingMessage } from './messages.js';
+import { compactStoredDoc, loadStoredDoc } from './persistence.js';
+
+/** A connection as the document sees it: the socket I/O lives in connection.ts. */
+export interface DocSocket {
+  send(data: Uint8Array): void;
+  close(code: number, reason: string): void;
+}
+
+export interface DocMember {
+  participantId: string;
+  /** Read-only members get the document and awareness; their edits are dropped. */
+  canEdit: boolean;
+}
+
+export interface SharedDocDeps {
+  store: Store;
+  log: Logger;
+  /** Compact the stored log after this many appended updates. */
+  compactEvery: number;
+  maxDocBytes: number;
+  maxConnections: number;
+  /** Called once when the document should be unloaded: idle, or its store failed. */
+  retire: (doc: SharedDoc) => void;
+}
+
+/** How a message went: the connection closes on anything but 'ok'. */
+export type Outcome = 'ok' | 'doc-too-large' | 'bad-update';
+
+/**
+ * One live document on this instance: its Y.Doc, the awareness of everyone connected, and the
+ * single line in which updates are stored and then relayed. Nothing leaves this document before
+ * the store has it: relays and sync replies wait in the same line as the writes they depend on,
+ * so whatever another client has seen survives a crash.
+ */
+export class SharedDoc {
+  readonly awareness: Awareness;
+  private readonly members = new Map<DocSocket, DocMember & { clients: Set<number> }>();
+  /** Connections authorised and about to join: the document must not be unloaded under them. */
+  private holds = 0;
+  private line: Promise<void> = Promise.resolve();
+  private failed = false;
+  private stopping: Promise<void> | null = null;
+  private appended = 0;
+  /** Encoded size, estimated from above by adding update sizes; measured when it nears the limit. */
+  private size: number;
+  private compacting: Promise<void> | null = null;
+
+  static async load(meetingId: string, docName: string, deps: SharedDocDeps): Promise<SharedDoc> {
+    const { doc, count } = await loadStoredDoc(deps.store, meetingId, docName);
+    const shared = new SharedDoc(meetingId, docName, doc, deps);
+    // A log left long by a crash is merged now rather than at the next leave.
+    if (count > deps.compactEvery) void shared.compact();
+    return shared;
+  }
+
+  private constructor(readonly meetingId: string, readonly docName: string, readonly doc: Y.Doc, private readonly deps: SharedDocDeps) {
+    this.size = Y.encodeStateAsUpdate(doc).byteLength;
+    this.awareness = new Awareness(doc);
+    // The server is no participant: it has no presence of its own.
+    this.awareness.setLocalState(null);
+    doc.on('update', this.onUpdate);
+    this.awareness.on('update', this.onAwareness);
+  }
+
+  get closed(): boolean {
+    return this.stopping !== null;
+  }
+
+  get connections(): number {
+    return this.members.size;
+  }
+
+  /** Reserves a place for a connection that is being upgraded; false when the document is full. */
+  hold(): boolean {
+    if (this.closed || this.members.size + this.holds >= this.deps.maxConnections) return false;
+    this.holds++;
+    return true;
+  }
+
+  /** Gives back a place reserved by `hold` for a connection that never joined. */
+  release(): void {
+    this.holds--;
+    this.retireIfIdle();
+  }
+
+  join(socket: DocSocket, member: DocMember): void {
+    this.holds--;
+    if (this.closed) return socket.close(DOC_CLOSE.goingAway, 'document closing; reconnect');
+    this.members.set(socket, { ...member, clients: new Set() });
+    // Asks an editor for what it has and the server lacks (offline edits). Readers are not asked:
+    // whatever they would answer is dropped anyway.
+    if (member.canEdit) socket.send(syncStep1Message(this.doc));
+    const present = [...this.awareness.getStates().keys()];
+    if (present.length > 0) socket.send(awarenessMessage(this.awareness, present));
+  }
+
+  leave(socket: DocSocket): void {
+    const member = this.members.get(socket);
+    if (!member) return;
+    this.members.delete(socket);
+    if (member.clients.size > 0) removeAwarenessStates(this.awareness, [...member.clients], null);
+    this.retireIfIdle();
+  }
+
+  receive(socket: DocSocket, message: IncomingMessage): Outcome {
+    const member = this.members.get(socket);
+    if (!member || this.closed) return 'ok';
+    switch (message.type) {
+      case 'sync-step1': {
+        const reply = syncStep2Message(Y.encodeStateAsUpdate(this.doc, message.stateVector));
+        // Behind the writes of every update it contains.
+        this.enqueue(async () => socket.send(reply));
+        return 'ok';
+      }
+      case 'sync-step2':
+      case 'update':
+        return member.canEdit ? this.applyEdit(socket, message.update) : 'ok';
+      case 'awareness':
+        // Relayed for every role, read-only ones too: presence and cursors are not edits.
+        applyAwarenessUpdate(this.awareness, message.update, socket);
+        return 'ok';
+      case 'query-awareness':
+        socket.send(awarenessMessage(this.awareness, [...this.awareness.getStates().keys()]));
+        return 'ok';
+    }
+  }
+
+  /** Closes the connections of one participant (their link was reissued). */
+  disconnect(participantId: string | null, code: number, reason: string): void {
+    for (const [socket, member] of [...this.members]) {
+      if (participantId === null || member.participantId === participantId) socket.close(code, reason);
+    }
+  }
+
+  /** Waits for every update in line to be stored, compacts the log and frees the document. */
+  shutdown(): Promise<void> {
+    this.stopping ??= (async () => {
+      await this.line;
+      await this.compacting;
+      if (!this.failed) await this.compact();
+      this.doc.off('update', this.onUpdate);
+      this.awareness.destroy();
+      this.doc.destroy();
+    })();
+    return this.stopping;
+  }
+
+  compact(): Promise<void> {
+    this.compacting ??= (async () => {
+      this.appended = 0;
+      try {
+        const bytes = await compactStoredDoc(this.deps.store, this.meetingId, this.docName);
+        if (bytes !== null) this.deps.log.debug('document compacted', { meetingId: this.meetingId, doc: this.docName, bytes });
+      } catch (e) {
+        // Nothing is lost: the log stays as it was and the next compaction tries again.
+        this.deps.log.warn('document compaction failed', { meetingId: this.meetingId, doc: this.docName, err: String(e) });
+      } finally {
+        this.compacting = null;
+      }
+    })();
+    return this.compacting;
+  }
+
+  private applyEdit(socket: DocSocket, update: Uint8Array): Outcome {
+    if (this.size + update.byteLength > this.deps.maxDocBytes) {
+      this.size = Y.encodeStateAsUpdate(this.doc).byteLength;
+      if (this.size + update.byteLength > this.deps.maxDocBytes) return 'doc-too-large';
+    }
+    try {
+      Y.applyUpdate(this.doc, update, socket);
+      return 'ok';
+    } catch {
+      // decodeMessage already parsed it; an update that still fails to integrate is refused.
+      return 'bad-update';
+    }
+  }
+
+  /** Every change to the document, in the order Yjs integrated it: store, then relay. */
+  private readonly onUpdate = (update: Uint8Array, origin: unknown) => {
+    this.size += update.byteLength;
+    this.enqueue(async () => {
+      await this.deps.store.appendDocUpdate(this.meetingId, this.docName, update);
+      const message = updateMessage(update);
+      for (const socket of this.members.keys()) if (socket !== origin) socket.send(message);
+      if (++this.appended >= this.deps.compactEvery) void this.compact();
+    });
+  };
+
+  private readonly onAwareness = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
+    const member = this.members.get(origin as DocSocket);
+    if (member) {
+      for (const id of added) member.clients.add(id);
+      for (const id of removed) member.clients.delete(id);
+    }
+    // The sender gets its own state back too: y-websocket's provider takes that as a sign of life.
+    const message = awarenessMessage(this.awareness, [...added, ...updated, ...removed]);
+    for (const socket of this.members.keys()) socket.send(message);
+  };
+
+  private enqueue(work: () => Promise<void>): void {
+    this.line = this.line.then(async () => {
+      if (this.failed) return;
+      try {
+        await work();
+      } catch (e) {
+        this.fail(e);
+      }
+    });
+  }
+
+  /**
+   * The store refused an update: this copy is now ahead of the store, so it must not be served.
+   * Its clients reconnect to a copy reloaded from the store, and their resync re-sends whatever
+   * the store lacks; nothing that was relayed had been left unstored.
+   */
+  private fail(e: unknown): void {
+    this.failed = true;
+    this.deps.log.error('storing a document update failed', { meetingId: this.meetingId, doc: this.docName, err: String(e) });
+    this.deps.retire(this);
+    this.disconnect(null, DOC_CLOSE.storeFailed, 'the store failed; reconnect');
+  }
+
+  private retireIfIdle(): void {
+    if (!this.closed && this.members.size === 0 && this.holds === 0) this.deps.retire(this);
+  }
+}
