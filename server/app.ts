@@ -15,6 +15,8 @@ import type { BeforeCommit } from './realtime/room.js';
 import { participantChannel, Rooms } from './realtime/rooms.js';
 import { attachSockets, type SessionData } from './realtime/socket.js';
 import type { Store } from './store/store.js';
+import { exportRouter } from './http/export.js';
+import { attachYjs } from './yjs/endpoint.js';
 
 export interface AppOptions {
   store: Store;
@@ -44,6 +46,8 @@ export function createApp(opts: AppOptions): App {
   const io = new Server<ClientToServer, ServerToClient, InterServer, SessionData>(http, {
     maxHttpBufferSize: SOCKET_BUFFER_BYTES,
     serveClient: false,
+    // Upgrades outside /socket.io/ belong to the Yjs endpoint, which answers (or refuses) them itself.
+    destroyUpgrade: false,
   });
 
   // Reissuing a link: the new token is stored before the event is committed, and the old link's
@@ -56,6 +60,7 @@ export function createApp(opts: AppOptions): App {
     const channel = participantChannel(meetingId, command.participantId);
     io.to(channel).emit('revoked', { reason: 'link-reissued' });
     io.in(channel).disconnectSockets(true);
+    yjs.revoke(meetingId, command.participantId);
     return { link: joinUrl(opts.publicUrl, token) };
   };
 
@@ -63,8 +68,10 @@ export function createApp(opts: AppOptions): App {
   const state = { closing: false };
   const rooms = new Rooms({ store, log, io, beforeCommit, clustered: opts.adapter !== undefined });
   const presence = new Presence(io);
+  const yjs = attachYjs(http, { store, rooms, log });
   attachSockets(io, { store, rooms, presence, log, isClosing: () => state.closing, publicUrl: opts.publicUrl, commandsPerSecond: opts.commandsPerSecond ?? 20, commandBurst: opts.commandBurst ?? 60 });
 
+  web.use(exportRouter({ store, log, adminToken: opts.adminToken }));
   web.use(apiRouter({ store, log, adminToken: opts.adminToken, publicUrl: opts.publicUrl }));
   web.use(clientRouter(opts.clientDir));
 
@@ -80,6 +87,7 @@ export function createApp(opts: AppOptions): App {
     close: async () => {
       state.closing = true;
       presence.stop();
+      await yjs.close();
       await rooms.disposeAll();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await store.close();

@@ -17,10 +17,16 @@ export function sendError(res: Response, code: ErrorCode, message: string): void
   res.status(STATUS[code] ?? 400).json({ ok: false, error: error(code, message) });
 }
 
-function sameSecret(a: string, b: string): boolean {
+export function sameSecret(a: string, b: string): boolean {
   const x = Buffer.from(a);
   const y = Buffer.from(b);
   return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/** The token of an `Authorization: Bearer <token>` header, or '' when there is none. */
+export function bearer(req: Request): string {
+  const header = req.get('authorization') ?? '';
+  return header.startsWith('Bearer ') ? header.slice(7).trim() : '';
 }
 
 export interface ApiOptions {
@@ -34,8 +40,7 @@ export function apiRouter({ store, log, adminToken, publicUrl }: ApiOptions): ex
   const api = express.Router();
 
   const admin = (req: Request, res: Response, next: NextFunction) => {
-    const header = req.get('authorization') ?? '';
-    const token = header.startsWith('Bearer ') ? header.slice(7) : '';
+    const token = bearer(req);
     if (!token || !sameSecret(token, adminToken)) return sendError(res, 'unauthorized', 'Authorization: Bearer <ADMIN_TOKEN> required');
     next();
   };

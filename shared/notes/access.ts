@@ -35,3 +35,10 @@ export function canEditDoc(role: Role, doc: DocRef | string): boolean {
   if (ref === null) return false;
   return (ref.kind === 'minutes' ? MINUTES_EDITORS : NOTE_EDITORS).includes(role);
 }
+
+const RECORD_KEEPERS: readonly Role[] = ['chair', 'secretary'];
+
+/** Who downloads the meeting's written record (DOCX, Markdown): those who keep the minutes. */
+export function canExportRecord(role: Role): boolean {
+  return RECORD_KEEPERS.includes(role);
+}

@@ -1,0 +1,124 @@
+import { actualMinutes } from '../../shared/meeting/stats.js';
+import { dateTime, day, duration, LABEL, minutes, SPEECH_LABEL, STATUS_LABEL } from './format.js';
+import type { Block, Run } from './prosemirror.js';
+import type { MeetingRecord } from './record.js';
+
+/** Characters Markdown would read as syntax anywhere in a line. */
+const escapeText = (text: string) => text.replace(/([\\`*_[\]<>|~#])/g, '\\$1');
+/** Line starts Markdown would read as a list. */
+const escapeLineStart = (line: string) => line.replace(/^(\s*)([-+])(\s|$)/, '$1\\$2$3').replace(/^(\s*\d+)([.)])(\s|$)/, '$1\\$2$3');
+const cell = (text: string) => escapeText(text).replace(/\r?\n/g, ' ');
+
+function sameMarks(a: Run, b: Run): boolean {
+  return a.bold === b.bold && a.italic === b.italic;
+}
+
+/** Bold and italic runs, with the emphasis markers kept off surrounding spaces (else they show). */
+export function inline(runs: Run[]): string {
+  const merged: Run[] = [];
+  for (const run of runs) {
+    const last = merged.at(-1);
+    if (last && sameMarks(last, run)) last.text += run.text;
+    else merged.push({ ...run });
+  }
+  return merged.map((run) => {
+    const marker = run.bold && run.italic ? '***' : run.bold ? '**' : run.italic ? '*' : '';
+    return run.text.split('\n').map((part) => {
+      const [, lead, core, trail] = /^(\s*)([\s\S]*?)(\s*)$/.exec(part)!;
+      return core === '' || marker === '' ? escapeText(part) : `${lead}${marker}${escapeText(core)}${marker}${trail}`;
+    }).join('\n');
+  }).join('');
+}
+
+/** A document's blocks as Markdown; `shift` pushes its headings below the section they sit in. */
+export function blocksToMarkdown(blocks: Block[], shift = 0): string {
+  let out = '';
+  blocks.forEach((block, i) => {
+    const quote = '> '.repeat(block.quote);
+    let lead = '';
+    let hang = '';
+    if (block.list) {
+      const marker = block.list.ordered ? `${block.list.number}. ` : '- ';
+      const indent = '   '.repeat(block.list.depth);
+      lead = indent + (block.list.first ? marker : ' '.repeat(marker.length));
+      hang = indent + ' '.repeat(marker.length);
+    }
+    let text: string;
+    if (block.kind === 'rule') text = '---';
+    else if (block.kind === 'heading') text = `${'#'.repeat(Math.min(6, (block.level ?? 1) + shift))} ${inline(block.runs)}`;
+    else text = escapeLineStart(inline(block.runs));
+    // A line break inside a paragraph: a backslash at the end of the line, then the same prefix.
+    const body = text.split('\n').map((part, j) => (j === 0 ? part : quote + hang + part)).join('\\\n');
+    const prev = blocks[i - 1];
+    if (prev) {
+      const tight = prev.list !== undefined && block.list !== undefined;
+      const sharedQuote = Math.min(prev.quote, block.quote);
+      // Items of one list stay tight; other blocks get a blank line, inside a shared quote if any.
+      out += tight ? '\n' : `\n${'>'.repeat(sharedQuote)}\n`;
+    }
+    out += quote + lead + body;
+  });
+  return out;
+}
+
+export function recordToMarkdown(record: MeetingRecord): string {
+  const { state, generatedAt } = record;
+  const tz = state.timeZone;
+  const at = (ms: number | null) => (ms === null ? '—' : dateTime(ms, tz));
+  const out: string[] = [];
+  const para = (...lines: string[]) => out.push(lines.join('\n'), '');
+
+  para(`# ${escapeText(state.title)}`);
+  para(
+    `**${LABEL.organisation}:** ${escapeText(state.organisation)}  `,
+    ...(state.location ? [`**${LABEL.location}:** ${escapeText(state.location)}  `] : []),
+    `**${LABEL.days}:** ${state.days.map(day).join(', ')}  `,
+    `**${LABEL.started}:** ${at(state.startedAt)}  `,
+    `**${LABEL.ended}:** ${at(state.endedAt)}`,
+  );
+
+  para(`## ${LABEL.agenda}`);
+  para(
+    `| # | ${LABEL.item} | ${LABEL.day} | ${LABEL.planned} | ${LABEL.started} | ${LABEL.ended} | ${LABEL.actual} | ${LABEL.status} |`,
+    '|---|---|---|---|---|---|---|---|',
+    ...record.items.map(({ item }, i) => `| ${i + 1} | ${cell(item.title)} | ${day(state.days[item.day - 1] ?? '')} | ${minutes(item.plannedMinutes)} | ${at(item.startedAt)} | ${at(item.endedAt)} | ${minutes(actualMinutes(item, generatedAt))} | ${STATUS_LABEL[item.status]} |`),
+  );
+
+  record.items.forEach(({ item, presenter, speeches, notes }, i) => {
+    para(`## ${i + 1}. ${escapeText(item.title)}`);
+    const facts = [
+      ...(presenter ? [`${LABEL.presenter}: ${escapeText(presenter)}`] : []),
+      `${LABEL.planned}: ${minutes(item.plannedMinutes)}`,
+      `${LABEL.actual}: ${minutes(actualMinutes(item, generatedAt))} (${at(item.startedAt)} – ${at(item.endedAt)})`,
+    ];
+    para(facts.join(' · '));
+    para(`### ${LABEL.speeches}`);
+    if (speeches.length === 0) para(`*${LABEL.noSpeeches}*`);
+    else para(
+      `| ${LABEL.speaker} | ${LABEL.kind} | ${LABEL.at} | ${LABEL.length} |`,
+      '|---|---|---|---|',
+      ...speeches.map((s) => `| ${cell(s.name)} | ${SPEECH_LABEL[s.kind]} | ${at(s.startedAt)} | ${duration(s.durationSec)}${s.ongoing ? ` (${LABEL.ongoing})` : ''} |`),
+    );
+    para(`### ${LABEL.notes}`);
+    para(notes.length > 0 ? blocksToMarkdown(notes, 3) : `*${LABEL.noNotes}*`);
+  });
+
+  para(`## ${LABEL.minutes}`);
+  para(record.minutes.length > 0 ? blocksToMarkdown(record.minutes, 2) : `*${LABEL.noMinutes}*`);
+
+  if (record.ballots.length > 0) {
+    para(`## ${LABEL.ballots}`);
+    for (const { ballot, rows } of record.ballots) {
+      para(`### ${escapeText(ballot.title)}`);
+      const options = rows[0]?.counts.map((c) => c.option) ?? [];
+      para(
+        `| ${LABEL.subject} | ${options.map(cell).join(' | ')} | ${LABEL.abstain} | ${LABEL.turnout} |`,
+        `|---|${options.map(() => '---|').join('')}---|---|`,
+        ...rows.map((r) => `| ${cell(r.label)} | ${r.counts.map((c) => String(c.votes)).join(' | ')} | ${r.abstentions} | ${r.cast}/${r.eligible} |`),
+      );
+    }
+  }
+
+  para(`*${LABEL.generated} ${dateTime(generatedAt, tz)}*`);
+  return out.join('\n');
+}

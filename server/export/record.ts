@@ -1,0 +1,80 @@
+import type { Ballot } from '../../shared/ballots/types.js';
+import type { AgendaItem, MeetingState, RequestKind } from '../../shared/meeting/state.js';
+import { MINUTES_DOC, notesDocName } from '../../shared/notes/access.js';
+import type { Store } from '../store/store.js';
+import { loadStoredDoc } from '../yjs/persistence.js';
+import { blocksOf, type Block } from './prosemirror.js';
+
+/** Everything the written record of a meeting holds, gathered once for every format. */
+export interface MeetingRecord {
+  state: MeetingState;
+  items: RecordItem[];
+  minutes: Block[];
+  ballots: PublishedBallot[];
+  generatedAt: number;
+}
+
+export interface RecordItem {
+  item: AgendaItem;
+  presenter: string | null;
+  speeches: { name: string; kind: RequestKind; startedAt: number; durationSec: number; ongoing: boolean }[];
+  notes: Block[];
+}
+
+export interface PublishedBallot {
+  ballot: Ballot;
+  /** Row labels: participant names, or the collective. */
+  rows: { label: string; counts: { option: string; votes: number }[]; abstentions: number; cast: number; eligible: number }[];
+}
+
+const nameOf = (state: MeetingState, id: string | null) =>
+  id === null ? null : state.participants.find((p) => p.id === id)?.name ?? id;
+
+/**
+ * Hook for ballot results: only published ballots appear, with the counts every role may see once
+ * the chair has published them. Sealed or open ballots never reach the record.
+ */
+export function publishedBallots(state: MeetingState): PublishedBallot[] {
+  return state.ballots.filter((b) => b.status === 'published' && b.results !== null).map((ballot) => ({
+    ballot,
+    rows: ballot.results!.subjects.map((s) => ({
+      label: s.subject === 'collective' ? 'Tập thể' : nameOf(state, s.subject) ?? s.subject,
+      counts: ballot.options.map((o) => ({ option: o.vi, votes: s.counts[o.id] ?? 0 })),
+      abstentions: s.abstentions,
+      cast: s.cast,
+      eligible: s.eligible,
+    })),
+  }));
+}
+
+async function docBlocks(store: Store, meetingId: string, docName: string): Promise<Block[]> {
+  const { doc } = await loadStoredDoc(store, meetingId, docName);
+  try {
+    return blocksOf(doc);
+  } finally {
+    doc.destroy();
+  }
+}
+
+/**
+ * Reads the documents from the store, where every edit anyone has seen already is: this works the
+ * same whether or not the document is open on this instance, or on another one.
+ */
+export async function gatherRecord(store: Store, state: MeetingState, now: number): Promise<MeetingRecord> {
+  const items = await Promise.all(state.agenda.map(async (item): Promise<RecordItem> => {
+    const speeches = [
+      ...item.queue.speeches.map((s) => ({ ...s, ongoing: false })),
+      ...(item.queue.current ? [{ ...item.queue.current, endedAt: now, ongoing: true }] : []),
+    ];
+    return {
+      item,
+      presenter: nameOf(state, item.presenter),
+      speeches: speeches.map((s) => ({
+        name: nameOf(state, s.participantId) ?? s.participantId, kind: s.kind, startedAt: s.startedAt,
+        durationSec: Math.max(0, Math.round((s.endedAt - s.startedAt) / 1000)), ongoing: s.ongoing,
+      })),
+      notes: await docBlocks(store, state.id, notesDocName(item.id)),
+    };
+  }));
+  return { state, items, minutes: await docBlocks(store, state.id, MINUTES_DOC), ballots: publishedBallots(state), generatedAt: now };
+}
