@@ -24,6 +24,8 @@ export class LiveDocs {
         await flushing;
         continue;
       }
+      const live = this.loaded.get(key);
+      if (live && !live.closed) return live.hold() ? live : null;
       let entry = this.loading.get(key);
       if (!entry) {
         // Moved from `loading` to `loaded` before anyone awaiting it runs; a failed load (store
