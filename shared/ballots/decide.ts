@@ -2,6 +2,7 @@ import type { CommandOf } from '../meeting/commands.js';
 import { accept, reject, type DecideContext, type Decision } from '../meeting/decision.js';
 import type { MeetingEvent } from '../meeting/events.js';
 import type { Actor } from '../meeting/permissions.js';
+import { showBallot } from '../meeting/screen.js';
 import { findItem, findParticipant, type MeetingState } from '../meeting/state.js';
 import { newBallot, type BallotDraft } from './draft.js';
 import { checkPaper } from './paper.js';
@@ -66,7 +67,7 @@ export function decideBallot(state: MeetingState, command: BallotCommand, actor:
       const eligible = eligibleVoters(state, ballot);
       if (eligible.length === 0) return reject('invalid-state', 'nobody is eligible: check attendance first');
       const deadline = ballot.deadlineMinutes === null ? null : ctx.now + ballot.deadlineMinutes * 60_000;
-      return accept({ type: 'ballot.opened', ballotId: ballot.id, at: ctx.now, eligible, deadline });
+      return accept({ type: 'ballot.opened', ballotId: ballot.id, at: ctx.now, eligible, deadline }, ...showBallot(state, ballot.id));
     }
     case 'ballot.close':
       return wrongStatus('open') ?? accept({ type: 'ballot.closed', ballotId: ballot.id, at: ctx.now, reason: 'chair' });
@@ -74,7 +75,7 @@ export function decideBallot(state: MeetingState, command: BallotCommand, actor:
       const bad = wrongStatus('closed');
       if (bad) return bad;
       if (!ctx.counts) return reject('internal', 'the sealed counts were not supplied');
-      return accept({ type: 'ballot.published', ballotId: ballot.id, results: tally(ballot, ctx.counts, membersOf(state)) });
+      return accept({ type: 'ballot.published', ballotId: ballot.id, results: tally(ballot, ctx.counts, membersOf(state)) }, ...showBallot(state, ballot.id));
     }
     case 'ballot.cancel':
       return wrongStatus('draft', 'open', 'closed') ?? accept({ type: 'ballot.cancelled', ballotId: ballot.id, at: ctx.now, reason: command.reason });

@@ -1,6 +1,7 @@
 import type { CommandOf } from './commands.js';
 import { accept, reject, type DecideContext, type Decision } from './decision.js';
 import type { MeetingEvent } from './events.js';
+import { leaveBallot } from './screen.js';
 import { activeItem, findItem, findParticipant, newItem, type AgendaItem, type MeetingState } from './state.js';
 
 export type AgendaCommand = CommandOf<
@@ -31,6 +32,7 @@ function enter(state: MeetingState, item: AgendaItem, now: number): MeetingEvent
   events.push(item.status === 'pending' && item.startedAt === null
     ? { type: 'item.started', itemId: item.id, at: now }
     : { type: 'item.reopened', itemId: item.id });
+  events.push(...leaveBallot(state));
   return events;
 }
 

@@ -3,7 +3,7 @@ import { BallotDraft } from '../ballots/draft.js';
 import { Paper } from '../ballots/paper.js';
 import { AgendaItemFields, Slug } from '../definition.js';
 import { MAX_ANNOUNCEMENT, MAX_SPEAKING_SEC, MAX_TEXT, MIN_SPEAKING_SEC } from '../limits.js';
-import { REQUEST_KINDS } from './state.js';
+import { REQUEST_KINDS, SCREEN_SHOWS } from './state.js';
 
 /** Ids the server generates (items added live, floor requests): anything short and URL-safe. */
 const Id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
@@ -44,6 +44,8 @@ export const Command = z.discriminatedUnion('type', [
   cmd('announcement.clear', {}),
 
   cmd('link.reissue', { participantId: Slug }),
+
+  cmd('screen.show', { show: z.enum(SCREEN_SHOWS), ballotId: Id.optional() }),
 
   cmd('ballot.create', { ballot: BallotDraft }),
   cmd('ballot.update', { ballotId: Id, ballot: BallotDraft }),

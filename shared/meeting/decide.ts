@@ -5,6 +5,7 @@ import { decideAttendance, type AttendanceCommand } from './attendance.js';
 import { accept, reject, type DecideContext, type Decision } from './decision.js';
 import { can, type Actor } from './permissions.js';
 import { decideQueue, type QueueCommand } from './queue.js';
+import { decideScreen, type ScreenCommand } from './screen.js';
 import { findParticipant, type MeetingState } from './state.js';
 
 export type { DecideContext, Decision };
@@ -28,6 +29,8 @@ export function decide(state: MeetingState, command: Command, actor: Actor, ctx:
       return decideAttendance(state, command as AttendanceCommand, actor);
     case 'ballot':
       return decideBallot(state, command as BallotCommand, actor, ctx);
+    case 'screen':
+      return decideScreen(state, command as ScreenCommand);
   }
   switch (command.type) {
     case 'announcement.post':

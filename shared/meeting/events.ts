@@ -1,4 +1,4 @@
-import type { AgendaItem, AttendanceStatus, FloorRequest, Speech } from './state.js';
+import type { AgendaItem, AttendanceStatus, FloorRequest, ScreenMode, Speech } from './state.js';
 import type { AgendaItemFields } from '../definition.js';
 import type { Ballot, BallotResults } from '../ballots/types.js';
 
@@ -27,6 +27,7 @@ export type MeetingEvent =
   | { type: 'announcement.posted'; text: string; at: number; endsAt: number | null }
   | { type: 'announcement.cleared' }
   | { type: 'link.reissued'; participantId: string; at: number }
+  | { type: 'screen.shown'; screen: ScreenMode }
   | { type: 'ballot.created'; ballot: Ballot }
   | { type: 'ballot.updated'; ballot: Ballot }
   | { type: 'ballot.opened'; ballotId: string; at: number; eligible: string[]; deadline: number | null }

@@ -84,6 +84,8 @@ export function evolve(state: MeetingState, event: MeetingEvent): MeetingState {
       return { ...state, announcement: null };
     case 'link.reissued':
       return state;
+    case 'screen.shown':
+      return { ...state, screen: event.screen };
 
     case 'ballot.created':
       return { ...state, ballots: [...state.ballots, event.ballot] };

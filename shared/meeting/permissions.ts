@@ -45,6 +45,8 @@ export const PERMISSIONS: Record<CommandType, Rule> = {
   'announcement.post': CHAIR,
   'announcement.clear': CHAIR,
   'link.reissue': CHAIR,
+  // The secretary runs the screen when the chair is speaking.
+  'screen.show': PRESIDIUM,
   'ballot.create': CHAIR,
   'ballot.update': CHAIR,
   'ballot.open': CHAIR,

@@ -72,6 +72,13 @@ export interface Announcement {
 
 export type MeetingStatus = 'scheduled' | 'running' | 'finished';
 
+/**
+ * What the room's big screen shows, as the chair chose: the agenda with the speaker and queue, the
+ * open item's notes, or one ballot (turnout while open, results once published).
+ */
+export type ScreenMode = { show: 'agenda' } | { show: 'notes' } | { show: 'ballot'; ballotId: string };
+export const SCREEN_SHOWS = ['agenda', 'notes', 'ballot'] as const;
+
 export interface MeetingState {
   id: string;
   title: string;
@@ -93,6 +100,7 @@ export interface MeetingState {
   attendance: Record<string, AttendanceStatus>;
   announcement: Announcement | null;
   ballots: Ballot[];
+  screen: ScreenMode;
 }
 
 export function defaultMembership(role: Role): boolean {
@@ -138,6 +146,7 @@ export function initialState(meetingId: string, def: MeetingDefinition): Meeting
     attendance: {},
     announcement: null,
     ballots: def.ballots.map((b, i) => newBallot(b.id ?? `ballot-${i + 1}`, b)),
+    screen: { show: 'agenda' },
   };
 }
 
