@@ -28,7 +28,10 @@ if (demo) {
     const link = pick(demo.links, role);
     if (link) lines.push(`  ${label.padEnd(24)} ${link.url}   (${link.name})`);
   }
-  lines.push(`  Every participant's link: ${join(config.dataDir, 'demo-links.json')}`);
+  lines.push(`  Mọi liên kết / every participant's link: ${join(config.dataDir, 'demo-links.json')}`);
+  lines.push(`  Thẻ tham dự để in / printable join cards: ${demo.cardsFile}`);
+} else {
+  lines.push('Tạo cuộc họp / create a meeting: npm run meeting -- create FILE   (danh sách / list: npm run meeting -- list)');
 }
 if (config.adminTokenGenerated) lines.push(`ADMIN_TOKEN (generated, kept in ${join(config.dataDir, 'admin-token')}): ${config.adminToken}`);
 lines.push('');

@@ -1,17 +1,22 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
-import { MeetingDefinition } from '../../shared/definition.js';
 import { error, type ErrorCode } from '../../shared/errors.js';
 import { MAX_PAYLOAD_BYTES } from '../../shared/limits.js';
 import type { Logger } from '../log.js';
+import { joinCardsHtml } from '../meetings/cards.js';
 import { createMeeting } from '../meetings/create.js';
+import { parseDefinition, summarise } from '../meetings/validate.js';
 import { StoreUnavailableError, type Store } from '../store/store.js';
 
 const STATUS: Partial<Record<ErrorCode, number>> = {
   'invalid-payload': 400, 'payload-too-large': 413, unauthorized: 401, forbidden: 403,
   'not-found': 404, 'store-unavailable': 503, internal: 500,
 };
+
+const CreateQuery = z.object({
+  cards: z.enum(['0', '1', 'true', 'false']).optional().transform((v) => v === '1' || v === 'true'),
+});
 
 export function sendError(res: Response, code: ErrorCode, message: string): void {
   res.status(STATUS[code] ?? 400).json({ ok: false, error: error(code, message) });
@@ -53,13 +58,18 @@ export function apiRouter({ store, log, adminToken, publicUrl }: ApiOptions): ex
   api.use('/api', express.json({ limit: MAX_PAYLOAD_BYTES, strict: true }));
 
   api.post('/api/meetings', admin, async (req, res) => {
-    const def = MeetingDefinition.safeParse(req.body);
-    if (!def.success) {
-      return sendError(res, 'invalid-payload', def.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || 'definition'}: ${i.message}`).join('; '));
+    const query = CreateQuery.safeParse(req.query);
+    if (!query.success) return sendError(res, 'invalid-payload', 'cards: expected 0, 1, true or false');
+    const def = parseDefinition(req.body);
+    if (!def.ok) {
+      res.status(400).json({ ok: false, error: error('invalid-payload', summarise(def.issues)), issues: def.issues.slice(0, 50) });
+      return;
     }
-    const created = await createMeeting(store, def.data, publicUrl);
+    const created = await createMeeting(store, def.definition, publicUrl);
     log.info('meeting created', { meetingId: created.meetingId, participants: created.links.length });
-    res.status(201).json({ ok: true, ...created });
+    // The plain links exist only in this answer, so this is the one moment the cards can be drawn.
+    const cardsHtml = query.data.cards ? await joinCardsHtml({ ...def.definition, meetingId: created.meetingId }, created.links) : undefined;
+    res.status(201).json({ ok: true, ...created, ...(cardsHtml === undefined ? {} : { cardsHtml }) });
   });
 
   api.get('/api/meetings', admin, async (_req, res) => {

@@ -1,0 +1,121 @@
+// `npm run meeting -- <command>`: the organiser's tool. It opens the same store as the server (same
+// environment: DATA_DIR, REDIS_URL, PUBLIC_URL, PORT), so it works beside a running server.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createdReport, issuesReport, meetingsReport } from './cli/report.js';
+import { loadConfig, type Config } from './config.js';
+import { joinCardsHtml } from './meetings/cards.js';
+import { createMeeting } from './meetings/create.js';
+import { readDefinitionFile } from './meetings/definitionFile.js';
+import { summarise } from './meetings/validate.js';
+import { openStore } from './store/open.js';
+import { StoreUnavailableError, type Store } from './store/store.js';
+
+const USAGE = `Cách dùng / usage:
+  npm run meeting -- create FILE [--json] [--cards DIR | --no-cards]
+      Tạo cuộc họp từ tệp định nghĩa (JSON, xem docs/DEFINITION.md) và in liên kết của từng người.
+      Creates a meeting from a definition file and prints every participant's link; writes the
+      printable join cards to DIR/<meetingId>.html (default DATA_DIR/cards).
+  npm run meeting -- list [--json]
+      Liệt kê các cuộc họp / lists the meetings in the store.
+
+  --json   machine-readable output on stdout (also for errors)
+Exit codes: 0 done, 1 invalid definition or store failure, 2 wrong usage.
+Environment: DATA_DIR, REDIS_URL, REDIS_PREFIX, PUBLIC_URL, PORT (as for the server).
+`;
+
+type Args = { json: boolean; cards?: string; noCards: boolean; help: boolean; positionals: string[] };
+
+function write(stream: NodeJS.WriteStream, text: string): Promise<void> {
+  return new Promise((done) => stream.write(text, () => done()));
+}
+
+/** Prints a failure as the chosen output asks for it and gives the exit code. */
+async function fail(args: Args, code: 'store-unavailable' | 'internal', message: string): Promise<number> {
+  if (args.json) await write(process.stdout, `${JSON.stringify({ ok: false, error: { code, message } })}\n`);
+  else await write(process.stderr, `${message}\n`);
+  return 1;
+}
+
+async function withStore<T>(config: Config, run: (store: Store) => Promise<T>): Promise<T> {
+  const opened = await openStore(config);
+  try {
+    return await run(opened.store);
+  } finally {
+    await opened.close();
+  }
+}
+
+async function create(args: Args, config: Config): Promise<number> {
+  const file = args.positionals[1];
+  const parsed = readDefinitionFile(file);
+  if (!parsed.ok) {
+    if (args.json) {
+      await write(process.stdout, `${JSON.stringify({ ok: false, error: { code: 'invalid-payload', message: summarise(parsed.issues) }, issues: parsed.issues })}\n`);
+      return 1;
+    }
+    await write(process.stderr, issuesReport(file, parsed.issues));
+    return 1;
+  }
+  const def = parsed.definition;
+  const created = await withStore(config, (store) => createMeeting(store, def, config.publicUrl));
+
+  let cardsFile: string | null = null;
+  if (!args.noCards) {
+    const dir = resolve(args.cards ?? join(config.dataDir, 'cards'));
+    mkdirSync(dir, { recursive: true });
+    cardsFile = join(dir, `${created.meetingId}.html`);
+    // Every secret link of the meeting is in this file: readable by its owner only.
+    writeFileSync(cardsFile, await joinCardsHtml({ ...def, meetingId: created.meetingId }, created.links), { mode: 0o600 });
+  }
+  const output = args.json ? `${JSON.stringify({ ok: true, ...created, cardsFile }, null, 2)}\n` : createdReport(created, cardsFile);
+  await write(process.stdout, output);
+  return 0;
+}
+
+async function list(args: Args, config: Config): Promise<number> {
+  const meetings = await withStore(config, (store) => store.listMeetings());
+  await write(process.stdout, args.json ? `${JSON.stringify({ ok: true, meetings }, null, 2)}\n` : meetingsReport(meetings));
+  return 0;
+}
+
+async function main(argv: string[]): Promise<number> {
+  let args: Args;
+  try {
+    const { values, positionals } = parseArgs({
+      args: argv, allowPositionals: true, strict: true,
+      options: { json: { type: 'boolean' }, cards: { type: 'string' }, 'no-cards': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    });
+    args = { json: values.json ?? false, cards: values.cards, noCards: values['no-cards'] ?? false, help: values.help ?? false, positionals };
+  } catch (e) {
+    await write(process.stderr, `${(e as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const [command] = args.positionals;
+  if (args.help || command === 'help') {
+    await write(process.stdout, USAGE);
+    return 0;
+  }
+  const wanted = command === 'create' ? 2 : 1;
+  if ((command !== 'create' && command !== 'list') || args.positionals.length !== wanted || (args.cards !== undefined && args.noCards)) {
+    await write(process.stderr, USAGE);
+    return 2;
+  }
+
+  let config: Config;
+  try {
+    config = loadConfig(process.env);
+  } catch (e) {
+    return fail(args, 'internal', (e as Error).message);
+  }
+  try {
+    return command === 'create' ? await create(args, config) : await list(args, config);
+  } catch (e) {
+    if (e instanceof StoreUnavailableError) return fail(args, 'store-unavailable', `the store is unavailable: ${(e.cause as Error | undefined)?.message ?? e.message}`);
+    return fail(args, 'internal', `failed: ${(e as Error).message}`);
+  }
+}
+
+// Exit explicitly: with REDIS_URL a stray connection must not keep the tool alive.
+process.exit(await main(process.argv.slice(2)));
