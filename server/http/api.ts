@@ -60,6 +60,8 @@ export function apiRouter({ store, log, adminToken, publicUrl }: ApiOptions): ex
   api.post('/api/meetings', admin, async (req, res) => {
     const query = CreateQuery.safeParse(req.query);
     if (!query.success) return sendError(res, 'invalid-payload', 'cards: expected 0, 1, true or false');
+    // express.json leaves the body undefined for any other Content-Type.
+    if (req.body === undefined) return sendError(res, 'invalid-payload', 'send the definition as JSON, with Content-Type: application/json');
     const def = parseDefinition(req.body);
     if (!def.ok) {
       res.status(400).json({ ok: false, error: error('invalid-payload', summarise(def.issues)), issues: def.issues.slice(0, 50) });

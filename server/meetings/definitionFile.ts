@@ -1,10 +1,34 @@
 import { readFileSync } from 'node:fs';
 import { parseDefinition, type ParsedDefinition } from './validate.js';
 
-/** Line and column (1-based) of a character offset, for JSON syntax errors. */
-function lineColumn(text: string, offset: number): string {
-  const before = text.slice(0, offset).split('\n');
-  return `line ${before.length}, column ${before[before.length - 1].length + 1}`;
+/** Whether `prefix` could still become valid JSON: it fails, if at all, only for running out. */
+function viablePrefix(prefix: string): boolean {
+  try {
+    JSON.parse(prefix);
+    return true;
+  } catch (e) {
+    const message = (e as Error).message;
+    if (/end of JSON input/.test(message)) return true;
+    const at = /position (\d+)/.exec(message);
+    return at !== null && Number(at[1]) >= prefix.length;
+  }
+}
+
+/**
+ * Where a JSON text goes wrong, as "line L, column C". V8 names the position for some errors and not
+ * for others, so this finds it itself: the shortest prefix that can no longer become valid JSON.
+ */
+export function jsonErrorLocation(text: string): string {
+  let lo = 0;
+  let hi = text.length;
+  if (viablePrefix(text)) return `the end of the file (line ${text.split('\n').length})`;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (viablePrefix(text.slice(0, mid))) lo = mid;
+    else hi = mid;
+  }
+  const lines = text.slice(0, hi - 1).split('\n');
+  return `line ${lines.length}, column ${lines[lines.length - 1].length + 1}`;
 }
 
 /** Reads and validates a meeting definition file; every problem comes back with where it is. */
@@ -21,9 +45,7 @@ export function readDefinitionFile(path: string): ParsedDefinition {
   try {
     json = JSON.parse(text);
   } catch (e) {
-    const message = (e as Error).message;
-    const at = /position (\d+)/.exec(message);
-    return { ok: false, issues: [{ path, message: `not valid JSON${at ? ` at ${lineColumn(text, Number(at[1]))}` : ''}: ${message}` }] };
+    return { ok: false, issues: [{ path, message: `not valid JSON at ${jsonErrorLocation(text)}: ${(e as Error).message}` }] };
   }
   return parseDefinition(json);
 }

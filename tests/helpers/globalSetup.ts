@@ -1,9 +1,10 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { buildClient, clientIsStale } from '../../scripts/client-build.mjs';
 
-/** Browser tests and the static route need the built client; build it once per run if missing. */
+/**
+ * Browser tests and the static route need the built client: build it once per run when it is
+ * missing or older than its sources (the same check as `npm start`), or when REBUILD_CLIENT is set.
+ */
 export default function setup(): void {
-  if (existsSync('dist/client/index.html') && !process.env.REBUILD_CLIENT) return;
-  const r = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
-  if (r.status !== 0) throw new Error('vite build failed');
+  if (!clientIsStale(process.cwd()) && !process.env.REBUILD_CLIENT) return;
+  if (buildClient(process.cwd(), ['--logLevel', 'warn']) !== 0) throw new Error('vite build failed');
 }

@@ -1,0 +1,119 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { clientIsStale } from '../../scripts/client-build.mjs';
+import { MeetingDefinition } from '../../shared/definition.js';
+import { DEMO_DEFINITION } from '../../server/demo.js';
+import { demoTokens, freePort, removeDataDir, spawnServer } from '../helpers/process.js';
+import { connectClient } from '../helpers/server.js';
+import { waitFor } from '../helpers/wait.js';
+
+const ROOT = new URL('../..', import.meta.url).pathname;
+const demo = MeetingDefinition.parse(JSON.parse(readFileSync(DEMO_DEFINITION, 'utf8')));
+const dirs: string[] = [];
+const tempDir = (prefix: string) => {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  dirs.push(dir);
+  return dir;
+};
+afterAll(() => dirs.forEach(removeDataDir));
+
+/** The lines a person copies from the console: the links and the generated admin token. */
+const printedLinks = (output: string) => output.split('\n').filter((l) => l.includes('/join/') || l.startsWith('ADMIN_TOKEN'));
+
+describe('npm start', () => {
+  it('creates the demo meeting on first start, prints its links, the cards and the generated ADMIN_TOKEN; a second start prints the same', { timeout: 90_000 }, async () => {
+    const dataDir = tempDir('phong-hop-start-');
+    const port = await freePort();
+    const first = await spawnServer({ dataDir, port, env: { ADMIN_TOKEN: '' } });
+    const firstOutput = first.output();
+    let printed: string[];
+    try {
+      printed = printedLinks(firstOutput);
+      for (const label of ['Chủ trì / chair', 'Ủy viên / member', 'Màn hình / room screen', 'Theo dõi / observer']) {
+        expect(printed.some((l) => l.includes(label) && l.includes(`http://127.0.0.1:${port}/join/`)), label).toBe(true);
+      }
+      const adminToken = readFileSync(join(dataDir, 'admin-token'), 'utf8').trim();
+      expect(printed).toContain(`ADMIN_TOKEN (generated, kept in ${join(dataDir, 'admin-token')}): ${adminToken}`);
+
+      // The printed chair link is the chair's, in the demo meeting.
+      const chairUrl = /chair\s+(\S+)/.exec(printed.find((l) => l.includes('Chủ trì / chair'))!)![1];
+      const chair = await connectClient(first.url, chairUrl.slice(chairUrl.lastIndexOf('/') + 1));
+      expect([chair.snapshot.meetingId, chair.snapshot.you.name]).toEqual(['demo', demo.participants[0].name]);
+      chair.close();
+
+      // Join cards for every participant of the demo, their path printed.
+      const cardsFile = join(dataDir, 'demo-cards.html');
+      expect(firstOutput).toContain(cardsFile);
+      const cards = readFileSync(cardsFile, 'utf8');
+      for (const p of demo.participants) expect(cards).toContain(p.name);
+      expect(cards).toContain(`http://127.0.0.1:${port}/join/${demoTokens(dataDir).tokenOf('m01')}`);
+      expect(statSync(cardsFile).mode & 0o077).toBe(0);
+    } finally {
+      await first.terminate();
+    }
+
+    const second = await spawnServer({ dataDir, port, env: { ADMIN_TOKEN: '' } });
+    try {
+      expect(printedLinks(second.output())).toEqual(printed);
+      expect(second.output()).toContain(join(dataDir, 'demo-cards.html'));
+    } finally {
+      await second.terminate();
+    }
+  });
+
+  it('`node scripts/start.mjs` serves the built client and the API on PORT, and stops on SIGTERM', { timeout: 90_000 }, async () => {
+    const dataDir = tempDir('phong-hop-startjs-');
+    const port = await freePort();
+    const child = spawn(process.execPath, ['scripts/start.mjs'], {
+      cwd: ROOT, env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, PUBLIC_URL: `http://127.0.0.1:${port}`, LOG_LEVEL: 'warn', REDIS_URL: '', ADMIN_TOKEN: 'start-test' },
+    });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
+    child.stderr.on('data', (d: Buffer) => { out += d.toString(); });
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    try {
+      // The test run's global setup built the client with the same check, so nothing is rebuilt here.
+      await waitFor(() => out.includes(`running on port ${port}`) || child.exitCode !== null, 60_000, 'start.mjs to start the server');
+      expect(out).toContain(`running on port ${port}`);
+      expect(out).not.toContain('vite build');
+      const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+      expect(await health.json()).toEqual({ ok: true, store: 'sqlite' });
+      const page = await fetch(`http://127.0.0.1:${port}/join/anything`);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('<div id="root"');
+      expect(existsSync(join(dataDir, 'demo-links.json'))).toBe(true);
+    } finally {
+      child.kill('SIGTERM');
+    }
+    expect(await exited).toBe(0);
+    await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
+  });
+
+  it('builds the client only when it is missing or older than client/, shared/ or vite.config.ts', () => {
+    const root = tempDir('phong-hop-build-');
+    mkdirSync(join(root, 'client/src'), { recursive: true });
+    mkdirSync(join(root, 'shared/meeting'), { recursive: true });
+    writeFileSync(join(root, 'client/src/App.tsx'), '');
+    writeFileSync(join(root, 'shared/meeting/decide.ts'), '');
+    writeFileSync(join(root, 'vite.config.ts'), '');
+    expect(clientIsStale(root)).toBe(true); // never built
+
+    mkdirSync(join(root, 'dist/client'), { recursive: true });
+    const built = join(root, 'dist/client/index.html');
+    writeFileSync(built, '');
+    const at = (file: string, seconds: number) => utimesSync(join(root, file), seconds, seconds);
+    for (const f of ['client/src/App.tsx', 'shared/meeting/decide.ts', 'vite.config.ts']) at(f, 1_000);
+    at('dist/client/index.html', 2_000);
+    expect(clientIsStale(root)).toBe(false);
+
+    for (const f of ['client/src/App.tsx', 'shared/meeting/decide.ts', 'vite.config.ts']) {
+      at(f, 3_000);
+      expect(clientIsStale(root), f).toBe(true);
+      at(f, 1_000);
+    }
+    expect(clientIsStale(root)).toBe(false);
+  });
+});
