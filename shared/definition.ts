@@ -73,6 +73,7 @@ export const MeetingDefinition = z.object({
       itemIds.add(item.id);
     }
     if (item.day > def.days.length) ctx.addIssue({ code: 'custom', path: ['agenda', i, 'day'], message: `day ${item.day} is not one of the ${def.days.length} days` });
+    if (item.kind === 'individual-review' && item.subject === undefined) ctx.addIssue({ code: 'custom', path: ['agenda', i, 'subject'], message: 'an individual review needs its subject' });
     for (const key of ['subject', 'presenter'] as const) {
       const ref = item[key];
       if (ref !== undefined && !ids.has(ref)) ctx.addIssue({ code: 'custom', path: ['agenda', i, key], message: `unknown participant ${ref}` });

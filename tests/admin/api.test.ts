@@ -80,6 +80,7 @@ describe('POST /api/meetings', () => {
     const before = await meetingCount();
     const def = JSON.parse(example);
     def.agenda[7].subject = 'nobody';
+    delete def.agenda[8].subject;
     def.days = ['2024-12-26'];
     const res = await post(JSON.stringify(def));
     expect(res.status).toBe(400);
@@ -87,6 +88,7 @@ describe('POST /api/meetings', () => {
     expect(body.error.code).toBe('invalid-payload');
     expect(body.issues).toEqual(expect.arrayContaining([
       { path: 'agenda[7].subject', message: 'unknown participant nobody' },
+      { path: 'agenda[8].subject', message: 'an individual review needs its subject' },
       expect.objectContaining({ path: expect.stringMatching(/^agenda\[\d+\]\.day$/), message: 'day 2 is not one of the 1 days' }),
     ]));
     expect(body.error.message).toContain('agenda[7].subject: unknown participant nobody');
