@@ -1,6 +1,6 @@
 // `npm run meeting -- <command>`: the organiser's tool. It opens the same store as the server (same
 // environment: DATA_DIR, REDIS_URL, PUBLIC_URL, PORT), so it works beside a running server.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createdReport, issuesReport, meetingsReport } from './cli/report.js';
@@ -21,7 +21,7 @@ const USAGE = `Cách dùng / usage:
       Liệt kê các cuộc họp / lists the meetings in the store.
 
   --json   machine-readable output on stdout (also for errors)
-Exit codes: 0 done, 1 invalid definition or store failure, 2 wrong usage.
+Exit codes: 0 done; 1 nothing created (invalid definition, unwritable cards folder, store failure); 2 wrong usage.
 Environment: DATA_DIR, REDIS_URL, REDIS_PREFIX, PUBLIC_URL, PORT (as for the server).
 `;
 
@@ -59,17 +59,32 @@ async function create(args: Args, config: Config): Promise<number> {
     return 1;
   }
   const def = parsed.definition;
+  // The cards' folder is checked before anything is created: afterwards, the links must be printed whatever happens.
+  const dir = args.noCards ? null : resolve(args.cards ?? join(config.dataDir, 'cards'));
+  if (dir) {
+    try {
+      mkdirSync(dir, { recursive: true });
+      accessSync(dir, constants.W_OK);
+    } catch (e) {
+      return fail(args, 'internal', `cannot write the join cards to ${dir}: ${(e as Error).message}`);
+    }
+  }
   const created = await withStore(config, (store) => createMeeting(store, def, config.publicUrl));
 
   let cardsFile: string | null = null;
-  if (!args.noCards) {
-    const dir = resolve(args.cards ?? join(config.dataDir, 'cards'));
-    mkdirSync(dir, { recursive: true });
-    cardsFile = join(dir, `${created.meetingId}.html`);
-    // Every secret link of the meeting is in this file: readable by its owner only.
-    writeFileSync(cardsFile, await joinCardsHtml({ ...def, meetingId: created.meetingId }, created.links), { mode: 0o600 });
+  let cardsError: string | undefined;
+  if (dir) {
+    try {
+      const file = join(dir, `${created.meetingId}.html`);
+      // Every secret link of the meeting is in this file: readable by its owner only.
+      writeFileSync(file, await joinCardsHtml({ ...def, meetingId: created.meetingId }, created.links), { mode: 0o600 });
+      cardsFile = file;
+    } catch (e) {
+      cardsError = (e as Error).message;
+      await write(process.stderr, `Không ghi được thẻ tham dự / the join cards were not written: ${cardsError}\n`);
+    }
   }
-  const output = args.json ? `${JSON.stringify({ ok: true, ...created, cardsFile }, null, 2)}\n` : createdReport(created, cardsFile);
+  const output = args.json ? `${JSON.stringify({ ok: true, ...created, cardsFile, ...(cardsError ? { cardsError } : {}) }, null, 2)}\n` : createdReport(created, cardsFile);
   await write(process.stdout, output);
   return 0;
 }

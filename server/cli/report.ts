@@ -23,7 +23,7 @@ export function createdReport(created: CreatedMeeting, cardsFile: string | null)
     '',
     textTable(['Vai trò / Role', 'Họ tên / Name', 'Liên kết cá nhân / Personal link'], rows),
     '',
-    cardsFile ? `Thẻ tham dự để in / printable join cards: ${cardsFile}` : 'Không ghi thẻ tham dự / no join cards written (--no-cards)',
+    cardsFile ? `Thẻ tham dự để in / printable join cards: ${cardsFile}` : 'Không ghi thẻ tham dự / no join cards written',
     'Máy chủ chỉ lưu mã băm của liên kết: hãy giữ kết quả này, không ai xem lại được. / The server keeps only hashes of these links: keep this output, nobody can show them again.',
     '',
   ].join('\n');

@@ -94,7 +94,7 @@ describe('npm run meeting (the CLI)', () => {
     expect(list.stdout).toContain('Hội nghị kiểm điểm tập thể và cá nhân năm 2024');
   });
 
-  it('refuses an invalid definition with exit code 1, naming every problem by its path, and creates nothing', { timeout: 60_000 }, async () => {
+  it('refuses an invalid definition (every problem named by its path) or an unwritable cards folder with exit code 1, and creates nothing', { timeout: 60_000 }, async () => {
     const before = (await cli(['list', '--json'], env)).stdout;
     const def = JSON.parse(readFileSync(join(ROOT, EXAMPLE), 'utf8'));
     def.agenda[3].presenter = 'nobody';
@@ -120,6 +120,9 @@ describe('npm run meeting (the CLI)', () => {
     expect(syntax.stderr).toContain('not valid JSON at line 2');
     const missing = await cli(['create', join(dataDir, 'nothing-here.json')], env);
     expect([missing.code, missing.stderr.includes('no such file')]).toEqual([1, true]);
+    // A cards folder that cannot be written is found out before the meeting exists, not after.
+    const unwritable = await cli(['create', EXAMPLE, '--cards', join(file, 'cards')], env);
+    expect([unwritable.code, unwritable.stderr.includes('cannot write the join cards')]).toEqual([1, true]);
 
     expect((await cli(['list', '--json'], env)).stdout).toBe(before);
   });
