@@ -67,7 +67,7 @@ describe('the chair drives the agenda and the room screen; every device follows 
     await added.waitFor({ state: 'detached' });
   });
 
-  it('switches the room screen between the agenda and the notes; the QR code stays in every mode', async () => {
+  it('chair and secretary switch the room screen between the agenda and the notes; the QR code stays in every mode', async () => {
     const chair = await openLink(b, server.url, server.tokenOf('chair'));
     const screen = await openLink(b, server.url, server.tokenOf('screen'), PROJECTOR);
     await withAttr(screen, 'screen-view', 'data-show', 'agenda').waitFor();
@@ -78,8 +78,13 @@ describe('the chair drives the agenda and the room screen; every device follows 
     expect(await chair.getByTestId('screen-show-notes').getAttribute('aria-pressed')).toBe('true');
     expect(await screen.getByTestId('join-qr').isVisible()).toBe(true);
 
-    await chair.getByTestId('screen-show-agenda').click();
+    // The secretary runs the screen too (announcements stay the chair's).
+    const secretary = await openLink(b, server.url, server.tokenOf('sec'));
+    await withAttr(secretary, 'screen-control', 'data-show', 'notes').waitFor();
+    expect(await secretary.getByTestId('announcement-post').count()).toBe(0);
+    await secretary.getByTestId('screen-show-agenda').click();
     await withAttr(screen, 'screen-view', 'data-show', 'agenda').waitFor();
+    await withAttr(chair, 'screen-control', 'data-show', 'agenda').waitFor();
     expect(await screen.getByTestId('join-qr').isVisible()).toBe(true);
   });
 });
