@@ -2,7 +2,8 @@ import { buildClient, clientIsStale } from '../../scripts/client-build.mjs';
 
 /**
  * Browser tests and the static route need the built client: build it once per run when it is
- * missing or older than its sources (the same check as `npm start`), or when REBUILD_CLIENT is set.
+ * missing or older than its sources (the same check as `npm start`), so a browser test never runs
+ * against yesterday's client; REBUILD_CLIENT forces it.
  */
 export default function setup(): void {
   if (!clientIsStale(process.cwd()) && !process.env.REBUILD_CLIENT) return;

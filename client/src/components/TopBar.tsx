@@ -29,7 +29,7 @@ export function TopBar({ children }: { children?: ReactNode }) {
       <div className="topbar-side">
         {children}
         <Clock timeZone={state.timeZone} />
-        <span className="topbar-you" data-testid="you">{you.name} · {t.roles[you.role]}</span>
+        <span className="topbar-you" data-testid="you">{you.name}{you.name === t.roles[you.role] ? '' : ` · ${t.roles[you.role]}`}</span>
         <ConnectionBadge />
         <LangSwitch />
       </div>

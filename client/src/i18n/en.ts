@@ -1,3 +1,4 @@
+import { liveEn } from './live.js';
 import type { Messages } from './vi.js';
 
 export const en: Messages = {
@@ -21,7 +22,6 @@ export const en: Messages = {
   common: {
     day: (n: number) => `Day ${n}`,
     minutes: (n: number) => `${n} min`,
-    minutesShort: 'min',
     cancel: 'Cancel', save: 'Save', close: 'Close', confirm: 'Confirm', copy: 'Copy', copied: 'Copied',
     you: 'you', none: 'None', dismiss: 'Dismiss',
   },
@@ -112,7 +112,6 @@ export const en: Messages = {
     newItem: 'New item',
     switchDay: (n: number) => `Move the meeting to day ${n}`,
     currentDay: 'Current day',
-    plannedActual: 'Planned / actual',
     planned: (n: number) => `Planned ${n} min`,
     actual: (n: number) => `actual ${n} min`,
     fieldTitle: 'Title', fieldKind: 'Kind', fieldDay: 'Day', fieldPlanned: 'Planned length (minutes)',
@@ -158,4 +157,5 @@ export const en: Messages = {
   },
   observer: { readOnly: 'Observer mode (read only)' },
   console: { title: 'Chair console', sections: 'Go to' },
+  live: liveEn,
 };

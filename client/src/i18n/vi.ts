@@ -1,3 +1,5 @@
+import { liveVi } from './live.js';
+
 /**
  * Vietnamese, the default language. Its shape is the type every other dictionary must match,
  * so a key missing from (or added only to) another language is a compile error.
@@ -23,7 +25,6 @@ export const vi = {
   common: {
     day: (n: number) => `Ngày ${n}`,
     minutes: (n: number) => `${n} phút`,
-    minutesShort: 'phút',
     cancel: 'Hủy', save: 'Lưu', close: 'Đóng', confirm: 'Xác nhận', copy: 'Sao chép', copied: 'Đã sao chép',
     you: 'bạn', none: 'Không', dismiss: 'Ẩn',
   },
@@ -114,7 +115,6 @@ export const vi = {
     newItem: 'Mục mới',
     switchDay: (n: number) => `Chuyển hội nghị sang ngày ${n}`,
     currentDay: 'Ngày đang họp',
-    plannedActual: 'Dự kiến / thực tế',
     planned: (n: number) => `Dự kiến ${n} phút`,
     actual: (n: number) => `thực tế ${n} phút`,
     fieldTitle: 'Tên mục', fieldKind: 'Loại', fieldDay: 'Ngày', fieldPlanned: 'Thời lượng dự kiến (phút)',
@@ -160,6 +160,7 @@ export const vi = {
   },
   observer: { readOnly: 'Chế độ theo dõi (chỉ xem)' },
   console: { title: 'Bàn điều hành', sections: 'Chuyển đến' },
+  live: liveVi,
 };
 
 export type Messages = typeof vi;

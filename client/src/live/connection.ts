@@ -89,11 +89,17 @@ export class MeetingConnection {
     this.socket = null;
   }
 
-  /** Sends a command; never throws. Refused at once while disconnected, so nothing fires late on reconnect. */
+  /**
+   * Sends a command; never throws. Refused at once while disconnected, so nothing fires late on
+   * reconnect, and also while the device knows it is offline but the socket has not noticed yet:
+   * the user was told the screen is stale, so nothing should act on it.
+   */
   async send(command: Command): Promise<CommandOutcome> {
     const socket = this.socket;
     const meetingId = this.view.meetingId;
-    if (!socket?.connected || meetingId === null) return { ok: false, error: { code: 'offline', message: 'not connected' } };
+    if (!socket?.connected || this.view.connection !== 'connected' || meetingId === null) {
+      return { ok: false, error: { code: 'offline', message: 'not connected' } };
+    }
     try {
       return await socket.timeout(COMMAND_TIMEOUT_MS).emitWithAck('command', { meetingId, command });
     } catch {
@@ -225,7 +231,12 @@ export class MeetingConnection {
 
   private readonly onBrowserOnline = (): void => {
     const socket = this.socket;
-    if (!socket || this.view.ended || socket.connected) return;
+    if (!socket || this.view.ended) return;
+    if (socket.connected) {
+      // The socket outlived a short outage: a snapshot confirms nothing was missed and says "connected" again.
+      void this.resync();
+      return;
+    }
     this.update({ connection: 'reconnecting' });
     // socket.io's own backoff (at most 5 s) retries when active; only an idle socket needs a push.
     if (!socket.active) socket.connect();

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import type { AgendaItemFields } from '../../../../shared/definition.js';
 import type { AgendaItem, MeetingState } from '../../../../shared/meeting/state.js';
-import { actualMinutes } from '../../../../shared/meeting/stats.js';
 import { CommandButton } from '../../components/CommandButton.js';
 import { ConfirmButton } from '../../components/ConfirmButton.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
@@ -9,6 +8,7 @@ import { nameOf } from '../../live/people.js';
 import { useMeeting } from '../../live/useMeeting.js';
 import { useSend } from '../../live/useSend.js';
 import { AgendaItemForm } from './AgendaItemForm.js';
+import { ItemTiming } from './ItemTiming.js';
 
 /** The whole agenda's order with `item` swapped with its neighbour of the same day, or null at the edge. */
 function movedOrder(state: MeetingState, item: AgendaItem, step: -1 | 1): string[] | null {
@@ -31,12 +31,11 @@ function changesOf(item: AgendaItem, fields: AgendaItemFields): Partial<AgendaIt
   return changes;
 }
 
-export function AgendaItemRow({ item, index, now }: { item: AgendaItem; index: number; now: number }) {
+export function AgendaItemRow({ item, index }: { item: AgendaItem; index: number }) {
   const { t } = useI18n();
   const { state, allowed } = useMeeting();
   const send = useSend();
   const [editing, setEditing] = useState(false);
-  const actual = actualMinutes(item, now);
   const up = movedOrder(state, item, -1);
   const down = movedOrder(state, item, 1);
   const mayEdit = allowed({ type: 'agenda.update', itemId: item.id, changes: {} });
@@ -53,9 +52,7 @@ export function AgendaItemRow({ item, index, now }: { item: AgendaItem; index: n
             {item.subject && <span>· {nameOf(state, item.subject)}</span>}
             {item.presenter && <span>· {t.meeting.presenter}: {nameOf(state, item.presenter)}</span>}
           </span>
-        </span>
-        <span className={`agenda-minutes ${actual !== null && actual > item.plannedMinutes ? 'is-over' : ''}`} data-testid={`minutes-${item.id}`}>
-          {item.plannedMinutes} / {actual ?? '–'} {t.common.minutesShort}
+          <ItemTiming item={item} />
         </span>
         <span className={`chip status-chip status-${item.status}`}>{t.itemStatus[item.status]}</span>
       </div>

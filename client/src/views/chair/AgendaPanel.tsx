@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { itemsOfDay } from '../../../../shared/meeting/agenda.js';
-import { activeItem } from '../../../../shared/meeting/state.js';
+import { activeItem, type AgendaItem } from '../../../../shared/meeting/state.js';
 import { CommandButton } from '../../components/CommandButton.js';
 import { ConfirmButton } from '../../components/ConfirmButton.js';
 import { formatDay } from '../../i18n/format.js';
@@ -71,11 +71,11 @@ export function AgendaPanel() {
         </CommandButton>
       )}
 
-      <p className="agenda-legend muted">{t.agenda.plannedActual}</p>
+      {items.length > 0 && <DayTotal items={items} now={now} />}
       {items.length === 0 && <p className="muted">{t.agenda.emptyDay}</p>}
       <ol className="agenda-rows editable">
         {items.map((item, i) => (
-          <AgendaItemRow key={item.id} item={item} index={i} now={now} />
+          <AgendaItemRow key={item.id} item={item} index={i} />
         ))}
       </ol>
 
@@ -95,4 +95,12 @@ export function AgendaPanel() {
       )}
     </section>
   );
+}
+
+/** The day's planned minutes against the time its items have taken so far (the open one included). */
+function DayTotal({ items, now }: { items: AgendaItem[]; now: number }) {
+  const { t } = useI18n();
+  const planned = items.filter((i) => i.status !== 'skipped').reduce((sum, i) => sum + i.plannedMinutes, 0);
+  const usedMs = items.reduce((sum, i) => (i.startedAt === null ? sum : sum + Math.max(0, (i.endedAt ?? now) - i.startedAt)), 0);
+  return <p className="agenda-legend muted" data-testid="day-total">{t.live.timing.dayTotal(planned, Math.round(usedMs / 60_000))}</p>;
 }

@@ -40,8 +40,8 @@ export function AnnouncementPanel() {
         </div>
       )}
       <div className="presets">
-        {presets.map(([label, m]) => (
-          <button key={label} type="button" className="btn btn-ghost" onClick={() => { setText(label); setMinutes(m); }}>{label}</button>
+        {presets.map(([label, m], i) => (
+          <button key={label} type="button" className="btn btn-ghost" data-testid={`announcement-preset-${i}`} onClick={() => { setText(label); setMinutes(m); }}>{label}</button>
         ))}
       </div>
       <label className="field field-wide">

@@ -6,6 +6,7 @@ import { ConfirmButton } from '../../components/ConfirmButton.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { useMeeting } from '../../live/useMeeting.js';
 import { useSend } from '../../live/useSend.js';
+import { PresenceSummary } from './PresenceSummary.js';
 import { ReissueDialog, type Reissued } from './ReissueDialog.js';
 
 const STATUSES: AttendanceStatus[] = ['present', 'absent', 'excused'];
@@ -33,11 +34,13 @@ export function AttendancePanel() {
   );
 
   const presence = (p: Participant) => (
-    <span className={`presence ${online.has(p.id) ? 'is-online' : ''}`} title={online.has(p.id) ? t.attendance_panel.online : t.attendance_panel.notOnline}>
+    <span className={`presence ${online.has(p.id) ? 'is-online' : ''}`} data-testid={`presence-${p.id}`}>
       <span className="dot" aria-hidden="true" />
-      <span className="sr-only">{online.has(p.id) ? t.attendance_panel.online : t.attendance_panel.notOnline}</span>
+      {online.has(p.id) ? t.live.presence.connected : t.live.presence.disconnected}
     </span>
   );
+  // "Thư ký · Thư ký" says nothing twice: the role is added only when it is not already the position.
+  const describe = (p: Participant) => [...new Set([p.position || t.roles[p.role], ...(p.member ? [] : [t.roles[p.role]])])].join(' · ');
 
   return (
     <section id="attendance" className="panel attendance-panel" aria-label={t.attendance_panel.title}>
@@ -46,16 +49,17 @@ export function AttendancePanel() {
         <strong>{q.met ? t.attendance_panel.quorumMet : t.attendance_panel.quorumNotMet}</strong>
         <span>{t.attendance_panel.quorum(q.present, q.members, q.required)}</span>
       </p>
+      <PresenceSummary people={attending} />
       <ul className="attendance-list">
         {attending.map((p) => {
           const status = attendanceOf(state, p.id);
           return (
             <li key={p.id} className={`attendance-row status-${status}`} data-testid={`attendance-${p.id}`} data-status={status} data-online={String(online.has(p.id))}>
-              {presence(p)}
               <span className="attendance-who">
                 <span className="attendance-name">{p.name}</span>
-                <span className="muted">{p.position || t.roles[p.role]}{p.member ? '' : ` · ${t.roles[p.role]}`}</span>
+                <span className="muted">{describe(p)}</span>
               </span>
+              {presence(p)}
               <span className="segmented" role="group" aria-label={p.name}>
                 {STATUSES.map((s) => (
                   allowed({ type: 'attendance.mark', participantId: p.id, status: s }) ? (
@@ -77,11 +81,11 @@ export function AttendancePanel() {
           <ul className="attendance-list">
             {devices.map((p) => (
               <li key={p.id} className="attendance-row" data-testid={`attendance-${p.id}`} data-online={String(online.has(p.id))}>
-                {presence(p)}
                 <span className="attendance-who">
                   <span className="attendance-name">{p.name}</span>
                   <span className="muted">{t.roles[p.role]}</span>
                 </span>
+                {presence(p)}
                 {reissueButton(p)}
               </li>
             ))}

@@ -1,4 +1,5 @@
 import { quorum } from '../../../../shared/meeting/attendance.js';
+import { activeItem } from '../../../../shared/meeting/state.js';
 import { CurrentItemCard } from '../../components/CurrentItemCard.js';
 import { AppHeader } from '../../components/TopBar.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
@@ -6,7 +7,9 @@ import { useMeeting } from '../../live/useMeeting.js';
 import { AgendaPanel } from './AgendaPanel.js';
 import { AnnouncementPanel } from './AnnouncementPanel.js';
 import { AttendancePanel } from './AttendancePanel.js';
+import { ItemTiming } from './ItemTiming.js';
 import { QueuePanel } from './QueuePanel.js';
+import { ScreenControl } from './ScreenControl.js';
 import { StatsPanel } from './StatsPanel.js';
 
 /** The chair's and the secretary's console: everything on one page, panels placed by the stylesheet. */
@@ -14,8 +17,10 @@ export function ChairConsole() {
   const { t } = useI18n();
   const { state, connection, allowed } = useMeeting();
   const q = quorum(state);
+  const active = activeItem(state);
   const sections = [
     ['agenda', t.meeting.agenda], ['queue', t.queue.title], ['attendance', t.attendance_panel.title],
+    ...(allowed({ type: 'screen.show', show: 'agenda' }) ? [['screen', t.live.screenControl.title]] : []),
     ...(allowed({ type: 'announcement.clear' }) ? [['announcement', t.announcement.title]] : []),
     ['stats', t.stats.title],
   ];
@@ -34,10 +39,11 @@ export function ChairConsole() {
       <main className="console-grid">
         <div className="area-agenda"><AgendaPanel /></div>
         <div className="area-queue">
-          <CurrentItemCard />
+          <CurrentItemCard>{active && <ItemTiming item={active} testId="current-item-timing" />}</CurrentItemCard>
           <QueuePanel />
         </div>
         <div className="area-side">
+          <ScreenControl />
           <AnnouncementPanel />
           <StatsPanel />
         </div>

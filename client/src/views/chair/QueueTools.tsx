@@ -18,7 +18,9 @@ export function QueueTools({ item }: { item: AgendaItem }) {
   const { queue } = item;
   const itemId = item.id;
   const minutes = [...new Set([...SPEAKING_MINUTES, queue.speakingSec / 60])].sort((a, b) => a - b);
-  const kinds: RequestKind[] = item.kind === 'individual-review' ? ['speech', 'point-of-order', 'reply'] : ['speech', 'point-of-order'];
+  // A reply is the right of the member under review, so it is offered only for them.
+  const kinds: RequestKind[] = person !== '' && person === item.subject ? ['speech', 'point-of-order', 'reply'] : ['speech', 'point-of-order'];
+  const chosenKind = kinds.includes(kind) ? kind : 'speech';
 
   return (
     <div className="queue-tools">
@@ -41,12 +43,12 @@ export function QueueTools({ item }: { item: AgendaItem }) {
           <option value="">{t.queue.choosePerson}</option>
           {speakers(state).map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
         </select>
-        <select value={kind} onChange={(e) => setKind(e.target.value as RequestKind)} data-testid="queue-kind" aria-label={t.queue.addOnBehalf}>
+        <select value={chosenKind} onChange={(e) => setKind(e.target.value as RequestKind)} data-testid="queue-kind" aria-label={t.queue.addOnBehalf}>
           {kinds.map((k) => <option key={k} value={k}>{t.requestKinds[k]}</option>)}
         </select>
       </div>
       <div className="tool-row">
-        <CommandButton command={{ type: 'queue.request', kind, participantId: person, itemId }} testId="queue-add" className="btn-secondary" disabled={!person}>
+        <CommandButton command={{ type: 'queue.request', kind: chosenKind, participantId: person, itemId }} testId="queue-add" className="btn-secondary" disabled={!person}>
           + {t.queue.addOnBehalf}
         </CommandButton>
         <CommandButton command={{ type: 'queue.give', participantId: person, itemId }} testId="give-direct" className="btn-secondary" disabled={!person}>

@@ -1,3 +1,4 @@
+import { activeItem } from '../../../../shared/meeting/state.js';
 import { speakingStats } from '../../../../shared/meeting/stats.js';
 import { formatDuration } from '../../i18n/format.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
@@ -12,9 +13,14 @@ export function StatsPanel() {
   const rows = speakingStats(state, now);
   const silent = rows.filter((r) => r.times === 0);
   const spoken = rows.filter((r) => r.times > 0);
+  const speakingNow = activeItem(state)?.queue.current?.participantId;
+  const total = spoken.reduce((sum, r) => ({ times: sum.times + r.times, ms: sum.ms + r.totalMs }), { times: 0, ms: 0 });
   return (
     <section id="stats" className="panel stats-panel" aria-label={t.stats.title}>
-      <header className="panel-head"><h2>{t.stats.title}</h2></header>
+      <header className="panel-head">
+        <h2>{t.stats.title}</h2>
+        {total.times > 0 && <span className="muted" data-testid="stats-total">{t.live.stats.meetingTotal(total.times, formatDuration(total.ms))}</span>}
+      </header>
       {spoken.length > 0 && (
         <table className="stats-table" data-testid="stats-table">
           <thead>
@@ -23,7 +29,10 @@ export function StatsPanel() {
           <tbody>
             {spoken.map((r) => (
               <tr key={r.participantId} data-testid={`stats-row-${r.participantId}`} data-times={r.times}>
-                <td>{nameOf(state, r.participantId)}</td>
+                <td>
+                  {nameOf(state, r.participantId)}
+                  {r.participantId === speakingNow && <span className="chip chip-ok stats-now">{t.live.stats.speakingNow}</span>}
+                </td>
                 <td className="num">{r.times}</td>
                 <td className="num">{formatDuration(r.totalMs)}</td>
               </tr>

@@ -3,7 +3,7 @@ import { useI18n } from '../../i18n/I18nProvider.js';
 import { nameOf } from '../../live/people.js';
 import { useMeeting } from '../../live/useMeeting.js';
 
-const SHOWN = 5;
+const SHOWN = 4;
 
 export function NextSpeakers({ queue }: { queue: ItemQueue }) {
   const { t } = useI18n();
@@ -24,7 +24,7 @@ export function NextSpeakers({ queue }: { queue: ItemQueue }) {
           ))}
         </ol>
       )}
-      {more > 0 && <p className="screen-next-more">+{more}</p>}
+      {more > 0 && <p className="screen-next-more" data-testid="next-more">{t.live.screen.more(more)}</p>}
     </section>
   );
 }

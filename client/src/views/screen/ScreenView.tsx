@@ -1,25 +1,40 @@
-import { activeItem } from '../../../../shared/meeting/state.js';
+import type { ScreenMode } from '../../../../shared/meeting/state.js';
 import { ConnectionBadge } from '../../components/ConnectionBadge.js';
 import { LangSwitch } from '../../components/LangSwitch.js';
 import { QrCode } from '../../components/QrCode.js';
 import { formatDay, formatTime } from '../../i18n/format.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { useMeeting, useServerNow } from '../../live/useMeeting.js';
+import { ScreenAgenda } from './ScreenAgenda.js';
 import { ScreenOverlay } from './ScreenOverlay.js';
-import { ScreenSpeaker } from './ScreenSpeaker.js';
-import { NextSpeakers } from './NextSpeakers.js';
+
+/**
+ * What the chair chose to show. Each mode renders `<main className="screen-main">` and, if it has
+ * something for the side column, `<aside className="screen-aside">` above the QR code; the frame
+ * around them (title, clock, QR code, connection, announcement overlay) stays the same in every mode.
+ */
+function ScreenBody({ mode }: { mode: ScreenMode }) {
+  switch (mode.show) {
+    case 'agenda':
+      return <ScreenAgenda />;
+    case 'notes':
+      // Temporary: the notes helper's ScreenNotes (client/src/notes) replaces this line.
+      return <ScreenAgenda />;
+    case 'ballot':
+      // Temporary: the ballots helper's ScreenBallot (client/src/ballots) replaces this line.
+      return <ScreenAgenda />;
+  }
+}
 
 /** The projector: 16:9, read from the back of the hall, so few things, very large. */
 export function ScreenView() {
   const { t, lang } = useI18n();
   const { state, joinUrl, connection } = useMeeting();
   const now = useServerNow(1000);
-  const item = activeItem(state);
   const day = state.days[state.currentDay - 1];
-  const idle = state.status === 'scheduled' ? t.meeting.notStarted : state.status === 'finished' ? t.meeting.finished : t.meeting.noActiveItem;
 
   return (
-    <div className={`screen ${connection !== 'connected' ? 'is-stale' : ''}`} data-testid="screen-view">
+    <div className={`screen ${connection !== 'connected' ? 'is-stale' : ''}`} data-testid="screen-view" data-show={state.screen.show}>
       <header className="screen-head">
         <div className="screen-head-title">
           <span className="screen-org">{state.organisation}</span>
@@ -31,26 +46,14 @@ export function ScreenView() {
         </div>
       </header>
 
-      <main className="screen-main">
-        <section className="screen-item">
-          {item && <p className="screen-label">{t.kinds[item.kind]}</p>}
-          <h1 className={`screen-item-title ${item ? '' : 'is-idle'}`} data-testid="current-item-title" data-item-id={item?.id ?? ''}>
-            {item ? item.title : idle}
-          </h1>
-          {!item && state.status === 'scheduled' && <p className="screen-waiting">{t.screen.waiting}</p>}
-        </section>
-        {item && <ScreenSpeaker speech={item.queue.current} />}
-      </main>
+      <ScreenBody mode={state.screen} />
 
-      <aside className="screen-side">
-        {item && <NextSpeakers queue={item.queue} />}
-        {joinUrl && (
-          <figure className="screen-qr" data-testid="join-qr">
-            <QrCode text={joinUrl} size={360} />
-            <figcaption>{t.screen.scanToFollow}</figcaption>
-          </figure>
-        )}
-      </aside>
+      {joinUrl && (
+        <figure className="screen-qr" data-testid="join-qr">
+          <QrCode text={joinUrl} size={360} />
+          <figcaption>{t.screen.scanToFollow}</figcaption>
+        </figure>
+      )}
 
       <footer className="screen-foot">
         <ConnectionBadge />

@@ -5,6 +5,7 @@ import { useI18n } from '../../i18n/I18nProvider.js';
 import { useMeeting } from '../../live/useMeeting.js';
 
 const ASK_TEST_IDS: Record<RequestKind, string> = { speech: 'ask-floor', 'point-of-order': 'ask-point-of-order', reply: 'ask-reply' };
+const KINDS: readonly RequestKind[] = ['speech', 'point-of-order', 'reply'];
 
 /** Asking for the floor and withdrawing, with one's own place in the queue. */
 export function AskFloor() {
@@ -23,9 +24,8 @@ export function AskFloor() {
   const mine = queue.requests.filter((r) => r.participantId === me);
   const position = positionOf(queue, me);
   const speaking = queue.current?.participantId === me;
-  // Only the member under review replies to what was said about them.
-  const mayReply = item.kind === 'individual-review' && item.subject === me;
-  const kinds: RequestKind[] = ['speech', 'point-of-order', ...(mayReply ? ['reply' as const] : [])];
+  // The shared rule decides who may reply (the member under review); the tablet only hides the button.
+  const kinds = KINDS.filter((kind) => allowed({ type: 'queue.request', kind, itemId: item.id }));
   const label: Record<RequestKind, string> = { speech: t.queue.askFloor, 'point-of-order': t.queue.askPointOfOrder, reply: t.queue.askReply };
 
   return (
@@ -39,7 +39,7 @@ export function AskFloor() {
             <li key={r.id}>
               <span className={`chip kind-${r.kind}`}>{t.requestKinds[r.kind]}</span>
               <span className="muted">#{queue.requests.indexOf(r) + 1}</span>
-              <CommandButton command={{ type: 'queue.withdraw', requestId: r.id, itemId: item.id }} testId="withdraw" className="btn-secondary">
+              <CommandButton command={{ type: 'queue.withdraw', requestId: r.id, itemId: item.id }} testId={`withdraw-${r.kind}`} className="btn-secondary">
                 {t.queue.withdraw}
               </CommandButton>
             </li>

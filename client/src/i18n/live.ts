@@ -1,0 +1,81 @@
+/**
+ * Strings of the live meeting's views added with the room-screen control, item timing and presence.
+ * Vietnamese first; English must have the same shape (checked by the type).
+ */
+export const liveVi = {
+  screenControl: {
+    title: 'Màn hình hội trường',
+    agenda: 'Chương trình',
+    notes: 'Ghi chép góp ý',
+    showing: 'Đang chiếu',
+    showingBallot: (title: string) => `Đang chiếu phiếu: ${title}`,
+    preview: 'Xem trước',
+    previewTitle: 'Mở màn hình hội trường trong thẻ mới',
+  },
+  timing: {
+    running: (clock: string) => `thực tế ${clock}`,
+    since: (time: string) => `từ ${time}`,
+    span: (from: string, to: string) => `${from}–${to}`,
+    over: 'Quá thời lượng dự kiến',
+    dayTotal: (planned: number, used: number) => `Cả ngày: dự kiến ${planned} phút · đã dùng ${used} phút`,
+  },
+  presence: {
+    connected: 'Đang kết nối',
+    disconnected: 'Không kết nối',
+    summary: 'Tình trạng',
+    connectedCount: (n: number) => `${n} đang kết nối`,
+    checkedInCount: (n: number) => `${n} có mặt`,
+    absentCount: (n: number) => `${n} vắng`,
+    excusedCount: (n: number) => `${n} vắng có lý do`,
+    connectedNotPresent: 'Đang kết nối nhưng chưa điểm danh',
+  },
+  stats: {
+    speakingNow: 'đang nói',
+    meetingTotal: (n: number, clock: string) => `${n} lượt · tổng ${clock}`,
+  },
+  screen: {
+    programme: 'Chương trình trong ngày',
+    next: 'Tiếp theo',
+    more: (n: number) => `và ${n} người nữa`,
+  },
+};
+
+export type LiveMessages = typeof liveVi;
+
+export const liveEn: LiveMessages = {
+  screenControl: {
+    title: 'Room screen',
+    agenda: 'Agenda',
+    notes: 'Review notes',
+    showing: 'Showing',
+    showingBallot: (title: string) => `Showing the ballot: ${title}`,
+    preview: 'Preview',
+    previewTitle: 'Open the room screen in a new tab',
+  },
+  timing: {
+    running: (clock: string) => `actual ${clock}`,
+    since: (time: string) => `since ${time}`,
+    span: (from: string, to: string) => `${from}–${to}`,
+    over: 'Over the planned time',
+    dayTotal: (planned: number, used: number) => `Whole day: planned ${planned} min · used ${used} min`,
+  },
+  presence: {
+    connected: 'Connected',
+    disconnected: 'Not connected',
+    summary: 'Status',
+    connectedCount: (n: number) => `${n} connected`,
+    checkedInCount: (n: number) => `${n} present`,
+    absentCount: (n: number) => `${n} absent`,
+    excusedCount: (n: number) => `${n} excused`,
+    connectedNotPresent: 'Connected but not checked in',
+  },
+  stats: {
+    speakingNow: 'speaking',
+    meetingTotal: (n: number, clock: string) => `${n} speeches · ${clock} in all`,
+  },
+  screen: {
+    programme: "Today's agenda",
+    next: 'Next',
+    more: (n: number) => `and ${n} more`,
+  },
+};
