@@ -1,4 +1,5 @@
 import { quorum } from '../../../../shared/meeting/attendance.js';
+import { BallotsPanel } from '../../ballots/BallotsPanel.js';
 import { CurrentItemCard } from '../../components/CurrentItemCard.js';
 import { AppHeader } from '../../components/TopBar.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
@@ -17,6 +18,7 @@ export function ChairConsole() {
   const sections = [
     ['agenda', t.meeting.agenda], ['queue', t.queue.title], ['attendance', t.attendance_panel.title],
     ...(allowed({ type: 'announcement.clear' }) ? [['announcement', t.announcement.title]] : []),
+    ['ballots', t.ballots.title],
     ['stats', t.stats.title],
   ];
   const quorumChip = (
@@ -38,6 +40,7 @@ export function ChairConsole() {
           <QueuePanel />
         </div>
         <div className="area-side">
+          <BallotsPanel />
           <AnnouncementPanel />
           <StatsPanel />
         </div>

@@ -5,6 +5,7 @@ import { QrCode } from '../../components/QrCode.js';
 import { formatDay, formatTime } from '../../i18n/format.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { useMeeting, useServerNow } from '../../live/useMeeting.js';
+import { ScreenBallot } from './ScreenBallot.js';
 import { ScreenOverlay } from './ScreenOverlay.js';
 import { ScreenSpeaker } from './ScreenSpeaker.js';
 import { NextSpeakers } from './NextSpeakers.js';
@@ -31,16 +32,18 @@ export function ScreenView() {
         </div>
       </header>
 
-      <main className="screen-main">
-        <section className="screen-item">
-          {item && <p className="screen-label">{t.kinds[item.kind]}</p>}
-          <h1 className={`screen-item-title ${item ? '' : 'is-idle'}`} data-testid="current-item-title" data-item-id={item?.id ?? ''}>
-            {item ? item.title : idle}
-          </h1>
-          {!item && state.status === 'scheduled' && <p className="screen-waiting">{t.screen.waiting}</p>}
-        </section>
-        {item && <ScreenSpeaker speech={item.queue.current} />}
-      </main>
+      {state.screen.show === 'ballot' ? <ScreenBallot ballotId={state.screen.ballotId} /> : (
+        <main className="screen-main">
+          <section className="screen-item">
+            {item && <p className="screen-label">{t.kinds[item.kind]}</p>}
+            <h1 className={`screen-item-title ${item ? '' : 'is-idle'}`} data-testid="current-item-title" data-item-id={item?.id ?? ''}>
+              {item ? item.title : idle}
+            </h1>
+            {!item && state.status === 'scheduled' && <p className="screen-waiting">{t.screen.waiting}</p>}
+          </section>
+          {item && <ScreenSpeaker speech={item.queue.current} />}
+        </main>
+      )}
 
       <aside className="screen-side">
         {item && <NextSpeakers queue={item.queue} />}
