@@ -102,7 +102,7 @@ export function BallotPaper({ ballot }: { ballot: Ballot }) {
                     {answers.map((answer) => (
                       <button
                         key={answer} type="button" role="radio" aria-checked={choices[row] === answer}
-                        className={`btn paper-answer ${answerTone(ballot, answer)} ${choices[row] === answer ? 'is-chosen' : ''}`}
+                        className={`btn paper-answer ${answerTone(ballot, answer)} ${answer === ABSTAIN && ballot.allowAbstain ? 'is-blank' : ''} ${choices[row] === answer ? 'is-chosen' : ''}`}
                         data-testid={`paper-${row}-${answer}`} onClick={() => choose(row, answer)}
                       >
                         {labels.answer(answer)}

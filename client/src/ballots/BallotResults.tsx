@@ -89,7 +89,7 @@ function ResultsMatrix({ ballot, rows, labels }: { ballot: Ballot; rows: Subject
   const { t, lang } = useI18n();
   const answers = rows[0] ? sharesOf(ballot, rows[0]).map((s) => s.answer) : [];
   return (
-    <>
+    <div className="result-matrix-wrap">
       <table className="result-matrix">
         <thead>
           <tr>
@@ -104,17 +104,18 @@ function ResultsMatrix({ ballot, rows, labels }: { ballot: Ballot; rows: Subject
             return (
               <tr key={row.subject} data-testid={`result-${row.subject}`} data-cast={row.cast} data-eligible={row.eligible}>
                 <th scope="row">
-                  <span className="result-subject-name">{who.name}</span>
+                  <span className="result-subject-line">
+                    <span className="result-subject-name">{who.name}</span>
+                    <span className="result-cast muted">{t.ballots.cast(row.cast, row.eligible)}</span>
+                  </span>
                   <span className="result-stack" aria-hidden="true">
                     {shares.map((s) => <span key={s.answer} className={answerTone(ballot, s.answer)} style={{ width: `${s.ofCast}%` }} />)}
                   </span>
-                  <span className="result-cast muted">{t.ballots.cast(row.cast, row.eligible)}</span>
                 </th>
                 {shares.map((s) => (
                   <td key={s.answer} className="num" data-testid={`result-${row.subject}-${s.answer}`} data-count={s.count}>
                     <span className="result-count">{s.count}</span>
-                    <span className="result-percent">{formatPercent(s.ofCast, lang)}</span>
-                    <span className="result-percent muted">{formatPercent(s.ofEligible, lang)}</span>
+                    <span className="result-percent">{formatPercent(s.ofCast, lang)} · <span className="muted">{formatPercent(s.ofEligible, lang)}</span></span>
                   </td>
                 ))}
               </tr>
@@ -123,6 +124,6 @@ function ResultsMatrix({ ballot, rows, labels }: { ballot: Ballot; rows: Subject
         </tbody>
       </table>
       <p className="result-legend muted">{t.ballots.votes} · {t.ballots.ofCast} · {t.ballots.ofEligible}</p>
-    </>
+    </div>
   );
 }

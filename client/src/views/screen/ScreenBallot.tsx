@@ -6,7 +6,7 @@ import { useI18n } from '../../i18n/I18nProvider.js';
 import { useMeeting } from '../../live/useMeeting.js';
 
 /** Rows of a rating shown at once: more would not be readable from the back of the hall. */
-const ROWS_PER_PAGE = 6;
+const ROWS_PER_PAGE = 4;
 const PAGE_MS = 12_000;
 
 /**
