@@ -145,5 +145,5 @@ describe('a rating ballot end to end in Chromium', () => {
     await browser.screenshot(screen, 'ballot-screen-results');
     await browser.screenshot(console_, 'ballot-console-results');
     await browser.screenshot(observer, 'ballot-observer-results');
-  });
+  }, 60_000);
 });

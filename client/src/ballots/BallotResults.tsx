@@ -63,7 +63,7 @@ function AnswerBars({ ballot, row, labels, variant }: { ballot: Ballot; row: Sub
       )}
       <table className="result-bars">
         <thead className={variant === 'screen' ? 'sr-only' : ''}>
-          <tr><th>{t.ballots.answer}</th><th className="num">{t.ballots.votes}</th><th className="num">{t.ballots.ofCast}</th><th className="num">{t.ballots.ofEligible}</th></tr>
+          <tr><th>{ballot.kind === 'rating' ? t.ballots.answer : t.ballots.option}</th><th className="num">{t.ballots.votes}</th><th className="num">{t.ballots.ofCast}</th><th className="num">{t.ballots.ofEligible}</th></tr>
         </thead>
         <tbody>
           {sharesOf(ballot, row).map((s) => (
