@@ -6,6 +6,7 @@ import { useI18n } from '../i18n/I18nProvider.js';
 import { nameOf } from '../live/people.js';
 import { useMeeting } from '../live/useMeeting.js';
 import { useSend } from '../live/useSend.js';
+import { inMeetingOrder } from './order.js';
 
 /**
  * Opening fixes the list of voters, so the chair sees it first: who would be eligible now (the shared
@@ -22,7 +23,7 @@ export function OpenBallot({ ballot }: { ballot: Ballot }) {
       <p className={eligible.length === 0 ? 'notice' : 'muted'} data-testid={`ballot-will-open-${ballot.id}`} data-eligible={eligible.length}>
         {eligible.length === 0 ? t.ballots.nobodyEligible : t.ballots.willOpenFor(eligible.length, q.present, q.members)}
       </p>
-      {eligible.length > 0 && <p className="open-ballot-names">{eligible.map((id) => nameOf(state, id)).join(', ')}</p>}
+      {eligible.length > 0 && <p className="open-ballot-names">{inMeetingOrder(state, eligible).map((id) => nameOf(state, id)).join(', ')}</p>}
       <ConfirmButton testId={`ballot-open-${ballot.id}`} className="btn-primary" disabled={eligible.length === 0} confirmLabel={t.ballots.openConfirm(eligible.length)} onConfirm={() => void send({ type: 'ballot.open', ballotId: ballot.id })}>
         {t.ballots.open}
       </ConfirmButton>

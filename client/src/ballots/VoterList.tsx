@@ -2,12 +2,14 @@ import type { Ballot } from '../../../shared/ballots/types.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { nameOf } from '../live/people.js';
 import { useMeeting } from '../live/useMeeting.js';
+import { inMeetingOrder } from './order.js';
 
 /** Who has handed in a paper and who has not: public, unlike what anyone chose. */
 export function VoterList({ ballot }: { ballot: Ballot }) {
   const { t } = useI18n();
   const { state } = useMeeting();
   const voted = new Set(ballot.voted);
+  const eligible = inMeetingOrder(state, ballot.eligible);
   const group = (label: string, ids: string[], done: boolean) => (
     <div className="voter-group">
       <span className="panel-label">{label} ({ids.length})</span>
@@ -18,8 +20,8 @@ export function VoterList({ ballot }: { ballot: Ballot }) {
   );
   return (
     <div className="voter-list">
-      {group(t.ballots.votedList, ballot.eligible.filter((id) => voted.has(id)), true)}
-      {group(t.ballots.notVotedList, ballot.eligible.filter((id) => !voted.has(id)), false)}
+      {group(t.ballots.votedList, eligible.filter((id) => voted.has(id)), true)}
+      {group(t.ballots.notVotedList, eligible.filter((id) => !voted.has(id)), false)}
     </div>
   );
 }

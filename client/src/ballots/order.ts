@@ -1,4 +1,5 @@
 import type { Ballot, BallotStatus } from '../../../shared/ballots/types.js';
+import type { MeetingState } from '../../../shared/meeting/state.js';
 
 const RANK: Record<BallotStatus, number> = { open: 0, closed: 1, draft: 2, published: 3, cancelled: 4 };
 
@@ -10,4 +11,10 @@ export function byUrgency(ballots: readonly Ballot[]): Ballot[] {
 /** Ballots the room has seen: drafts, and drafts cancelled before opening, stay with the chair. */
 export function publicBallots(ballots: readonly Ballot[]): Ballot[] {
   return ballots.filter((b) => b.status !== 'draft' && b.openedAt !== null);
+}
+
+/** Participant ids in the meeting's own order (as the organisers listed them), not by id. */
+export function inMeetingOrder(state: MeetingState, ids: readonly string[]): string[] {
+  const wanted = new Set(ids);
+  return state.participants.filter((p) => wanted.has(p.id)).map((p) => p.id);
 }
