@@ -8,6 +8,7 @@ import './styles/components.css';
 import './styles/console.css';
 import './styles/tablet.css';
 import './styles/screen.css';
+import './styles/ballots.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

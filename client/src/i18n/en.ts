@@ -1,4 +1,5 @@
 import { liveEn } from './live.js';
+import { ballotsEn } from './ballots.js';
 import type { Messages } from './vi.js';
 
 export const en: Messages = {
@@ -158,4 +159,5 @@ export const en: Messages = {
   observer: { readOnly: 'Observer mode (read only)' },
   console: { title: 'Chair console', sections: 'Go to' },
   live: liveEn,
+  ballots: ballotsEn,
 };

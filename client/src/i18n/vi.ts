@@ -1,4 +1,5 @@
 import { liveVi } from './live.js';
+import { ballotsVi } from './ballots.js';
 
 /**
  * Vietnamese, the default language. Its shape is the type every other dictionary must match,
@@ -161,6 +162,7 @@ export const vi = {
   observer: { readOnly: 'Chế độ theo dõi (chỉ xem)' },
   console: { title: 'Bàn điều hành', sections: 'Chuyển đến' },
   live: liveVi,
+  ballots: ballotsVi,
 };
 
 export type Messages = typeof vi;

@@ -1,5 +1,6 @@
 import { quorum } from '../../../../shared/meeting/attendance.js';
 import { activeItem } from '../../../../shared/meeting/state.js';
+import { BallotsPanel } from '../../ballots/BallotsPanel.js';
 import { CurrentItemCard } from '../../components/CurrentItemCard.js';
 import { AppHeader } from '../../components/TopBar.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
@@ -22,6 +23,7 @@ export function ChairConsole() {
     ['agenda', t.meeting.agenda], ['queue', t.queue.title], ['attendance', t.attendance_panel.title],
     ...(allowed({ type: 'screen.show', show: 'agenda' }) ? [['screen', t.live.screenControl.title]] : []),
     ...(allowed({ type: 'announcement.clear' }) ? [['announcement', t.announcement.title]] : []),
+    ['ballots', t.ballots.title],
     ['stats', t.stats.title],
   ];
   const quorumChip = (
@@ -44,6 +46,7 @@ export function ChairConsole() {
         </div>
         <div className="area-side">
           <ScreenControl />
+          <BallotsPanel />
           <AnnouncementPanel />
           <StatsPanel />
         </div>

@@ -1,4 +1,5 @@
 import { activeItem } from '../../../../shared/meeting/state.js';
+import { BallotsFeed } from '../../ballots/BallotsFeed.js';
 import { AgendaList } from '../../components/AgendaList.js';
 import { CurrentItemCard } from '../../components/CurrentItemCard.js';
 import { QueueList } from '../../components/QueueList.js';
@@ -20,6 +21,7 @@ export function ObserverView() {
         <div className="tablet-main">
           <CurrentItemCard />
           <SpeakerCard speech={item?.queue.current ?? null} />
+          <BallotsFeed />
         </div>
         <div className="tablet-side">
           <section className="panel" aria-label={t.queue.title}>

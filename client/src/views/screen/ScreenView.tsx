@@ -6,6 +6,7 @@ import { formatDay, formatTime } from '../../i18n/format.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { useMeeting, useServerNow } from '../../live/useMeeting.js';
 import { ScreenAgenda } from './ScreenAgenda.js';
+import { ScreenBallot } from './ScreenBallot.js';
 import { ScreenOverlay } from './ScreenOverlay.js';
 
 /**
@@ -21,8 +22,7 @@ function ScreenBody({ mode }: { mode: ScreenMode }) {
       // Temporary: the notes helper's ScreenNotes (client/src/notes) replaces this line.
       return <ScreenAgenda />;
     case 'ballot':
-      // Temporary: the ballots helper's ScreenBallot (client/src/ballots) replaces this line.
-      return <ScreenAgenda />;
+      return <ScreenBallot ballotId={mode.ballotId} />;
   }
 }
 

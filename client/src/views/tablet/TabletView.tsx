@@ -1,4 +1,5 @@
 import { activeItem } from '../../../../shared/meeting/state.js';
+import { BallotsFeed } from '../../ballots/BallotsFeed.js';
 import { AgendaList } from '../../components/AgendaList.js';
 import { CurrentItemCard } from '../../components/CurrentItemCard.js';
 import { QueueList } from '../../components/QueueList.js';
@@ -18,6 +19,7 @@ export function TabletView() {
       <AppHeader />
       <main className="tablet-grid">
         <div className="tablet-main">
+          <BallotsFeed />
           <CurrentItemCard />
           <SpeakerCard speech={item?.queue.current ?? null} />
           <AskFloor />

@@ -1,0 +1,147 @@
+import { useRef, useState } from 'react';
+import { rowsFor } from '../../../shared/ballots/paper.js';
+import { ABSTAIN } from '../../../shared/ballots/scale.js';
+import type { Ballot } from '../../../shared/ballots/types.js';
+import type { ballotsVi } from '../i18n/ballots.js';
+import { useI18n } from '../i18n/I18nProvider.js';
+import type { ClientErrorCode } from '../live/connection.js';
+import { useConnection, useMeeting } from '../live/useMeeting.js';
+import { answerTone, useBallotLabels } from './labels.js';
+import { VotedNotice } from './VotedNotice.js';
+
+type Step = 'fill' | 'review' | 'sending' | 'recorded' | 'refused';
+type Problem = keyof typeof ballotsVi.failed;
+
+/** What the voter sees after a refusal; whether the paper is kept for another try. */
+function problemOf(code: ClientErrorCode): { problem: Problem; keep: boolean } {
+  switch (code) {
+    case 'not-eligible': return { problem: 'not-eligible', keep: false };
+    case 'invalid-state': return { problem: 'invalid-state', keep: false };
+    case 'invalid-payload':
+    case 'invalid-paper': return { problem: 'invalid-paper', keep: true };
+    // The paper may or may not have been counted; sending it again is safe, the server counts once.
+    case 'timeout':
+    case 'offline': return { problem: 'uncertain', keep: true };
+    default: return { problem: 'other', keep: true };
+  }
+}
+
+/**
+ * One voter's paper: a row per subject with large answer buttons, a review step, then one `ballot.vote`.
+ * The choices live only in this component's state: never in storage, the URL or a form field the
+ * browser could restore (plain buttons, no inputs), and they are dropped as soon as the server has
+ * the paper, so a reload can only ever show "you have voted".
+ */
+export function BallotPaper({ ballot }: { ballot: Ballot }) {
+  const { t } = useI18n();
+  const { state, you } = useMeeting();
+  const connection = useConnection();
+  const labels = useBallotLabels(state, ballot);
+  const rows = rowsFor(ballot, you.participantId);
+  const [choices, setChoices] = useState<Record<string, string>>({});
+  const [step, setStep] = useState<Step>('fill');
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [showMissing, setShowMissing] = useState(false);
+  const top = useRef<HTMLElement>(null);
+  const missing = rows.filter((r) => choices[r] === undefined);
+  const answers = [...ballot.options.map((o) => o.id), ...(ballot.allowAbstain ? [ABSTAIN] : [])];
+
+  const choose = (row: string, answer: string) => setChoices((c) => ({ ...c, [row]: answer }));
+  const goTo = (next: Step) => {
+    setStep(next);
+    top.current?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+  };
+  const review = () => {
+    if (missing.length > 0) {
+      setShowMissing(true);
+      document.getElementById(`paper-row-${ballot.id}-${missing[0]}`)?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+      return;
+    }
+    setProblem(null);
+    goTo('review');
+  };
+  const submit = async () => {
+    setStep('sending');
+    const outcome = await connection.send({ type: 'ballot.vote', ballotId: ballot.id, paper: choices });
+    if (outcome.ok || outcome.error.code === 'already-voted') {
+      setChoices({});
+      setStep('recorded');
+      return;
+    }
+    const { problem: p, keep } = problemOf(outcome.error.code);
+    setProblem(p);
+    if (!keep) setChoices({});
+    setStep(!keep ? 'refused' : p === 'invalid-paper' ? 'fill' : 'review');
+  };
+
+  if (step === 'recorded') return <VotedNotice ballot={ballot} justNow />;
+  if (step === 'refused') {
+    return <p className="notice paper-problem" role="alert" data-testid="paper-problem" data-problem={problem}>{problem && t.ballots.failed[problem]}</p>;
+  }
+
+  return (
+    <section ref={top} className={`paper step-${step}`} data-testid={`ballot-paper-${ballot.id}`} aria-label={t.ballots.paper}>
+      <p className="paper-secret">{t.ballots.secret}</p>
+      {problem && (
+        <p className="notice paper-problem" role="alert" data-testid="paper-problem" data-problem={problem}>{t.ballots.failed[problem]}</p>
+      )}
+      {step === 'fill' ? (
+        <>
+          <ol className="paper-rows">
+            {rows.map((row) => {
+              const who = labels.subject(row);
+              const headingId = `paper-row-${ballot.id}-${row}`;
+              return (
+                <li key={row} id={headingId} className={`paper-row ${showMissing && choices[row] === undefined ? 'is-missing' : ''}`} data-testid={`paper-row-${row}`}>
+                  {ballot.kind === 'rating' && (
+                    <p className="paper-subject" id={`${headingId}-name`}>
+                      <strong>{who.name}</strong>{who.detail && <span className="muted"> · {who.detail}</span>}
+                    </p>
+                  )}
+                  <div className="paper-answers" role="radiogroup" aria-labelledby={ballot.kind === 'rating' ? `${headingId}-name` : undefined} aria-label={ballot.kind === 'rating' ? undefined : ballot.title}>
+                    {answers.map((answer) => (
+                      <button
+                        key={answer} type="button" role="radio" aria-checked={choices[row] === answer}
+                        className={`btn paper-answer ${answerTone(ballot, answer)} ${answer === ABSTAIN && ballot.allowAbstain ? 'is-blank' : ''} ${choices[row] === answer ? 'is-chosen' : ''}`}
+                        data-testid={`paper-${row}-${answer}`} onClick={() => choose(row, answer)}
+                      >
+                        {labels.answer(answer)}
+                      </button>
+                    ))}
+                  </div>
+                </li>
+              );
+            })}
+          </ol>
+          <div className="paper-actions">
+            <span className={`paper-progress ${showMissing && missing.length > 0 ? 'is-missing' : ''}`} data-testid="paper-progress">
+              {missing.length > 0 && showMissing ? t.ballots.missing(missing.length) : t.ballots.chosen(rows.length - missing.length, rows.length)}
+            </span>
+            <button type="button" className="btn btn-primary btn-large" data-testid="paper-review" onClick={review}>{t.ballots.review}</button>
+          </div>
+        </>
+      ) : (
+        <>
+          <h3 className="paper-review-title">{t.ballots.reviewTitle}</h3>
+          <ol className="paper-review-list" data-testid="paper-review-list">
+            {rows.map((row) => (
+              <li key={row} data-testid={`review-${row}`}>
+                {ballot.kind === 'rating' && <span className="paper-review-who">{labels.subject(row).name}</span>}
+                <strong className={`paper-review-answer ${answerTone(ballot, choices[row])}`}>{labels.answer(choices[row])}</strong>
+              </li>
+            ))}
+          </ol>
+          <p className="muted">{t.ballots.reviewHint}</p>
+          <div className="paper-actions">
+            <button type="button" className="btn btn-large" data-testid="paper-back" disabled={step === 'sending'} onClick={() => { setProblem(null); goTo('fill'); }}>
+              {t.ballots.back}
+            </button>
+            <button type="button" className="btn btn-primary btn-large" data-testid="paper-confirm" disabled={step === 'sending'} aria-busy={step === 'sending'} onClick={() => void submit()}>
+              {step === 'sending' ? t.ballots.sending : problem ? t.ballots.retry : t.ballots.confirm}
+            </button>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}
