@@ -1,3 +1,4 @@
+import { notesEn } from './notes.js';
 import type { Messages } from './vi.js';
 
 export const en: Messages = {
@@ -158,4 +159,5 @@ export const en: Messages = {
   },
   observer: { readOnly: 'Observer mode (read only)' },
   console: { title: 'Chair console', sections: 'Go to' },
+  notes: notesEn,
 };

@@ -1,3 +1,5 @@
+import { notesVi } from './notes.js';
+
 /**
  * Vietnamese, the default language. Its shape is the type every other dictionary must match,
  * so a key missing from (or added only to) another language is a compile error.
@@ -160,6 +162,7 @@ export const vi = {
   },
   observer: { readOnly: 'Chế độ theo dõi (chỉ xem)' },
   console: { title: 'Bàn điều hành', sections: 'Chuyển đến' },
+  notes: notesVi,
 };
 
 export type Messages = typeof vi;

@@ -5,6 +5,7 @@ import { QrCode } from '../../components/QrCode.js';
 import { formatDay, formatTime } from '../../i18n/format.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { useMeeting, useServerNow } from '../../live/useMeeting.js';
+import { ScreenNotes } from './ScreenNotes.js';
 import { ScreenOverlay } from './ScreenOverlay.js';
 import { ScreenSpeaker } from './ScreenSpeaker.js';
 import { NextSpeakers } from './NextSpeakers.js';
@@ -31,7 +32,7 @@ export function ScreenView() {
         </div>
       </header>
 
-      <main className="screen-main">
+      {state.screen.show === 'notes' ? <ScreenNotes /> : <main className="screen-main">
         <section className="screen-item">
           {item && <p className="screen-label">{t.kinds[item.kind]}</p>}
           <h1 className={`screen-item-title ${item ? '' : 'is-idle'}`} data-testid="current-item-title" data-item-id={item?.id ?? ''}>
@@ -40,7 +41,7 @@ export function ScreenView() {
           {!item && state.status === 'scheduled' && <p className="screen-waiting">{t.screen.waiting}</p>}
         </section>
         {item && <ScreenSpeaker speech={item.queue.current} />}
-      </main>
+      </main>}
 
       <aside className="screen-side">
         {item && <NextSpeakers queue={item.queue} />}
