@@ -2,6 +2,7 @@ import type { Locator, Page } from 'playwright-core';
 import * as Y from 'yjs';
 import type { TestBrowser } from '../helpers/browser.js';
 import type { TestServer } from '../helpers/server.js';
+import { waitFor } from '../helpers/wait.js';
 import { textOf } from '../helpers/yjs.js';
 
 /** Opens `participantId`'s personal link in a fresh device and waits for their view. */
@@ -49,9 +50,27 @@ export async function storedText(server: TestServer, docName: string): Promise<s
   return textOf(await storedDoc(server, docName));
 }
 
-/** Places the caret at the end of the editor's text. */
+/**
+ * Places the caret at the end of the editor's text as a user does (tap, Ctrl+End), and waits until
+ * the editor has taken the new selection in: it reads the DOM selection asynchronously, and a key
+ * pressed before that would land where the caret was.
+ */
 export async function focusEnd(page: Page, testId = 'notes-editor'): Promise<void> {
   const editor = prose(page, testId);
   await editor.click();
-  await page.keyboard.press('Control+End');
+  await waitFor(async () => {
+    await page.keyboard.press('Control+End');
+    return editor.evaluate((el) => {
+      interface PmNode { lastChild: PmNode | null; isTextblock: boolean; content: { size: number } }
+      // TipTap hangs the editor on its element.
+      const { state, isFocused } = (el as HTMLElement & { editor: { state: { selection: { to: number }; doc: PmNode }; isFocused: boolean } }).editor;
+      let node = state.doc;
+      let closing = 0;
+      while (node.lastChild && !node.isTextblock) {
+        node = node.lastChild;
+        closing++;
+      }
+      return isFocused && state.selection.to === state.doc.content.size - closing;
+    });
+  }, 5000, 'the caret at the end of the notes');
 }
