@@ -5,6 +5,7 @@ import { TIPTAP_FIELD } from '../../server/export/prosemirror.js';
 import { launchBrowser, type TestBrowser } from '../helpers/browser.js';
 import { startServer, type TestServer } from '../helpers/server.js';
 import { waitFor } from '../helpers/wait.js';
+import { appendParagraph, connectDoc } from '../helpers/yjs.js';
 import { contentHtml, contentText, focusEnd, openAs, prose, storedDoc, storedText } from './notesPages.js';
 
 const ITEM = 'collective';
@@ -111,6 +112,9 @@ describe('notes, co-edited in Chromium', () => {
   }, 120_000);
 
   it('a member browses another item\'s notes and comes back to the current one', async () => {
+    const writer = connectDoc(server.url, server.meeting.meetingId, DOC, server.tokenOf('m4'));
+    await writer.synced();
+    appendParagraph(writer.doc, 'Nội dung của mục đang thảo luận.');
     const page = await openAs(browser, server, 'm3', { width: 800, height: 1200 });
     await page.locator(`[data-testid="notes-doc"][data-item-id="${ITEM}"]`).waitFor();
     await page.locator('[data-testid="notes-item-picker"]').selectOption('review-m1');
@@ -120,12 +124,20 @@ describe('notes, co-edited in Chromium', () => {
     await focusEnd(page);
     await page.keyboard.type('Ghi chú trước cho mục sau');
     await waitFor(async () => (await storedText(server, notesDocName('review-m1'))).includes('Ghi chú trước cho mục sau'), 10_000, 'the other item\'s notes stored');
+    // Undo and redo take back one's own typing, everywhere.
+    await page.locator('[data-testid="tool-undo"]').click();
+    await waitFor(async () => !(await storedText(server, notesDocName('review-m1'))).includes('Ghi chú trước'), 10_000, 'the undo stored');
+    expect(await contentText(page)).not.toContain('Ghi chú trước');
+    await page.locator('[data-testid="tool-redo"]').click();
+    await waitFor(async () => (await storedText(server, notesDocName('review-m1'))).includes('Ghi chú trước cho mục sau'), 10_000, 'the redo stored');
     // Its notes are not the current item's.
     expect(await storedText(server, DOC)).not.toContain('Ghi chú trước');
 
     await page.locator('[data-testid="notes-follow-current"]').click();
     await page.locator(`[data-testid="notes-doc"][data-item-id="${ITEM}"]`).waitFor();
-    await waitFor(async () => (await contentText(page)).includes('Ưu điểm'), 10_000, 'the current item\'s notes');
+    await waitFor(async () => (await contentText(page)).includes('Nội dung của mục đang thảo luận.'), 10_000, 'the current item\'s notes');
+    writer.destroy();
+    await browser.screenshot(page, 'notes-tablet-portrait');
     await page.close();
   });
 

@@ -26,7 +26,7 @@ export function DocPresenceList({ session }: { session: DocSession }) {
   const { t } = useI18n();
   const list = people(session, useDocPresence(session));
   return (
-    <div className="doc-presence" aria-label={t.notes.presence.label} data-testid="doc-presence">
+    <div className="doc-presence" role="group" aria-label={t.notes.presence.label} data-testid="doc-presence">
       <span className="sr-only">{t.notes.presence.label}:</span>
       <ul className="doc-presence-list">
         {list.map((p) => (

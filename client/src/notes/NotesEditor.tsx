@@ -57,7 +57,9 @@ export function NotesEditor({ session, label, testId, bare = false, onChange }: 
   useEffect(() => {
     editor.setEditable(editable);
     editor.view.dom.setAttribute('aria-readonly', String(!editable));
-  }, [editor, editable]);
+    // The attributes above were set at creation; the language can change since.
+    editor.view.dom.setAttribute('aria-label', label);
+  }, [editor, editable, label]);
   useEffect(() => {
     if (!onChange) return;
     editor.on('update', onChange);
