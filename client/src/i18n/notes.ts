@@ -29,7 +29,6 @@ export const notesVi = {
     editing: 'đang soạn',
     reading: 'đang xem',
     you: '(bạn)',
-    alone: 'Chỉ có bạn',
   },
   toolbar: {
     label: 'Định dạng',
@@ -79,7 +78,6 @@ export const notesEn: NotesMessages = {
     editing: 'editing',
     reading: 'reading',
     you: '(you)',
-    alone: 'Only you',
   },
   toolbar: {
     label: 'Formatting',
