@@ -1,5 +1,6 @@
 import { liveEn } from './live.js';
 import { ballotsEn } from './ballots.js';
+import { notesEn } from './notes.js';
 import type { Messages } from './vi.js';
 
 export const en: Messages = {
@@ -160,4 +161,5 @@ export const en: Messages = {
   console: { title: 'Chair console', sections: 'Go to' },
   live: liveEn,
   ballots: ballotsEn,
+  notes: notesEn,
 };

@@ -1,5 +1,6 @@
 import { liveVi } from './live.js';
 import { ballotsVi } from './ballots.js';
+import { notesVi } from './notes.js';
 
 /**
  * Vietnamese, the default language. Its shape is the type every other dictionary must match,
@@ -163,6 +164,7 @@ export const vi = {
   console: { title: 'Bàn điều hành', sections: 'Chuyển đến' },
   live: liveVi,
   ballots: ballotsVi,
+  notes: notesVi,
 };
 
 export type Messages = typeof vi;

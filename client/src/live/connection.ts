@@ -4,6 +4,7 @@ import { evolveAll } from '../../../shared/meeting/evolve.js';
 import type { MeetingState } from '../../../shared/meeting/state.js';
 import type { EventBatch, Snapshot, You } from '../../../shared/protocol.js';
 import { measureOffset } from './clock.js';
+import { forgetSnapshot, loadSnapshot, saveSnapshot } from './snapshotCache.js';
 import { openSocket, type MeetingSocket } from './socket.js';
 
 export type ConnectionState = 'connected' | 'reconnecting' | 'offline';
@@ -27,6 +28,8 @@ export interface LiveView {
   online: readonly string[];
   /** Add to Date.now() to get server time. */
   offsetMs: number;
+  /** The state is this device's copy from an earlier visit, shown while the server cannot be reached. */
+  fromDevice: boolean;
 }
 
 const COMMAND_TIMEOUT_MS = 10_000;
@@ -36,6 +39,8 @@ const OFFLINE_AFTER_MS = 10_000;
 const RETRY_REFUSED_MS = 3000;
 /** Roles whose device checks itself in: the people in the room who ask for the floor. */
 const SELF_CHECK_IN: readonly string[] = ['member', 'guest'];
+/** The device copy is written at most this often: batches can come several a second. */
+const SAVE_EVERY_MS = 1000;
 
 /**
  * The client's copy of one meeting, kept exactly like the server's: a snapshot on every (re)connect,
@@ -45,7 +50,7 @@ const SELF_CHECK_IN: readonly string[] = ['member', 'guest'];
 export class MeetingConnection {
   private view: LiveView = {
     connection: 'reconnecting', everConnected: false, ended: null, meetingId: null, you: null, joinUrl: null,
-    state: null, version: 0, online: [], offsetMs: 0,
+    state: null, version: 0, online: [], offsetMs: 0, fromDevice: false,
   };
   private readonly listeners = new Set<() => void>();
   private socket: MeetingSocket | null = null;
@@ -55,8 +60,9 @@ export class MeetingConnection {
   private clockMeasured = false;
   private offlineTimer: ReturnType<typeof setTimeout> | null = null;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private saveTimer: ReturnType<typeof setTimeout> | null = null;
 
-  constructor(private readonly token: string, private readonly onEnded: (ending: Ending) => void = () => undefined) {}
+  constructor(readonly token: string, private readonly onEnded: (ending: Ending) => void = () => undefined) {}
 
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
@@ -77,6 +83,7 @@ export class MeetingConnection {
     socket.on('revoked', () => this.end('revoked'));
     window.addEventListener('online', this.onBrowserOnline);
     window.addEventListener('offline', this.onBrowserOffline);
+    if (!navigator.onLine) this.showDeviceCopy();
     socket.connect();
   }
 
@@ -84,6 +91,7 @@ export class MeetingConnection {
     window.removeEventListener('online', this.onBrowserOnline);
     window.removeEventListener('offline', this.onBrowserOffline);
     this.clearTimers();
+    this.saveNow();
     this.socket?.removeAllListeners();
     this.socket?.disconnect();
     this.socket = null;
@@ -110,6 +118,33 @@ export class MeetingConnection {
   private update(change: Partial<LiveView>): void {
     this.view = { ...this.view, ...change };
     for (const listener of this.listeners) listener();
+    if (change.state && !this.view.fromDevice) this.saveSoon();
+  }
+
+  /** Without a connection and before any snapshot: the meeting as this device last knew it. */
+  private showDeviceCopy(): void {
+    if (this.view.state || this.view.ended) return;
+    const cached = loadSnapshot(this.token);
+    if (!cached) return;
+    const { snapshot, offsetMs } = cached;
+    this.update({
+      everConnected: true, fromDevice: true, meetingId: snapshot.meetingId, you: snapshot.you, joinUrl: snapshot.joinUrl,
+      state: snapshot.state, version: snapshot.version, offsetMs,
+      connection: navigator.onLine ? this.view.connection : 'offline',
+    });
+  }
+
+  private saveSoon(): void {
+    if (this.saveTimer) return;
+    this.saveTimer = setTimeout(() => this.saveNow(), SAVE_EVERY_MS);
+  }
+
+  private saveNow(): void {
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = null;
+    const { state, you, meetingId, joinUrl, version, offsetMs, fromDevice, ended } = this.view;
+    if (!state || !you || !meetingId || fromDevice || ended) return;
+    saveSnapshot(this.token, { snapshot: { meetingId, version, state, you, joinUrl, serverNow: Date.now() + offsetMs }, offsetMs });
   }
 
   private onConnect(socket: MeetingSocket): void {
@@ -129,7 +164,7 @@ export class MeetingConnection {
     const offsetMs = this.clockMeasured ? this.view.offsetMs : snapshot.serverNow - Date.now();
     this.clearOfflineTimer();
     this.update({
-      connection: 'connected', everConnected: true, meetingId: snapshot.meetingId, you: snapshot.you, joinUrl: snapshot.joinUrl,
+      connection: 'connected', everConnected: true, fromDevice: false, meetingId: snapshot.meetingId, you: snapshot.you, joinUrl: snapshot.joinUrl,
       state: snapshot.state, version: snapshot.version, offsetMs,
     });
     const held = this.held.sort((a, b) => a.version - b.version);
@@ -185,6 +220,7 @@ export class MeetingConnection {
       this.end(this.view.ended ?? 'unauthorized');
       return;
     }
+    this.showDeviceCopy();
     this.startOfflineTimer();
     // A refusal by the server's middleware (store down) is not retried by socket.io; transport errors are.
     if (!socket.active) this.retryLater(socket);
@@ -193,6 +229,9 @@ export class MeetingConnection {
   private end(ending: Ending): void {
     if (this.view.ended) return;
     this.clearTimers();
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = null;
+    forgetSnapshot(this.token);
     this.socket?.disconnect();
     this.update({ ended: ending, connection: 'offline' });
     this.onEnded(ending);
@@ -210,7 +249,10 @@ export class MeetingConnection {
     if (this.offlineTimer || this.view.connection === 'offline') return;
     this.offlineTimer = setTimeout(() => {
       this.offlineTimer = null;
-      if (!this.socket?.connected && !this.view.ended) this.update({ connection: 'offline' });
+      if (!this.socket?.connected && !this.view.ended) {
+        this.showDeviceCopy();
+        this.update({ connection: 'offline' });
+      }
     }, OFFLINE_AFTER_MS);
   }
 
@@ -226,7 +268,9 @@ export class MeetingConnection {
   }
 
   private readonly onBrowserOffline = (): void => {
-    if (!this.view.ended) this.update({ connection: 'offline' });
+    if (this.view.ended) return;
+    this.showDeviceCopy();
+    this.update({ connection: 'offline' });
   };
 
   private readonly onBrowserOnline = (): void => {

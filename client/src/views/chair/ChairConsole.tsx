@@ -5,6 +5,8 @@ import { CurrentItemCard } from '../../components/CurrentItemCard.js';
 import { AppHeader } from '../../components/TopBar.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { useMeeting } from '../../live/useMeeting.js';
+import { MinutesPanel } from '../../notes/MinutesPanel.js';
+import { NotesPanel } from '../../notes/NotesPanel.js';
 import { AgendaPanel } from './AgendaPanel.js';
 import { AnnouncementPanel } from './AnnouncementPanel.js';
 import { AttendancePanel } from './AttendancePanel.js';
@@ -24,7 +26,7 @@ export function ChairConsole() {
     ...(allowed({ type: 'screen.show', show: 'agenda' }) ? [['screen', t.live.screenControl.title]] : []),
     ...(allowed({ type: 'announcement.clear' }) ? [['announcement', t.announcement.title]] : []),
     ['ballots', t.ballots.title],
-    ['stats', t.stats.title],
+    ['stats', t.stats.title], ['notes', t.notes.title], ['minutes', t.notes.minutes],
   ];
   const quorumChip = (
     <a href="#attendance" className={`chip quorum-chip ${q.met ? 'is-met' : 'is-not-met'}`} data-testid="quorum-chip">
@@ -51,6 +53,7 @@ export function ChairConsole() {
           <StatsPanel />
         </div>
         <div className="area-attendance"><AttendancePanel /></div>
+        <div className="area-notes"><NotesPanel /><MinutesPanel /></div>
       </main>
     </div>
   );

@@ -7,6 +7,7 @@ import { useI18n } from '../../i18n/I18nProvider.js';
 import { useMeeting, useServerNow } from '../../live/useMeeting.js';
 import { ScreenAgenda } from './ScreenAgenda.js';
 import { ScreenBallot } from './ScreenBallot.js';
+import { ScreenNotes } from './ScreenNotes.js';
 import { ScreenOverlay } from './ScreenOverlay.js';
 
 /**
@@ -19,8 +20,7 @@ function ScreenBody({ mode }: { mode: ScreenMode }) {
     case 'agenda':
       return <ScreenAgenda />;
     case 'notes':
-      // Temporary: the notes helper's ScreenNotes (client/src/notes) replaces this line.
-      return <ScreenAgenda />;
+      return <ScreenNotes />;
     case 'ballot':
       return <ScreenBallot ballotId={mode.ballotId} />;
   }

@@ -7,6 +7,7 @@ import { SpeakerCard } from '../../components/SpeakerCard.js';
 import { AppHeader } from '../../components/TopBar.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { useMeeting } from '../../live/useMeeting.js';
+import { NotesPanel } from '../../notes/NotesPanel.js';
 import { AskFloor } from './AskFloor.js';
 
 /** A member's or guest's tablet: what is discussed, who speaks, one's own place, the day's agenda. */
@@ -34,6 +35,7 @@ export function TabletView() {
           </section>
           <AgendaList />
         </div>
+        <div className="tablet-notes"><NotesPanel /></div>
       </main>
     </div>
   );

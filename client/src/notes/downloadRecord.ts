@@ -1,0 +1,49 @@
+import type { ErrorCode } from '../../../shared/errors.js';
+
+export type RecordFormat = 'docx' | 'md';
+
+export type DownloadOutcome = { ok: true; fileName: string } | { ok: false; code: ErrorCode | 'offline'; message: string };
+
+/** `filename*=UTF-8''…` (the Vietnamese title) when the server sent it, else the ASCII `filename`. */
+function fileNameOf(disposition: string | null, fallback: string): string {
+  const utf8 = disposition?.match(/filename\*=UTF-8''([^;]+)/i);
+  if (utf8) {
+    try {
+      return decodeURIComponent(utf8[1]);
+    } catch {
+      // A malformed escape: use the plain name.
+    }
+  }
+  return disposition?.match(/filename="([^"]+)"/i)?.[1] ?? fallback;
+}
+
+/**
+ * Fetches the meeting's record with this participant's own token (a link cannot carry the
+ * Authorization header) and hands it to the browser as a download.
+ */
+export async function downloadRecord(meetingId: string, token: string, format: RecordFormat): Promise<DownloadOutcome> {
+  let response: Response;
+  try {
+    response = await fetch(`/api/meetings/${encodeURIComponent(meetingId)}/export?format=${format}`, {
+      headers: { Authorization: `Bearer ${token}` },
+      cache: 'no-store',
+    });
+  } catch (e) {
+    return { ok: false, code: 'offline', message: e instanceof Error ? e.message : String(e) };
+  }
+  if (!response.ok) {
+    const body = await response.json().catch(() => null) as { error?: { code?: ErrorCode; message?: string } } | null;
+    return { ok: false, code: body?.error?.code ?? 'internal', message: body?.error?.message ?? `HTTP ${response.status}` };
+  }
+  const fileName = fileNameOf(response.headers.get('Content-Disposition'), `bien-ban.${format}`);
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The browser has taken the file once the click is handled; the URL is not needed after that.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  return { ok: true, fileName };
+}
