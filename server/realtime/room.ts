@@ -20,6 +20,8 @@ interface RoomDeps {
   log: Logger;
   publish: (batch: EventBatch) => void;
   beforeCommit: BeforeCommit;
+  /** Other instances commit to the same store, so the cached copy may be behind. */
+  shared?: boolean;
   clock?: () => number;
 }
 
@@ -63,8 +65,15 @@ export class MeetingRoom {
     const now = this.now();
     const counts = command.type === 'ballot.publish' ? await this.deps.store.readCounts(this.id, command.ballotId) : undefined;
     const decision = decide(this.state, command, actor, { now, newId: () => newId(), counts });
-    if (!decision.ok) return decision;
-    if (decision.events.length === 0) return { ok: true, version: this.version };
+    if (!decision.ok || decision.events.length === 0) {
+      // A refusal or a no-op changes nothing, so no version check catches a stale copy: with other
+      // instances committing (a ballot just opened there), make sure the answer is the current one.
+      if (this.deps.shared && n < MAX_ATTEMPTS && (await this.deps.store.currentVersion(this.id)) !== this.version) {
+        await this.reload();
+        return this.attempt(actor, command, n + 1);
+      }
+      return decision.ok ? { ok: true, version: this.version } : decision;
+    }
 
     const extra = await this.deps.beforeCommit(this.id, command, actor, this.state);
     // A vote's event names its voter already; the row's actor stays empty so no column invites more.
