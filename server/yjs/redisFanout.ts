@@ -61,6 +61,8 @@ export class RedisFanout implements DocFanout {
   constructor(private readonly store: RedisStore, url: string, readonly log: Logger, opts: { checkMs?: number } = {}) {
     this.sub = new Redis(url, {
       enableOfflineQueue: false, autoResubscribe: false, maxRetriesPerRequest: 1,
+      // Named, so an operator (or a test) can tell it apart in CLIENT LIST.
+      connectionName: `phong-hop-yjs-${this.instanceId}`,
       retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
     });
     this.sub.on('error', () => undefined);
