@@ -184,7 +184,23 @@ export class RedisStore implements Store {
     const keys = [this.key.meeting(c.meetingId), this.key.events(c.meetingId), this.key.voters(c.meetingId, ballot), this.key.counts(c.meetingId, ballot)];
     const outcome = await this.call(() => (this.redis as Redis & { phCommit(...a: unknown[]): Promise<string> }).phCommit(...keys, ...args));
     if (outcome !== 'ok' && outcome !== 'conflict' && outcome !== 'already-voted') throw new StoreUnavailableError(new Error(`unexpected script result ${outcome}`));
+    if (outcome === 'ok' && c.events.some((e) => e.type === 'ballot.closed' || e.type === 'ballot.cancelled')) void this.forgetVoteHistory();
     return outcome;
+  }
+
+  /**
+   * Redis' append-only file logs every vote as it happened: the voter added to the set next to the
+   * counts incremented, in one MULTI block. Once a ballot is closed its set and counts are final,
+   * so the file is rewritten from the data as it is now (whole sets and hashes), and the history
+   * that could link a voter to a paper is gone. Runs in the background in Redis; nothing waits.
+   */
+  private async forgetVoteHistory(): Promise<void> {
+    try {
+      const info = await this.redis.info('persistence');
+      if (/^aof_enabled:1/m.test(info)) await this.redis.bgrewriteaof();
+    } catch {
+      // An AOF rewrite already scheduled does the same; Redis unreachable: the next close retries.
+    }
   }
 
   async readCounts(meetingId: string, ballotId: string): Promise<Counts> {

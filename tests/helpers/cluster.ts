@@ -8,7 +8,7 @@ import type { MeetingState } from '../../shared/meeting/state.js';
 import type { MeetingDefinition } from '../../shared/definition.js';
 import type { Ack, ClientToServer, CommandResult, ServerToClient, Snapshot } from '../../shared/protocol.js';
 import { createApp, type App } from '../../server/app.js';
-import { createLogger } from '../../server/log.js';
+import { createLogger, type Level } from '../../server/log.js';
 import { createMeeting, type CreatedMeeting } from '../../server/meetings/create.js';
 import { openStore, type OpenedStore } from '../../server/store/open.js';
 import { testDefinition } from './definitions.js';
@@ -29,12 +29,13 @@ export interface Instance {
 export interface InstanceOptions {
   /** The per-connection command rate limit; tests that fire hundreds of commands raise it. */
   commandsPerSecond?: number;
+  logLevel?: Level;
 }
 
 export async function startInstance(redisUrl: string, prefix: string, opts: InstanceOptions = {}): Promise<Instance> {
   const dir = mkdtempSync(join(tmpdir(), 'phong-hop-instance-'));
   const logs: string[] = [];
-  const log = createLogger('warn', (line) => logs.push(line));
+  const log = createLogger(opts.logLevel ?? 'warn', (line) => logs.push(line));
   const opened = await openStore({ dataDir: dir, redisUrl, redisPrefix: prefix }, log);
   const app = createApp({ store: opened.store, adapter: opened.adapter, docFanout: opened.docFanout, log, adminToken: 'x', publicUrl: 'http://x', clientDir: dir,
     commandsPerSecond: opts.commandsPerSecond, commandBurst: opts.commandsPerSecond,
