@@ -3,38 +3,14 @@ import { Redis } from 'ioredis';
 import type { Logger } from '../log.js';
 import type { RedisStore } from '../store/redis.js';
 import { StoreUnavailableError } from '../store/store.js';
-import type { DocChannel, DocFanout, DocListener } from './fanout.js';
+import type { DocChannel, DocFanout } from './fanout.js';
+import { ID_LENGTH, parse, RedisDocChannel, type ChannelHost } from './redisChannel.js';
 
 /** How often the stored logs are compared with what arrived, and remote instances checked. */
 const CHECK_MS = 2000;
 /** An instance renews its key this often; a key not renewed for INSTANCE_TTL_MS means it is gone. */
 const HEARTBEAT_MS = 5000;
 const INSTANCE_TTL_MS = 15_000;
-const ID_LENGTH = 16;
-
-/**
- * A message on a document's channel: one kind byte, the sending instance's id, then
- *   u  ":<seq>:<update>"  an update, stored at <seq> (published by the append script itself)
- *   a  "<awareness update>"
- *   q  (nothing)          "who is present?", from an instance that just opened the document
- */
-type Message =
-  | { kind: 'u'; from: string; seq: number; update: Uint8Array }
-  | { kind: 'a'; from: string; update: Uint8Array }
-  | { kind: 'q'; from: string };
-
-function parse(raw: Buffer): Message | null {
-  const kind = String.fromCharCode(raw[0]);
-  const from = raw.subarray(1, 1 + ID_LENGTH).toString('latin1');
-  const body = raw.subarray(1 + ID_LENGTH);
-  if (kind === 'q') return { kind, from };
-  if (kind === 'a') return { kind, from, update: new Uint8Array(body) };
-  if (kind !== 'u' || body[0] !== 0x3a) return null;
-  const colon = body.indexOf(0x3a, 1);
-  const seq = Number(body.subarray(1, colon).toString('latin1'));
-  if (colon < 0 || !Number.isInteger(seq)) return null;
-  return { kind, from, seq, update: new Uint8Array(body.subarray(colon + 1)) };
-}
 
 interface Subscription {
   channels: Set<RedisDocChannel>;
@@ -48,7 +24,7 @@ interface Subscription {
  * deliver (a dropped subscriber connection), so every document also heals: on resubscribing, when
  * the log's seq shows a gap that does not close, it reloads the stored log and applies it.
  */
-export class RedisFanout implements DocFanout {
+export class RedisFanout implements DocFanout, ChannelHost {
   readonly instanceId = randomBytes(ID_LENGTH / 2).toString('hex');
   private readonly sub: Redis;
   private readonly subscriptions = new Map<string, Subscription>();
@@ -181,92 +157,5 @@ export class RedisFanout implements DocFanout {
       this.log.info('instance gone; forgetting its clients', { instance: id });
       for (const { channels: all } of this.subscriptions.values()) for (const channel of all) channel.forget(id);
     });
-  }
-}
-
-/** One live document's channel. Tracks which log positions it has seen, to notice what it missed. */
-class RedisDocChannel implements DocChannel {
-  private listener: DocListener | null = null;
-  private early: Message[] = [];
-  /** Every update up to here is in the document; `ahead` holds positions seen beyond a gap. */
-  private contiguous = 0;
-  private readonly ahead = new Set<number>();
-  /** The store's last position at the previous check: it must have arrived by this one. */
-  private wanted: number | null = null;
-  private healing: Promise<void> | null = null;
-
-  constructor(
-    private readonly fanout: RedisFanout, private readonly store: RedisStore,
-    readonly meetingId: string, readonly docName: string, readonly name: string,
-  ) {}
-
-  get listening(): boolean {
-    return this.listener !== null;
-  }
-
-  async append(update: Uint8Array): Promise<void> {
-    this.seen(await this.store.appendAnnouncedDocUpdate(this.meetingId, this.docName, update, this.fanout.instanceId));
-  }
-
-  publishAwareness(update: Uint8Array): void {
-    this.fanout.publish(this.name, 'a', update);
-  }
-
-  listen(listener: DocListener, through: number): void {
-    this.listener = listener;
-    this.advance(through);
-    for (const message of this.early.splice(0)) this.receive(message);
-    // Whoever is already editing elsewhere shows up here without waiting for their next renewal.
-    this.fanout.publish(this.name, 'q');
-  }
-
-  receive(message: Message): void {
-    const listener = this.listener;
-    if (!listener) return void this.early.push(message);
-    switch (message.kind) {
-      case 'u':
-        listener.update(message.update);
-        return this.seen(message.seq);
-      case 'a':
-        return listener.awareness(message.update, message.from);
-      case 'q':
-        return listener.query();
-    }
-  }
-
-  check(stored: number): void {
-    if (this.wanted !== null && this.contiguous < this.wanted) this.heal();
-    this.wanted = stored;
-  }
-
-  heal(): void {
-    const listener = this.listener;
-    if (!listener || this.healing) return;
-    this.healing = listener.heal().then(
-      (through) => this.advance(through),
-      (e: unknown) => this.fanout.log.warn('reloading a document from the store failed', { doc: this.docName, err: String(e) }),
-    ).finally(() => { this.healing = null; });
-  }
-
-  forget(instanceId: string): void {
-    this.listener?.forget(instanceId);
-  }
-
-  async close(): Promise<void> {
-    this.listener = null;
-    this.early = [];
-    this.fanout.remove(this);
-  }
-
-  private seen(seq: number): void {
-    if (seq <= this.contiguous) return;
-    this.ahead.add(seq);
-    this.advance(this.contiguous);
-  }
-
-  private advance(through: number): void {
-    this.contiguous = Math.max(this.contiguous, through);
-    for (const seq of this.ahead) if (seq <= this.contiguous) this.ahead.delete(seq);
-    while (this.ahead.delete(this.contiguous + 1)) this.contiguous++;
   }
 }
