@@ -17,6 +17,7 @@ import { attachSockets, type SessionData } from './realtime/socket.js';
 import type { Store } from './store/store.js';
 import { exportRouter } from './http/export.js';
 import { attachYjs } from './yjs/endpoint.js';
+import type { DocFanout } from './yjs/fanout.js';
 
 export interface AppOptions {
   store: Store;
@@ -29,6 +30,8 @@ export interface AppOptions {
   commandBurst?: number;
   /** A Socket.IO adapter shared by every instance (Redis), when there is more than one. */
   adapter?: ServerOptions['adapter'];
+  /** How Yjs documents reach the other instances (Redis), when there is more than one. */
+  docFanout?: DocFanout;
 }
 
 export interface App {
@@ -68,7 +71,7 @@ export function createApp(opts: AppOptions): App {
   const state = { closing: false };
   const rooms = new Rooms({ store, log, io, beforeCommit, clustered: opts.adapter !== undefined });
   const presence = new Presence(io);
-  const yjs = attachYjs(http, { store, rooms, log });
+  const yjs = attachYjs(http, { store, rooms, log, fanout: opts.docFanout });
   attachSockets(io, { store, rooms, presence, log, isClosing: () => state.closing, publicUrl: opts.publicUrl, commandsPerSecond: opts.commandsPerSecond ?? 20, commandBurst: opts.commandBurst ?? 60 });
 
   web.use(exportRouter({ store, log, adminToken: opts.adminToken }));
@@ -82,12 +85,16 @@ export function createApp(opts: AppOptions): App {
       http.once('error', reject);
       http.listen(port, host, () => resolve((http.address() as AddressInfo).port));
     }),
-    // Graceful: refuse new work, let every command already in line finish and be acknowledged,
-    // then close the connections (clients reconnect to another instance) and the store.
+    // Graceful: stop accepting connections and refuse new commands, let every command already in
+    // line finish and be acknowledged, store every note update, then close the connections
+    // (clients reconnect to another instance) and the store.
     close: async () => {
       state.closing = true;
+      // Open connections stay (their commands in line are still answered); no new one is accepted.
+      if (http.listening) http.close();
       presence.stop();
       await yjs.close();
+      await opts.docFanout?.close();
       await rooms.disposeAll();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await store.close();

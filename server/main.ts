@@ -8,9 +8,9 @@ import { openStore } from './store/open.js';
 
 const config = loadConfig();
 const log = createLogger(config.logLevel);
-const { store, adapter, close: closeStore } = await openStore(config);
+const { store, adapter, docFanout, close: closeStore } = await openStore(config, log);
 const app = createApp({
-  store, adapter, log, adminToken: config.adminToken, publicUrl: config.publicUrl,
+  store, adapter, docFanout, log, adminToken: config.adminToken, publicUrl: config.publicUrl,
   clientDir: fileURLToPath(new URL('../dist/client', import.meta.url)),
 });
 
@@ -37,13 +37,25 @@ if (config.adminTokenGenerated) lines.push(`ADMIN_TOKEN (generated, kept in ${jo
 lines.push('');
 process.stdout.write(lines.join('\n') + '\n');
 
+/** A shutdown that has not finished by then is stuck (a store that stopped answering): give up. */
+const SHUTDOWN_LIMIT_MS = 15_000;
+
 let closing = false;
 async function shutdown(signal: string): Promise<void> {
   if (closing) return;
   closing = true;
-  log.info('shutting down', { signal });
-  await app.close();
-  await closeStore();
+  process.stdout.write(`Phòng họp is shutting down (${signal}): finishing commands in line and storing note updates\n`);
+  setTimeout(() => {
+    log.error('shutdown did not finish in time; exiting', { limitMs: SHUTDOWN_LIMIT_MS });
+    process.exit(1);
+  }, SHUTDOWN_LIMIT_MS).unref();
+  try {
+    await app.close();
+    await closeStore();
+  } catch (e) {
+    log.error('shutdown failed', { err: e instanceof Error ? e.stack : String(e) });
+    process.exit(1);
+  }
   process.exit(0);
 }
 process.on('SIGTERM', () => void shutdown('SIGTERM'));

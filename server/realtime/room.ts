@@ -14,12 +14,21 @@ import type { Store } from '../store/store.js';
 export type BeforeCommit = (meetingId: string, command: Command, actor: Actor, state: MeetingState) => Promise<Partial<CommandResult>>;
 
 const MAX_ATTEMPTS = 5;
+/**
+ * With several instances a command loses the race to every command another instance has in line
+ * (the winner is a store round trip ahead: the loser reloads first). Each lost race means the
+ * meeting moved on, so this only bounds a pathological case; five would refuse some of
+ * fifteen members voting at the same moment on two instances.
+ */
+const SHARED_MAX_ATTEMPTS = 50;
 
 interface RoomDeps {
   store: Store;
   log: Logger;
   publish: (batch: EventBatch) => void;
   beforeCommit: BeforeCommit;
+  /** Other instances commit to the same store, so the cached copy may be behind. */
+  shared?: boolean;
   clock?: () => number;
 }
 
@@ -55,6 +64,10 @@ export class MeetingRoom {
     return run;
   }
 
+  private get maxAttempts(): number {
+    return this.deps.shared ? SHARED_MAX_ATTEMPTS : MAX_ATTEMPTS;
+  }
+
   private now(): number {
     return (this.deps.clock ?? Date.now)();
   }
@@ -63,15 +76,22 @@ export class MeetingRoom {
     const now = this.now();
     const counts = command.type === 'ballot.publish' ? await this.deps.store.readCounts(this.id, command.ballotId) : undefined;
     const decision = decide(this.state, command, actor, { now, newId: () => newId(), counts });
-    if (!decision.ok) return decision;
-    if (decision.events.length === 0) return { ok: true, version: this.version };
+    if (!decision.ok || decision.events.length === 0) {
+      // A refusal or a no-op changes nothing, so no version check catches a stale copy: with other
+      // instances committing (a ballot just opened there), make sure the answer is the current one.
+      if (this.deps.shared && n < this.maxAttempts && (await this.deps.store.currentVersion(this.id)) !== this.version) {
+        await this.reload();
+        return this.attempt(actor, command, n + 1);
+      }
+      return decision.ok ? { ok: true, version: this.version } : decision;
+    }
 
     const extra = await this.deps.beforeCommit(this.id, command, actor, this.state);
     // A vote's event names its voter already; the row's actor stays empty so no column invites more.
     const outcome = await this.commit(decision, now, decision.vote ? null : actor.participantId);
     if (outcome === 'already-voted') return { ok: false, error: error('already-voted', 'your paper for this ballot was already counted') };
     if (outcome === 'conflict') {
-      if (n >= MAX_ATTEMPTS) return { ok: false, error: error('conflict', 'the meeting changed too often; try again') };
+      if (n >= this.maxAttempts) return { ok: false, error: error('conflict', 'the meeting changed too often; try again') };
       return this.attempt(actor, command, n + 1);
     }
     this.deps.log.info('command', { meetingId: this.id, type: command.type, actor: decision.vote ? undefined : actor.participantId, version: this.version });
@@ -104,7 +124,7 @@ export class MeetingRoom {
     const wait = Math.max(0, Math.min(...deadlines) - this.now());
     this.deadlineTimer = setTimeout(() => {
       void this.enqueue(async () => {
-        for (let n = 0; n < MAX_ATTEMPTS; n++) {
+        for (let n = 0; n < this.maxAttempts; n++) {
           const events = closeOverdue(this.state, this.now());
           if (events.length === 0 || (await this.commit({ ok: true, events }, this.now(), null)) === 'ok') return;
         }

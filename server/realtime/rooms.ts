@@ -55,6 +55,6 @@ export class Rooms {
       io.to(meetingChannel(meetingId)).emit('events', batch);
       if (this.deps.clustered) io.serverSideEmit('committed', meetingId, batch);
     };
-    return new MeetingRoom(meetingId, stored.state, stored.version, { store, log, publish, beforeCommit });
+    return new MeetingRoom(meetingId, stored.state, stored.version, { store, log, publish, beforeCommit, shared: this.deps.clustered });
   }
 }

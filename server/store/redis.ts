@@ -44,6 +44,19 @@ redis.call('RPUSH', KEYS[1], seq .. ':' .. ARGV[1])
 return seq
 `;
 
+/**
+ * The same append, announced to every instance holding the document in the same step: nobody hears
+ * of an update before it is stored, and no stored update goes unannounced. The message is
+ * "u<instance>:<seq>:<update>" (see server/yjs/redisFanout.ts).
+ * KEYS: log list, seq counter. ARGV: update, channel, instance id.
+ */
+const APPEND_DOC_ANNOUNCED_SCRIPT = `
+local seq = redis.call('INCR', KEYS[2])
+redis.call('RPUSH', KEYS[1], seq .. ':' .. ARGV[1])
+redis.call('PUBLISH', ARGV[2], 'u' .. ARGV[3] .. ':' .. seq .. ':' .. ARGV[1])
+return seq
+`;
+
 /** KEYS: log list. ARGV: through, merged update. Pops entries with seq <= through, pushes the merge. */
 const COMPACT_DOC_SCRIPT = `
 local through = tonumber(ARGV[1])
@@ -87,6 +100,7 @@ export class RedisStore implements Store {
     this.redis.defineCommand('phReplaceToken', { numberOfKeys: 2, lua: REPLACE_TOKEN_SCRIPT });
     this.redis.defineCommand('phAppendDoc', { numberOfKeys: 2, lua: APPEND_DOC_SCRIPT });
     this.redis.defineCommand('phCompactDoc', { numberOfKeys: 1, lua: COMPACT_DOC_SCRIPT });
+    this.redis.defineCommand('phAppendDocAnnounced', { numberOfKeys: 2, lua: APPEND_DOC_ANNOUNCED_SCRIPT });
   }
 
   /** Resolves once connected (or rejects after `timeoutMs`), for start-up. */
@@ -109,7 +123,19 @@ export class RedisStore implements Store {
     meetings: () => `${this.prefix}meetings`,
     docLog: (id: string, doc: string) => `${this.prefix}doc:{${id}}:${doc}`,
     docSeq: (id: string, doc: string) => `${this.prefix}docseq:{${id}}:${doc}`,
+    docChannel: (id: string, doc: string) => `${this.prefix}yjs:{${id}}:${doc}`,
+    instance: (id: string) => `${this.prefix}instance:${id}`,
   };
+
+  /** The pub/sub channel on which a document's updates and awareness reach the instances holding it. */
+  docChannel(meetingId: string, docName: string): string {
+    return this.key.docChannel(meetingId, docName);
+  }
+
+  /** The key an instance keeps alive while it runs (see server/yjs/redisFanout.ts). */
+  instanceKey(instanceId: string): string {
+    return this.key.instance(instanceId);
+  }
 
   private async call<T>(work: () => Promise<T>): Promise<T> {
     try {
@@ -158,7 +184,23 @@ export class RedisStore implements Store {
     const keys = [this.key.meeting(c.meetingId), this.key.events(c.meetingId), this.key.voters(c.meetingId, ballot), this.key.counts(c.meetingId, ballot)];
     const outcome = await this.call(() => (this.redis as Redis & { phCommit(...a: unknown[]): Promise<string> }).phCommit(...keys, ...args));
     if (outcome !== 'ok' && outcome !== 'conflict' && outcome !== 'already-voted') throw new StoreUnavailableError(new Error(`unexpected script result ${outcome}`));
+    if (outcome === 'ok' && c.events.some((e) => e.type === 'ballot.closed' || e.type === 'ballot.cancelled')) void this.forgetVoteHistory();
     return outcome;
+  }
+
+  /**
+   * Redis' append-only file logs every vote as it happened: the voter added to the set next to the
+   * counts incremented, in one MULTI block. Once a ballot is closed its set and counts are final,
+   * so the file is rewritten from the data as it is now (whole sets and hashes), and the history
+   * that could link a voter to a paper is gone. Runs in the background in Redis; nothing waits.
+   */
+  private async forgetVoteHistory(): Promise<void> {
+    try {
+      const info = await this.redis.info('persistence');
+      if (/^aof_enabled:1/m.test(info)) await this.redis.bgrewriteaof();
+    } catch {
+      // An AOF rewrite already scheduled does the same; Redis unreachable: the next close retries.
+    }
   }
 
   async readCounts(meetingId: string, ballotId: string): Promise<Counts> {
@@ -191,6 +233,26 @@ export class RedisStore implements Store {
   async appendDocUpdate(meetingId: string, docName: string, update: Uint8Array): Promise<void> {
     await this.call(() => (this.redis as Redis & { phAppendDoc(...a: unknown[]): Promise<number> })
       .phAppendDoc(this.key.docLog(meetingId, docName), this.key.docSeq(meetingId, docName), Buffer.from(update)));
+  }
+
+  /** `appendDocUpdate`, announced on the document's channel in the same step; resolves to its seq. */
+  async appendAnnouncedDocUpdate(meetingId: string, docName: string, update: Uint8Array, instanceId: string): Promise<number> {
+    return this.call(() => (this.redis as Redis & { phAppendDocAnnounced(...a: unknown[]): Promise<number> }).phAppendDocAnnounced(
+      this.key.docLog(meetingId, docName), this.key.docSeq(meetingId, docName), Buffer.from(update), this.key.docChannel(meetingId, docName), instanceId,
+    ));
+  }
+
+  /** The seq of the last update appended to each document (0 for none), in one round trip. */
+  async docSeqs(docs: { meetingId: string; docName: string }[]): Promise<number[]> {
+    if (docs.length === 0) return [];
+    // A pipeline rather than MGET: the keys sit in different cluster slots.
+    const pipeline = this.redis.pipeline();
+    for (const d of docs) pipeline.get(this.key.docSeq(d.meetingId, d.docName));
+    const replies = (await this.call(() => pipeline.exec())) ?? [];
+    return replies.map(([err, v]) => {
+      if (err) throw new StoreUnavailableError(err);
+      return Number(v ?? 0);
+    });
   }
 
   async loadDoc(meetingId: string, docName: string): Promise<StoredDoc> {

@@ -10,6 +10,7 @@ import type { Rooms } from '../realtime/rooms.js';
 import { StoreUnavailableError, type Store } from '../store/store.js';
 import { authoriseDoc } from './auth.js';
 import { DocConnection } from './connection.js';
+import type { DocFanout } from './fanout.js';
 import { LiveDocs } from './liveDocs.js';
 
 export const YJS_PATH = '/yjs/';
@@ -22,6 +23,8 @@ export interface YjsOptions {
   log: Logger;
   compactEvery?: number;
   maxDocBytes?: number;
+  /** How documents reach other instances (Redis); without it they are stored and relayed here only. */
+  fanout?: DocFanout;
 }
 
 export interface YjsEndpoint {
@@ -53,7 +56,7 @@ export function attachYjs(http: HttpServer, opts: YjsOptions): YjsEndpoint {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_DOC_MESSAGE_BYTES, perMessageDeflate: false });
   const docs = new LiveDocs({
     store: opts.store, log, compactEvery: opts.compactEvery ?? COMPACT_EVERY,
-    maxDocBytes: opts.maxDocBytes ?? MAX_DOC_BYTES, maxConnections: MAX_DOC_CONNECTIONS,
+    maxDocBytes: opts.maxDocBytes ?? MAX_DOC_BYTES, maxConnections: MAX_DOC_CONNECTIONS, fanout: opts.fanout,
   });
   let closing = false;
 

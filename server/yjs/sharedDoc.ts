@@ -1,8 +1,9 @@
-import { applyAwarenessUpdate, Awareness, removeAwarenessStates } from 'y-protocols/awareness';
+import { applyAwarenessUpdate, Awareness, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { DOC_CLOSE } from '../../shared/notes/protocol.js';
 import type { Logger } from '../log.js';
 import type { Store } from '../store/store.js';
+import { localFanout, type DocChannel, type DocFanout, type DocListener } from './fanout.js';
 import { awarenessMessage, syncStep1Message, syncStep2Message, updateMessage, type IncomingMessage } from './messages.js';
 import { compactStoredDoc, loadStoredDoc } from './persistence.js';
 
@@ -25,8 +26,21 @@ export interface SharedDocDeps {
   compactEvery: number;
   maxDocBytes: number;
   maxConnections: number;
+  /** How updates reach other instances holding the document; stores only, by default. */
+  fanout?: DocFanout;
   /** Called once when the document should be unloaded: idle, or its store failed. */
   retire: (doc: SharedDoc) => void;
+}
+
+/** Origin of changes another instance stored already: relayed to this instance's connections only. */
+const REMOTE = Symbol('remote');
+/** Origin of changes this instance stores and announces itself without a connection behind them. */
+const SERVER = Symbol('server');
+/** Origin of the presence removed when a connection leaves: announced to the other instances. */
+const LEFT = Symbol('left');
+/** Origin of presence announced by another instance. */
+class RemotePresence {
+  constructor(readonly instanceId: string) {}
 }
 
 /** How a message went: the connection closes on anything but 'ok'. */
@@ -50,16 +64,31 @@ export class SharedDoc {
   /** Encoded size, estimated from above by adding update sizes; measured when it nears the limit. */
   private size: number;
   private compacting: Promise<void> | null = null;
+  /** Clients present through other instances, by the instance they are connected to. */
+  private readonly remoteClients = new Map<number, string>();
 
   static async load(meetingId: string, docName: string, deps: SharedDocDeps): Promise<SharedDoc> {
-    const { doc, count } = await loadStoredDoc(deps.store, meetingId, docName);
-    const shared = new SharedDoc(meetingId, docName, doc, deps);
+    // The channel is opened first: whatever another instance stores while the log is read is heard.
+    const channel = await (deps.fanout ?? localFanout(deps.store)).open(meetingId, docName);
+    let loaded;
+    try {
+      loaded = await loadStoredDoc(deps.store, meetingId, docName);
+    } catch (e) {
+      await channel.close();
+      throw e;
+    }
+    const { doc, count, through } = loaded;
+    const shared = new SharedDoc(meetingId, docName, doc, deps, channel);
+    channel.listen(shared.listener, through);
     // A log left long by a crash is merged now rather than at the next leave.
     if (count > deps.compactEvery) void shared.compact();
     return shared;
   }
 
-  private constructor(readonly meetingId: string, readonly docName: string, readonly doc: Y.Doc, private readonly deps: SharedDocDeps) {
+  private constructor(
+    readonly meetingId: string, readonly docName: string, readonly doc: Y.Doc,
+    private readonly deps: SharedDocDeps, private readonly channel: DocChannel,
+  ) {
     this.size = Y.encodeStateAsUpdate(doc).byteLength;
     this.awareness = new Awareness(doc);
     // The server is no participant: it has no presence of its own.
@@ -104,7 +133,7 @@ export class SharedDoc {
     const member = this.members.get(socket);
     if (!member) return;
     this.members.delete(socket);
-    if (member.clients.size > 0) removeAwarenessStates(this.awareness, [...member.clients], null);
+    if (member.clients.size > 0) removeAwarenessStates(this.awareness, [...member.clients], LEFT);
     this.retireIfIdle();
   }
 
@@ -144,6 +173,7 @@ export class SharedDoc {
       await this.line;
       await this.compacting;
       if (!this.failed) await this.compact();
+      await this.channel.close();
       this.doc.off('update', this.onUpdate);
       this.awareness.destroy();
       this.doc.destroy();
@@ -181,14 +211,18 @@ export class SharedDoc {
     }
   }
 
-  /** Every change to the document, in the order Yjs integrated it: store, then relay. */
+  /**
+   * Every change to the document, in the order Yjs integrated it: store (which also tells the
+   * other instances), then relay. What another instance stored is only relayed.
+   */
   private readonly onUpdate = (update: Uint8Array, origin: unknown) => {
     this.size += update.byteLength;
+    const remote = origin === REMOTE;
     this.enqueue(async () => {
-      await this.deps.store.appendDocUpdate(this.meetingId, this.docName, update);
+      if (!remote) await this.channel.append(update);
       const message = updateMessage(update);
       for (const socket of this.members.keys()) if (socket !== origin) socket.send(message);
-      if (++this.appended >= this.deps.compactEvery) void this.compact();
+      if (!remote && ++this.appended >= this.deps.compactEvery) void this.compact();
     });
   };
 
@@ -198,10 +232,57 @@ export class SharedDoc {
       for (const id of added) member.clients.add(id);
       for (const id of removed) member.clients.delete(id);
     }
+    for (const id of removed) this.remoteClients.delete(id);
+    if (origin instanceof RemotePresence) {
+      for (const id of [...added, ...updated]) this.remoteClients.set(id, origin.instanceId);
+    } else if (member) {
+      // A tablet that moved here from another instance is ours now.
+      for (const id of added) this.remoteClients.delete(id);
+    }
+    const changed = [...added, ...updated, ...removed];
     // The sender gets its own state back too: y-websocket's provider takes that as a sign of life.
-    const message = awarenessMessage(this.awareness, [...added, ...updated, ...removed]);
+    const message = awarenessMessage(this.awareness, changed);
     for (const socket of this.members.keys()) socket.send(message);
+    if (member || origin === LEFT) this.channel.publishAwareness(encodeAwarenessUpdate(this.awareness, changed));
   };
+
+  /** What the other instances holding this document tell it (nothing, with one instance). */
+  private readonly listener: DocListener = {
+    update: (update) => {
+      if (this.closed) return;
+      try {
+        Y.applyUpdate(this.doc, update, this.remoteOrigin());
+      } catch (e) {
+        this.deps.log.warn('an update from another instance failed to apply', { doc: this.docName, err: String(e) });
+      }
+    },
+    awareness: (update, instanceId) => {
+      if (!this.closed) applyAwarenessUpdate(this.awareness, update, new RemotePresence(instanceId));
+    },
+    query: () => {
+      const local = [...this.members.values()].flatMap((m) => [...m.clients]).filter((id) => this.awareness.getStates().has(id));
+      if (local.length > 0) this.channel.publishAwareness(encodeAwarenessUpdate(this.awareness, local));
+    },
+    forget: (instanceId) => {
+      const gone = [...this.remoteClients].filter(([, owner]) => owner === instanceId).map(([id]) => id);
+      if (gone.length > 0 && !this.closed) removeAwarenessStates(this.awareness, gone, REMOTE);
+    },
+    heal: async () => {
+      const stored = await this.deps.store.loadDoc(this.meetingId, this.docName);
+      if (!this.closed) this.doc.transact(() => { for (const update of stored.updates) Y.applyUpdate(this.doc, update); }, this.remoteOrigin());
+      return stored.through;
+    },
+  };
+
+  /**
+   * Another instance stored these changes, so they are only relayed. Except when this copy holds
+   * updates Yjs could not integrate yet (they wait for what they build on): those may be a local
+   * client's, unstored so far, and a remote change may release them, so that change is stored
+   * again here. A duplicate in the log is harmless; a lost edit is not.
+   */
+  private remoteOrigin(): symbol {
+    return this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null ? SERVER : REMOTE;
+  }
 
   private enqueue(work: () => Promise<void>): void {
     this.line = this.line.then(async () => {

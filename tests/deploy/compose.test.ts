@@ -12,6 +12,8 @@ describe('docker-compose.yml', () => {
     const redis = compose.services.redis;
     expect(redis.command.join(' ')).toMatch(/--appendonly yes/);
     expect(redis.command.join(' ')).toMatch(/--appendfsync always/);
+    // The slow log would keep a vote script's arguments: voter and counts side by side.
+    expect(redis.command.join(' ')).toMatch(/--slowlog-log-slower-than -1/);
     expect(redis.volumes[0]).toMatch(/^redis-data:\/data$/);
     expect(redis.healthcheck.test).toContain('ping');
   });
@@ -26,6 +28,8 @@ describe('docker-compose.yml', () => {
       expect(app.depends_on.redis.condition).toBe('service_healthy');
       expect(app.healthcheck.test.join(' ')).toContain('/healthz');
       expect(app.stop_signal).toBe('SIGTERM');
+      // Longer than the 15 s an instance allows itself to finish (server/main.ts), so it is never cut short.
+      expect(Number(/^(\d+)s$/.exec(app.stop_grace_period)?.[1])).toBeGreaterThan(15);
       expect(app.ports).toBeUndefined(); // reached only through the proxy
     }
     expect(compose.services.app1.volumes).not.toEqual(compose.services.app2.volumes);

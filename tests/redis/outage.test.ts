@@ -34,7 +34,7 @@ describe.runIf(available)('when Redis goes away and comes back', () => {
 
   beforeAll(async () => {
     redis = await startRedis(port, dir);
-    opened = await openStore({ dataDir: dir, redisUrl: `redis://127.0.0.1:${port}`, redisPrefix: 'outage:' });
+    opened = await openStore({ dataDir: dir, redisUrl: `redis://127.0.0.1:${port}`, redisPrefix: 'outage:' }, createLogger('silent'));
     app = createApp({ store: opened.store, adapter: opened.adapter, log: createLogger('silent'), adminToken: 'x', publicUrl: 'http://x', clientDir: dir });
     url = `http://127.0.0.1:${await app.listen(0, '127.0.0.1')}`;
     meeting = await createMeeting(opened.store, testDefinition(), url);
