@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createdReport, issuesReport, meetingsReport } from './cli/report.js';
 import { loadConfig, type Config } from './config.js';
+import { createLogger } from './log.js';
 import { joinCardsHtml } from './meetings/cards.js';
 import { createMeeting } from './meetings/create.js';
 import { readDefinitionFile } from './meetings/definitionFile.js';
@@ -39,7 +40,8 @@ async function fail(args: Args, code: 'store-unavailable' | 'internal', message:
 }
 
 async function withStore<T>(config: Config, run: (store: Store) => Promise<T>): Promise<T> {
-  const opened = await openStore(config);
+  // The CLI's own output is its report; the store's warnings go to stderr as JSON lines.
+  const opened = await openStore(config, createLogger(config.logLevel, (line) => process.stderr.write(`${line}\n`)));
   try {
     return await run(opened.store);
   } finally {
