@@ -16,7 +16,7 @@ import { participantChannel, Rooms } from './realtime/rooms.js';
 import { attachSockets, type SessionData } from './realtime/socket.js';
 import type { Store } from './store/store.js';
 import { exportRouter } from './http/export.js';
-import { attachYjs } from './yjs/endpoint.js';
+import { attachYjs, type YjsOptions } from './yjs/endpoint.js';
 
 export interface AppOptions {
   store: Store;
@@ -29,6 +29,8 @@ export interface AppOptions {
   commandBurst?: number;
   /** A Socket.IO adapter shared by every instance (Redis), when there is more than one. */
   adapter?: ServerOptions['adapter'];
+  /** Tuning of the Yjs endpoint (tests use small values); defaults in server/yjs/endpoint.ts. */
+  yjs?: Pick<YjsOptions, 'compactEvery' | 'maxDocBytes'>;
 }
 
 export interface App {
@@ -68,7 +70,7 @@ export function createApp(opts: AppOptions): App {
   const state = { closing: false };
   const rooms = new Rooms({ store, log, io, beforeCommit, clustered: opts.adapter !== undefined });
   const presence = new Presence(io);
-  const yjs = attachYjs(http, { store, rooms, log });
+  const yjs = attachYjs(http, { ...opts.yjs, store, rooms, log });
   attachSockets(io, { store, rooms, presence, log, isClosing: () => state.closing, publicUrl: opts.publicUrl, commandsPerSecond: opts.commandsPerSecond ?? 20, commandBurst: opts.commandBurst ?? 60 });
 
   web.use(exportRouter({ store, log, adminToken: opts.adminToken }));
