@@ -30,7 +30,7 @@ export interface AppOptions {
   /** A Socket.IO adapter shared by every instance (Redis), when there is more than one. */
   adapter?: ServerOptions['adapter'];
   /** Tuning of the Yjs endpoint (tests use small values); defaults in server/yjs/endpoint.ts. */
-  yjs?: Pick<YjsOptions, 'compactEvery' | 'maxDocBytes'>;
+  yjs?: Pick<YjsOptions, 'compactEvery' | 'maxDocBytes' | 'maxDocConnections'>;
 }
 
 export interface App {

@@ -22,6 +22,7 @@ export interface YjsOptions {
   log: Logger;
   compactEvery?: number;
   maxDocBytes?: number;
+  maxDocConnections?: number;
 }
 
 export interface YjsEndpoint {
@@ -53,7 +54,7 @@ export function attachYjs(http: HttpServer, opts: YjsOptions): YjsEndpoint {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_DOC_MESSAGE_BYTES, perMessageDeflate: false });
   const docs = new LiveDocs({
     store: opts.store, log, compactEvery: opts.compactEvery ?? COMPACT_EVERY,
-    maxDocBytes: opts.maxDocBytes ?? MAX_DOC_BYTES, maxConnections: MAX_DOC_CONNECTIONS,
+    maxDocBytes: opts.maxDocBytes ?? MAX_DOC_BYTES, maxConnections: opts.maxDocConnections ?? MAX_DOC_CONNECTIONS,
   });
   let closing = false;
 

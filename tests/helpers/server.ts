@@ -46,6 +46,8 @@ export interface StartOptions {
   compactEvery?: number;
   /** Yjs: largest encoded document. */
   maxDocBytes?: number;
+  /** Yjs: connections one document accepts at once. */
+  maxDocConnections?: number;
 }
 
 /** The real server, in this process, on an ephemeral port, with a fresh SQLite file. */
@@ -58,7 +60,7 @@ export async function startServer(opts: StartOptions = {}): Promise<TestServer> 
     const app = createApp({
       store, log, adminToken: ADMIN_TOKEN, publicUrl: 'http://placeholder', clientDir: join(process.cwd(), 'dist/client'),
       commandsPerSecond: opts.commandsPerSecond, commandBurst: opts.commandBurst,
-      yjs: { compactEvery: opts.compactEvery, maxDocBytes: opts.maxDocBytes },
+      yjs: { compactEvery: opts.compactEvery, maxDocBytes: opts.maxDocBytes, maxDocConnections: opts.maxDocConnections },
     });
     return { store, app, port: await app.listen(port, '127.0.0.1') };
   };
