@@ -3,7 +3,7 @@ import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { error, type ErrorCode } from '../../shared/errors.js';
-import { MAX_DOC_BYTES, MAX_DOC_CONNECTIONS, MAX_DOC_MESSAGE_BYTES } from '../../shared/notes/limits.js';
+import { MAX_DOC_BYTES, MAX_DOC_CONNECTIONS, MAX_DOC_MESSAGE_BYTES, MAX_PENDING_BYTES } from '../../shared/notes/limits.js';
 import { DOC_CLOSE } from '../../shared/notes/protocol.js';
 import type { Logger } from '../log.js';
 import type { Rooms } from '../realtime/rooms.js';
@@ -54,7 +54,7 @@ export function attachYjs(http: HttpServer, opts: YjsOptions): YjsEndpoint {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_DOC_MESSAGE_BYTES, perMessageDeflate: false });
   const docs = new LiveDocs({
     store: opts.store, log, compactEvery: opts.compactEvery ?? COMPACT_EVERY,
-    maxDocBytes: opts.maxDocBytes ?? MAX_DOC_BYTES, maxConnections: opts.maxDocConnections ?? MAX_DOC_CONNECTIONS,
+    maxDocBytes: opts.maxDocBytes ?? MAX_DOC_BYTES, maxPendingBytes: MAX_PENDING_BYTES, maxConnections: opts.maxDocConnections ?? MAX_DOC_CONNECTIONS,
   });
   let closing = false;
 

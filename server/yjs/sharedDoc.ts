@@ -4,6 +4,7 @@ import { DOC_CLOSE } from '../../shared/notes/protocol.js';
 import type { Logger } from '../log.js';
 import type { Store } from '../store/store.js';
 import { awarenessMessage, syncStep1Message, syncStep2Message, updateMessage, type IncomingMessage } from './messages.js';
+import { dropPending, integratedUpdate, pendingBytes } from './pending.js';
 import { compactStoredDoc, loadStoredDoc } from './persistence.js';
 
 /** A connection as the document sees it: the socket I/O lives in connection.ts. */
@@ -24,13 +25,15 @@ export interface SharedDocDeps {
   /** Compact the stored log after this many appended updates. */
   compactEvery: number;
   maxDocBytes: number;
+  /** Bytes of not-yet-integrable updates held in memory (see pending.ts). */
+  maxPendingBytes: number;
   maxConnections: number;
   /** Called once when the document should be unloaded: idle, or its store failed. */
   retire: (doc: SharedDoc) => void;
 }
 
 /** How a message went: the connection closes on anything but 'ok'. */
-export type Outcome = 'ok' | 'doc-too-large' | 'bad-update';
+export type Outcome = 'ok' | 'doc-too-large' | 'bad-update' | 'too-much-pending';
 
 /**
  * One live document on this instance: its Y.Doc, the awareness of everyone connected, and the
@@ -60,7 +63,7 @@ export class SharedDoc {
   }
 
   private constructor(readonly meetingId: string, readonly docName: string, readonly doc: Y.Doc, private readonly deps: SharedDocDeps) {
-    this.size = Y.encodeStateAsUpdate(doc).byteLength;
+    this.size = integratedUpdate(doc).byteLength;
     this.awareness = new Awareness(doc);
     // The server is no participant: it has no presence of its own.
     this.awareness.setLocalState(null);
@@ -113,7 +116,7 @@ export class SharedDoc {
     if (!member || this.closed) return 'ok';
     switch (message.type) {
       case 'sync-step1': {
-        const reply = syncStep2Message(Y.encodeStateAsUpdate(this.doc, message.stateVector));
+        const reply = syncStep2Message(integratedUpdate(this.doc, message.stateVector));
         // Behind the writes of every update it contains.
         this.enqueue(async () => socket.send(reply));
         return 'ok';
@@ -169,16 +172,23 @@ export class SharedDoc {
 
   private applyEdit(socket: DocSocket, update: Uint8Array): Outcome {
     if (this.size + update.byteLength > this.deps.maxDocBytes) {
-      this.size = Y.encodeStateAsUpdate(this.doc).byteLength;
+      this.size = integratedUpdate(this.doc).byteLength;
       if (this.size + update.byteLength > this.deps.maxDocBytes) return 'doc-too-large';
     }
     try {
       Y.applyUpdate(this.doc, update, socket);
-      return 'ok';
     } catch {
       // decodeMessage already parsed it; an update that still fails to integrate is refused.
       return 'bad-update';
     }
+    if (pendingBytes(this.doc) > this.deps.maxPendingBytes) {
+      // Someone is parking updates that never become integrable. Dropping them loses nothing
+      // anyone saw; an editor whose genuine update was among them re-sends it when asked.
+      dropPending(this.doc);
+      for (const [other, member] of this.members) if (other !== socket && member.canEdit) other.send(syncStep1Message(this.doc));
+      return 'too-much-pending';
+    }
+    return 'ok';
   }
 
   /** Every change to the document, in the order Yjs integrated it: store, then relay. */

@@ -15,3 +15,9 @@ export const DOC_MESSAGES_PER_SECOND = 100;
 export const DOC_MESSAGE_BURST = 500;
 /** Connections one document accepts at once (a meeting has a few dozen participants). */
 export const MAX_DOC_CONNECTIONS = 300;
+/**
+ * Updates that cannot be integrated yet (they build on edits the server has not received) are held
+ * in memory, never stored or relayed, up to this many bytes per document. Past it they are dropped
+ * and the connection that sent the last of them is closed (4400); editors are asked to resend.
+ */
+export const MAX_PENDING_BYTES = 1024 * 1024;
