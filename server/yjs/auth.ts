@@ -6,7 +6,7 @@ import type { Rooms } from '../realtime/rooms.js';
 import type { Store } from '../store/store.js';
 
 export type DocAccess =
-  | { ok: true; meetingId: string; docName: string; participantId: string; role: Role; canEdit: boolean }
+  | { ok: true; meetingId: string; docName: string; participantId: string; name: string; role: Role; canEdit: boolean }
   | { ok: false; status: 401 | 403 | 404; message: string };
 
 const MAX_TOKEN = 200;
@@ -45,5 +45,5 @@ export async function authoriseDoc(url: string, deps: { store: Store; rooms: Roo
     if (deps.store.kind === 'redis') await room.refresh();
     if (!findItem(room.current().state, ref.itemId)) return { ok: false, status: 404, message: `no agenda item ${ref.itemId}` };
   }
-  return { ok: true, meetingId, docName, participantId: participant.id, role: participant.role, canEdit: canEditDoc(participant.role, ref) };
+  return { ok: true, meetingId, docName, participantId: participant.id, name: participant.name, role: participant.role, canEdit: canEditDoc(participant.role, ref) };
 }

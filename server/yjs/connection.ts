@@ -75,5 +75,7 @@ export class DocConnection implements DocSocket {
     if (outcome === 'doc-too-large') this.close(DOC_CLOSE.docTooLarge, 'the document would exceed its size limit');
     else if (outcome === 'bad-update') this.close(DOC_CLOSE.malformed, 'update could not be applied');
     else if (outcome === 'too-much-pending') this.close(DOC_CLOSE.malformed, 'updates build on edits the server does not have');
+    else if (outcome === 'awareness-too-large') this.close(DOC_CLOSE.docTooLarge, 'awareness state too large');
+    else if (outcome === 'too-many-clients') this.close(DOC_CLOSE.malformed, 'awareness for too many clients');
   }
 }

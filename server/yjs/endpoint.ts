@@ -70,7 +70,7 @@ export function attachYjs(http: HttpServer, opts: YjsOptions): YjsEndpoint {
     socket.once('close', () => { if (!joined) doc.release(); });
     wss.handleUpgrade(req, socket, head, (ws) => {
       joined = true;
-      new DocConnection(ws, doc, { participantId: access.participantId, canEdit: access.canEdit }, log);
+      new DocConnection(ws, doc, { participantId: access.participantId, name: access.name, role: access.role, canEdit: access.canEdit }, log);
       log.debug('document connected', { meetingId: access.meetingId, doc: access.docName, participant: access.participantId, canEdit: access.canEdit });
     });
   }

@@ -1,11 +1,11 @@
-import { applyAwarenessUpdate, Awareness, removeAwarenessStates } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { DOC_CLOSE } from '../../shared/notes/protocol.js';
 import type { Logger } from '../log.js';
 import type { Store } from '../store/store.js';
-import { awarenessMessage, syncStep1Message, syncStep2Message, updateMessage, type IncomingMessage } from './messages.js';
+import { syncStep1Message, syncStep2Message, updateMessage, type IncomingMessage } from './messages.js';
 import { dropPending, integratedUpdate, pendingBytes } from './pending.js';
 import { compactStoredDoc, loadStoredDoc } from './persistence.js';
+import { DocPresence, type Speaker } from './presence.js';
 
 /** A connection as the document sees it: the socket I/O lives in connection.ts. */
 export interface DocSocket {
@@ -13,7 +13,7 @@ export interface DocSocket {
   close(code: number, reason: string): void;
 }
 
-export interface DocMember {
+export interface DocMember extends Speaker {
   participantId: string;
   /** Read-only members get the document and awareness; their edits are dropped. */
   canEdit: boolean;
@@ -33,7 +33,7 @@ export interface SharedDocDeps {
 }
 
 /** How a message went: the connection closes on anything but 'ok'. */
-export type Outcome = 'ok' | 'doc-too-large' | 'bad-update' | 'too-much-pending';
+export type Outcome = 'ok' | 'doc-too-large' | 'bad-update' | 'too-much-pending' | 'awareness-too-large' | 'too-many-clients';
 
 /**
  * One live document on this instance: its Y.Doc, the awareness of everyone connected, and the
@@ -42,8 +42,8 @@ export type Outcome = 'ok' | 'doc-too-large' | 'bad-update' | 'too-much-pending'
  * so whatever another client has seen survives a crash.
  */
 export class SharedDoc {
-  readonly awareness: Awareness;
-  private readonly members = new Map<DocSocket, DocMember & { clients: Set<number> }>();
+  readonly presence: DocPresence;
+  private readonly members = new Map<DocSocket, DocMember>();
   /** Connections authorised and about to join: the document must not be unloaded under them. */
   private holds = 0;
   private line: Promise<void> = Promise.resolve();
@@ -64,11 +64,10 @@ export class SharedDoc {
 
   private constructor(readonly meetingId: string, readonly docName: string, readonly doc: Y.Doc, private readonly deps: SharedDocDeps) {
     this.size = integratedUpdate(doc).byteLength;
-    this.awareness = new Awareness(doc);
-    // The server is no participant: it has no presence of its own.
-    this.awareness.setLocalState(null);
+    this.presence = new DocPresence(doc, (message) => {
+      for (const socket of this.members.keys()) socket.send(message);
+    });
     doc.on('update', this.onUpdate);
-    this.awareness.on('update', this.onAwareness);
   }
 
   get closed(): boolean {
@@ -95,19 +94,19 @@ export class SharedDoc {
   join(socket: DocSocket, member: DocMember): void {
     this.holds--;
     if (this.closed) return socket.close(DOC_CLOSE.goingAway, 'document closing; reconnect');
-    this.members.set(socket, { ...member, clients: new Set() });
+    this.members.set(socket, member);
     // Asks an editor for what it has and the server lacks (offline edits). Readers are not asked:
     // whatever they would answer is dropped anyway.
     if (member.canEdit) socket.send(syncStep1Message(this.doc));
-    const present = [...this.awareness.getStates().keys()];
-    if (present.length > 0) socket.send(awarenessMessage(this.awareness, present));
+    const present = this.presence.everyone();
+    if (present) socket.send(present);
   }
 
   leave(socket: DocSocket): void {
     const member = this.members.get(socket);
     if (!member) return;
     this.members.delete(socket);
-    if (member.clients.size > 0) removeAwarenessStates(this.awareness, [...member.clients], null);
+    this.presence.leave(socket);
     this.retireIfIdle();
   }
 
@@ -124,13 +123,16 @@ export class SharedDoc {
       case 'sync-step2':
       case 'update':
         return member.canEdit ? this.applyEdit(socket, message.update) : 'ok';
-      case 'awareness':
+      case 'awareness': {
         // Relayed for every role, read-only ones too: presence and cursors are not edits.
-        applyAwarenessUpdate(this.awareness, message.update, socket);
+        const outcome = this.presence.receive(socket, member, message.entries, message.bytes);
+        return outcome === 'too-large' ? 'awareness-too-large' : outcome;
+      }
+      case 'query-awareness': {
+        const present = this.presence.everyone();
+        if (present) socket.send(present);
         return 'ok';
-      case 'query-awareness':
-        socket.send(awarenessMessage(this.awareness, [...this.awareness.getStates().keys()]));
-        return 'ok';
+      }
     }
   }
 
@@ -148,7 +150,7 @@ export class SharedDoc {
       await this.compacting;
       if (!this.failed) await this.compact();
       this.doc.off('update', this.onUpdate);
-      this.awareness.destroy();
+      this.presence.destroy();
       this.doc.destroy();
     })();
     return this.stopping;
@@ -200,17 +202,6 @@ export class SharedDoc {
       for (const socket of this.members.keys()) if (socket !== origin) socket.send(message);
       if (++this.appended >= this.deps.compactEvery) void this.compact();
     });
-  };
-
-  private readonly onAwareness = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
-    const member = this.members.get(origin as DocSocket);
-    if (member) {
-      for (const id of added) member.clients.add(id);
-      for (const id of removed) member.clients.delete(id);
-    }
-    // The sender gets its own state back too: y-websocket's provider takes that as a sign of life.
-    const message = awarenessMessage(this.awareness, [...added, ...updated, ...removed]);
-    for (const socket of this.members.keys()) socket.send(message);
   };
 
   private enqueue(work: () => Promise<void>): void {

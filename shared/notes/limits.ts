@@ -21,3 +21,9 @@ export const MAX_DOC_CONNECTIONS = 300;
  * and the connection that sent the last of them is closed (4400); editors are asked to resend.
  */
 export const MAX_PENDING_BYTES = 1024 * 1024;
+/**
+ * Awareness (presence: who is here, their cursor): one update from a client at most this large
+ * (4413 past it), and at most this many client ids per connection (a provider uses one; 4400 past it).
+ */
+export const MAX_AWARENESS_BYTES = 32 * 1024;
+export const MAX_AWARENESS_CLIENTS = 4;

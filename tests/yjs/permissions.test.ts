@@ -43,7 +43,8 @@ describe('who edits which document', () => {
         return [id, client] as const;
       }));
       await Promise.all([...byId.values()].map((c) => c.synced()));
-      for (const [id, c] of byId) c.provider.awareness.setLocalStateField('user', { name: id });
+      // The server shows each state under the participant's own id, whatever the client says.
+      for (const c of byId.values()) c.provider.awareness.setLocalStateField('user', { color: '#333333' });
 
       // Everyone edits their own copy.
       for (const [id, c] of byId) appendParagraph(c.doc, editLine(id));
@@ -53,7 +54,7 @@ describe('who edits which document', () => {
       // their edits (same connection, in order), and anything it relays after is behind them.
       for (const id of readers) byId.get(id)!.provider.awareness.setLocalStateField('after', 'edit');
       const chair = byId.get('chair')!;
-      await waitFor(() => readers.every((id) => [...chair.provider.awareness.getStates().values()].some((s) => (s.user as { name: string } | undefined)?.name === id && s.after === 'edit')), 5000, 'the readers\' markers');
+      await waitFor(() => readers.every((id) => [...chair.provider.awareness.getStates().values()].some((s) => (s.user as { participantId?: string } | undefined)?.participantId === id && s.after === 'edit')), 5000, 'the readers\' markers');
       appendParagraph(chair.doc, BARRIER);
 
       // Every client ends with the editors' lines; a reader also keeps its own line, locally only.
@@ -65,10 +66,12 @@ describe('who edits which document', () => {
       expect(await storedLines(docName)).toEqual(expected);
 
       // Read-only connections still get everyone's presence, and theirs reaches everyone.
-      const names = (c: DocClient) => [...c.provider.awareness.getStates().values()].map((s) => (s.user as { name: string } | undefined)?.name).sort();
+      // (A provider's own entry is its local state; the others' come from the server.)
+      const present = (c: DocClient) => [...c.provider.awareness.getStates()].map(([clientID, s]) =>
+        (clientID === c.doc.clientID ? [...byId].find(([, other]) => other === c)![0] : (s.user as { participantId?: string } | undefined)?.participantId)).sort();
       for (const [id, c] of byId) {
-        await waitFor(() => names(c).length === EVERYONE.length, 5000, `${id} to see everyone`);
-        expect(names(c), id).toEqual([...EVERYONE].sort());
+        await waitFor(() => present(c).length === EVERYONE.length, 5000, `${id} to see everyone`);
+        expect(present(c), id).toEqual([...EVERYONE].sort());
       }
 
       // Nor does a restart bring a reader's edit back: the fresh copy is the store's.
