@@ -35,9 +35,9 @@ export interface YjsEndpoint {
 const CODES: Record<number, ErrorCode> = { 401: 'unauthorized', 403: 'forbidden', 404: 'not-found', 500: 'internal', 503: 'store-unavailable' };
 
 /** Answers an upgrade request with a plain HTTP error and closes the socket: no WebSocket, no Yjs. */
-function refuse(socket: Duplex, status: number, message: string): void {
+function refuse(socket: Duplex, status: number, message: string, code: ErrorCode = CODES[status] ?? 'internal'): void {
   if (!socket.writable) return void socket.destroy();
-  const body = JSON.stringify({ ok: false, error: error(CODES[status] ?? 'internal', message) });
+  const body = JSON.stringify({ ok: false, error: error(code, message) });
   socket.end([
     `HTTP/1.1 ${status} ${STATUS_CODES[status]}`, 'Connection: close', 'Content-Type: application/json; charset=utf-8',
     `Content-Length: ${Buffer.byteLength(body)}`, '', body,
@@ -63,7 +63,7 @@ export function attachYjs(http: HttpServer, opts: YjsOptions): YjsEndpoint {
     if (!access.ok) return refuse(socket, access.status, access.message);
     if (closing) return refuse(socket, 503, 'server shutting down');
     const doc = await docs.hold(access.meetingId, access.docName);
-    if (!doc) return refuse(socket, 503, 'this document has too many connections');
+    if (!doc) return refuse(socket, 503, 'this document has too many connections; try again later', 'rate-limited');
     if (socket.destroyed || closing) return doc.release();
     let joined = false;
     // ws answers a bad handshake itself (400) without calling back: give the place back then.
