@@ -8,7 +8,7 @@ import { DOC_CLOSE } from '../../shared/notes/protocol.js';
 import type { Logger } from '../log.js';
 import type { Rooms } from '../realtime/rooms.js';
 import { StoreUnavailableError, type Store } from '../store/store.js';
-import { authoriseDoc } from './auth.js';
+import { authoriseDoc, stillValid } from './auth.js';
 import { DocConnection } from './connection.js';
 import { LiveDocs } from './liveDocs.js';
 
@@ -70,7 +70,12 @@ export function attachYjs(http: HttpServer, opts: YjsOptions): YjsEndpoint {
     socket.once('close', () => { if (!joined) doc.release(); });
     wss.handleUpgrade(req, socket, head, (ws) => {
       joined = true;
-      new DocConnection(ws, doc, { participantId: access.participantId, name: access.name, role: access.role, canEdit: access.canEdit }, log);
+      const connection = new DocConnection(ws, doc, { participantId: access.participantId, name: access.name, role: access.role, canEdit: access.canEdit }, log);
+      stillValid(opts.store, access).then(
+        (valid) => { if (!valid) connection.close(DOC_CLOSE.revoked, 'link reissued'); },
+        // The store is down: the link was valid a moment ago, and the next reconnect checks again.
+        () => undefined,
+      );
       log.debug('document connected', { meetingId: access.meetingId, doc: access.docName, participant: access.participantId, canEdit: access.canEdit });
     });
   }

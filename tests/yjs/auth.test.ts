@@ -102,4 +102,28 @@ describe('the Yjs endpoint checks the link at the upgrade', () => {
       for (const c of [m1Notes, m1Minutes, m2]) c.destroy();
     }
   });
+
+  it('closes a connection whose link is reissued while it is being set up', async () => {
+    // Hold the document's load (the step between the token check and the join) until the link is reissued.
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => { release = resolve; });
+    let loading = false;
+    const store = server.store;
+    const loadDoc = store.loadDoc.bind(store);
+    store.loadDoc = async (...args) => { loading = true; await gate; return loadDoc(...args); };
+
+    const m1 = connectDoc(server.url, server.meeting.meetingId, NOTES, server.tokenOf('m1'));
+    try {
+      const terminal = new Promise<number>((resolve) => m1.provider.on('closed', ({ code }) => resolve(code)));
+      await waitFor(() => loading, 5000, 'the load to start');
+      const chair = await server.connectAs('chair');
+      expect(await chair.send({ type: 'link.reissue', participantId: 'm1' })).toMatchObject({ ok: true });
+      release();
+      expect(await terminal).toBe(DOC_CLOSE.revoked);
+    } finally {
+      store.loadDoc = loadDoc;
+      release();
+      m1.destroy();
+    }
+  });
 });
