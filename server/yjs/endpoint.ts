@@ -3,7 +3,7 @@ import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { error, type ErrorCode } from '../../shared/errors.js';
-import { MAX_DOC_BYTES, MAX_DOC_CONNECTIONS, MAX_DOC_MESSAGE_BYTES, MAX_PENDING_BYTES } from '../../shared/notes/limits.js';
+import { DOC_COMPACT_EVERY, MAX_DOC_BYTES, MAX_DOC_CONNECTIONS, MAX_DOC_MESSAGE_BYTES, MAX_PENDING_BYTES } from '../../shared/notes/limits.js';
 import { DOC_CLOSE } from '../../shared/notes/protocol.js';
 import type { Logger } from '../log.js';
 import type { Rooms } from '../realtime/rooms.js';
@@ -14,7 +14,6 @@ import { LiveDocs } from './liveDocs.js';
 
 export const YJS_PATH = '/yjs/';
 const SOCKET_IO_PATH = '/socket.io/';
-const COMPACT_EVERY = 200;
 
 export interface YjsOptions {
   store: Store;
@@ -53,7 +52,7 @@ export function attachYjs(http: HttpServer, opts: YjsOptions): YjsEndpoint {
   const { log } = opts;
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_DOC_MESSAGE_BYTES, perMessageDeflate: false });
   const docs = new LiveDocs({
-    store: opts.store, log, compactEvery: opts.compactEvery ?? COMPACT_EVERY,
+    store: opts.store, log, compactEvery: opts.compactEvery ?? DOC_COMPACT_EVERY,
     maxDocBytes: opts.maxDocBytes ?? MAX_DOC_BYTES, maxPendingBytes: MAX_PENDING_BYTES, maxConnections: opts.maxDocConnections ?? MAX_DOC_CONNECTIONS,
   });
   let closing = false;

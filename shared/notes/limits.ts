@@ -27,3 +27,9 @@ export const MAX_PENDING_BYTES = 1024 * 1024;
  */
 export const MAX_AWARENESS_BYTES = 32 * 1024;
 export const MAX_AWARENESS_CLIENTS = 4;
+/** The stored log of a document is merged into one update after this many appended updates. */
+export const DOC_COMPACT_EVERY = 200;
+/** Every connection is pinged this often; one that has not answered the previous ping is dropped. */
+export const DOC_PING_MS = 30_000;
+/** A connection with this much unsent data (a reader far behind) is closed (1013) rather than buffered for. */
+export const MAX_DOC_BUFFERED_BYTES = 16 * 1024 * 1024;
