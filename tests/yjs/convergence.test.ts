@@ -104,5 +104,5 @@ describe('ten clients editing at once', () => {
     clients.push(fresh);
     await fresh.synced();
     expect(contentOf(fresh.doc)).toBe(final);
-  });
+  }, 120_000);
 });

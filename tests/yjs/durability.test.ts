@@ -87,7 +87,7 @@ describe('kill -9 while people type', () => {
       expect(lost, `${docName}: lost ${lost.length} of ${lines.size} received lines`).toEqual([]);
       expect(lines.size).toBeGreaterThan(100);
     }
-  });
+  }, 120_000);
 });
 
 describe('compaction', () => {

@@ -141,7 +141,7 @@ describe('bad input closes only the connection that sent it', () => {
       expect(wrong, `${name} (${message.length} bytes)`).toEqual([]);
     }
     await expectIntact();
-  });
+  }, 120_000);
 
   it('closes with 4400 on trailing bytes, wrong types and huge varints', async () => {
     const real = realMessages();
@@ -185,7 +185,7 @@ describe('bad input closes only the connection that sent it', () => {
     }
     expect(server.logs.filter((l) => l.includes('"level":"error"'))).toEqual([]);
     await expectIntact();
-  });
+  }, 120_000);
 
   it('survives real messages with random bytes changed (reaching deep into Yjs)', async () => {
     const rand = prng(0xbadd0c);
@@ -203,7 +203,7 @@ describe('bad input closes only the connection that sent it', () => {
     expect(unexpected).toEqual([]);
     expect(server.logs.filter((l) => l.includes('"level":"error"'))).toEqual([]);
     await expectIntact();
-  });
+  }, 120_000);
 
   it('closes text frames with 1003 and frames over the size limit with 1009', async () => {
     expect(await probe(['hello'])).toEqual({ code: DOC_CLOSE.unsupportedData });
