@@ -16,7 +16,7 @@ import { participantChannel, Rooms } from './realtime/rooms.js';
 import { attachSockets, type SessionData } from './realtime/socket.js';
 import type { Store } from './store/store.js';
 import { exportRouter } from './http/export.js';
-import { attachYjs } from './yjs/endpoint.js';
+import { attachYjs, type YjsOptions } from './yjs/endpoint.js';
 import type { DocFanout } from './yjs/fanout.js';
 
 export interface AppOptions {
@@ -32,6 +32,8 @@ export interface AppOptions {
   adapter?: ServerOptions['adapter'];
   /** How Yjs documents reach the other instances (Redis), when there is more than one. */
   docFanout?: DocFanout;
+  /** Tuning of the Yjs endpoint (tests use small values); defaults in server/yjs/endpoint.ts. */
+  yjs?: Pick<YjsOptions, 'compactEvery' | 'maxDocBytes' | 'maxDocConnections'>;
 }
 
 export interface App {
@@ -71,7 +73,7 @@ export function createApp(opts: AppOptions): App {
   const state = { closing: false };
   const rooms = new Rooms({ store, log, io, beforeCommit, clustered: opts.adapter !== undefined });
   const presence = new Presence(io);
-  const yjs = attachYjs(http, { store, rooms, log, fanout: opts.docFanout });
+  const yjs = attachYjs(http, { ...opts.yjs, store, rooms, log, fanout: opts.docFanout });
   attachSockets(io, { store, rooms, presence, log, isClosing: () => state.closing, publicUrl: opts.publicUrl, commandsPerSecond: opts.commandsPerSecond ?? 20, commandBurst: opts.commandBurst ?? 60 });
 
   web.use(exportRouter({ store, log, adminToken: opts.adminToken }));

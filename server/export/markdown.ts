@@ -3,10 +3,18 @@ import { dateTime, day, duration, LABEL, minutes, SPEECH_LABEL, STATUS_LABEL } f
 import type { Block, Run } from './prosemirror.js';
 import type { MeetingRecord } from './record.js';
 
-/** Characters Markdown would read as syntax anywhere in a line. */
-const escapeText = (text: string) => text.replace(/([\\`*_[\]<>|~#])/g, '\\$1');
-/** Line starts Markdown would read as a list. */
-const escapeLineStart = (line: string) => line.replace(/^(\s*)([-+])(\s|$)/, '$1\\$2$3').replace(/^(\s*\d+)([.)])(\s|$)/, '$1\\$2$3');
+/** Characters Markdown would read as syntax anywhere in a line (& starts an entity). */
+const escapeText = (text: string) => text.replace(/([\\`*_[\]<>|~#&])/g, '\\$1');
+/**
+ * Line starts Markdown would read as a block: a list marker, a rule or setext underline (- and =
+ * only; * and _ are escaped everywhere), or indentation, which makes a code block. Indentation
+ * is dropped: Markdown would not show it as typed either.
+ */
+function escapeLineStart(line: string): string {
+  const text = line.replace(/^[ \t]+/, '');
+  if (/^[-=][-= \t]*$/.test(text)) return `\\${text}`;
+  return text.replace(/^([-+])(\s|$)/, '\\$1$2').replace(/^(\d+)([.)])(\s|$)/, '$1\\$2$3');
+}
 const cell = (text: string) => escapeText(text).replace(/\r?\n/g, ' ');
 
 function sameMarks(a: Run, b: Run): boolean {
@@ -46,7 +54,8 @@ export function blocksToMarkdown(blocks: Block[], shift = 0): string {
     let text: string;
     if (block.kind === 'rule') text = '---';
     else if (block.kind === 'heading') text = `${'#'.repeat(Math.min(6, (block.level ?? 1) + shift))} ${inline(block.runs)}`;
-    else text = escapeLineStart(inline(block.runs));
+    // Every line of it: after a line break, a list marker or a rule would start a new block.
+    else text = inline(block.runs).split('\n').map(escapeLineStart).join('\n');
     // A line break inside a paragraph: a backslash at the end of the line, then the same prefix.
     const body = text.split('\n').map((part, j) => (j === 0 ? part : quote + hang + part)).join('\\\n');
     const prev = blocks[i - 1];

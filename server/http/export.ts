@@ -51,7 +51,8 @@ export function exportRouter({ store, log, adminToken }: ExportOptions): express
     const record = await gatherRecord(store, meeting.state, Date.now());
     log.info('record exported', { meetingId, format: query.data.format });
     const name = fileName(meeting.state.title, query.data.format);
-    const utf8Name = encodeURIComponent(`${meeting.state.title}.${query.data.format}`);
+    // RFC 5987 leaves only attr-chars unencoded; encodeURIComponent keeps * ' ( ) as they are.
+    const utf8Name = encodeURIComponent(`${meeting.state.title}.${query.data.format}`).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
     res.setHeader('Content-Disposition', `attachment; filename="${name}"; filename*=UTF-8''${utf8Name}`);
     res.setHeader('Cache-Control', 'no-store');
     if (query.data.format === 'md') {

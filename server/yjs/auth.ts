@@ -6,7 +6,7 @@ import type { Rooms } from '../realtime/rooms.js';
 import type { Store } from '../store/store.js';
 
 export type DocAccess =
-  | { ok: true; meetingId: string; docName: string; participantId: string; role: Role; canEdit: boolean }
+  | { ok: true; meetingId: string; docName: string; participantId: string; name: string; role: Role; canEdit: boolean; tokenHash: string }
   | { ok: false; status: 401 | 403 | 404; message: string };
 
 const MAX_TOKEN = 200;
@@ -32,7 +32,8 @@ export async function authoriseDoc(url: string, deps: { store: Store; rooms: Roo
   if (!target) return { ok: false, status: 404, message: 'expected /yjs/<meetingId>/<docName>' };
   const { meetingId, docName, token } = target;
   if (!token || token.length > MAX_TOKEN) return { ok: false, status: 401, message: 'a token parameter is required' };
-  const owner = await deps.store.findToken(hashToken(token));
+  const tokenHash = hashToken(token);
+  const owner = await deps.store.findToken(tokenHash);
   if (!owner) return { ok: false, status: 401, message: 'this link is not valid (anymore)' };
   if (owner.meetingId !== meetingId) return { ok: false, status: 403, message: 'this link belongs to another meeting' };
   const room = await deps.rooms.get(meetingId);
@@ -45,5 +46,15 @@ export async function authoriseDoc(url: string, deps: { store: Store; rooms: Roo
     if (deps.store.kind === 'redis') await room.refresh();
     if (!findItem(room.current().state, ref.itemId)) return { ok: false, status: 404, message: `no agenda item ${ref.itemId}` };
   }
-  return { ok: true, meetingId, docName, participantId: participant.id, role: participant.role, canEdit: canEditDoc(participant.role, ref) };
+  return { ok: true, meetingId, docName, participantId: participant.id, name: participant.name, role: participant.role, canEdit: canEditDoc(participant.role, ref), tokenHash };
+}
+
+/**
+ * Whether a link checked at the upgrade is still valid once its connection has joined. A link
+ * reissued in between closed the participant's connections before this one was among them; the
+ * store already has the new token by then, so asking it again catches that.
+ */
+export async function stillValid(store: Store, access: { meetingId: string; participantId: string; tokenHash: string }): Promise<boolean> {
+  const owner = await store.findToken(access.tokenHash);
+  return owner !== null && owner.meetingId === access.meetingId && owner.participantId === access.participantId;
 }

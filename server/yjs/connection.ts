@@ -1,15 +1,11 @@
 import { WebSocket, type RawData } from 'ws';
-import { DOC_MESSAGE_BURST, DOC_MESSAGES_PER_SECOND } from '../../shared/notes/limits.js';
+import { DOC_MESSAGE_BURST, DOC_MESSAGES_PER_SECOND, DOC_PING_MS, MAX_DOC_BUFFERED_BYTES } from '../../shared/notes/limits.js';
 import { DOC_CLOSE } from '../../shared/notes/protocol.js';
 import type { Logger } from '../log.js';
 import { TokenBucket } from '../realtime/rateLimit.js';
 import { decodeMessage, MalformedMessage } from './messages.js';
 import type { DocMember, DocSocket, SharedDoc } from './sharedDoc.js';
 
-/** A reader this far behind is cut off rather than buffered for without end. */
-const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
-/** Dead peers (a tablet that lost Wi-Fi) are found by ping and dropped. */
-const PING_MS = 30_000;
 
 function bytesOf(data: RawData): Uint8Array {
   if (Array.isArray(data)) return Buffer.concat(data);
@@ -36,14 +32,15 @@ export class DocConnection implements DocSocket {
       if (!this.alive) return ws.terminate();
       this.alive = false;
       ws.ping();
-    }, PING_MS);
+    }, DOC_PING_MS);
     this.heartbeat.unref();
     shared.join(this, member);
   }
 
   send(data: Uint8Array): void {
     if (this.closed || this.ws.readyState !== WebSocket.OPEN) return;
-    if (this.ws.bufferedAmount > MAX_BUFFERED_BYTES) return this.close(DOC_CLOSE.slowReader, 'not reading fast enough; reconnect');
+    // A reader this far behind is cut off rather than buffered for without end.
+    if (this.ws.bufferedAmount > MAX_DOC_BUFFERED_BYTES) return this.close(DOC_CLOSE.slowReader, 'not reading fast enough; reconnect');
     this.ws.send(data, { binary: true });
   }
 
@@ -74,5 +71,8 @@ export class DocConnection implements DocSocket {
     }
     if (outcome === 'doc-too-large') this.close(DOC_CLOSE.docTooLarge, 'the document would exceed its size limit');
     else if (outcome === 'bad-update') this.close(DOC_CLOSE.malformed, 'update could not be applied');
+    else if (outcome === 'too-much-pending') this.close(DOC_CLOSE.malformed, 'updates build on edits the server does not have');
+    else if (outcome === 'awareness-too-large') this.close(DOC_CLOSE.docTooLarge, 'awareness state too large');
+    else if (outcome === 'too-many-clients') this.close(DOC_CLOSE.malformed, 'awareness for too many clients');
   }
 }

@@ -3,19 +3,18 @@ import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { error, type ErrorCode } from '../../shared/errors.js';
-import { MAX_DOC_BYTES, MAX_DOC_CONNECTIONS, MAX_DOC_MESSAGE_BYTES } from '../../shared/notes/limits.js';
+import { DOC_COMPACT_EVERY, MAX_DOC_BYTES, MAX_DOC_CONNECTIONS, MAX_DOC_MESSAGE_BYTES, MAX_PENDING_BYTES } from '../../shared/notes/limits.js';
 import { DOC_CLOSE } from '../../shared/notes/protocol.js';
 import type { Logger } from '../log.js';
 import type { Rooms } from '../realtime/rooms.js';
 import { StoreUnavailableError, type Store } from '../store/store.js';
-import { authoriseDoc } from './auth.js';
+import { authoriseDoc, stillValid } from './auth.js';
 import { DocConnection } from './connection.js';
 import type { DocFanout } from './fanout.js';
 import { LiveDocs } from './liveDocs.js';
 
 export const YJS_PATH = '/yjs/';
 const SOCKET_IO_PATH = '/socket.io/';
-const COMPACT_EVERY = 200;
 
 export interface YjsOptions {
   store: Store;
@@ -23,6 +22,7 @@ export interface YjsOptions {
   log: Logger;
   compactEvery?: number;
   maxDocBytes?: number;
+  maxDocConnections?: number;
   /** How documents reach other instances (Redis); without it they are stored and relayed here only. */
   fanout?: DocFanout;
 }
@@ -37,9 +37,9 @@ export interface YjsEndpoint {
 const CODES: Record<number, ErrorCode> = { 401: 'unauthorized', 403: 'forbidden', 404: 'not-found', 500: 'internal', 503: 'store-unavailable' };
 
 /** Answers an upgrade request with a plain HTTP error and closes the socket: no WebSocket, no Yjs. */
-function refuse(socket: Duplex, status: number, message: string): void {
+function refuse(socket: Duplex, status: number, message: string, code: ErrorCode = CODES[status] ?? 'internal'): void {
   if (!socket.writable) return void socket.destroy();
-  const body = JSON.stringify({ ok: false, error: error(CODES[status] ?? 'internal', message) });
+  const body = JSON.stringify({ ok: false, error: error(code, message) });
   socket.end([
     `HTTP/1.1 ${status} ${STATUS_CODES[status]}`, 'Connection: close', 'Content-Type: application/json; charset=utf-8',
     `Content-Length: ${Buffer.byteLength(body)}`, '', body,
@@ -55,8 +55,9 @@ export function attachYjs(http: HttpServer, opts: YjsOptions): YjsEndpoint {
   const { log } = opts;
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_DOC_MESSAGE_BYTES, perMessageDeflate: false });
   const docs = new LiveDocs({
-    store: opts.store, log, compactEvery: opts.compactEvery ?? COMPACT_EVERY,
-    maxDocBytes: opts.maxDocBytes ?? MAX_DOC_BYTES, maxConnections: MAX_DOC_CONNECTIONS, fanout: opts.fanout,
+    store: opts.store, log, compactEvery: opts.compactEvery ?? DOC_COMPACT_EVERY,
+    maxDocBytes: opts.maxDocBytes ?? MAX_DOC_BYTES, maxPendingBytes: MAX_PENDING_BYTES,
+    maxConnections: opts.maxDocConnections ?? MAX_DOC_CONNECTIONS, fanout: opts.fanout,
   });
   let closing = false;
 
@@ -65,14 +66,19 @@ export function attachYjs(http: HttpServer, opts: YjsOptions): YjsEndpoint {
     if (!access.ok) return refuse(socket, access.status, access.message);
     if (closing) return refuse(socket, 503, 'server shutting down');
     const doc = await docs.hold(access.meetingId, access.docName);
-    if (!doc) return refuse(socket, 503, 'this document has too many connections');
+    if (!doc) return refuse(socket, 503, 'this document has too many connections; try again later', 'rate-limited');
     if (socket.destroyed || closing) return doc.release();
     let joined = false;
     // ws answers a bad handshake itself (400) without calling back: give the place back then.
     socket.once('close', () => { if (!joined) doc.release(); });
     wss.handleUpgrade(req, socket, head, (ws) => {
       joined = true;
-      new DocConnection(ws, doc, { participantId: access.participantId, canEdit: access.canEdit }, log);
+      const connection = new DocConnection(ws, doc, { participantId: access.participantId, name: access.name, role: access.role, canEdit: access.canEdit }, log);
+      stillValid(opts.store, access).then(
+        (valid) => { if (!valid) connection.close(DOC_CLOSE.revoked, 'link reissued'); },
+        // The store is down: the link was valid a moment ago, and the next reconnect checks again.
+        () => undefined,
+      );
       log.debug('document connected', { meetingId: access.meetingId, doc: access.docName, participant: access.participantId, canEdit: access.canEdit });
     });
   }

@@ -6,12 +6,19 @@ import {
   MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC, SYNC_STEP1, SYNC_STEP2, SYNC_UPDATE,
 } from '../../shared/notes/protocol.js';
 
+/** One client's entry in an awareness update; `state` null means the client left. */
+export interface AwarenessEntry {
+  clientID: number;
+  clock: number;
+  state: Record<string, unknown> | null;
+}
+
 /** What a client may send; nothing else is accepted. */
 export type IncomingMessage =
   | { type: 'sync-step1'; stateVector: Uint8Array }
   | { type: 'sync-step2'; update: Uint8Array }
   | { type: 'update'; update: Uint8Array }
-  | { type: 'awareness'; update: Uint8Array }
+  | { type: 'awareness'; entries: AwarenessEntry[]; bytes: number }
   | { type: 'query-awareness' };
 
 export class MalformedMessage extends Error {}
@@ -49,8 +56,7 @@ function readMessage(decoder: decoding.Decoder): IncomingMessage {
     }
     case MESSAGE_AWARENESS: {
       const update = decoding.readVarUint8Array(decoder);
-      checkAwareness(update);
-      return { type: 'awareness', update };
+      return { type: 'awareness', entries: readAwareness(update), bytes: update.byteLength };
     }
     case MESSAGE_QUERY_AWARENESS:
       return { type: 'query-awareness' };
@@ -60,16 +66,38 @@ function readMessage(decoder: decoding.Decoder): IncomingMessage {
   }
 }
 
-/** The layout y-protocols/awareness writes: count, then clientID, clock and JSON state each. */
-function checkAwareness(update: Uint8Array): void {
+export const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * The layout y-protocols/awareness writes: count, then clientID, clock and JSON state each. A
+ * state is an object (what every provider sets) or null (gone).
+ */
+function readAwareness(update: Uint8Array): AwarenessEntry[] {
   const decoder = decoding.createDecoder(update);
   const count = decoding.readVarUint(decoder);
+  const entries: AwarenessEntry[] = [];
   for (let i = 0; i < count; i++) {
-    decoding.readVarUint(decoder);
-    decoding.readVarUint(decoder);
-    JSON.parse(decoding.readVarString(decoder));
+    const clientID = decoding.readVarUint(decoder);
+    const clock = decoding.readVarUint(decoder);
+    const state: unknown = JSON.parse(decoding.readVarString(decoder));
+    if (state !== null && !isPlainObject(state)) throw new MalformedMessage('an awareness state is an object or null');
+    entries.push({ clientID, clock, state });
   }
   if (decoding.hasContent(decoder)) throw new MalformedMessage('trailing bytes in awareness update');
+  return entries;
+}
+
+/** The inverse of readAwareness: an update y-protocols' applyAwarenessUpdate reads. */
+export function encodeAwareness(entries: AwarenessEntry[]): Uint8Array {
+  return message((e) => {
+    encoding.writeVarUint(e, entries.length);
+    for (const entry of entries) {
+      encoding.writeVarUint(e, entry.clientID);
+      encoding.writeVarUint(e, entry.clock);
+      encoding.writeVarString(e, JSON.stringify(entry.state));
+    }
+  });
 }
 
 function message(write: (encoder: encoding.Encoder) => void): Uint8Array {

@@ -1,11 +1,12 @@
-import { applyAwarenessUpdate, Awareness, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { DOC_CLOSE } from '../../shared/notes/protocol.js';
 import type { Logger } from '../log.js';
 import type { Store } from '../store/store.js';
 import { localFanout, type DocChannel, type DocFanout, type DocListener } from './fanout.js';
-import { awarenessMessage, syncStep1Message, syncStep2Message, updateMessage, type IncomingMessage } from './messages.js';
+import { syncStep1Message, syncStep2Message, updateMessage, type IncomingMessage } from './messages.js';
+import { dropPending, integratedUpdate, pendingBytes } from './pending.js';
 import { compactStoredDoc, loadStoredDoc } from './persistence.js';
+import { DocPresence, type Speaker } from './presence.js';
 
 /** A connection as the document sees it: the socket I/O lives in connection.ts. */
 export interface DocSocket {
@@ -13,7 +14,7 @@ export interface DocSocket {
   close(code: number, reason: string): void;
 }
 
-export interface DocMember {
+export interface DocMember extends Speaker {
   participantId: string;
   /** Read-only members get the document and awareness; their edits are dropped. */
   canEdit: boolean;
@@ -25,9 +26,11 @@ export interface SharedDocDeps {
   /** Compact the stored log after this many appended updates. */
   compactEvery: number;
   maxDocBytes: number;
-  maxConnections: number;
+  /** Bytes of not-yet-integrable updates held in memory (see pending.ts). */
+  maxPendingBytes: number;
   /** How updates reach other instances holding the document; stores only, by default. */
   fanout?: DocFanout;
+  maxConnections: number;
   /** Called once when the document should be unloaded: idle, or its store failed. */
   retire: (doc: SharedDoc) => void;
 }
@@ -36,15 +39,9 @@ export interface SharedDocDeps {
 const REMOTE = Symbol('remote');
 /** Origin of changes this instance stores and announces itself without a connection behind them. */
 const SERVER = Symbol('server');
-/** Origin of the presence removed when a connection leaves: announced to the other instances. */
-const LEFT = Symbol('left');
-/** Origin of presence announced by another instance. */
-class RemotePresence {
-  constructor(readonly instanceId: string) {}
-}
 
 /** How a message went: the connection closes on anything but 'ok'. */
-export type Outcome = 'ok' | 'doc-too-large' | 'bad-update';
+export type Outcome = 'ok' | 'doc-too-large' | 'bad-update' | 'too-much-pending' | 'awareness-too-large' | 'too-many-clients';
 
 /**
  * One live document on this instance: its Y.Doc, the awareness of everyone connected, and the
@@ -53,8 +50,8 @@ export type Outcome = 'ok' | 'doc-too-large' | 'bad-update';
  * so whatever another client has seen survives a crash.
  */
 export class SharedDoc {
-  readonly awareness: Awareness;
-  private readonly members = new Map<DocSocket, DocMember & { clients: Set<number> }>();
+  readonly presence: DocPresence;
+  private readonly members = new Map<DocSocket, DocMember>();
   /** Connections authorised and about to join: the document must not be unloaded under them. */
   private holds = 0;
   private line: Promise<void> = Promise.resolve();
@@ -64,8 +61,6 @@ export class SharedDoc {
   /** Encoded size, estimated from above by adding update sizes; measured when it nears the limit. */
   private size: number;
   private compacting: Promise<void> | null = null;
-  /** Clients present through other instances, by the instance they are connected to. */
-  private readonly remoteClients = new Map<number, string>();
 
   static async load(meetingId: string, docName: string, deps: SharedDocDeps): Promise<SharedDoc> {
     // The channel is opened first: whatever another instance stores while the log is read is heard.
@@ -89,12 +84,13 @@ export class SharedDoc {
     readonly meetingId: string, readonly docName: string, readonly doc: Y.Doc,
     private readonly deps: SharedDocDeps, private readonly channel: DocChannel,
   ) {
-    this.size = Y.encodeStateAsUpdate(doc).byteLength;
-    this.awareness = new Awareness(doc);
-    // The server is no participant: it has no presence of its own.
-    this.awareness.setLocalState(null);
+    this.size = integratedUpdate(doc).byteLength;
+    this.presence = new DocPresence(
+      doc,
+      (message) => { for (const socket of this.members.keys()) socket.send(message); },
+      (update) => channel.publishAwareness(update),
+    );
     doc.on('update', this.onUpdate);
-    this.awareness.on('update', this.onAwareness);
   }
 
   get closed(): boolean {
@@ -121,19 +117,19 @@ export class SharedDoc {
   join(socket: DocSocket, member: DocMember): void {
     this.holds--;
     if (this.closed) return socket.close(DOC_CLOSE.goingAway, 'document closing; reconnect');
-    this.members.set(socket, { ...member, clients: new Set() });
+    this.members.set(socket, member);
     // Asks an editor for what it has and the server lacks (offline edits). Readers are not asked:
     // whatever they would answer is dropped anyway.
     if (member.canEdit) socket.send(syncStep1Message(this.doc));
-    const present = [...this.awareness.getStates().keys()];
-    if (present.length > 0) socket.send(awarenessMessage(this.awareness, present));
+    const present = this.presence.everyone();
+    if (present) socket.send(present);
   }
 
   leave(socket: DocSocket): void {
     const member = this.members.get(socket);
     if (!member) return;
     this.members.delete(socket);
-    if (member.clients.size > 0) removeAwarenessStates(this.awareness, [...member.clients], LEFT);
+    this.presence.leave(socket);
     this.retireIfIdle();
   }
 
@@ -142,7 +138,7 @@ export class SharedDoc {
     if (!member || this.closed) return 'ok';
     switch (message.type) {
       case 'sync-step1': {
-        const reply = syncStep2Message(Y.encodeStateAsUpdate(this.doc, message.stateVector));
+        const reply = syncStep2Message(integratedUpdate(this.doc, message.stateVector));
         // Behind the writes of every update it contains.
         this.enqueue(async () => socket.send(reply));
         return 'ok';
@@ -150,13 +146,16 @@ export class SharedDoc {
       case 'sync-step2':
       case 'update':
         return member.canEdit ? this.applyEdit(socket, message.update) : 'ok';
-      case 'awareness':
+      case 'awareness': {
         // Relayed for every role, read-only ones too: presence and cursors are not edits.
-        applyAwarenessUpdate(this.awareness, message.update, socket);
+        const outcome = this.presence.receive(socket, member, message.entries, message.bytes);
+        return outcome === 'too-large' ? 'awareness-too-large' : outcome;
+      }
+      case 'query-awareness': {
+        const present = this.presence.everyone();
+        if (present) socket.send(present);
         return 'ok';
-      case 'query-awareness':
-        socket.send(awarenessMessage(this.awareness, [...this.awareness.getStates().keys()]));
-        return 'ok';
+      }
     }
   }
 
@@ -175,7 +174,7 @@ export class SharedDoc {
       if (!this.failed) await this.compact();
       await this.channel.close();
       this.doc.off('update', this.onUpdate);
-      this.awareness.destroy();
+      this.presence.destroy();
       this.doc.destroy();
     })();
     return this.stopping;
@@ -199,16 +198,23 @@ export class SharedDoc {
 
   private applyEdit(socket: DocSocket, update: Uint8Array): Outcome {
     if (this.size + update.byteLength > this.deps.maxDocBytes) {
-      this.size = Y.encodeStateAsUpdate(this.doc).byteLength;
+      this.size = integratedUpdate(this.doc).byteLength;
       if (this.size + update.byteLength > this.deps.maxDocBytes) return 'doc-too-large';
     }
     try {
       Y.applyUpdate(this.doc, update, socket);
-      return 'ok';
     } catch {
       // decodeMessage already parsed it; an update that still fails to integrate is refused.
       return 'bad-update';
     }
+    if (pendingBytes(this.doc) > this.deps.maxPendingBytes) {
+      // Someone is parking updates that never become integrable. Dropping them loses nothing
+      // anyone saw; an editor whose genuine update was among them re-sends it when asked.
+      dropPending(this.doc);
+      for (const [other, member] of this.members) if (other !== socket && member.canEdit) other.send(syncStep1Message(this.doc));
+      return 'too-much-pending';
+    }
+    return 'ok';
   }
 
   /**
@@ -226,26 +232,6 @@ export class SharedDoc {
     });
   };
 
-  private readonly onAwareness = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
-    const member = this.members.get(origin as DocSocket);
-    if (member) {
-      for (const id of added) member.clients.add(id);
-      for (const id of removed) member.clients.delete(id);
-    }
-    for (const id of removed) this.remoteClients.delete(id);
-    if (origin instanceof RemotePresence) {
-      for (const id of [...added, ...updated]) this.remoteClients.set(id, origin.instanceId);
-    } else if (member) {
-      // A tablet that moved here from another instance is ours now.
-      for (const id of added) this.remoteClients.delete(id);
-    }
-    const changed = [...added, ...updated, ...removed];
-    // The sender gets its own state back too: y-websocket's provider takes that as a sign of life.
-    const message = awarenessMessage(this.awareness, changed);
-    for (const socket of this.members.keys()) socket.send(message);
-    if (member || origin === LEFT) this.channel.publishAwareness(encodeAwarenessUpdate(this.awareness, changed));
-  };
-
   /** What the other instances holding this document tell it (nothing, with one instance). */
   private readonly listener: DocListener = {
     update: (update) => {
@@ -257,15 +243,11 @@ export class SharedDoc {
       }
     },
     awareness: (update, instanceId) => {
-      if (!this.closed) applyAwarenessUpdate(this.awareness, update, new RemotePresence(instanceId));
+      if (!this.closed) this.presence.applyRemote(update, instanceId);
     },
-    query: () => {
-      const local = [...this.members.values()].flatMap((m) => [...m.clients]).filter((id) => this.awareness.getStates().has(id));
-      if (local.length > 0) this.channel.publishAwareness(encodeAwarenessUpdate(this.awareness, local));
-    },
+    query: () => this.presence.announceLocal(),
     forget: (instanceId) => {
-      const gone = [...this.remoteClients].filter(([, owner]) => owner === instanceId).map(([id]) => id);
-      if (gone.length > 0 && !this.closed) removeAwarenessStates(this.awareness, gone, REMOTE);
+      if (!this.closed) this.presence.forget(instanceId);
     },
     heal: async () => {
       const stored = await this.deps.store.loadDoc(this.meetingId, this.docName);

@@ -15,3 +15,21 @@ export const DOC_MESSAGES_PER_SECOND = 100;
 export const DOC_MESSAGE_BURST = 500;
 /** Connections one document accepts at once (a meeting has a few dozen participants). */
 export const MAX_DOC_CONNECTIONS = 300;
+/**
+ * Updates that cannot be integrated yet (they build on edits the server has not received) are held
+ * in memory, never stored or relayed, up to this many bytes per document. Past it they are dropped
+ * and the connection that sent the last of them is closed (4400); editors are asked to resend.
+ */
+export const MAX_PENDING_BYTES = 1024 * 1024;
+/**
+ * Awareness (presence: who is here, their cursor): one update from a client at most this large
+ * (4413 past it), and at most this many client ids per connection (a provider uses one; 4400 past it).
+ */
+export const MAX_AWARENESS_BYTES = 32 * 1024;
+export const MAX_AWARENESS_CLIENTS = 4;
+/** The stored log of a document is merged into one update after this many appended updates. */
+export const DOC_COMPACT_EVERY = 200;
+/** Every connection is pinged this often; one that has not answered the previous ping is dropped. */
+export const DOC_PING_MS = 30_000;
+/** A connection with this much unsent data (a reader far behind) is closed (1013) rather than buffered for. */
+export const MAX_DOC_BUFFERED_BYTES = 16 * 1024 * 1024;

@@ -29,6 +29,11 @@ export interface TestServer {
   logs: string[];
   tokenOf(participantId: string): string;
   connectAs(participantId: string): Promise<TestClient>;
+  /**
+   * Closes the server gracefully and starts a new one on the same port and SQLite file, as an
+   * operator restarting it between the two days would. `store` and `app` are the new ones after.
+   */
+  restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -37,40 +42,57 @@ export interface StartOptions {
   logLevel?: Level;
   commandsPerSecond?: number;
   commandBurst?: number;
+  /** Yjs: compact a document's stored log after this many updates. */
+  compactEvery?: number;
+  /** Yjs: largest encoded document. */
+  maxDocBytes?: number;
+  /** Yjs: connections one document accepts at once. */
+  maxDocConnections?: number;
 }
 
 /** The real server, in this process, on an ephemeral port, with a fresh SQLite file. */
 export async function startServer(opts: StartOptions = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'phong-hop-test-'));
-  const store = new SqliteStore(join(dataDir, 'test.sqlite'));
   const logs: string[] = [];
   const log = createLogger(opts.logLevel ?? 'warn', (line) => logs.push(line));
-  const app = createApp({
-    store, log, adminToken: ADMIN_TOKEN, publicUrl: 'http://placeholder', clientDir: join(process.cwd(), 'dist/client'),
-    commandsPerSecond: opts.commandsPerSecond, commandBurst: opts.commandBurst,
-  });
-  const port = await app.listen(0, '127.0.0.1');
-  const url = `http://127.0.0.1:${port}`;
-  const meeting = await createMeeting(store, opts.definition ?? testDefinition(), url);
+  const boot = async (port: number) => {
+    const store = new SqliteStore(join(dataDir, 'test.sqlite'));
+    const app = createApp({
+      store, log, adminToken: ADMIN_TOKEN, publicUrl: 'http://placeholder', clientDir: join(process.cwd(), 'dist/client'),
+      commandsPerSecond: opts.commandsPerSecond, commandBurst: opts.commandBurst,
+      yjs: { compactEvery: opts.compactEvery, maxDocBytes: opts.maxDocBytes, maxDocConnections: opts.maxDocConnections },
+    });
+    return { store, app, port: await app.listen(port, '127.0.0.1') };
+  };
+  const first = await boot(0);
+  const url = `http://127.0.0.1:${first.port}`;
+  const meeting = await createMeeting(first.store, opts.definition ?? testDefinition(), url);
   const clients: TestClient[] = [];
   const tokenOf = (participantId: string) => {
     const link = meeting.links.find((l) => l.participantId === participantId);
     if (!link) throw new Error(`no participant ${participantId}`);
     return link.url.slice(link.url.lastIndexOf('/') + 1);
   };
-  return {
-    app, store, url, meeting, dataDir, logs, tokenOf,
+  const server: TestServer = {
+    app: first.app, store: first.store, url, meeting, dataDir, logs, tokenOf,
     connectAs: async (participantId) => {
       const client = await connectClient(url, tokenOf(participantId));
       clients.push(client);
       return client;
     },
+    restart: async () => {
+      await server.app.close();
+      const next = await boot(first.port);
+      server.app = next.app;
+      server.store = next.store;
+    },
     stop: async () => {
       for (const c of clients) c.close();
-      await app.close();
+      await server.app.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+  return server;
 }
 
 /** A real socket.io-client that keeps its own copy of the meeting, as the browser client does. */
