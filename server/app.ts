@@ -29,6 +29,8 @@ export interface AppOptions {
   commandBurst?: number;
   /** A Socket.IO adapter shared by every instance (Redis), when there is more than one. */
   adapter?: ServerOptions['adapter'];
+  /** The meeting rooms' clock (default Date.now); tests inject one to reach ballot deadlines. */
+  clock?: () => number;
 }
 
 export interface App {
@@ -66,7 +68,7 @@ export function createApp(opts: AppOptions): App {
 
   if (opts.adapter) io.adapter(opts.adapter);
   const state = { closing: false };
-  const rooms = new Rooms({ store, log, io, beforeCommit, clustered: opts.adapter !== undefined });
+  const rooms = new Rooms({ store, log, io, beforeCommit, clustered: opts.adapter !== undefined, clock: opts.clock });
   const presence = new Presence(io);
   const yjs = attachYjs(http, { store, rooms, log });
   attachSockets(io, { store, rooms, presence, log, isClosing: () => state.closing, publicUrl: opts.publicUrl, commandsPerSecond: opts.commandsPerSecond ?? 20, commandBurst: opts.commandBurst ?? 60 });

@@ -37,6 +37,8 @@ export interface StartOptions {
   logLevel?: Level;
   commandsPerSecond?: number;
   commandBurst?: number;
+  /** The rooms' clock (ballot deadlines, event times); the real one by default. */
+  clock?: () => number;
 }
 
 /** The real server, in this process, on an ephemeral port, with a fresh SQLite file. */
@@ -47,7 +49,7 @@ export async function startServer(opts: StartOptions = {}): Promise<TestServer> 
   const log = createLogger(opts.logLevel ?? 'warn', (line) => logs.push(line));
   const app = createApp({
     store, log, adminToken: ADMIN_TOKEN, publicUrl: 'http://placeholder', clientDir: join(process.cwd(), 'dist/client'),
-    commandsPerSecond: opts.commandsPerSecond, commandBurst: opts.commandBurst,
+    commandsPerSecond: opts.commandsPerSecond, commandBurst: opts.commandBurst, clock: opts.clock,
   });
   const port = await app.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;
