@@ -29,8 +29,11 @@ export function checkPaper(ballot: Ballot, voterId: string, paper: Paper): Paper
   for (const row of rows) {
     const answer = paper[row];
     if (answer === undefined) return { ok: false, message: `the paper is incomplete: row ${row} has no answer` };
-    if (answer === ABSTAIN && !ballot.allowAbstain) return { ok: false, message: `row ${row}: this ballot does not allow abstaining` };
-    if (answer !== ABSTAIN && !options.has(answer)) return { ok: false, message: `row ${row}: not one of this ballot's options` };
+    // A motion's "abstain" is one of its options; elsewhere it is a blank row, if the ballot allows one.
+    if (!options.has(answer)) {
+      if (answer !== ABSTAIN) return { ok: false, message: `row ${row}: not one of this ballot's options` };
+      if (!ballot.allowAbstain) return { ok: false, message: `row ${row}: this ballot does not allow abstaining` };
+    }
     increments.push(countKey(row, answer));
   }
   return { ok: true, increments };
