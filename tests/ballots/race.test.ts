@@ -62,7 +62,7 @@ describe('double submissions race', () => {
       const lost = await connectClient(server.url, server.tokenOf(voter));
       await lost.waitForVersion(opened);
       // Sent, and the server takes it, but the tablet drops off before any answer comes back.
-      lost.socket.emit('command', { meetingId: server.meeting.meetingId, command: { type: 'ballot.vote', ballotId: 'retry', paper } });
+      lost.socket.emit('command', { meetingId: server.meeting.meetingId, command: { type: 'ballot.vote', ballotId: 'retry', paper } }, () => undefined);
       await waitFor(async () => (await server.store.loadMeeting(server.meeting.meetingId))!.state.ballots.find((b) => b.id === 'retry')!.voted.includes(voter), 5000, `${voter}'s first paper to arrive`);
       lost.close();
       // The tablet reconnects and, having no answer, sends the same paper again.

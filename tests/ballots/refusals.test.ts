@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BallotDraftInput } from '../../shared/ballots/draft.js';
 import type { Counts } from '../../shared/ballots/types.js';
 import { expectRefused, markPresent, versionOf } from '../helpers/ballots.js';
 import { startServer, type TestClient, type TestServer } from '../helpers/server.js';
@@ -26,7 +27,7 @@ describe('refused papers count nothing', () => {
     for (const id of ['chair', 'sec', 'm1', 'm2', 'm3', 'm4', 'guest', 'obs', 'screen']) clients.set(id, await server.connectAs(id));
     const chair = as('chair');
     await markPresent(chair, ['chair', 'm1', 'm2', 'm3', 'sec', 'guest']);
-    const create = (ballot: object) => chair.send({ type: 'ballot.create', ballot });
+    const create = (ballot: BallotDraftInput) => chair.send({ type: 'ballot.create', ballot });
     versionOf(await create({ id: 'rate', kind: 'rating', title: 'Xếp loại', subjects: ['m1', 'm2', 'collective'] }));
     versionOf(await create({ id: 'draft', kind: 'motion', title: 'Chưa mở' }));
     versionOf(await create({ id: 'closed', kind: 'motion', title: 'Đã đóng' }));
