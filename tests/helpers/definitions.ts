@@ -33,9 +33,12 @@ export function testDefinition(overrides: Partial<MeetingDefinitionInput> = {}):
 const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Phan', 'Vũ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý', 'Võ'];
 const GIVEN = ['An', 'Bình', 'Cường', 'Dung', 'Giang', 'Hạnh', 'Khang', 'Lâm', 'Mai', 'Nghĩa', 'Oanh', 'Phúc', 'Quế', 'Sương', 'Thắng', 'Uyên', 'Vinh', 'Xuân', 'Yên'];
 
-/** Member ids of `committeeDefinition(size)`: the chair, then u01, u02, … (fixed width, so no id is part of another). */
+/**
+ * Member ids of `committeeDefinition(size)`: u00 (the chair), u01, u02, … Fixed width, so no id is
+ * part of another, and none is also a word of the protocol (as "chair" is a role).
+ */
 export function committeeIds(size: number): string[] {
-  return ['chair', ...Array.from({ length: size - 1 }, (_, i) => `u${String(i + 1).padStart(2, '0')}`)];
+  return Array.from({ length: size }, (_, i) => `u${String(i).padStart(2, '0')}`);
 }
 
 /**
@@ -56,7 +59,7 @@ export function committeeDefinition(size: number, overrides: Partial<MeetingDefi
       { id: 'obs', name: 'Theo dõi', role: 'observer' },
     ],
     agenda: [
-      { id: 'open', day: 1, title: 'Khai mạc', kind: 'procedure', plannedMinutes: 10, presenter: 'chair' },
+      { id: 'open', day: 1, title: 'Khai mạc', kind: 'procedure', plannedMinutes: 10, presenter: 'u00' },
       { id: 'rating', day: 2, title: 'Đánh giá, xếp loại', kind: 'ballot', plannedMinutes: 30 },
     ],
     ...overrides,

@@ -37,8 +37,10 @@ export interface StartOptions {
   logLevel?: Level;
   commandsPerSecond?: number;
   commandBurst?: number;
-  /** The rooms' clock (ballot deadlines, event times); the real one by default. */
+  /** The rooms' clock (ballot deadlines, event times), also the meeting's creation time; the real one by default. */
   clock?: () => number;
+  /** The test meeting's id; a fresh random one by default. */
+  meetingId?: string;
 }
 
 /** The real server, in this process, on an ephemeral port, with a fresh SQLite file. */
@@ -53,7 +55,7 @@ export async function startServer(opts: StartOptions = {}): Promise<TestServer> 
   });
   const port = await app.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;
-  const meeting = await createMeeting(store, opts.definition ?? testDefinition(), url);
+  const meeting = await createMeeting(store, opts.definition ?? testDefinition(), url, { id: opts.meetingId, now: opts.clock?.() });
   const clients: TestClient[] = [];
   const tokenOf = (participantId: string) => {
     const link = meeting.links.find((l) => l.participantId === participantId);
