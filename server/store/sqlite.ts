@@ -139,8 +139,15 @@ export class SqliteStore implements Store {
    * commit tries again.
    */
   private truncateWal(): void {
-    const [result] = this.db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number; log: number }[];
-    this.walHoldsTally = result === undefined || result.busy !== 0 || result.log !== 0;
+    // Without waiting: a reader elsewhere (an administrator's sqlite3 shell) must not stall a vote.
+    const timeout = this.db.pragma('busy_timeout', { simple: true }) as number;
+    this.db.pragma('busy_timeout = 0');
+    try {
+      const [result] = this.db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number; log: number }[];
+      this.walHoldsTally = result === undefined || result.busy !== 0 || result.log !== 0;
+    } finally {
+      this.db.pragma(`busy_timeout = ${timeout}`);
+    }
   }
 
   private commitInTransaction(c: Commit): 'ok' | 'conflict' | 'already-voted' {
