@@ -125,7 +125,11 @@ export class MeetingRoom {
         await this.closeOverdueBallots();
         // Nothing was due yet (the wake-up was a re-check): look again later.
         if (!this.deadlineTimer) this.scheduleDeadline();
-      }).catch((e) => this.deps.log.error('closing overdue ballots failed', { meetingId: this.id, err: String(e) }));
+      }).catch((e) => {
+        this.deps.log.error('closing overdue ballots failed', { meetingId: this.id, err: String(e) });
+        // The store may be back at the next wake-up; until then every command closes them first anyway.
+        if (!this.deadlineTimer) this.scheduleDeadline();
+      });
       this.deadlineTimer = null;
     }, Math.min(wait, DEADLINE_RECHECK_MS));
     this.deadlineTimer.unref();
