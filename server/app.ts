@@ -34,6 +34,8 @@ export interface AppOptions {
   docFanout?: DocFanout;
   /** Tuning of the Yjs endpoint (tests use small values); defaults in server/yjs/endpoint.ts. */
   yjs?: Pick<YjsOptions, 'compactEvery' | 'maxDocBytes' | 'maxDocConnections'>;
+  /** The meeting rooms' clock (default Date.now); tests inject one to reach ballot deadlines. */
+  clock?: () => number;
 }
 
 export interface App {
@@ -71,7 +73,7 @@ export function createApp(opts: AppOptions): App {
 
   if (opts.adapter) io.adapter(opts.adapter);
   const state = { closing: false };
-  const rooms = new Rooms({ store, log, io, beforeCommit, clustered: opts.adapter !== undefined });
+  const rooms = new Rooms({ store, log, io, beforeCommit, clustered: opts.adapter !== undefined, clock: opts.clock });
   const presence = new Presence(io);
   const yjs = attachYjs(http, { ...opts.yjs, store, rooms, log, fanout: opts.docFanout });
   attachSockets(io, { store, rooms, presence, log, isClosing: () => state.closing, publicUrl: opts.publicUrl, commandsPerSecond: opts.commandsPerSecond ?? 20, commandBurst: opts.commandBurst ?? 60 });

@@ -1,3 +1,5 @@
+// First, before Socket.IO loads: its DEBUG output would print tokens and ballot papers.
+import { silencedDebug } from './debugGuard.js';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp } from './app.js';
@@ -8,6 +10,7 @@ import { openStore } from './store/open.js';
 
 const config = loadConfig();
 const log = createLogger(config.logLevel);
+if (silencedDebug) log.warn('DEBUG output of socket.io and engine.io stays off: it prints raw packets (tokens, ballot papers)', { debug: silencedDebug });
 const { store, adapter, docFanout, close: closeStore } = await openStore(config, log);
 const app = createApp({
   store, adapter, docFanout, log, adminToken: config.adminToken, publicUrl: config.publicUrl,

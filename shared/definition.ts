@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BallotDraft } from './ballots/draft.js';
+import { defaultMembership } from './meeting/state.js';
 import { MAX_AGENDA_ITEMS, MAX_PARTICIPANTS, MAX_SPEAKING_SEC, MAX_TEXT, MIN_SPEAKING_SEC } from './limits.js';
 
 /** Identifiers chosen by the organiser (participants, agenda items): short, URL-safe. */
@@ -59,9 +60,11 @@ export const MeetingDefinition = z.object({
   ballots: z.array(BallotDraft).max(100).default([]),
 }).superRefine((def, ctx) => {
   const ids = new Set<string>();
+  const members = new Set<string>();
   def.participants.forEach((p, i) => {
     if (ids.has(p.id)) ctx.addIssue({ code: 'custom', path: ['participants', i, 'id'], message: `duplicate participant id ${p.id}` });
     ids.add(p.id);
+    if (p.member ?? defaultMembership(p.role)) members.add(p.id);
   });
   if (!def.participants.some((p) => p.role === 'chair')) {
     ctx.addIssue({ code: 'custom', path: ['participants'], message: 'a meeting needs a chair' });
@@ -87,6 +90,7 @@ export const MeetingDefinition = z.object({
     }
     (b.subjects ?? []).forEach((s, j) => {
       if (s !== 'collective' && !ids.has(s)) ctx.addIssue({ code: 'custom', path: ['ballots', i, 'subjects', j], message: `unknown participant ${s}` });
+      else if (s !== 'collective' && !members.has(s)) ctx.addIssue({ code: 'custom', path: ['ballots', i, 'subjects', j], message: `${s} is not a member: only members (or "collective") are rated` });
     });
     if (b.itemId !== undefined && !itemIds.has(b.itemId)) ctx.addIssue({ code: 'custom', path: ['ballots', i, 'itemId'], message: `unknown agenda item ${b.itemId}` });
   });

@@ -21,6 +21,11 @@ const MAX_ATTEMPTS = 5;
  * fifteen members voting at the same moment on two instances.
  */
 const SHARED_MAX_ATTEMPTS = 50;
+/**
+ * A deadline timer wakes at least this often and asks the clock again, so a wall clock corrected
+ * forward (NTP) or a laptop resumed from sleep closes an overdue ballot within a second.
+ */
+const DEADLINE_RECHECK_MS = 1000;
 
 interface RoomDeps {
   store: Store;
@@ -40,6 +45,7 @@ interface RoomDeps {
 export class MeetingRoom {
   private line: Promise<unknown> = Promise.resolve();
   private deadlineTimer: NodeJS.Timeout | null = null;
+  private disposed = false;
 
   constructor(
     readonly id: string,
@@ -73,6 +79,9 @@ export class MeetingRoom {
   }
 
   private async attempt(actor: Actor, command: Command, n: number): Promise<Ack<CommandResult>> {
+    // A deadline that passed closes its ballot before anything else is decided, even if the timer
+    // has not fired yet: a paper arriving after the deadline is refused, never counted.
+    await this.closeOverdueBallots();
     const now = this.now();
     const counts = command.type === 'ballot.publish' ? await this.deps.store.readCounts(this.id, command.ballotId) : undefined;
     const decision = decide(this.state, command, actor, { now, newId: () => newId(), counts });
@@ -115,21 +124,34 @@ export class MeetingRoom {
     return 'ok';
   }
 
-  /** Closes ballots at their deadline, as the server rather than as anyone present. */
+  /** Commits the closing of every ballot whose deadline has passed, as the server rather than as anyone present. */
+  private async closeOverdueBallots(): Promise<void> {
+    for (let n = 0; n < this.maxAttempts; n++) {
+      const now = this.now();
+      const events = closeOverdue(this.state, now);
+      if (events.length === 0 || (await this.commit({ ok: true, events }, now, null)) === 'ok') return;
+    }
+  }
+
   private scheduleDeadline(): void {
     if (this.deadlineTimer) clearTimeout(this.deadlineTimer);
     this.deadlineTimer = null;
+    if (this.disposed) return;
     const deadlines = this.state.ballots.filter((b) => b.status === 'open' && b.deadline !== null).map((b) => b.deadline as number);
     if (deadlines.length === 0) return;
     const wait = Math.max(0, Math.min(...deadlines) - this.now());
     this.deadlineTimer = setTimeout(() => {
       void this.enqueue(async () => {
-        for (let n = 0; n < this.maxAttempts; n++) {
-          const events = closeOverdue(this.state, this.now());
-          if (events.length === 0 || (await this.commit({ ok: true, events }, this.now(), null)) === 'ok') return;
-        }
-      }).catch((e) => this.deps.log.error('closing overdue ballots failed', { meetingId: this.id, err: String(e) }));
-    }, Math.min(wait, 2 ** 31 - 1));
+        await this.closeOverdueBallots();
+        // Nothing was due yet (the wake-up was a re-check): look again later.
+        if (!this.deadlineTimer) this.scheduleDeadline();
+      }).catch((e) => {
+        this.deps.log.error('closing overdue ballots failed', { meetingId: this.id, err: String(e) });
+        // The store may be back at the next wake-up; until then every command closes them first anyway.
+        if (!this.deadlineTimer) this.scheduleDeadline();
+      });
+      this.deadlineTimer = null;
+    }, Math.min(wait, DEADLINE_RECHECK_MS));
     this.deadlineTimer.unref();
   }
 
@@ -167,6 +189,7 @@ export class MeetingRoom {
   }
 
   dispose(): void {
+    this.disposed = true;
     if (this.deadlineTimer) clearTimeout(this.deadlineTimer);
   }
 }

@@ -19,6 +19,8 @@ export class Rooms {
       beforeCommit: BeforeCommit;
       /** Several instances share the store (Redis): keep their cached copies in step. */
       clustered: boolean;
+      /** Server time; tests inject one to reach a ballot's deadline without waiting for it. */
+      clock?: () => number;
     },
   ) {
     // Other instances' commits keep this instance's cached copies current; a lost message only
@@ -50,11 +52,11 @@ export class Rooms {
   private async load(meetingId: string): Promise<MeetingRoom | null> {
     const stored = await this.deps.store.loadMeeting(meetingId);
     if (!stored) return null;
-    const { io, store, log, beforeCommit } = this.deps;
+    const { io, store, log, beforeCommit, clock } = this.deps;
     const publish = (batch: EventBatch) => {
       io.to(meetingChannel(meetingId)).emit('events', batch);
       if (this.deps.clustered) io.serverSideEmit('committed', meetingId, batch);
     };
-    return new MeetingRoom(meetingId, stored.state, stored.version, { store, log, publish, beforeCommit, shared: this.deps.clustered });
+    return new MeetingRoom(meetingId, stored.state, stored.version, { store, log, publish, beforeCommit, shared: this.deps.clustered, clock });
   }
 }

@@ -47,9 +47,14 @@ function sizeOf(payload: unknown): number {
   }
 }
 
-function failure(e: unknown, log: Logger): { ok: false; error: ErrorInfo } {
+/**
+ * Turns an exception into the client's answer, logging what was unexpected. A failure while
+ * handling a ballot paper is logged by its error class only: a message could quote the paper.
+ */
+function failure(e: unknown, log: Logger, command?: Command): { ok: false; error: ErrorInfo } {
   if (e instanceof StoreUnavailableError) return { ok: false, error: error('store-unavailable', 'the store is unavailable; nothing was changed') };
-  log.error('unexpected failure', { err: e instanceof Error ? e.stack : String(e) });
+  if (command?.type === 'ballot.vote') log.error('unexpected failure', { type: command.type, err: e instanceof Error ? e.name : typeof e });
+  else log.error('unexpected failure', { err: e instanceof Error ? e.stack : String(e) });
   return { ok: false, error: error('internal', 'unexpected server error; nothing was changed') };
 }
 
@@ -123,7 +128,7 @@ export function attachSockets(io: IO, opts: SocketOptions): void {
         if (!room) return answer(ack, { ok: false, error: error('not-found', 'the meeting no longer exists') });
         answer(ack, await room.execute(actor, parsed.command));
       } catch (e) {
-        answer(ack, failure(e, log));
+        answer(ack, failure(e, log, parsed.command));
       }
     });
 

@@ -1,4 +1,5 @@
 import { Redis } from 'ioredis';
+import { countKeys } from '../../shared/ballots/tally.js';
 import type { Counts } from '../../shared/ballots/types.js';
 import {
   StoreUnavailableError,
@@ -8,17 +9,24 @@ import {
 /**
  * Version check, vote and state change in one step: Redis runs a script atomically, so two
  * instances racing on one meeting get exactly one 'ok'. A voter is added to an unordered set and
- * the counts to a hash; nothing ties the two together.
+ * the counts to a hash; nothing ties the two together. The first paper creates every key of the
+ * ballot at 0, in sorted order, so the hash's field order (kept in dumps) says nothing about which
+ * answers came first. A cancelled ballot's counts are deleted: they will never be published.
  * KEYS: meeting hash, events list, voters set, counts hash.
- * ARGV: expected version, state JSON, event record JSON, voter id or '', count keys...
+ * ARGV: expected version, state JSON, event record JSON, voter id or '', '1' to delete the counts,
+ * the ballot's count keys joined by spaces, then the count keys this paper adds one to.
  */
 const COMMIT_SCRIPT = `
 local v = redis.call('HGET', KEYS[1], 'version')
 if not v or tonumber(v) ~= tonumber(ARGV[1]) then return 'conflict' end
 if ARGV[4] ~= '' then
   if redis.call('SADD', KEYS[3], ARGV[4]) == 0 then return 'already-voted' end
-  for i = 5, #ARGV do redis.call('HINCRBY', KEYS[4], ARGV[i], 1) end
+  if redis.call('EXISTS', KEYS[4]) == 0 then
+    for key in string.gmatch(ARGV[6], '%S+') do redis.call('HSET', KEYS[4], key, 0) end
+  end
+  for i = 7, #ARGV do redis.call('HINCRBY', KEYS[4], ARGV[i], 1) end
 end
+if ARGV[5] == '1' then redis.call('DEL', KEYS[4]) end
 redis.call('HSET', KEYS[1], 'state', ARGV[2], 'version', tonumber(ARGV[1]) + 1)
 redis.call('RPUSH', KEYS[2], ARGV[3])
 return 'ok'
@@ -179,33 +187,39 @@ export class RedisStore implements Store {
 
   async commit(c: Commit): Promise<'ok' | 'conflict' | 'already-voted'> {
     const record: EventRecord = { version: c.expectedVersion + 1, at: c.at, actor: c.actor, events: c.events };
-    const ballot = c.vote?.ballotId ?? '_';
-    const args = [c.expectedVersion, JSON.stringify(c.state), JSON.stringify(record), c.vote?.voterId ?? '', ...(c.vote?.increments ?? [])];
+    // A vote never shares its commit with a cancellation (a ballot is cancelled by the chair's own command).
+    const cancelled = c.events.find((e) => e.type === 'ballot.cancelled')?.ballotId;
+    const ballot = c.vote?.ballotId ?? cancelled ?? '_';
+    const open = c.vote && c.state.ballots.find((b) => b.id === ballot);
+    const args = [
+      c.expectedVersion, JSON.stringify(c.state), JSON.stringify(record), c.vote?.voterId ?? '', cancelled ? '1' : '',
+      open ? countKeys(open).join(' ') : '', ...(c.vote?.increments ?? []),
+    ];
     const keys = [this.key.meeting(c.meetingId), this.key.events(c.meetingId), this.key.voters(c.meetingId, ballot), this.key.counts(c.meetingId, ballot)];
     const outcome = await this.call(() => (this.redis as Redis & { phCommit(...a: unknown[]): Promise<string> }).phCommit(...keys, ...args));
     if (outcome !== 'ok' && outcome !== 'conflict' && outcome !== 'already-voted') throw new StoreUnavailableError(new Error(`unexpected script result ${outcome}`));
-    if (outcome === 'ok' && c.events.some((e) => e.type === 'ballot.closed' || e.type === 'ballot.cancelled')) void this.forgetVoteHistory();
+    if (outcome === 'ok' && c.events.some((e) => e.type === 'ballot.closed' || e.type === 'ballot.cancelled')) this.foldAppendOnlyFile();
     return outcome;
   }
 
   /**
-   * Redis' append-only file logs every vote as it happened: the voter added to the set next to the
-   * counts incremented, in one MULTI block. Once a ballot is closed its set and counts are final,
-   * so the file is rewritten from the data as it is now (whole sets and hashes), and the history
-   * that could link a voter to a paper is gone. Runs in the background in Redis; nothing waits.
+   * With AOF on, Redis logs the effects of every vote's script (the voter and the count increments,
+   * in one transaction), so a copy of the AOF would link them. Once a ballot closes or is cancelled,
+   * an AOF rewrite replaces that history by the current data. Best effort, in the background: while
+   * another rewrite runs, Redis refuses, and it is tried again (see docs/BALLOTS.md for the limits).
    */
-  private async forgetVoteHistory(): Promise<void> {
-    try {
-      const info = await this.redis.info('persistence');
-      if (/^aof_enabled:1/m.test(info)) await this.redis.bgrewriteaof();
-    } catch {
-      // An AOF rewrite already scheduled does the same; Redis unreachable: the next close retries.
-    }
+  private foldAppendOnlyFile(attempt = 0): void {
+    void (async () => {
+      if (!/aof_enabled:1/.test(await this.redis.info('persistence'))) return;
+      await this.redis.bgrewriteaof();
+    })().catch(() => {
+      if (attempt < 12 && this.redis.status !== 'end') setTimeout(() => this.foldAppendOnlyFile(attempt + 1), 5000).unref();
+    });
   }
 
   async readCounts(meetingId: string, ballotId: string): Promise<Counts> {
     const raw = await this.call(() => this.redis.hgetall(this.key.counts(meetingId, ballotId)));
-    return Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Number(v)]));
+    return Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Number(v)]).filter(([, n]) => (n as number) > 0));
   }
 
   async readEvents(meetingId: string, afterVersion = 0): Promise<EventRecord[]> {

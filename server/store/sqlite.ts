@@ -1,7 +1,9 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { countKeys } from '../../shared/ballots/tally.js';
 import type { Counts } from '../../shared/ballots/types.js';
+import type { MeetingEvent } from '../../shared/meeting/events.js';
 import type { Commit, EventRecord, MeetingSummary, NewMeeting, Store, StoredDoc, StoredMeeting, TokenOwner } from './store.js';
 
 const SCHEMA = `
@@ -20,19 +22,20 @@ CREATE TABLE IF NOT EXISTS events (
   events TEXT NOT NULL,
   PRIMARY KEY (meeting_id, version)
 );
--- Ballots: who has voted, and the counts. No paper rows, no timestamps, no order.
+-- Ballots: who has voted, and the tally. No paper rows, no timestamps, no order (docs/BALLOTS.md).
 CREATE TABLE IF NOT EXISTS ballot_voters (
   meeting_id TEXT NOT NULL,
   ballot_id TEXT NOT NULL,
   voter_id TEXT NOT NULL,
   PRIMARY KEY (meeting_id, ballot_id, voter_id)
 ) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS ballot_counts (
+-- One row per ballot holding its whole tally (every key, sorted), rewritten by each vote. One row
+-- per count key would let the page layout tell which keys a vote created or grew, and in what order.
+CREATE TABLE IF NOT EXISTS ballot_tallies (
   meeting_id TEXT NOT NULL,
   ballot_id TEXT NOT NULL,
-  key TEXT NOT NULL,
-  count INTEGER NOT NULL,
-  PRIMARY KEY (meeting_id, ballot_id, key)
+  counts TEXT NOT NULL,
+  PRIMARY KEY (meeting_id, ballot_id)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS tokens (
   token_hash TEXT PRIMARY KEY,
@@ -50,6 +53,21 @@ CREATE TABLE IF NOT EXISTS doc_updates (
 );
 CREATE INDEX IF NOT EXISTS doc_updates_by_doc ON doc_updates (meeting_id, doc_name, seq);
 `;
+
+/** Stores written before ballot_tallies kept one row per count key; fold them into one row per ballot. */
+const MIGRATE_COUNTS = `
+INSERT OR IGNORE INTO ballot_tallies (meeting_id, ballot_id, counts)
+  SELECT meeting_id, ballot_id, json_group_object(key, count) FROM
+    (SELECT * FROM ballot_counts ORDER BY meeting_id, ballot_id, key) GROUP BY meeting_id, ballot_id;
+DROP TABLE ballot_counts;
+`;
+
+/** A tally as stored: keys sorted, so its text depends only on the counts. */
+const canonical = (counts: Counts) => JSON.stringify(Object.fromEntries(Object.entries(counts).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))));
+
+/** Commits after which the WAL must not keep the previous versions of a tally (see `commit`). */
+const touchesTally = (c: Commit) => c.vote !== undefined || c.events.some(endsBallot);
+const endsBallot = (e: MeetingEvent) => e.type === 'ballot.closed' || e.type === 'ballot.cancelled';
 
 /** better-sqlite3 binds Buffers as BLOBs; a view shares the bytes without copying. */
 const asBuffer = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -69,9 +87,13 @@ export class SqliteStore implements Store {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');
     this.db.pragma('foreign_keys = ON');
-    // Overwritten pages are zeroed, so an old page cannot show a count before and after one voter.
+    // Freed cells and pages are zeroed, so an old copy of a tally cannot linger next to the new one.
     this.db.pragma('secure_delete = ON');
+    // Statement journals and other temporary files (old page images) stay in memory, never on disk.
+    this.db.pragma('temp_store = MEMORY');
     this.db.exec(SCHEMA);
+    const legacy = this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'ballot_counts'").get();
+    if (legacy) this.db.transaction(() => this.db.exec(MIGRATE_COUNTS))();
   }
 
   async createMeeting(m: NewMeeting): Promise<void> {
@@ -99,14 +121,33 @@ export class SqliteStore implements Store {
     return rows.map((r) => ({ id: r.id, title: r.title, createdAt: r.created_at }));
   }
 
+  /** True while the WAL may still hold an earlier version of a tally (a checkpoint was blocked). */
+  private walHoldsTally = false;
+
   async commit(c: Commit): Promise<'ok' | 'conflict' | 'already-voted'> {
     const outcome = this.commitInTransaction(c);
-    // The WAL holds every version of the counts page between checkpoints; once a ballot closes,
-    // fold it into the database and truncate it, so no file keeps the tally's history.
-    if (outcome === 'ok' && c.events.some((e) => e.type === 'ballot.closed' || e.type === 'ballot.cancelled')) {
-      this.db.pragma('wal_checkpoint(TRUNCATE)');
-    }
+    // The WAL appends each committed page: between checkpoints it would hold every version of a
+    // tally's page beside the event page naming each vote's voter, and so every paper. Folding it
+    // into the database and truncating it after each vote leaves only the current tally on disk.
+    if (outcome === 'ok' && (this.walHoldsTally || touchesTally(c))) this.truncateWal();
     return outcome;
+  }
+
+  /**
+   * Checkpoints the whole WAL into the database and truncates it to zero bytes. It only fails while
+   * another connection reads an older snapshot (this server keeps one connection); then the next
+   * commit tries again.
+   */
+  private truncateWal(): void {
+    // Without waiting: a reader elsewhere (an administrator's sqlite3 shell) must not stall a vote.
+    const timeout = this.db.pragma('busy_timeout', { simple: true }) as number;
+    this.db.pragma('busy_timeout = 0');
+    try {
+      const [result] = this.db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number; log: number }[];
+      this.walHoldsTally = result === undefined || result.busy !== 0 || result.log !== 0;
+    } finally {
+      this.db.pragma(`busy_timeout = ${timeout}`);
+    }
   }
 
   private commitInTransaction(c: Commit): 'ok' | 'conflict' | 'already-voted' {
@@ -118,9 +159,17 @@ export class SqliteStore implements Store {
         const { ballotId, voterId, increments } = c.vote;
         const voter = this.db.prepare('INSERT OR IGNORE INTO ballot_voters (meeting_id, ballot_id, voter_id) VALUES (?, ?, ?)').run(c.meetingId, ballotId, voterId);
         if (voter.changes !== 1) return 'already-voted' as const;
-        const bump = this.db.prepare(`INSERT INTO ballot_counts (meeting_id, ballot_id, key, count) VALUES (?, ?, ?, 1)
-          ON CONFLICT (meeting_id, ballot_id, key) DO UPDATE SET count = count + 1`);
-        for (const key of increments) bump.run(c.meetingId, ballotId, key);
+        const counts = this.tallyOf(c.meetingId, ballotId);
+        // Every key the ballot can have is present from the first paper on, so which keys exist
+        // says nothing about which papers came first.
+        const ballot = c.state.ballots.find((b) => b.id === ballotId);
+        for (const key of ballot ? countKeys(ballot) : []) counts[key] ??= 0;
+        for (const key of increments) counts[key] = (counts[key] ?? 0) + 1;
+        this.db.prepare('INSERT OR REPLACE INTO ballot_tallies (meeting_id, ballot_id, counts) VALUES (?, ?, ?)').run(c.meetingId, ballotId, canonical(counts));
+      }
+      // A cancelled ballot is never published: its partial tally is destroyed rather than kept sealed.
+      for (const e of c.events) {
+        if (e.type === 'ballot.cancelled') this.db.prepare('DELETE FROM ballot_tallies WHERE meeting_id = ? AND ballot_id = ?').run(c.meetingId, e.ballotId);
       }
       this.db.prepare('UPDATE meetings SET state = ?, version = ? WHERE id = ?').run(JSON.stringify(c.state), next, c.meetingId);
       this.db.prepare('INSERT INTO events (meeting_id, version, at, actor, events) VALUES (?, ?, ?, ?, ?)')
@@ -129,9 +178,13 @@ export class SqliteStore implements Store {
     })();
   }
 
+  private tallyOf(meetingId: string, ballotId: string): Counts {
+    const row = this.db.prepare('SELECT counts FROM ballot_tallies WHERE meeting_id = ? AND ballot_id = ?').get(meetingId, ballotId) as { counts: string } | undefined;
+    return row ? (JSON.parse(row.counts) as Counts) : {};
+  }
+
   async readCounts(meetingId: string, ballotId: string): Promise<Counts> {
-    const rows = this.db.prepare('SELECT key, count FROM ballot_counts WHERE meeting_id = ? AND ballot_id = ?').all(meetingId, ballotId) as { key: string; count: number }[];
-    return Object.fromEntries(rows.map((r) => [r.key, r.count]));
+    return Object.fromEntries(Object.entries(this.tallyOf(meetingId, ballotId)).filter(([, n]) => n > 0));
   }
 
   async readEvents(meetingId: string, afterVersion = 0): Promise<EventRecord[]> {

@@ -1,11 +1,11 @@
 import type { CommandOf } from '../meeting/commands.js';
 import { accept, reject, type DecideContext, type Decision } from '../meeting/decision.js';
 import type { MeetingEvent } from '../meeting/events.js';
-import type { Actor } from '../meeting/permissions.js';
+import { PERMISSIONS, type Actor } from '../meeting/permissions.js';
 import { showBallot } from '../meeting/screen.js';
 import { findItem, findParticipant, type MeetingState } from '../meeting/state.js';
 import { newBallot, type BallotDraft } from './draft.js';
-import { checkPaper } from './paper.js';
+import { checkPaper, rowsFor } from './paper.js';
 import { COLLECTIVE } from './scale.js';
 import { tally } from './tally.js';
 import type { Ballot } from './types.js';
@@ -18,17 +18,26 @@ export function findBallot(state: MeetingState, id: string): Ballot | undefined 
   return state.ballots.find((b) => b.id === id);
 }
 
-/** Who may vote when a ballot opens: members, present ones unless the ballot says all. Guests never vote. */
-export function eligibleVoters(state: MeetingState, ballot: Pick<Ballot, 'eligibility'>): string[] {
+/**
+ * Who may vote when a ballot opens: members of the body in a voting role (guests, observers and the
+ * screen never vote, whatever their `member` flag), present ones unless the ballot says all members,
+ * and only those with at least one row to fill in (the sole subject of a rating does not rate themself).
+ */
+export function eligibleVoters(state: MeetingState, ballot: Pick<Ballot, 'eligibility' | 'kind' | 'subjects' | 'selfRating'>): string[] {
   return state.participants
-    .filter((p) => p.member && (ballot.eligibility === 'all-members' || state.attendance[p.id] === 'present'))
+    .filter((p) => p.member && PERMISSIONS['ballot.vote'].includes(p.role))
+    .filter((p) => ballot.eligibility === 'all-members' || state.attendance[p.id] === 'present')
+    .filter((p) => rowsFor(ballot, p.id).length > 0)
     .map((p) => p.id)
     .sort();
 }
 
 function checkDraft(state: MeetingState, draft: BallotDraft): Decision | null {
   for (const s of draft.subjects ?? []) {
-    if (s !== COLLECTIVE && !findParticipant(state, s)) return reject('not-found', `no participant ${s} to rate`);
+    if (s === COLLECTIVE) continue;
+    const subject = findParticipant(state, s);
+    if (!subject) return reject('not-found', `no participant ${s} to rate`);
+    if (!subject.member) return reject('invalid-payload', `${s} is not a member of the body: only members (or "${COLLECTIVE}") are rated`);
   }
   if (draft.itemId !== undefined && !findItem(state, draft.itemId)) return reject('not-found', `no agenda item ${draft.itemId}`);
   return null;

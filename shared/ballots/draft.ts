@@ -27,7 +27,12 @@ export const BallotDraft = z.object({
   closeWhenAllVoted: z.boolean().default(true),
   deadlineMinutes: z.number().int().min(1).max(24 * 60).optional(),
   quorum: Fraction.default([2, 3]),
-  majority: z.object({ base: z.enum(['cast', 'members']), fraction: Fraction }).strict().default({ base: 'cast', fraction: [1, 2] }),
+  /** A motion carries with more than (or at least) this fraction of the votes cast, or of all members. */
+  majority: z.object({
+    base: z.enum(['cast', 'members']),
+    fraction: Fraction,
+    threshold: z.enum(['more-than', 'at-least']).default('more-than'),
+  }).strict().default({ base: 'cast', fraction: [1, 2], threshold: 'more-than' }),
   /** The agenda item this ballot belongs to, if any. */
   itemId: Slug.optional(),
 }).strict().superRefine((b, ctx) => {

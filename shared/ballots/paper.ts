@@ -7,7 +7,7 @@ export const Paper = z.record(z.string().max(40), z.string().max(40)).refine((p)
 export type Paper = z.infer<typeof Paper>;
 
 /** The rows of `voter`'s paper: every subject, less themself unless the ballot has self-rating. */
-export function rowsFor(ballot: Ballot, voterId: string): string[] {
+export function rowsFor(ballot: Pick<Ballot, 'kind' | 'subjects' | 'selfRating'>, voterId: string): string[] {
   if (ballot.kind !== 'rating' || ballot.selfRating) return ballot.subjects;
   return ballot.subjects.filter((s) => s !== voterId);
 }
@@ -16,20 +16,24 @@ export type PaperCheck = { ok: true; increments: string[] } | { ok: false; messa
 
 /**
  * Checks a paper is complete and only names this ballot's rows and options, and turns it into the
- * count keys it adds one to. Nothing else about the paper is kept.
+ * count keys it adds one to. Nothing else about the paper is kept. A refusal names at most a row,
+ * never an answer, so no message can carry a choice (see docs/BALLOTS.md, "Anonymity").
  */
 export function checkPaper(ballot: Ballot, voterId: string, paper: Paper): PaperCheck {
   const rows = rowsFor(ballot, voterId);
   const options = new Set(ballot.options.map((o) => o.id));
   for (const row of Object.keys(paper)) {
-    if (!rows.includes(row)) return { ok: false, message: `the paper has a row this voter does not have: ${row}` };
+    if (!rows.includes(row)) return { ok: false, message: `row ${row} is not on your paper` };
   }
   const increments: string[] = [];
   for (const row of rows) {
     const answer = paper[row];
-    if (answer === undefined) return { ok: false, message: 'the paper is incomplete: every row needs an answer' };
-    if (answer === ABSTAIN && !ballot.allowAbstain) return { ok: false, message: 'this ballot does not allow abstaining on a row' };
-    if (answer !== ABSTAIN && !options.has(answer)) return { ok: false, message: `unknown answer ${answer}` };
+    if (answer === undefined) return { ok: false, message: `the paper is incomplete: row ${row} has no answer` };
+    // A motion's "abstain" is one of its options; elsewhere it is a blank row, if the ballot allows one.
+    if (!options.has(answer)) {
+      if (answer !== ABSTAIN) return { ok: false, message: `row ${row}: not one of this ballot's options` };
+      if (!ballot.allowAbstain) return { ok: false, message: `row ${row}: this ballot does not allow abstaining` };
+    }
     increments.push(countKey(row, answer));
   }
   return { ok: true, increments };

@@ -8,6 +8,8 @@ export interface Majority {
   /** Count the threshold against the votes cast, or against every member of the body. */
   base: 'cast' | 'members';
   fraction: [number, number];
+  /** "more-than" (default: more than half) or "at-least" (at least two thirds). Absent in ballots stored before it existed. */
+  threshold?: 'more-than' | 'at-least';
 }
 
 export interface Ballot {
@@ -50,8 +52,12 @@ export interface SubjectResult {
 }
 
 export interface BallotResults {
+  /** Papers handed in. */
   turnout: number;
+  /** Voters on the list fixed when the ballot opened. */
   eligible: number;
+  /** Members of the body when the results were published: a motion's base when its majority counts all members. */
+  members?: number;
   /** Enough of the eligible voters voted for the result to count. */
   valid: boolean;
   subjects: SubjectResult[];

@@ -29,3 +29,39 @@ export function testDefinition(overrides: Partial<MeetingDefinitionInput> = {}):
     ...overrides,
   });
 }
+
+const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Phan', 'Vũ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý', 'Võ'];
+const GIVEN = ['An', 'Bình', 'Cường', 'Dung', 'Giang', 'Hạnh', 'Khang', 'Lâm', 'Mai', 'Nghĩa', 'Oanh', 'Phúc', 'Quế', 'Sương', 'Thắng', 'Uyên', 'Vinh', 'Xuân', 'Yên'];
+
+/**
+ * Member ids of `committeeDefinition(size)`: u00 (the chair), u01, u02, … Fixed width, so no id is
+ * part of another, and none is also a word of the protocol (as "chair" is a role).
+ */
+export function committeeIds(size: number): string[] {
+  return Array.from({ length: size }, (_, i) => `u${String(i).padStart(2, '0')}`);
+}
+
+/**
+ * A fictional committee of `size` voting members (the chair among them), plus a secretary who is
+ * not a member, a guest, the room screen and an observer.
+ */
+export function committeeDefinition(size: number, overrides: Partial<MeetingDefinitionInput> = {}): MeetingDefinition {
+  const members = committeeIds(size).map((id, i) => ({
+    id, name: `${FAMILY[i % FAMILY.length]} ${i % 2 ? 'Thị' : 'Văn'} ${GIVEN[i % GIVEN.length]}`,
+    position: i === 0 ? 'Bí thư' : 'Ủy viên Ban Thường vụ', role: i === 0 ? 'chair' as const : 'member' as const,
+  }));
+  return testDefinition({
+    participants: [
+      ...members,
+      { id: 'sec', name: 'Trần Thị Thư', position: 'Thư ký', role: 'secretary' },
+      { id: 'guest', name: 'Vũ Văn Khách', position: 'Đại biểu', role: 'guest' },
+      { id: 'screen', name: 'Màn hình', role: 'screen' },
+      { id: 'obs', name: 'Theo dõi', role: 'observer' },
+    ],
+    agenda: [
+      { id: 'open', day: 1, title: 'Khai mạc', kind: 'procedure', plannedMinutes: 10, presenter: 'u00' },
+      { id: 'rating', day: 2, title: 'Đánh giá, xếp loại', kind: 'ballot', plannedMinutes: 30 },
+    ],
+    ...overrides,
+  });
+}

@@ -48,6 +48,10 @@ export interface StartOptions {
   maxDocBytes?: number;
   /** Yjs: connections one document accepts at once. */
   maxDocConnections?: number;
+  /** The rooms' clock (ballot deadlines, event times), also the meeting's creation time; the real one by default. */
+  clock?: () => number;
+  /** The test meeting's id; a fresh random one by default. */
+  meetingId?: string;
 }
 
 /** The real server, in this process, on an ephemeral port, with a fresh SQLite file. */
@@ -59,14 +63,14 @@ export async function startServer(opts: StartOptions = {}): Promise<TestServer> 
     const store = new SqliteStore(join(dataDir, 'test.sqlite'));
     const app = createApp({
       store, log, adminToken: ADMIN_TOKEN, publicUrl: 'http://placeholder', clientDir: join(process.cwd(), 'dist/client'),
-      commandsPerSecond: opts.commandsPerSecond, commandBurst: opts.commandBurst,
+      commandsPerSecond: opts.commandsPerSecond, commandBurst: opts.commandBurst, clock: opts.clock,
       yjs: { compactEvery: opts.compactEvery, maxDocBytes: opts.maxDocBytes, maxDocConnections: opts.maxDocConnections },
     });
     return { store, app, port: await app.listen(port, '127.0.0.1') };
   };
   const first = await boot(0);
   const url = `http://127.0.0.1:${first.port}`;
-  const meeting = await createMeeting(first.store, opts.definition ?? testDefinition(), url);
+  const meeting = await createMeeting(first.store, opts.definition ?? testDefinition(), url, { id: opts.meetingId, now: opts.clock?.() });
   const clients: TestClient[] = [];
   const tokenOf = (participantId: string) => {
     const link = meeting.links.find((l) => l.participantId === participantId);

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { BallotDraft, newBallot } from '../../shared/ballots/draft.js';
 import { evolveAll } from '../../shared/meeting/evolve.js';
 import type { MeetingEvent } from '../../shared/meeting/events.js';
 import { initialState } from '../../shared/meeting/state.js';
@@ -58,6 +59,23 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       expect(await store.readCounts('mtg', 'b1')).toEqual({ 'm2/good': 1, 'm3/excellent': 2 });
       expect(await store.readCounts('mtg', 'b2')).toEqual({});
       expect((await store.loadMeeting('mtg'))!.version).toBe(2);
+    });
+
+    it('stores a ballot\'s whole key space with its first paper but reads back only counted keys', async () => {
+      const ballot = { ...newBallot('b1', BallotDraft.parse({ kind: 'rating', title: 'R', subjects: ['m2', 'm3'] })), status: 'open' as const, eligible: ['m1', 'm2'] };
+      const open = { ...state0, ballots: [ballot] };
+      const vote = { ballotId: 'b1', voterId: 'm1', increments: ['m3/good', 'm2/excellent'] };
+      expect(await store.commit({ meetingId: 'mtg', expectedVersion: 0, state: open, events: [], at: 1, actor: null, vote })).toBe('ok');
+      expect(await store.commit({ meetingId: 'mtg', expectedVersion: 1, state: open, events: [], at: 2, actor: null, vote: { ...vote, voterId: 'm2', increments: ['m3/good'] } })).toBe('ok');
+      expect(await store.readCounts('mtg', 'b1')).toEqual({ 'm2/excellent': 1, 'm3/good': 2 });
+    });
+
+    it('destroys the counts of a cancelled ballot', async () => {
+      const vote = { ballotId: 'b1', voterId: 'm1', increments: ['m2/good'] };
+      expect(await store.commit({ meetingId: 'mtg', expectedVersion: 0, state: state0, events: [], at: 1, actor: null, vote })).toBe('ok');
+      const cancel: MeetingEvent = { type: 'ballot.cancelled', ballotId: 'b1', at: 2, reason: 'procedural error' };
+      expect(await store.commit({ meetingId: 'mtg', expectedVersion: 1, state: state0, events: [cancel], at: 2, actor: 'chair' })).toBe('ok');
+      expect(await store.readCounts('mtg', 'b1')).toEqual({});
     });
 
     it('a vote that loses the version race changes no count', async () => {

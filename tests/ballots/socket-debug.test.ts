@@ -1,0 +1,52 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { versionOf } from '../helpers/ballots.js';
+import { demoTokens, removeDataDir, spawnServer, type ServerProcess } from '../helpers/process.js';
+import { connectClient, type TestClient } from '../helpers/server.js';
+import { waitFor } from '../helpers/wait.js';
+
+/**
+ * Socket.IO and Engine.IO print every packet when DEBUG enables them: the handshake with the link
+ * token, then the commands on that connection, papers included. The server, started as `npm start`
+ * runs it with DEBUG=* and LOG_LEVEL=debug, must print neither, while the rest of DEBUG still works.
+ */
+describe('DEBUG=* output of the socket layer', () => {
+  let server: ServerProcess;
+  let chair: TestClient;
+  let member: TestClient;
+  let tokens: string[];
+
+  beforeAll(async () => {
+    server = await spawnServer({ env: { DEBUG: '*', LOG_LEVEL: 'debug' } });
+    const demo = demoTokens(server.dataDir);
+    tokens = ['chair', 'm01'].map((id) => demo.tokenOf(id));
+    chair = await connectClient(server.url, tokens[0]);
+    member = await connectClient(server.url, tokens[1]);
+  }, 60_000);
+  afterAll(async () => {
+    chair?.close();
+    member?.close();
+    await server?.terminate();
+    if (server) removeDataDir(server.dataDir);
+  });
+
+  it('prints no packet, so no token and no paper, while other DEBUG namespaces still print', async () => {
+    for (const id of ['chair', 'm01']) versionOf(await chair.send({ type: 'attendance.mark', participantId: id, status: 'present' }));
+    versionOf(await chair.send({ type: 'ballot.create', ballot: { id: 'peer', kind: 'rating', title: 'Xếp loại', subjects: ['m01', 'collective'] } }));
+    versionOf(await chair.send({ type: 'ballot.open', ballotId: 'peer' }));
+    versionOf(await chair.send({ type: 'ballot.vote', ballotId: 'peer', paper: { m01: 'excellent', collective: 'not-completed' } }));
+    const last = versionOf(await member.send({ type: 'ballot.vote', ballotId: 'peer', paper: { collective: 'good' } }));
+    await waitFor(() => server.output().includes(`"version":${last}`), 5000, 'the last vote\'s log line');
+
+    const out = server.output();
+    // DEBUG is on: Express's own debug output is there, and the server says what it kept off.
+    // (Without a terminal, `debug` writes "<ISO time> <namespace> <message>".)
+    expect(out).toMatch(/Z (express|router)[\w:-]* /);
+    expect(out).toContain('DEBUG output of socket.io and engine.io stays off');
+    expect(out).not.toMatch(/Z (socket\.io|engine)[\w:-]* /);
+    // The start-up banner prints the demo links for the organiser; after it, no token ever appears.
+    const afterBanner = out.slice(out.indexOf('"msg":"connected"'));
+    expect(afterBanner.length).toBeGreaterThan(0);
+    for (const token of tokens) expect(afterBanner).not.toContain(token);
+    expect(out).not.toMatch(/excellent|not-completed|"good"|"paper"/);
+  });
+});
