@@ -12,9 +12,9 @@ describe("the chair's ballot form", () => {
     const check = checkForm(newForm(state, 'rating', 'Xếp loại'));
     expect(check.ok).toBe(false);
     const drafts = [
-      { kind: 'rating', title: 'Xếp loại', subjects: ['collective', 'm1'], allowAbstain: true, selfRating: true, eligibility: 'all-members', closeWhenAllVoted: false, deadlineMinutes: 15, quorum: [1, 2], majority: { base: 'cast', fraction: [1, 2] }, itemId: 'collective' },
-      { kind: 'motion', title: 'Thông qua', allowAbstain: false, selfRating: false, eligibility: 'present-members', closeWhenAllVoted: true, quorum: [2, 3], majority: { base: 'members', fraction: [2, 3] } },
-      { kind: 'choice', title: 'Đề xuất', options: OFFICIAL_SCALE, allowAbstain: false, selfRating: false, eligibility: 'present-members', closeWhenAllVoted: true, quorum: [3, 4], majority: { base: 'cast', fraction: [1, 2] } },
+      { kind: 'rating', title: 'Xếp loại', subjects: ['collective', 'm1'], allowAbstain: true, selfRating: true, eligibility: 'all-members', closeWhenAllVoted: false, deadlineMinutes: 15, quorum: [1, 2], majority: { base: 'cast', fraction: [1, 2], threshold: 'more-than' }, itemId: 'collective' },
+      { kind: 'motion', title: 'Thông qua', allowAbstain: false, selfRating: false, eligibility: 'present-members', closeWhenAllVoted: true, quorum: [2, 3], majority: { base: 'members', fraction: [2, 3], threshold: 'at-least' } },
+      { kind: 'choice', title: 'Đề xuất', options: OFFICIAL_SCALE, allowAbstain: false, selfRating: false, eligibility: 'present-members', closeWhenAllVoted: true, quorum: [3, 4], majority: { base: 'cast', fraction: [1, 2], threshold: 'more-than' } },
     ] as const;
     for (const draft of drafts) {
       const again = checkForm(formOf(newBallot('b', structuredClone(draft) as never)));

@@ -45,7 +45,7 @@ describe('a motion and a cancelled choice, end to end in Chromium', () => {
     await console_.getByTestId('ballot-new').click();
     await console_.getByTestId('ballot-kind-motion').click();
     await console_.getByTestId('ballot-title').fill('Thông qua Nghị quyết hội nghị');
-    await console_.getByTestId('ballot-majority').selectOption('cast-1/2');
+    await console_.getByTestId('ballot-majority').selectOption('cast-1/2-more-than');
     await console_.getByTestId('ballot-save').click();
     const id = await ballotIdOf('motion');
     expect(chair.state.ballots[0]).toMatchObject({ majority: { base: 'cast', fraction: [1, 2] }, closeWhenAllVoted: true });

@@ -24,7 +24,7 @@ export interface DraftForm {
 }
 
 export const QUORUM_PRESETS = ['2/3', '1/2', '3/4', '0/1'] as const;
-export const MAJORITY_PRESETS = ['cast-1/2', 'members-1/2', 'members-2/3'] as const;
+export const MAJORITY_PRESETS = ['cast-1/2-more-than', 'members-1/2-more-than', 'members-2/3-at-least', 'members-2/3-more-than'] as const;
 export const DEADLINE_MINUTES = [5, 10, 15, 20, 30, 60];
 
 const fraction = ([n, d]: [number, number]) => `${n}/${d}`;
@@ -32,10 +32,11 @@ const parseFraction = (s: string): [number, number] => {
   const [n, d] = s.split('/').map(Number);
   return [n, d];
 };
-export const majorityKey = (m: Majority) => `${m.base}-${fraction(m.fraction)}`;
+/** "base-n/d-threshold", e.g. "members-2/3-at-least": one select holds the whole rule. */
+export const majorityKey = (m: Majority) => `${m.base}-${fraction(m.fraction)}-${m.threshold ?? 'more-than'}`;
 const parseMajority = (s: string): Majority => {
-  const [base, f] = s.split('-');
-  return { base: base === 'members' ? 'members' : 'cast', fraction: parseFraction(f) };
+  const [base, f, ...threshold] = s.split('-');
+  return { base: base === 'members' ? 'members' : 'cast', fraction: parseFraction(f), threshold: threshold.join('-') === 'at-least' ? 'at-least' : 'more-than' };
 };
 const sameScale = (a: BallotOption[], b: BallotOption[]) => a.length === b.length && a.every((o, i) => o.id === b[i].id);
 
@@ -45,7 +46,7 @@ export function newForm(state: MeetingState, kind: BallotKind, title: string): D
   const subjects = item?.kind === 'individual-review' && item.subject ? [item.subject] : item?.kind === 'collective-review' ? [COLLECTIVE] : [];
   return {
     kind, title, subjects, options: kind === 'choice' ? OFFICIAL_SCALE : [], allowAbstain: false, selfRating: false,
-    eligibility: 'present-members', closeWhenAllVoted: true, deadline: '', quorum: '2/3', majority: 'cast-1/2', itemId: item?.id ?? '',
+    eligibility: 'present-members', closeWhenAllVoted: true, deadline: '', quorum: '2/3', majority: 'cast-1/2-more-than', itemId: item?.id ?? '',
   };
 }
 

@@ -107,7 +107,8 @@ export const ballotsVi = {
     quorumPresets: { '2/3': 'Ít nhất 2/3 số người có quyền', '1/2': 'Ít nhất 1/2 số người có quyền', '3/4': 'Ít nhất 3/4 số người có quyền', '0/1': 'Không yêu cầu' },
     majority: 'Điều kiện thông qua',
     majorityPresets: {
-      'cast-1/2': 'Quá nửa số phiếu bầu', 'members-1/2': 'Quá nửa tổng số ủy viên', 'members-2/3': 'Trên 2/3 tổng số ủy viên',
+      'cast-1/2-more-than': 'Quá nửa số phiếu bầu', 'members-1/2-more-than': 'Quá nửa tổng số ủy viên',
+      'members-2/3-at-least': 'Ít nhất 2/3 tổng số ủy viên', 'members-2/3-more-than': 'Trên 2/3 tổng số ủy viên',
     },
     item: 'Thuộc mục',
     noItem: 'Không gắn với mục nào',
@@ -222,7 +223,8 @@ export const ballotsEn: typeof ballotsVi = {
     quorumPresets: { '2/3': 'At least 2/3 of eligible voters', '1/2': 'At least 1/2 of eligible voters', '3/4': 'At least 3/4 of eligible voters', '0/1': 'No quorum' },
     majority: 'Carried when',
     majorityPresets: {
-      'cast-1/2': 'More than half of votes cast', 'members-1/2': 'More than half of all members', 'members-2/3': 'More than 2/3 of all members',
+      'cast-1/2-more-than': 'More than half of votes cast', 'members-1/2-more-than': 'More than half of all members',
+      'members-2/3-at-least': 'At least 2/3 of all members', 'members-2/3-more-than': 'More than 2/3 of all members',
     },
     item: 'Agenda item',
     noItem: 'None',
