@@ -46,6 +46,8 @@ export function decideQueue(state: MeetingState, command: QueueCommand, actor: A
       const who = findParticipant(state, participantId);
       if (!who) return reject('not-found', `no participant ${participantId}`);
       if (who.role === 'observer' || who.role === 'screen') return reject('invalid-state', `${who.name} cannot take the floor`);
+      // A reply answers what was said about the member under review: nobody else has one, whoever asks.
+      if (command.kind === 'reply' && item.subject !== participantId) return reject('invalid-state', 'only the member under review may reply');
       const onBehalf = participantId !== actor.participantId;
       if (!queue.open && !onBehalf && actor.role !== 'chair' && actor.role !== 'secretary') {
         return reject('invalid-state', 'the list of speakers is closed');
