@@ -83,12 +83,16 @@ export function decideQueue(state: MeetingState, command: QueueCommand, actor: A
     }
 
     case 'queue.end':
+    case 'queue.extend': {
       if (!queue.current) return reject('invalid-state', 'nobody has the floor');
-      return accept({ type: 'speech.ended', itemId: item.id, at: now });
-
-    case 'queue.extend':
-      if (!queue.current) return reject('invalid-state', 'nobody has the floor');
-      return accept({ type: 'speech.extended', itemId: item.id, seconds: command.seconds });
+      // The chair and the secretary both run the queue: one may have moved on while the other pressed.
+      if (command.participantId !== undefined && command.participantId !== queue.current.participantId) {
+        return reject('invalid-state', 'that speech has already ended');
+      }
+      return command.type === 'queue.end'
+        ? accept({ type: 'speech.ended', itemId: item.id, at: now })
+        : accept({ type: 'speech.extended', itemId: item.id, seconds: command.seconds });
+    }
 
     case 'queue.reorder': {
       const ids = new Set(command.requestIds);
