@@ -1,3 +1,4 @@
+import { MAX_AGENDA_ITEMS } from '../limits.js';
 import type { CommandOf } from './commands.js';
 import { accept, reject, type DecideContext, type Decision } from './decision.js';
 import type { MeetingEvent } from './events.js';
@@ -107,6 +108,8 @@ export function decideAgenda(state: MeetingState, command: AgendaCommand, { now,
     }
 
     case 'agenda.add': {
+      // The same ceiling as a definition's, so a live agenda never outgrows what could be created.
+      if (state.agenda.length >= MAX_AGENDA_ITEMS) return reject('invalid-state', `an agenda has at most ${MAX_AGENDA_ITEMS} items`);
       const bad = checkRefs(state, command.item);
       if (bad) return bad;
       let index: number;

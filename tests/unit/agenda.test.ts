@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { MAX_AGENDA_ITEMS } from '../../shared/limits.js';
 import { itemsOfDay } from '../../shared/meeting/agenda.js';
+import { initialState } from '../../shared/meeting/state.js';
 import { CoreDriver, runningMeeting, T0 } from '../helpers/coreDriver.js';
+import { testDefinition } from '../helpers/definitions.js';
 
 const statuses = (m: CoreDriver) => Object.fromEntries(m.state.agenda.map((i) => [i.id, i.status]));
 
@@ -200,6 +203,14 @@ describe('editing the agenda live', () => {
     m.refuse('chair', { type: 'agenda.add', item: { ...item, presenter: 'nobody' } }, 'not-found');
     m.refuse('chair', { type: 'agenda.add', item: { ...item, day: 3 } }, 'invalid-state');
     m.refuse('chair', { type: 'agenda.add', item, afterItemId: 'nope' }, 'not-found');
+  });
+
+  it('stops adding at the size a definition may have', () => {
+    const agenda = Array.from({ length: MAX_AGENDA_ITEMS }, (_, i) => ({ day: 1, title: `Mục ${i + 1}`, kind: 'discussion' as const, plannedMinutes: 5 }));
+    const m = new CoreDriver(initialState('full', testDefinition({ agenda })));
+    m.refuse('chair', { type: 'agenda.add', item: { day: 1, title: 'Thêm', kind: 'discussion', plannedMinutes: 5 } }, 'invalid-state');
+    m.ok('chair', { type: 'agenda.remove', itemId: 'item-300' });
+    m.ok('chair', { type: 'agenda.add', item: { day: 1, title: 'Thêm', kind: 'discussion', plannedMinutes: 5 } });
   });
 
   it('updates the fields of an item, including its speaking time', () => {
