@@ -44,4 +44,8 @@ describe('reissuing a link', () => {
     m.refuse('chair', { type: 'link.reissue', participantId: 'nobody' }, 'not-found');
     m.refuse('sec', { type: 'link.reissue', participantId: 'm2' }, 'forbidden');
   });
+
+  it('is refused for the chair’s own link, which would lock the chair out', () => {
+    new CoreDriver().refuse('chair', { type: 'link.reissue', participantId: 'chair' }, 'forbidden');
+  });
 });
