@@ -18,10 +18,12 @@ export interface RawSocket {
 export function openRaw(baseUrl: string, token: string): Promise<RawSocket> {
   const ws = new WebSocket(`${baseUrl.replace(/^http/, 'ws')}/socket.io/?EIO=4&transport=websocket`);
   const received: string[] = [];
-  const acks = new Map<number, (args: unknown[]) => void>();
+  const acks = new Map<number, (args: unknown[] | null) => void>();
   let nextId = 1;
   return new Promise((resolve, reject) => {
     ws.on('error', reject);
+    // A closed connection answers nothing more: settle what is pending at once.
+    ws.on('close', () => { for (const settle of [...acks.values()]) settle(null); });
     ws.on('message', (data) => {
       const text = data.toString();
       received.push(text);
