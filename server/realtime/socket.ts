@@ -165,9 +165,16 @@ export function attachSockets(io: IO, opts: SocketOptions): void {
 
     socket.on('disconnect', () => presence.changed(session.meetingId));
 
-    const room = await rooms.get(session.meetingId);
-    const snapshot = room && (await snapshotOf(room, session, store, opts.publicUrl));
-    if (snapshot && socket.connected) socket.emit('snapshot', snapshot);
+    try {
+      const room = await rooms.get(session.meetingId);
+      const snapshot = room && (await snapshotOf(room, session, store, opts.publicUrl));
+      if (snapshot && socket.connected) socket.emit('snapshot', snapshot);
+    } catch (e) {
+      // Without its snapshot the client has nothing to show; it reconnects after a server-side
+      // disconnect. (Left unhandled, this rejection would take the whole process down.)
+      failure(e, log);
+      socket.disconnect(true);
+    }
     presence.changed(session.meetingId);
     log.debug('connected', { meetingId: session.meetingId, participant: session.participantId, role: session.role });
   });
