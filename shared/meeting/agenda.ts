@@ -30,7 +30,8 @@ function enter(state: MeetingState, item: AgendaItem, now: number): MeetingEvent
   const events: MeetingEvent[] = [];
   if (state.status === 'scheduled') events.push({ type: 'meeting.started', at: now });
   if (item.day !== state.currentDay) events.push({ type: 'day.switched', day: item.day });
-  events.push(item.status === 'pending' && item.startedAt === null
+  // Never started (pending, or skipped before it took place) is a start; anything else a return to it.
+  events.push(item.startedAt === null
     ? { type: 'item.started', itemId: item.id, at: now }
     : { type: 'item.reopened', itemId: item.id });
   events.push(...leaveBallot(state));

@@ -78,6 +78,14 @@ describe('opening items', () => {
     expect(m.item('open')).toMatchObject({ status: 'active', startedAt: T0, endedAt: null });
   });
 
+  it('opening a skipped item that never took place starts it, with its start time', () => {
+    const m = runningMeeting();
+    m.ok('chair', { type: 'agenda.skip', itemId: 'collective' });
+    m.advance(120);
+    expect(m.ok('chair', { type: 'agenda.open', itemId: 'collective' }).at(-1)).toEqual({ type: 'item.started', itemId: 'collective', at: T0 + 120_000 });
+    expect(m.item('collective')).toMatchObject({ status: 'active', startedAt: T0 + 120_000, endedAt: null });
+  });
+
   it('opening an item of another day switches to that day', () => {
     const m = runningMeeting();
     expect(m.ok('sec', { type: 'agenda.open', itemId: 'review-m2' }).map((e) => e.type)).toEqual(['item.ended', 'day.switched', 'item.started']);
