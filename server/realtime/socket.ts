@@ -141,6 +141,8 @@ export function attachSockets(io: IO, opts: SocketOptions): void {
 
     socket.on('sync', async (...args: unknown[]) => {
       const { payload, ack } = request(args);
+      // A snapshot is the costliest answer, and the observer link is public (a QR code in the room).
+      if (!bucket.take()) return answer(ack, { ok: false, error: error('rate-limited', 'too many requests; slow down') });
       if (!SyncRequest.safeParse(payload ?? {}).success) return answer(ack, { ok: false, error: error('invalid-payload', 'expected { version? }') });
       try {
         const room = await rooms.get(session.meetingId);

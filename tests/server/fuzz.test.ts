@@ -248,4 +248,11 @@ describe('the per-connection rate limit', () => {
     await waitFor(async () => (await flooder.send({ type: 'attendance.checkIn' })).ok, 5000, 'the flooder to be served again');
     expect((await server.store.loadMeeting(server.meeting.meetingId))!.version).toBe(1);
   });
+
+  it('limits snapshot requests too: the observer link is public', async () => {
+    const observer = await server.connectAs('obs');
+    const answers = await Promise.all(Array.from({ length: 40 }, () => observer.socket.timeout(5000).emitWithAck('sync', {})));
+    expect(answers.slice(0, 10).every((a) => a.ok)).toBe(true);
+    expect(answers.filter((a) => !a.ok && a.error.code === 'rate-limited').length).toBeGreaterThanOrEqual(20);
+  });
 });
