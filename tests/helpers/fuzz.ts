@@ -1,4 +1,6 @@
+import { ERROR_CODES } from '../../shared/errors.js';
 import { Command, COMMAND_TYPES } from '../../shared/meeting/commands.js';
+import type { TestClient } from './server.js';
 
 /** The seed of this run: FUZZ_SEED when given (to reproduce a failure), otherwise fresh. */
 export function fuzzSeed(): number {
@@ -141,3 +143,17 @@ export function mutateCommand(rng: Rng, command: Record<string, unknown>): { com
     }
   }
 }
+
+/** `{ ok: false, error: { code, message } }` with a code from ERROR_CODES, and nothing else. */
+export function isRefusal(a: unknown): boolean {
+  const r = a as { ok?: unknown; error?: { code?: unknown; message?: unknown } } | null;
+  return r !== null && typeof r === 'object' && Object.keys(r).sort().join() === 'error,ok' && r.ok === false
+    && (ERROR_CODES as readonly unknown[]).includes(r.error?.code) && typeof r.error?.message === 'string';
+}
+
+/** A client socket without its event map: fuzzing sends what the map forbids. */
+export interface UntypedSocket {
+  emit(event: string, ...args: unknown[]): void;
+  timeout(ms: number): { emitWithAck(event: string, ...args: unknown[]): Promise<unknown> };
+}
+export const untyped = (c: TestClient) => c.socket as unknown as UntypedSocket;

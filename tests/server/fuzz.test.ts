@@ -1,33 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMeeting } from '../../server/meetings/create.js';
-import { ERROR_CODES } from '../../shared/errors.js';
 import { COMMAND_TYPES } from '../../shared/meeting/commands.js';
 import { PERMISSIONS } from '../../shared/meeting/permissions.js';
 import type { StoredMeeting } from '../../server/store/store.js';
 import { SAMPLES } from '../helpers/commandSamples.js';
 import { testDefinition } from '../helpers/definitions.js';
-import { fuzzSeed, mutateCommand, nested, Rng, unknownType } from '../helpers/fuzz.js';
+import { fuzzSeed, isRefusal, mutateCommand, nested, Rng, unknownType, untyped } from '../helpers/fuzz.js';
 import { accepted, expectConverged } from '../helpers/liveRoom.js';
-import { openRaw } from '../helpers/rawSocket.js';
 import { startServer, type TestClient, type TestServer } from '../helpers/server.js';
-import { waitFor } from '../helpers/wait.js';
 
 const SEED = fuzzSeed();
 const ROLES = ['chair', 'sec', 'm1', 'guest', 'obs', 'screen'] as const;
 const ROLE_OF = { chair: 'chair', sec: 'secretary', m1: 'member', guest: 'guest', obs: 'observer', screen: 'screen' } as const;
-
-function isRefusal(a: unknown): boolean {
-  const r = a as { ok?: unknown; error?: { code?: unknown; message?: unknown } } | null;
-  return r !== null && typeof r === 'object' && Object.keys(r).sort().join() === 'error,ok' && r.ok === false
-    && (ERROR_CODES as readonly unknown[]).includes(r.error?.code) && typeof r.error?.message === 'string';
-}
-
-/** The client socket without its event map: the fuzz sends what the map forbids. */
-interface Untyped {
-  emit(event: string, ...args: unknown[]): void;
-  timeout(ms: number): { emitWithAck(event: string, ...args: unknown[]): Promise<unknown> };
-}
-const untyped = (c: TestClient) => c.socket as unknown as Untyped;
 
 /** Runs `tasks` with at most `width` in flight. */
 async function pool(tasks: (() => Promise<void>)[], width: number): Promise<void> {
@@ -174,85 +158,4 @@ describe(`fuzzing the socket API (seed ${SEED}; rerun with FUZZ_SEED=${SEED})`, 
     expect(await clients.chair.send({ type: 'queue.extend', seconds: 30, participantId: 'guest' })).toEqual({ ok: true, version: before.version + 1 });
     await expectConverged(server, Object.values(clients));
   }, 180_000);
-});
-
-describe(`broken Socket.IO traffic (seed ${SEED})`, () => {
-  let server: TestServer;
-  beforeAll(async () => { server = await startServer({ commandsPerSecond: 1_000_000, commandBurst: 1_000_000 }); });
-  afterAll(async () => { await server.stop(); });
-
-  it('malformed packets cost only their own connection; answered ones are typed refusals', async () => {
-    const rng = new Rng(SEED);
-    const watchers = await Promise.all(['chair', 'obs'].map((id) => server.connectAs(id)));
-    const meetingId = server.meeting.meetingId;
-    const deep = (n: number) => '['.repeat(n) + ']'.repeat(n);
-    const frames = [
-      '42["command",', '42[', '42', '4', '49', '4x', '42{"a":1}', '42"command"', '42[]', '42[null]', '42[1,2,3]', '43999[1]', '6', '5', '1',
-      `42${deep(100_000)}`, `421["command",{"meetingId":"${meetingId}","command":${deep(100_000)}}]`,
-      `42["command",{"meetingId":"${meetingId}","command":{"type":"agenda.next","x":1}}]`, // no ack
-      '451-["command",{"_placeholder":true,"num":0}]', '452-["command",{"_placeholder":true,"num":7}]',
-      '42123456789012345678901234567890["command",{}]', '42/other,["command",{}]', '40/admin,{}',
-      ...Array.from({ length: 20 }, () => `4${rng.string(30)}`),
-      ...Array.from({ length: 20 }, () => `421${JSON.stringify(['command', rng.json(3)])}`),
-    ];
-    const problems: string[] = [];
-    for (const frame of frames) {
-      const raw = await openRaw(server.url, server.tokenOf(rng.pick(['chair', 'm1', 'guest', 'obs'])));
-      raw.frame(frame);
-      // An ack for a command is proof the frame was read; without one, a valid command after it shows whether the connection lives.
-      const after = await raw.emit('command', [{ meetingId, command: { type: 'queue.end', bogus: 1 } }], 2000);
-      for (const r of raw.received.filter((f) => f.startsWith('43'))) {
-        const args = JSON.parse(r.replace(/^43[^[]*/, '')) as unknown[];
-        if (!isRefusal(args[0])) problems.push(`${frame.slice(0, 60)} → ${r.slice(0, 200)}`);
-      }
-      if (after !== null && !isRefusal(after[0])) problems.push(`${frame.slice(0, 60)}, then → ${JSON.stringify(after)}`);
-      raw.close();
-    }
-    console.log(`broken traffic: ${frames.length} malformed frames`);
-    expect(problems).toEqual([]);
-    expect((await server.store.loadMeeting(meetingId))!.version).toBe(0);
-    for (const w of watchers) expect(w.socket.connected).toBe(true);
-    expect(server.logs.filter((l) => JSON.parse(l).level === 'error')).toEqual([]);
-    expect(await watchers[0].send({ type: 'agenda.next' })).toEqual({ ok: true, version: 1 });
-  });
-
-  it('a message over the 1 MB transport limit closes that connection only', async () => {
-    const [chair, m2] = await Promise.all([server.connectAs('chair'), server.connectAs('m2')]);
-    const closed = new Promise<string>((resolve) => m2.socket.once('disconnect', resolve));
-    untyped(m2).emit('command', { meetingId: server.meeting.meetingId, command: { type: 'attendance.checkIn', pad: 'x'.repeat(1_100_000) } });
-    expect(await closed).toBe('transport close');
-    expect(chair.socket.connected).toBe(true);
-    const version = (await server.store.loadMeeting(server.meeting.meetingId))!.version;
-    expect(await chair.send({ type: 'attendance.checkIn' })).toEqual({ ok: true, version: version + 1 });
-  });
-});
-
-describe('the per-connection rate limit', () => {
-  let server: TestServer;
-  beforeAll(async () => { server = await startServer({ commandsPerSecond: 5, commandBurst: 10 }); });
-  afterAll(async () => { await server.stop(); });
-
-  it('answers a flood with rate-limited, changes nothing for it, and spares other connections', async () => {
-    const flooder = await server.connectAs('m1');
-    const answers = await Promise.all(Array.from({ length: 40 }, () => flooder.send({ type: 'queue.request', kind: 'speech' })));
-    const codes = answers.map((a) => (a.ok ? 'ok' : a.error.code));
-    // The burst is served (and refused for the state: no meeting in session); the rest is throttled.
-    expect(codes.slice(0, 10)).toEqual(Array(10).fill('invalid-state'));
-    expect(codes.filter((c) => c === 'rate-limited').length).toBeGreaterThanOrEqual(20);
-    expect(codes.every((c) => c === 'invalid-state' || c === 'rate-limited')).toBe(true);
-    expect(answers.every(isRefusal)).toBe(true);
-
-    // The same person's other device has its own allowance; the flooder gets tokens back over time.
-    const tablet = await server.connectAs('m1');
-    expect(await tablet.send({ type: 'attendance.checkIn' })).toEqual({ ok: true, version: 1 });
-    await waitFor(async () => (await flooder.send({ type: 'attendance.checkIn' })).ok, 5000, 'the flooder to be served again');
-    expect((await server.store.loadMeeting(server.meeting.meetingId))!.version).toBe(1);
-  });
-
-  it('limits snapshot requests too: the observer link is public', async () => {
-    const observer = await server.connectAs('obs');
-    const answers = await Promise.all(Array.from({ length: 40 }, () => observer.socket.timeout(5000).emitWithAck('sync', {})));
-    expect(answers.slice(0, 10).every((a) => a.ok)).toBe(true);
-    expect(answers.filter((a) => !a.ok && a.error.code === 'rate-limited').length).toBeGreaterThanOrEqual(20);
-  });
 });
