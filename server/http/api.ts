@@ -92,6 +92,9 @@ export function apiRouter({ store, log, adminToken, publicUrl }: ApiOptions): ex
     const type = (err as { type?: string }).type;
     if (type === 'entity.too.large') return sendError(res, 'payload-too-large', `bodies are limited to ${MAX_PAYLOAD_BYTES} bytes`);
     if (type === 'entity.parse.failed' || type === 'encoding.unsupported' || type === 'charset.unsupported') return sendError(res, 'invalid-payload', 'the body is not valid JSON');
+    // Any other 4xx from body-parser (e.g. a gzip body that does not inflate) is the request's fault too.
+    const status = (err as { status?: unknown }).status;
+    if (typeof status === 'number' && status >= 400 && status < 500) return sendError(res, 'invalid-payload', 'the body could not be read');
     if (err instanceof StoreUnavailableError) return sendError(res, 'store-unavailable', 'the store is unavailable');
     log.error('http failure', { err: err instanceof Error ? err.stack : String(err) });
     sendError(res, 'internal', 'unexpected server error');

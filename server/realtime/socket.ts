@@ -63,6 +63,17 @@ function answer<T>(ack: unknown, result: T): void {
   if (typeof ack === 'function') (ack as (r: T) => void)(result);
 }
 
+/**
+ * A request's payload and ack from the arguments as Socket.IO delivers them: the ack is always the
+ * last one, so a client sending too many arguments, or none, still gets its answer.
+ */
+function request(args: unknown[]): { payload: unknown; ack: unknown } {
+  const ack = typeof args.at(-1) === 'function' ? args.at(-1) : undefined;
+  return { payload: args[0] === ack ? undefined : args[0], ack };
+}
+
+const REQUESTS: readonly string[] = ['command', 'sync', 'time'] satisfies (keyof ClientToServer)[];
+
 /** Roles that show or hand out the public observer link. */
 const SEES_JOIN_LINK: readonly Actor['role'][] = ['screen', 'chair', 'secretary'];
 
@@ -118,7 +129,8 @@ export function attachSockets(io: IO, opts: SocketOptions): void {
     const bucket = new TokenBucket(opts.commandsPerSecond, opts.commandBurst);
     socket.join([meetingChannel(session.meetingId), participantChannel(session.meetingId, session.participantId)]);
 
-    socket.on('command', async (payload: unknown, ack: unknown) => {
+    socket.on('command', async (...args: unknown[]) => {
+      const { payload, ack } = request(args);
       if (!bucket.take()) return answer(ack, { ok: false, error: error('rate-limited', 'too many commands; slow down') });
       if (opts.isClosing()) return answer(ack, { ok: false, error: error('store-unavailable', 'this server is shutting down; nothing was changed, retry after reconnecting') });
       const parsed = parseCommand(payload, session.meetingId);
@@ -132,7 +144,10 @@ export function attachSockets(io: IO, opts: SocketOptions): void {
       }
     });
 
-    socket.on('sync', async (payload: unknown, ack: unknown) => {
+    socket.on('sync', async (...args: unknown[]) => {
+      const { payload, ack } = request(args);
+      // A snapshot is the costliest answer, and the observer link is public (a QR code in the room).
+      if (!bucket.take()) return answer(ack, { ok: false, error: error('rate-limited', 'too many requests; slow down') });
       if (!SyncRequest.safeParse(payload ?? {}).success) return answer(ack, { ok: false, error: error('invalid-payload', 'expected { version? }') });
       try {
         const room = await rooms.get(session.meetingId);
@@ -143,16 +158,30 @@ export function attachSockets(io: IO, opts: SocketOptions): void {
       }
     });
 
-    socket.on('time', (payload: unknown, ack: unknown) => {
+    socket.on('time', (...args: unknown[]) => {
+      const { payload, ack } = request(args);
       if (!TimeRequest.safeParse(payload).success) return answer(ack, { ok: false, error: error('invalid-payload', 'expected { sentAt }') });
       answer(ack, { ok: true, serverNow: Date.now() });
     });
 
+    // An event nobody handles would leave a client waiting for its ack forever.
+    socket.onAny((event: unknown, ...args: unknown[]) => {
+      if (typeof event === 'string' && REQUESTS.includes(event)) return;
+      answer(request(args).ack, { ok: false, error: error('unknown-command', `unknown event ${String(event).slice(0, 64)}`) });
+    });
+
     socket.on('disconnect', () => presence.changed(session.meetingId));
 
-    const room = await rooms.get(session.meetingId);
-    const snapshot = room && (await snapshotOf(room, session, store, opts.publicUrl));
-    if (snapshot && socket.connected) socket.emit('snapshot', snapshot);
+    try {
+      const room = await rooms.get(session.meetingId);
+      const snapshot = room && (await snapshotOf(room, session, store, opts.publicUrl));
+      if (snapshot && socket.connected) socket.emit('snapshot', snapshot);
+    } catch (e) {
+      // Without its snapshot the client has nothing to show; it reconnects after a server-side
+      // disconnect. (Left unhandled, this rejection would take the whole process down.)
+      failure(e, log);
+      socket.disconnect(true);
+    }
     presence.changed(session.meetingId);
     log.debug('connected', { meetingId: session.meetingId, participant: session.participantId, role: session.role });
   });

@@ -1,3 +1,4 @@
+import { MAX_AGENDA_ITEMS } from '../limits.js';
 import type { CommandOf } from './commands.js';
 import { accept, reject, type DecideContext, type Decision } from './decision.js';
 import type { MeetingEvent } from './events.js';
@@ -29,7 +30,8 @@ function enter(state: MeetingState, item: AgendaItem, now: number): MeetingEvent
   const events: MeetingEvent[] = [];
   if (state.status === 'scheduled') events.push({ type: 'meeting.started', at: now });
   if (item.day !== state.currentDay) events.push({ type: 'day.switched', day: item.day });
-  events.push(item.status === 'pending' && item.startedAt === null
+  // Never started (pending, or skipped before it took place) is a start; anything else a return to it.
+  events.push(item.startedAt === null
     ? { type: 'item.started', itemId: item.id, at: now }
     : { type: 'item.reopened', itemId: item.id });
   events.push(...leaveBallot(state));
@@ -107,6 +109,8 @@ export function decideAgenda(state: MeetingState, command: AgendaCommand, { now,
     }
 
     case 'agenda.add': {
+      // The same ceiling as a definition's, so a live agenda never outgrows what could be created.
+      if (state.agenda.length >= MAX_AGENDA_ITEMS) return reject('invalid-state', `an agenda has at most ${MAX_AGENDA_ITEMS} items`);
       const bad = checkRefs(state, command.item);
       if (bad) return bad;
       let index: number;

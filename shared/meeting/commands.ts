@@ -31,8 +31,9 @@ export const Command = z.discriminatedUnion('type', [
   cmd('queue.request', { kind: z.enum(REQUEST_KINDS), participantId: Slug.optional(), itemId: Id.optional() }),
   cmd('queue.withdraw', { requestId: Id, itemId: Id.optional() }),
   cmd('queue.give', { requestId: Id.optional(), participantId: Slug.optional(), itemId: Id.optional() }),
-  cmd('queue.end', { itemId: Id.optional() }),
-  cmd('queue.extend', { seconds: z.number().int().min(10).max(MAX_SPEAKING_SEC), itemId: Id.optional() }),
+  // `participantId`, when given, names the speaker the chair saw: a speech that already ended is not ended twice.
+  cmd('queue.end', { participantId: Slug.optional(), itemId: Id.optional() }),
+  cmd('queue.extend', { seconds: z.number().int().min(10).max(MAX_SPEAKING_SEC), participantId: Slug.optional(), itemId: Id.optional() }),
   cmd('queue.reorder', { requestIds: z.array(Id).max(2000), itemId: Id.optional() }),
   cmd('queue.setOpen', { open: z.boolean(), itemId: Id.optional() }),
   cmd('queue.setSpeakingTime', { seconds: Seconds, itemId: Id.optional() }),

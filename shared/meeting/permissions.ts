@@ -76,6 +76,9 @@ export function can(actor: Actor, command: Command, state: MeetingState): boolea
       // An unknown request is reported as not-found by `decide`, not hidden behind a permission error.
       return request === undefined || request.participantId === actor.participantId;
     }
+    case 'link.reissue':
+      // The sender's own connections would be revoked before the new link reached them: locked out.
+      return command.participantId !== actor.participantId;
     default:
       return true;
   }

@@ -46,6 +46,8 @@ export function decideQueue(state: MeetingState, command: QueueCommand, actor: A
       const who = findParticipant(state, participantId);
       if (!who) return reject('not-found', `no participant ${participantId}`);
       if (who.role === 'observer' || who.role === 'screen') return reject('invalid-state', `${who.name} cannot take the floor`);
+      // A reply answers what was said about the member under review: nobody else has one, whoever asks.
+      if (command.kind === 'reply' && item.subject !== participantId) return reject('invalid-state', 'only the member under review may reply');
       const onBehalf = participantId !== actor.participantId;
       if (!queue.open && !onBehalf && actor.role !== 'chair' && actor.role !== 'secretary') {
         return reject('invalid-state', 'the list of speakers is closed');
@@ -81,12 +83,16 @@ export function decideQueue(state: MeetingState, command: QueueCommand, actor: A
     }
 
     case 'queue.end':
+    case 'queue.extend': {
       if (!queue.current) return reject('invalid-state', 'nobody has the floor');
-      return accept({ type: 'speech.ended', itemId: item.id, at: now });
-
-    case 'queue.extend':
-      if (!queue.current) return reject('invalid-state', 'nobody has the floor');
-      return accept({ type: 'speech.extended', itemId: item.id, seconds: command.seconds });
+      // The chair and the secretary both run the queue: one may have moved on while the other pressed.
+      if (command.participantId !== undefined && command.participantId !== queue.current.participantId) {
+        return reject('invalid-state', 'that speech has already ended');
+      }
+      return command.type === 'queue.end'
+        ? accept({ type: 'speech.ended', itemId: item.id, at: now })
+        : accept({ type: 'speech.extended', itemId: item.id, seconds: command.seconds });
+    }
 
     case 'queue.reorder': {
       const ids = new Set(command.requestIds);

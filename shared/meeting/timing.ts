@@ -2,7 +2,8 @@ import type { Speech } from './state.js';
 
 /** Seconds left in a speech at server time `now`; negative once the speaker runs over. */
 export function remainingSec(speech: Pick<Speech, 'startedAt' | 'limitSec'>, now: number): number {
-  return Math.ceil((speech.startedAt + speech.limitSec * 1000 - now) / 1000);
+  // `+ 0` turns the -0 that Math.ceil gives in the first second past the limit into 0.
+  return Math.ceil((speech.startedAt + speech.limitSec * 1000 - now) / 1000) + 0;
 }
 
 export function isOvertime(speech: Pick<Speech, 'startedAt' | 'limitSec'>, now: number): boolean {

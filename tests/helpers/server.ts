@@ -106,6 +106,8 @@ export interface TestClient {
   state: MeetingState;
   version: number;
   batches: EventBatch[];
+  /** The last `presence` list received (null before the first). */
+  online: string[] | null;
   send(command: CommandInput | Record<string, unknown>, meetingId?: string): Promise<Ack<CommandResult>>;
   /** Resolves once this client's copy has reached `version`. */
   waitForVersion(version: number, timeoutMs?: number): Promise<void>;
@@ -114,12 +116,16 @@ export interface TestClient {
 
 export function connectClient(url: string, token: string): Promise<TestClient> {
   const socket: Socket<ServerToClient, ClientToServer> = connect(url, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true });
+  // Presence can come before the client is handed out; keep the latest from the start.
+  let online: string[] | null = null;
+  const early = (p: { online: string[] }) => { online = p.online; };
+  socket.on('presence', early);
   return new Promise((resolve, reject) => {
     socket.once('connect_error', (e) => reject(Object.assign(e, { code: (e as { data?: { code?: string } }).data?.code })));
     socket.once('snapshot', (snapshot) => {
       const waiters: (() => void)[] = [];
       const client: TestClient = {
-        socket, snapshot, state: snapshot.state, version: snapshot.version, batches: [],
+        socket, snapshot, state: snapshot.state, version: snapshot.version, batches: [], online,
         send: (command, meetingId = snapshot.meetingId) => socket.timeout(10_000).emitWithAck('command', { meetingId, command }),
         waitForVersion: (version, timeoutMs = 5000) => new Promise<void>((ok, fail) => {
           if (client.version >= version) return ok();
@@ -135,6 +141,8 @@ export function connectClient(url: string, token: string): Promise<TestClient> {
         client.version = batch.version;
         waiters.forEach((w) => w());
       });
+      socket.off('presence', early);
+      socket.on('presence', (p) => { client.online = p.online; });
       socket.on('snapshot', (s) => { client.snapshot = s; client.state = s.state; client.version = s.version; waiters.forEach((w) => w()); });
       resolve(client);
     });

@@ -1,19 +1,34 @@
-import { describe, expect, it } from 'vitest';
-import { TokenBucket } from '../../server/realtime/rateLimit.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isRefusal } from '../helpers/fuzz.js';
+import { startServer, type TestServer } from '../helpers/server.js';
+import { waitFor } from '../helpers/wait.js';
 
-describe('TokenBucket', () => {
-  it('allows a burst, then refills at its rate', () => {
-    const bucket = new TokenBucket(10, 3, 0);
-    expect([1, 2, 3, 4].map(() => bucket.take(0))).toEqual([true, true, true, false]);
-    expect(bucket.take(100)).toBe(true);
-    expect(bucket.take(100)).toBe(false);
+describe('the per-connection rate limit', () => {
+  let server: TestServer;
+  beforeAll(async () => { server = await startServer({ commandsPerSecond: 1, commandBurst: 10 }); });
+  afterAll(async () => { await server.stop(); });
+
+  it('answers a flood with rate-limited, changes nothing for it, and spares other connections', async () => {
+    const flooder = await server.connectAs('m1');
+    const answers = await Promise.all(Array.from({ length: 40 }, () => flooder.send({ type: 'queue.request', kind: 'speech' })));
+    const codes = answers.map((a) => (a.ok ? 'ok' : a.error.code));
+    // The burst is served (and refused for the state: no meeting in session); the rest is throttled.
+    expect(codes.slice(0, 10)).toEqual(Array(10).fill('invalid-state'));
+    expect(codes.filter((c) => c === 'rate-limited').length).toBeGreaterThanOrEqual(20);
+    expect(codes.every((c) => c === 'invalid-state' || c === 'rate-limited')).toBe(true);
+    expect(answers.every(isRefusal)).toBe(true);
+
+    // The same person's other device has its own allowance; the flooder gets tokens back over time.
+    const tablet = await server.connectAs('m1');
+    expect(await tablet.send({ type: 'attendance.checkIn' })).toEqual({ ok: true, version: 1 });
+    await waitFor(async () => (await flooder.send({ type: 'attendance.checkIn' })).ok, 5000, 'the flooder to be served again');
+    expect((await server.store.loadMeeting(server.meeting.meetingId))!.version).toBe(1);
   });
 
-  it('does not lock a connection out when the clock is set back', () => {
-    const bucket = new TokenBucket(10, 3, 1_000_000);
-    expect(bucket.take(1_000_000)).toBe(true);
-    // The system clock steps back ten minutes; the next message still goes through.
-    expect(bucket.take(1_000_000 - 600_000)).toBe(true);
-    expect(bucket.take(1_000_000 - 600_000 + 100)).toBe(true);
+  it('limits snapshot requests too: the observer link is public', async () => {
+    const observer = await server.connectAs('obs');
+    const answers = await Promise.all(Array.from({ length: 40 }, () => observer.socket.timeout(5000).emitWithAck('sync', {})));
+    expect(answers.slice(0, 10).every((a) => a.ok)).toBe(true);
+    expect(answers.filter((a) => !a.ok && a.error.code === 'rate-limited').length).toBeGreaterThanOrEqual(20);
   });
 });

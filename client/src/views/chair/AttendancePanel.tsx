@@ -20,14 +20,14 @@ export function AttendancePanel() {
   const q = quorum(state);
   const attending = state.participants.filter((p) => p.role !== 'observer' && p.role !== 'screen');
   const devices = state.participants.filter((p) => p.role === 'observer' || p.role === 'screen');
-  const mayReissue = allowed({ type: 'link.reissue', participantId: state.participants[0]?.id ?? '' });
 
   const reissue = async (p: Participant) => {
     const outcome = await send({ type: 'link.reissue', participantId: p.id });
     if (outcome.ok && outcome.link) setReissued({ name: p.name, link: outcome.link });
   };
 
-  const reissueButton = (p: Participant) => mayReissue && (
+  // Per row: the chair has no button for their own link (`can` refuses it: it would lock them out).
+  const reissueButton = (p: Participant) => allowed({ type: 'link.reissue', participantId: p.id }) && (
     <ConfirmButton testId={`reissue-${p.id}`} confirmLabel={t.attendance_panel.reissueConfirm} className="btn-ghost" onConfirm={() => void reissue(p)}>
       {t.attendance_panel.reissue}
     </ConfirmButton>

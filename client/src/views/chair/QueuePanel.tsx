@@ -58,10 +58,11 @@ export function QueuePanel() {
 
       <SpeakerCard speech={queue.current}>
         {manages && queue.current && (
+          // Naming the speaker: a press on a stale screen must not end or extend whoever spoke next.
           <div className="speaker-controls">
-            <CommandButton command={{ type: 'queue.end', itemId }} testId="end-speech" className="btn-danger">{t.queue.endSpeech}</CommandButton>
-            <CommandButton command={{ type: 'queue.extend', seconds: 60, itemId }} testId="extend-60" className="btn-secondary">{t.queue.extend(1)}</CommandButton>
-            <CommandButton command={{ type: 'queue.extend', seconds: 120, itemId }} testId="extend-120" className="btn-secondary">{t.queue.extend(2)}</CommandButton>
+            <CommandButton command={{ type: 'queue.end', itemId, participantId: queue.current.participantId }} testId="end-speech" className="btn-danger">{t.queue.endSpeech}</CommandButton>
+            <CommandButton command={{ type: 'queue.extend', seconds: 60, itemId, participantId: queue.current.participantId }} testId="extend-60" className="btn-secondary">{t.queue.extend(1)}</CommandButton>
+            <CommandButton command={{ type: 'queue.extend', seconds: 120, itemId, participantId: queue.current.participantId }} testId="extend-120" className="btn-secondary">{t.queue.extend(2)}</CommandButton>
           </div>
         )}
       </SpeakerCard>
