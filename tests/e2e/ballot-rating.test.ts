@@ -3,11 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type TestBrowser } from '../helpers/browser.js';
 import { startServer, type TestClient, type TestServer } from '../helpers/server.js';
 import { waitFor } from '../helpers/wait.js';
-import { storedText } from './storage.js';
+import { newBallot } from '../../shared/ballots/draft.js';
+import { storedOnDevice } from './storage.js';
 
 /** What m1 chooses on the tablet; none of it may be found on the device afterwards. */
 const M1_PAPER = { collective: 'good', m2: 'excellent' } as const;
 const poll = <T>(read: () => T) => expect.poll(read, { timeout: 10_000 });
+/** The fields a ballot has in the public state, and nothing more. */
+const publicBallot = newBallot('b', { kind: 'motion', title: 't' } as never);
 const M1_TRACES = ['excellent', 'good', 'hoàn thành', 'xuất sắc', 'collective', 'paper', 'ballot'];
 
 describe('a rating ballot end to end in Chromium', () => {
@@ -99,8 +102,14 @@ describe('a rating ballot end to end in Chromium', () => {
     expect(await tablet.locator('[aria-checked="true"]').count()).toBe(0);
     const text = (await tablet.locator('body').innerText()).toLowerCase();
     for (const label of ['hoàn thành tốt nhiệm vụ', 'hoàn thành xuất sắc nhiệm vụ']) expect(text).not.toContain(label);
-    const stored = (await storedText(tablet)).toLowerCase();
-    for (const trace of M1_TRACES) expect(stored).not.toContain(trace);
+    const { text: stored, snapshots } = await storedOnDevice(tablet);
+    for (const trace of M1_TRACES) expect(stored.toLowerCase()).not.toContain(trace);
+    // The offline copy of the meeting is the public state: ballots as everyone sees them, no paper.
+    for (const copy of snapshots as { snapshot: { state: { ballots: object[] } } }[]) {
+      for (const ballot of copy.snapshot.state.ballots) expect(Object.keys(ballot).sort()).toEqual(Object.keys(publicBallot).sort());
+      const json = JSON.stringify(copy);
+      for (const [row, answer] of Object.entries(M1_PAPER)) expect(json).not.toContain(`"${row}":"${answer}"`);
+    }
     expect(tablet.url()).not.toMatch(/excellent|good|paper/);
 
     // The others vote over sockets; the chair does not, so closing is left to the chair.

@@ -5,7 +5,24 @@ import type { Page } from 'playwright-core';
  * cookies and every IndexedDB record (binary values decoded as text, so a Yjs update or any other
  * encoding of a label would still show), for tests that prove a secret was never written down.
  */
-export async function storedText(page: Page): Promise<string> {
+/**
+ * Everything the page keeps on the device, with the offline copy of the meeting (the public state
+ * every participant receives, client/src/live/snapshotCache.ts) set apart: it lists ballots and their
+ * options by design, so a search for a choice's traces must look at everything else, and at the
+ * copy only for what a paper would add to it.
+ */
+export async function storedOnDevice(page: Page): Promise<{ text: string; snapshots: unknown[] }> {
+  const raw = await storedRaw(page);
+  const snapshots: unknown[] = [];
+  const text = raw.split('\n').filter((line) => {
+    const match = /^phong-hop\.snapshot\.[^=]+=(.*)$/.exec(line);
+    if (match) snapshots.push(JSON.parse(match[1]));
+    return !match;
+  }).join('\n');
+  return { text, snapshots };
+}
+
+async function storedRaw(page: Page): Promise<string> {
   const cookies = JSON.stringify(await page.context().cookies());
   const inPage = await page.evaluate(async () => {
     const dump = (s: Storage) => Object.keys(s).map((k) => `${k}=${s.getItem(k)}`).join('\n');
