@@ -3,10 +3,10 @@ import type { Page } from 'playwright-core';
 /**
  * Everything the page's origin keeps on the device: localStorage, sessionStorage, cookies and every
  * IndexedDB record (binary values decoded as text, so a Yjs update or any other encoding of a label
- * would still show), for tests that prove a secret was never written down. The the offline copy of the meeting (the public state
- * every participant receives, client/src/live/snapshotCache.ts) set apart: it lists ballots and their
- * options by design, so a search for a choice's traces must look at everything else, and at the
- * copy only for what a paper would add to it.
+ * would still show), for tests that prove a secret was never written down. The offline copy of
+ * the meeting (the public state every participant receives, client/src/live/snapshotCache.ts) is
+ * set apart: it lists ballots and their options by design, so a search for a choice's traces looks
+ * at everything else, and at the copy only for what a paper would add to it.
  */
 export async function storedOnDevice(page: Page): Promise<{ text: string; snapshots: unknown[] }> {
   const raw = await storedRaw(page);
