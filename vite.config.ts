@@ -1,9 +1,24 @@
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+
+/**
+ * Lists every built script and stylesheet in `shell-assets.json`: the service worker (client/public/
+ * sw.js) keeps them all, so a tablet reloaded offline can open any view, not only the chunks the
+ * HTML names (views and the notes editor are loaded on demand).
+ */
+function shellAssets(): Plugin {
+  return {
+    name: 'phong-hop-shell-assets',
+    generateBundle(_options, bundle) {
+      const assets = Object.keys(bundle).filter((f) => f.startsWith('assets/') && /\.(js|css)$/.test(f)).map((f) => `/${f}`).sort();
+      this.emitFile({ type: 'asset', fileName: 'shell-assets.json', source: JSON.stringify(assets) });
+    },
+  };
+}
 
 export default defineConfig({
   root: 'client',
-  plugins: [react()],
+  plugins: [react(), shellAssets()],
   build: { outDir: '../dist/client', emptyOutDir: true, sourcemap: true },
   server: {
     proxy: {

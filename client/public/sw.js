@@ -14,10 +14,20 @@ function assetsOf(html) {
   return [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1]);
 }
 
+/** Every chunk of the build (views and the editor load on demand), as vite.config.ts lists them. */
+async function buildAssets() {
+  try {
+    const response = await fetch('/shell-assets.json', { cache: 'no-store' });
+    return response.ok ? await response.json() : [];
+  } catch {
+    return [];
+  }
+}
+
 /** Stores a fresh shell and the assets it needs; drops assets of older builds. */
 async function keepShell(response) {
   const html = await response.clone().text();
-  const assets = assetsOf(html);
+  const assets = [...new Set([...assetsOf(html), ...(await buildAssets())])];
   const cache = await caches.open(CACHE);
   await Promise.all(assets.map(async (url) => {
     if (!(await cache.match(url))) await cache.add(url);

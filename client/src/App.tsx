@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import type { Role } from '../../shared/meeting/state.js';
 import { ToastProvider } from './components/Toasts.js';
 import { MeetingConnection } from './live/connection.js';
@@ -6,10 +6,12 @@ import { forgetToken, takeToken } from './live/token.js';
 import { ConnectionProvider, useLiveView } from './live/useMeeting.js';
 import { ConnectingPage } from './pages/ConnectingPage.js';
 import { EndedPage, NoTokenPage } from './pages/MessagePage.js';
-import { ChairConsole } from './views/chair/ChairConsole.js';
-import { ObserverView } from './views/observer/ObserverView.js';
-import { ScreenView } from './views/screen/ScreenView.js';
-import { TabletView } from './views/tablet/TabletView.js';
+
+// Each device loads only its own view: a projector PC never downloads the chair's console.
+const ChairConsole = lazy(() => import('./views/chair/ChairConsole.js').then((m) => ({ default: m.ChairConsole })));
+const ObserverView = lazy(() => import('./views/observer/ObserverView.js').then((m) => ({ default: m.ObserverView })));
+const ScreenView = lazy(() => import('./views/screen/ScreenView.js').then((m) => ({ default: m.ScreenView })));
+const TabletView = lazy(() => import('./views/tablet/TabletView.js').then((m) => ({ default: m.TabletView })));
 
 export function App() {
   const [token] = useState(takeToken);
@@ -53,7 +55,11 @@ function MeetingView() {
   const view = useLiveView();
   if (view.ended) return <EndedPage ending={view.ended} />;
   if (!view.state || !view.you) return <ConnectingPage />;
-  switch (chooseView(view.you.role)) {
+  return <Suspense fallback={<ConnectingPage />}><RoleView view={chooseView(view.you.role)} /></Suspense>;
+}
+
+function RoleView({ view }: { view: View }) {
+  switch (view) {
     case 'console': return <ChairConsole />;
     case 'tablet': return <TabletView />;
     case 'screen': return <ScreenView />;

@@ -45,34 +45,3 @@ export const BallotDraft = z.object({
 });
 export type BallotDraft = z.infer<typeof BallotDraft>;
 export type BallotDraftInput = z.input<typeof BallotDraft>;
-
-/** The single row of a motion's or choice's paper. */
-export const SINGLE_ROW = 'question';
-
-/** A draft ballot as it sits in the meeting state. */
-export function newBallot(id: string, d: BallotDraft): Ballot {
-  return {
-    id,
-    kind: d.kind,
-    title: d.title,
-    subjects: d.kind === 'rating' ? d.subjects ?? [] : [SINGLE_ROW],
-    // A motion's abstention is one of its three answers, not a blank row.
-    options: d.kind === 'motion' ? MOTION_OPTIONS : d.options ?? OFFICIAL_SCALE,
-    allowAbstain: d.kind === 'motion' ? false : d.allowAbstain,
-    selfRating: d.selfRating,
-    eligibility: d.eligibility,
-    closeWhenAllVoted: d.closeWhenAllVoted,
-    deadlineMinutes: d.deadlineMinutes ?? null,
-    quorum: d.quorum,
-    majority: d.majority,
-    itemId: d.itemId ?? null,
-    status: 'draft',
-    eligible: [],
-    voted: [],
-    openedAt: null,
-    deadline: null,
-    closedAt: null,
-    cancelReason: null,
-    results: null,
-  };
-}

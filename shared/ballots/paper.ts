@@ -1,3 +1,4 @@
+import { rowsFor } from './rows.js';
 import { z } from 'zod';
 import { ABSTAIN } from './scale.js';
 import { countKey, type Ballot } from './types.js';
@@ -5,12 +6,6 @@ import { countKey, type Ballot } from './types.js';
 /** A whole ballot paper: one answer (an option id, or "abstain" where allowed) per row. */
 export const Paper = z.record(z.string().max(40), z.string().max(40)).refine((p) => Object.keys(p).length <= 200, 'too many rows');
 export type Paper = z.infer<typeof Paper>;
-
-/** The rows of `voter`'s paper: every subject, less themself unless the ballot has self-rating. */
-export function rowsFor(ballot: Pick<Ballot, 'kind' | 'subjects' | 'selfRating'>, voterId: string): string[] {
-  if (ballot.kind !== 'rating' || ballot.selfRating) return ballot.subjects;
-  return ballot.subjects.filter((s) => s !== voterId);
-}
 
 export type PaperCheck = { ok: true; increments: string[] } | { ok: false; message: string };
 

@@ -1,4 +1,4 @@
-import { newBallot } from '../ballots/draft.js';
+import { newBallot } from '../ballots/newBallot.js';
 import type { Ballot } from '../ballots/types.js';
 import type { AgendaItemFields, ItemKind, MeetingDefinition, Role } from '../definition.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { newBallot } from '../../shared/ballots/draft.js';
+import { newBallot } from '../../shared/ballots/newBallot.js';
 import { OFFICIAL_SCALE } from '../../shared/ballots/scale.js';
 import { initialState } from '../../shared/meeting/state.js';
 import { checkForm, formOf, newForm, nextOptionId } from '../../client/src/ballots/draftForm.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { newBallot, BallotDraft } from '../../shared/ballots/draft.js';
+import { BallotDraft } from '../../shared/ballots/draft.js';
+import { newBallot } from '../../shared/ballots/newBallot.js';
 import { ABSTAIN } from '../../shared/ballots/scale.js';
 import { notVoted, sharesOf } from '../../shared/ballots/shares.js';
 import type { SubjectResult } from '../../shared/ballots/types.js';

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type TestBrowser } from '../helpers/browser.js';
 import { startServer, type TestClient, type TestServer } from '../helpers/server.js';
 import { waitFor } from '../helpers/wait.js';
-import { newBallot } from '../../shared/ballots/draft.js';
+import { newBallot } from '../../shared/ballots/newBallot.js';
 import { storedOnDevice } from './storage.js';
 
 /** What m1 chooses on the tablet; none of it may be found on the device afterwards. */

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BallotDraft, newBallot } from '../../shared/ballots/draft.js';
+import { BallotDraft } from '../../shared/ballots/draft.js';
+import { newBallot } from '../../shared/ballots/newBallot.js';
 import { evolveAll } from '../../shared/meeting/evolve.js';
 import type { MeetingEvent } from '../../shared/meeting/events.js';
 import { initialState } from '../../shared/meeting/state.js';

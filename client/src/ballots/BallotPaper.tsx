@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { rowsFor } from '../../../shared/ballots/paper.js';
+import { rowsFor } from '../../../shared/ballots/rows.js';
 import { ABSTAIN } from '../../../shared/ballots/scale.js';
 import type { Ballot } from '../../../shared/ballots/types.js';
 import type { ballotsVi } from '../i18n/ballots.js';

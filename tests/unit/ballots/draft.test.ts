@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BallotDraft, newBallot, SINGLE_ROW } from '../../../shared/ballots/draft.js';
+import { BallotDraft } from '../../../shared/ballots/draft.js';
+import { newBallot, SINGLE_ROW } from '../../../shared/ballots/newBallot.js';
 import { MOTION_OPTIONS, OFFICIAL_SCALE } from '../../../shared/ballots/scale.js';
 import { MeetingDefinition } from '../../../shared/definition.js';
 import { testDefinition } from '../../helpers/definitions.js';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { BallotDraft, newBallot } from '../../../shared/ballots/draft.js';
+import { BallotDraft } from '../../../shared/ballots/draft.js';
+import { newBallot } from '../../../shared/ballots/newBallot.js';
 import { eligibleVoters } from '../../../shared/ballots/decide.js';
-import { rowsFor } from '../../../shared/ballots/paper.js';
+import { rowsFor } from '../../../shared/ballots/rows.js';
 import { testDefinition } from '../../helpers/definitions.js';
 import { meeting, outcome, Session } from './fixtures.js';
 

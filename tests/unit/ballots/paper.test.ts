@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BallotDraft, newBallot } from '../../../shared/ballots/draft.js';
+import { BallotDraft } from '../../../shared/ballots/draft.js';
+import { newBallot } from '../../../shared/ballots/newBallot.js';
 import { checkPaper, Paper } from '../../../shared/ballots/paper.js';
 
 const rating = (extra: object = {}) => newBallot('r', BallotDraft.parse({ kind: 'rating', title: 'R', subjects: ['m1', 'm2', 'collective'], ...extra }));

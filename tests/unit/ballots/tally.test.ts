@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BallotDraft, newBallot } from '../../../shared/ballots/draft.js';
+import { BallotDraft } from '../../../shared/ballots/draft.js';
+import { newBallot } from '../../../shared/ballots/newBallot.js';
 import {
   carries, leadingOptions, meetsQuorum, percent, requiredTurnout, subjectShares, votesNeeded,
 } from '../../../shared/ballots/results.js';

@@ -5,7 +5,7 @@ import { SpeakerTimer } from '../../components/SpeakerTimer.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { nameOf } from '../../live/people.js';
 import { useMeeting } from '../../live/useMeeting.js';
-import { LiveDoc } from '../../notes/LiveDoc.js';
+import { LazyLiveDoc } from '../../notes/LazyLiveDoc.js';
 
 /**
  * The room screen showing the open item's notes as they are typed, when the chair chooses:
@@ -45,7 +45,7 @@ export function ScreenNotes() {
         )}
       </section>
       <div className="screen-notes-body" ref={scroller}>
-        <LiveDoc key={item.id} docName={notesDocName(item.id)} label={t.notes.notesOf(item.title)} testId="screen-notes-doc" bare onChange={followEnd} />
+        <LazyLiveDoc key={item.id} docName={notesDocName(item.id)} label={t.notes.notesOf(item.title)} testId="screen-notes-doc" bare onChange={followEnd} />
       </div>
     </main>
   );
