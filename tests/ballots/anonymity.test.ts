@@ -3,10 +3,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { OFFICIAL_SCALE } from '../../shared/ballots/scale.js';
 import { hashToken } from '../../server/ids.js';
 import type { SqliteStore } from '../../server/store/sqlite.js';
-import { markPresent, seeded, versionOf } from '../helpers/ballots.js';
+import { markPresent, versionOf } from '../helpers/ballots.js';
 import { committeeDefinition, committeeIds } from '../helpers/definitions.js';
 import { startServer, type TestClient, type TestServer } from '../helpers/server.js';
 import { dumpTables, pageOwners, pagesOf, rawFiles, type Page, type TableDump } from '../helpers/sqliteDump.js';
+import { seeded } from '../helpers/random.js';
 
 /**
  * "Nothing stored or logged links a voter to a choice" (docs/BALLOTS.md, Anonymity), proved on the

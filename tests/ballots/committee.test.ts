@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OFFICIAL_SCALE } from '../../shared/ballots/scale.js';
-import { addPaper, markPresent, seeded, versionOf } from '../helpers/ballots.js';
+import { addPaper, markPresent, versionOf } from '../helpers/ballots.js';
 import { committeeDefinition, committeeIds } from '../helpers/definitions.js';
 import { startServer, type TestClient, type TestServer } from '../helpers/server.js';
+import { seeded } from '../helpers/random.js';
 
 const MEMBERS = committeeIds(15);
 const SUBJECTS = [...MEMBERS, 'collective'];

@@ -20,17 +20,6 @@ export function expectRefused(ack: Ack<CommandResult>, code: string): void {
   expect(ack).toMatchObject({ ok: false, error: { code } });
 }
 
-/** A deterministic pseudo-random sequence (mulberry32), so a failing run can be replayed. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Adds a paper's answers to running counts, keyed as the store keys them. */
 export function addPaper(counts: Record<string, number>, paper: Record<string, string>): void {

@@ -1,5 +1,6 @@
 import { ERROR_CODES } from '../../shared/errors.js';
 import { Command, COMMAND_TYPES } from '../../shared/meeting/commands.js';
+import { seeded } from './random.js';
 import type { TestClient } from './server.js';
 
 /** The seed of this run: FUZZ_SEED when given (to reproduce a failure), otherwise fresh. */
@@ -8,18 +9,10 @@ export function fuzzSeed(): number {
   return Number.isInteger(given) && given > 0 ? given : (Date.now() % 2_147_483_647) + 1;
 }
 
-/** mulberry32: small, fast, and the same sequence for the same seed on every machine. */
+/** Seeded random choices for building payloads (see random.ts). */
 export class Rng {
-  private s: number;
-  constructor(seed: number) { this.s = seed >>> 0; }
-
-  next(): number {
-    this.s = (this.s + 0x6d2b79f5) >>> 0;
-    let t = this.s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
+  readonly next: () => number;
+  constructor(seed: number) { this.next = seeded(seed); }
 
   int(n: number): number { return Math.floor(this.next() * n); }
   chance(p: number): boolean { return this.next() < p; }

@@ -5,24 +5,13 @@ import { TIPTAP_FIELD } from '../../server/export/prosemirror.js';
 import { startServer, type TestServer } from '../helpers/server.js';
 import { waitFor } from '../helpers/wait.js';
 import { connectDoc, type DocClient } from '../helpers/yjs.js';
+import { seeded } from '../helpers/random.js';
 
 const NOTES = notesDocName('review-m1');
 /** Ten tabs of the six note editors (some people have two open). */
 const TABS = ['chair', 'sec', 'm1', 'm2', 'm3', 'm4', 'chair', 'sec', 'm1', 'm2'];
 const SEED = 20241226;
 const ROUNDS = 40;
-
-/** mulberry32: a small seeded PRNG, so a failing run can be replayed exactly. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = ['Đảng bộ', 'khắc phục', 'hạn chế', 'trách nhiệm', 'nêu gương', 'ưu điểm', 'nguyên nhân', 'giải pháp', 'đồng chí', 'kỷ luật'];
 
@@ -69,7 +58,7 @@ describe('ten clients editing at once', () => {
   });
 
   it('converge to one document, which is what a fresh client loads after a restart', async () => {
-    const rand = prng(SEED);
+    const rand = seeded(SEED);
     const tabs = TABS.map((id) => {
       const c = connectDoc(server.url, server.meeting.meetingId, NOTES, server.tokenOf(id));
       clients.push(c);

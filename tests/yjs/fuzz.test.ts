@@ -9,19 +9,9 @@ import { startServer, type TestServer } from '../helpers/server.js';
 import { tryUpgrade } from '../helpers/upgrade.js';
 import { waitFor } from '../helpers/wait.js';
 import { appendParagraph, connectDoc, textOf, type DocClient } from '../helpers/yjs.js';
+import { seeded } from '../helpers/random.js';
 
 const NOTES = notesDocName('collective');
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function bytes(write: (e: encoding.Encoder) => void): Uint8Array {
   const e = encoding.createEncoder();
@@ -167,7 +157,7 @@ describe('bad input closes only the connection that sent it', () => {
   });
 
   it('survives random bytes, raw and inside each message type, as an editor and as a reader', async () => {
-    const rand = prng(0xfacade);
+    const rand = seeded(0xfacade);
     const randomBytes = (n: number) => Uint8Array.from({ length: n }, () => Math.floor(rand() * 256));
     const cases: Frame[][] = [];
     for (let i = 0; i < 400; i++) {
@@ -188,7 +178,7 @@ describe('bad input closes only the connection that sent it', () => {
   }, 120_000);
 
   it('survives real messages with random bytes changed (reaching deep into Yjs)', async () => {
-    const rand = prng(0xbadd0c);
+    const rand = seeded(0xbadd0c);
     const real = Object.values(realMessages());
     const cases: Frame[][] = [];
     for (let i = 0; i < 600; i++) {
