@@ -5,7 +5,7 @@ import { MeetingDefinition } from '../shared/definition.js';
 import type { Role } from '../shared/meeting/state.js';
 import { joinCardsHtml } from './meetings/cards.js';
 import { createMeeting, joinUrl, type ParticipantLink } from './meetings/create.js';
-import type { Store } from './store/store.js';
+import { MeetingExistsError, type Store } from './store/store.js';
 
 export const DEMO_DEFINITION = new URL('../examples/self-review-2024.json', import.meta.url);
 
@@ -45,7 +45,7 @@ export async function ensureDemoMeeting(store: Store, dataDir: string, publicUrl
     created = await createMeeting(store, def, publicUrl, { id: 'demo' });
   } catch (e) {
     // Another instance on the same Redis created it first: its links are in that instance's DATA_DIR.
-    if (await store.loadMeeting('demo')) return null;
+    if (e instanceof MeetingExistsError) return null;
     throw e;
   }
   const links = created.links.map((l) => ({ ...l, token: l.url.slice(l.url.lastIndexOf('/') + 1) }));

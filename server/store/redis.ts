@@ -2,7 +2,7 @@ import { Redis } from 'ioredis';
 import { countKeys } from '../../shared/ballots/tally.js';
 import type { Counts } from '../../shared/ballots/types.js';
 import {
-  StoreUnavailableError,
+  MeetingExistsError, StoreUnavailableError,
   type Commit, type EventRecord, type MeetingSummary, type NewMeeting, type Store, type StoredDoc, type StoredMeeting, type TokenOwner,
 } from './store.js';
 
@@ -154,9 +154,10 @@ export class RedisStore implements Store {
   }
 
   async createMeeting(m: NewMeeting): Promise<void> {
+    // Claims the id first, so two instances creating the same meeting cannot both succeed.
+    const claimed = await this.call(() => this.redis.hsetnx(this.key.meeting(m.id), 'version', 0));
+    if (claimed === 0) throw new MeetingExistsError(m.id);
     await this.call(async () => {
-      // Claims the id first, so two instances creating the same meeting cannot both succeed.
-      if ((await this.redis.hsetnx(this.key.meeting(m.id), 'version', 0)) === 0) throw new Error(`meeting ${m.id} exists`);
       const tx = this.redis.multi()
         .hset(this.key.meeting(m.id), { state: JSON.stringify(m.state), version: 0, createdAt: m.createdAt, definition: JSON.stringify(m.definition), title: m.state.title })
         .zadd(this.key.meetings(), m.createdAt, m.id);

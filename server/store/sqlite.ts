@@ -4,7 +4,7 @@ import { dirname } from 'node:path';
 import { countKeys } from '../../shared/ballots/tally.js';
 import type { Counts } from '../../shared/ballots/types.js';
 import type { MeetingEvent } from '../../shared/meeting/events.js';
-import type { Commit, EventRecord, MeetingSummary, NewMeeting, Store, StoredDoc, StoredMeeting, TokenOwner } from './store.js';
+import { MeetingExistsError, type Commit, type EventRecord, type MeetingSummary, type NewMeeting, type Store, type StoredDoc, type StoredMeeting, type TokenOwner } from './store.js';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meetings (
@@ -97,6 +97,7 @@ export class SqliteStore implements Store {
   }
 
   async createMeeting(m: NewMeeting): Promise<void> {
+    if (this.db.prepare('SELECT 1 FROM meetings WHERE id = ?').get(m.id)) throw new MeetingExistsError(m.id);
     this.db.transaction(() => {
       this.db.prepare('INSERT INTO meetings (id, created_at, definition, state, version) VALUES (?, ?, ?, ?, 0)')
         .run(m.id, m.createdAt, JSON.stringify(m.definition), JSON.stringify(m.state));

@@ -97,6 +97,13 @@ export interface Store {
   close(): Promise<void>;
 }
 
+/** A meeting with this id is already stored (two instances creating the demo meeting at once). */
+export class MeetingExistsError extends Error {
+  constructor(id: string) {
+    super(`meeting ${id} exists`);
+  }
+}
+
 export class StoreUnavailableError extends Error {
   constructor(cause: unknown) {
     super('the store is unavailable', { cause });

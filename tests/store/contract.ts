@@ -4,7 +4,7 @@ import { newBallot } from '../../shared/ballots/newBallot.js';
 import { evolveAll } from '../../shared/meeting/evolve.js';
 import type { MeetingEvent } from '../../shared/meeting/events.js';
 import { initialState } from '../../shared/meeting/state.js';
-import type { Store } from '../../server/store/store.js';
+import { MeetingExistsError, type Store } from '../../server/store/store.js';
 import { testDefinition } from '../helpers/definitions.js';
 
 /**
@@ -33,6 +33,12 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       expect(await store.currentVersion('mtg')).toBe(0);
       expect(await store.currentVersion('nope')).toBeNull();
       expect(await store.listMeetings()).toEqual([{ id: 'mtg', title: def.title, createdAt: 1000 }]);
+    });
+
+    it('refuses a second meeting with the same id, typed, and keeps the first', async () => {
+      await expect(store.createMeeting({ id: 'mtg', createdAt: 2000, definition: def, state: { ...state0, title: 'other' }, tokens: [] }))
+        .rejects.toBeInstanceOf(MeetingExistsError);
+      expect((await store.loadMeeting('mtg'))?.state.title).toBe(state0.title);
     });
 
     it('commits with compare-and-set on the version and keeps the event log', async () => {
