@@ -58,6 +58,9 @@ export class SharedDoc {
   private failed = false;
   private stopping: Promise<void> | null = null;
   private appended = 0;
+  /** Changes not yet taken by a write: a drain is in line, not started, whenever this is non-empty. */
+  private batch: { update: Uint8Array; origin: unknown; remote: boolean }[] = [];
+  private drainQueued = false;
   /** Encoded size, estimated from above by adding update sizes; measured when it nears the limit. */
   private size: number;
   private compacting: Promise<void> | null = null;
@@ -220,15 +223,30 @@ export class SharedDoc {
   /**
    * Every change to the document, in the order Yjs integrated it: store (which also tells the
    * other instances), then relay. What another instance stored is only relayed.
+   *
+   * Changes are stored in groups: one write (one fsync, one Redis round trip) takes every change
+   * that arrived while the line was busy, plus those read in the same turn of the event loop, and
+   * then all of them are relayed. One write per change would cap a document at one change per
+   * write's latency, and a slow fsync would hold up everything behind it.
    */
   private readonly onUpdate = (update: Uint8Array, origin: unknown) => {
     this.size += update.byteLength;
-    const remote = origin === REMOTE;
+    this.batch.push({ update, origin, remote: origin === REMOTE });
+    if (this.drainQueued) return;
+    this.drainQueued = true;
     this.enqueue(async () => {
-      if (!remote) await this.channel.append(update);
-      const message = updateMessage(update);
-      for (const socket of this.members.keys()) if (socket !== origin) socket.send(message);
-      if (!remote && ++this.appended >= this.deps.compactEvery) void this.compact();
+      // Lets the rest of this turn's messages join the group.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      this.drainQueued = false;
+      const batch = this.batch.splice(0);
+      const local = batch.filter((c) => !c.remote).map((c) => c.update);
+      if (local.length > 0) await this.channel.append(local.length === 1 ? local[0] : Y.mergeUpdates(local));
+      for (const { update: change, origin: from } of batch) {
+        const message = updateMessage(change);
+        for (const socket of this.members.keys()) if (socket !== from) socket.send(message);
+      }
+      this.appended += local.length;
+      if (local.length > 0 && this.appended >= this.deps.compactEvery) void this.compact();
     });
   };
 
