@@ -1,34 +1,39 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense } from 'react';
 import type { Role } from '../../shared/meeting/state.js';
 import { ToastProvider } from './components/Toasts.js';
-import { MeetingConnection } from './live/connection.js';
-import { forgetToken, takeToken } from './live/token.js';
+import type { MeetingConnection } from './live/connection.js';
 import { ConnectionProvider, useLiveView } from './live/useMeeting.js';
 import { ConnectingPage } from './pages/ConnectingPage.js';
 import { EndedPage, NoTokenPage } from './pages/MessagePage.js';
 
-// Each device loads only its own view: a projector PC never downloads the chair's console.
-const ChairConsole = lazy(() => import('./views/chair/ChairConsole.js').then((m) => ({ default: m.ChairConsole })));
-const ObserverView = lazy(() => import('./views/observer/ObserverView.js').then((m) => ({ default: m.ObserverView })));
-const ScreenView = lazy(() => import('./views/screen/ScreenView.js').then((m) => ({ default: m.ScreenView })));
-const TabletView = lazy(() => import('./views/tablet/TabletView.js').then((m) => ({ default: m.TabletView })));
+type View = 'console' | 'tablet' | 'screen' | 'observer';
+const VIEW_OF_ROLE: Record<Role, View> = {
+  chair: 'console', secretary: 'console', member: 'tablet', guest: 'tablet', screen: 'screen', observer: 'observer',
+};
 
-export function App() {
-  const [token] = useState(takeToken);
-  if (!token) return <NoTokenPage />;
-  return <LiveMeeting token={token} />;
+// Each device loads only its own view: a projector PC never downloads the chair's console.
+const LOADERS = {
+  console: () => import('./views/chair/ChairConsole.js').then((m) => ({ default: m.ChairConsole })),
+  observer: () => import('./views/observer/ObserverView.js').then((m) => ({ default: m.ObserverView })),
+  screen: () => import('./views/screen/ScreenView.js').then((m) => ({ default: m.ScreenView })),
+  tablet: () => import('./views/tablet/TabletView.js').then((m) => ({ default: m.TabletView })),
+} satisfies Record<View, unknown>;
+const ChairConsole = lazy(LOADERS.console);
+const ObserverView = lazy(LOADERS.observer);
+const ScreenView = lazy(LOADERS.screen);
+const TabletView = lazy(LOADERS.tablet);
+
+/**
+ * Starts downloading the view this link most likely opens while the socket connects, instead of
+ * after the snapshot names the role: the role of the last visit, or a tablet's (most devices).
+ */
+export function preloadView(role: Role | undefined): void {
+  void LOADERS[VIEW_OF_ROLE[role ?? 'member']]().catch(() => undefined);
 }
 
-function LiveMeeting({ token }: { token: string }) {
-  const [connection, setConnection] = useState<MeetingConnection | null>(null);
-  useEffect(() => {
-    // A dead link is forgotten, so a reload shows the "use your personal link" page instead of retrying.
-    const c = new MeetingConnection(token, () => forgetToken(token));
-    c.start();
-    setConnection(c);
-    return () => c.stop();
-  }, [token]);
-  if (!connection) return <ConnectingPage withBadge={false} />;
+/** `connection` is started before React's first render (main.tsx), so the handshake overlaps it. */
+export function App({ connection }: { connection: MeetingConnection | null }) {
+  if (!connection) return <NoTokenPage />;
   return (
     <ConnectionProvider connection={connection}>
       <ToastProvider>
@@ -38,10 +43,6 @@ function LiveMeeting({ token }: { token: string }) {
   );
 }
 
-type View = 'console' | 'tablet' | 'screen' | 'observer';
-const VIEW_OF_ROLE: Record<Role, View> = {
-  chair: 'console', secretary: 'console', member: 'tablet', guest: 'tablet', screen: 'screen', observer: 'observer',
-};
 const PREVIEWS: readonly View[] = ['screen', 'observer'];
 
 /** The view follows the role; the chair and secretary may preview the read-only ones with ?view=. */

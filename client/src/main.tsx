@@ -1,6 +1,9 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './App.js';
+import { App, preloadView } from './App.js';
+import { MeetingConnection } from './live/connection.js';
+import { loadSnapshot } from './live/snapshotCache.js';
+import { forgetToken, takeToken } from './live/token.js';
 import { I18nProvider } from './i18n/I18nProvider.js';
 import { registerServiceWorker } from './offline/serviceWorker.js';
 import './styles/base.css';
@@ -14,10 +17,18 @@ import './styles/notes.css';
 
 registerServiceWorker();
 
+const token = takeToken();
+// A dead link is forgotten, so a reload shows the "use your personal link" page instead of retrying.
+const connection = token ? new MeetingConnection(token, () => forgetToken(token)) : null;
+if (token && connection) {
+  connection.start();
+  preloadView(loadSnapshot(token)?.snapshot.you.role);
+}
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <I18nProvider>
-      <App />
+      <App connection={connection} />
     </I18nProvider>
   </StrictMode>,
 );

@@ -2,12 +2,12 @@ import { ConnectionBadge } from '../components/ConnectionBadge.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { MessagePage } from './MessagePage.js';
 
-/** Shown until the first snapshot; the badge only once there is a connection to describe. */
-export function ConnectingPage({ withBadge = true }: { withBadge?: boolean }) {
+/** Shown until the first snapshot, with the state of the connection. */
+export function ConnectingPage() {
   const { t } = useI18n();
   return (
     <MessagePage testId="connecting" title={t.pages.connectingTitle}>
-      {withBadge && <p><ConnectionBadge /></p>}
+      <p><ConnectionBadge /></p>
     </MessagePage>
   );
 }
