@@ -60,7 +60,7 @@ describe('the four views, photographed (Chromium)', () => {
     const page = await photograph('chair', 'chair-console-full', TABLET_LANDSCAPE, true);
     await page.getByTestId('stats-row-m2').waitFor();
     expect(await page.getByTestId('current-item-timing').isVisible()).toBe(true);
-  });
+  }, 60_000);
 
   it('member tablet: landscape and portrait, with the own place in the queue', async () => {
     for (const [size, name] of [[TABLET_LANDSCAPE, 'tablet-landscape'], [TABLET_PORTRAIT, 'tablet-portrait']] as const) {
@@ -69,7 +69,7 @@ describe('the four views, photographed (Chromium)', () => {
       expect(await smallTargets(page)).toEqual([]);
       expect(await overflowsSideways(page)).toBe(false);
     }
-  });
+  }, 60_000);
 
   it('room screen: the speaker with the countdown and the next speakers, at 1920 × 1080', async () => {
     const page = await photograph('screen', 'room-screen', PROJECTOR);
@@ -82,7 +82,7 @@ describe('the four views, photographed (Chromium)', () => {
     expect(await px('current-speaker')).toBeGreaterThanOrEqual(100);
     expect(await px('countdown', '.countdown-clock')).toBeGreaterThanOrEqual(200);
     expect(await smallTargets(page)).toEqual([]);
-  });
+  }, 60_000);
 
   it('observer: read only, landscape and portrait', async () => {
     for (const [size, name] of [[TABLET_LANDSCAPE, 'observer'], [TABLET_PORTRAIT, 'observer-portrait']] as const) {
@@ -91,5 +91,5 @@ describe('the four views, photographed (Chromium)', () => {
       expect(await page.locator('button').evaluateAll((list) => list.map((e) => e.getAttribute('data-testid')))).toEqual(['lang-switch']);
       expect(await overflowsSideways(page)).toBe(false);
     }
-  });
+  }, 60_000);
 });
