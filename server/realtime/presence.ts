@@ -1,37 +1,119 @@
 import type { Server } from 'socket.io';
-import type { ClientToServer, ServerToClient } from '../../shared/protocol.js';
+import type { ClientToServer, Presence as PresenceList, ServerToClient } from '../../shared/protocol.js';
 import { meetingChannel } from './rooms.js';
 
 const SETTLE_MS = 150;
 
+/** What presence needs of a connection. */
+export interface PresenceSocket {
+  readonly connected: boolean;
+  emit(event: 'presence', presence: PresenceList): unknown;
+}
+
+interface MeetingPresence {
+  /** This instance's connections, per participant. */
+  local: Map<string, number>;
+  /** A participant appeared on or vanished from this instance: the whole meeting gets the list. */
+  changed: boolean;
+  /** Connections that came without changing the list (another tablet, another observer): only they get it. */
+  newcomers: Set<PresenceSocket>;
+  timer: NodeJS.Timeout | null;
+}
+
 /**
- * Who is connected, per meeting, from the sockets themselves (every instance's, through the adapter),
- * so nothing ephemeral is written to the store. Changes are batched: a reconnect storm sends one update.
+ * Who is connected, per meeting: participants with at least one connection on any instance, from
+ * the sockets themselves (every instance's, through the adapter), so nothing ephemeral is written
+ * to the store. Each instance also counts its own connections per participant.
+ *
+ * Updates are batched (~150 ms), and the whole meeting gets one only when a participant appeared
+ * on or vanished from this instance. A connection that changes no one's presence (observers share
+ * one participant; a member's second tablet) gets the list for itself alone: in a reconnect storm
+ * of a thousand observers, that is a thousand small messages rather than a thousand to every
+ * connection every 150 ms.
  */
 export class Presence {
-  private readonly pending = new Map<string, NodeJS.Timeout>();
+  private readonly meetings = new Map<string, MeetingPresence>();
+  private stopped = false;
 
   constructor(private readonly io: Server<ClientToServer, ServerToClient>) {}
 
-  changed(meetingId: string): void {
-    if (this.pending.has(meetingId)) return;
-    this.pending.set(meetingId, setTimeout(() => {
-      this.pending.delete(meetingId);
-      void this.broadcast(meetingId).catch(() => undefined);
-    }, SETTLE_MS));
+  /** A connection of `participantId` joined the meeting on this instance. */
+  joined(meetingId: string, participantId: string, socket: PresenceSocket): void {
+    if (this.stopped) return;
+    const m = this.meeting(meetingId);
+    const before = m.local.get(participantId) ?? 0;
+    m.local.set(participantId, before + 1);
+    if (before === 0) m.changed = true;
+    else m.newcomers.add(socket);
+    this.schedule(meetingId, m);
   }
 
+  /** That connection is gone. */
+  left(meetingId: string, participantId: string, socket: PresenceSocket): void {
+    const m = this.meetings.get(meetingId);
+    if (!m || this.stopped) return;
+    m.newcomers.delete(socket);
+    const after = (m.local.get(participantId) ?? 1) - 1;
+    if (after > 0) {
+      m.local.set(participantId, after);
+      return;
+    }
+    m.local.delete(participantId);
+    m.changed = true;
+    this.schedule(meetingId, m);
+  }
+
+  /** Ids of the participants connected to the meeting on any instance, sorted. */
   async online(meetingId: string): Promise<string[]> {
+    // Alone (SQLite), this instance's own count is the answer; with others, ask every instance's sockets.
+    if ((await this.io.of('/').adapter.serverCount()) <= 1) return [...(this.meetings.get(meetingId)?.local.keys() ?? [])].sort();
     const sockets = await this.io.in(meetingChannel(meetingId)).fetchSockets();
     return [...new Set(sockets.map((s) => (s.data as { participantId: string }).participantId))].sort();
   }
 
-  private async broadcast(meetingId: string): Promise<void> {
-    this.io.to(meetingChannel(meetingId)).emit('presence', { online: await this.online(meetingId) });
+  stop(): void {
+    this.stopped = true;
+    for (const m of this.meetings.values()) if (m.timer) clearTimeout(m.timer);
+    this.meetings.clear();
   }
 
-  stop(): void {
-    for (const t of this.pending.values()) clearTimeout(t);
-    this.pending.clear();
+  private meeting(meetingId: string): MeetingPresence {
+    let m = this.meetings.get(meetingId);
+    if (!m) {
+      m = { local: new Map(), changed: false, newcomers: new Set(), timer: null };
+      this.meetings.set(meetingId, m);
+    }
+    return m;
+  }
+
+  private schedule(meetingId: string, m: MeetingPresence): void {
+    if (m.timer) return;
+    m.timer = setTimeout(() => {
+      m.timer = null;
+      void this.update(meetingId, m);
+    }, SETTLE_MS);
+  }
+
+  private async update(meetingId: string, m: MeetingPresence): Promise<void> {
+    const everyone = m.changed;
+    const newcomers = [...m.newcomers];
+    m.changed = false;
+    m.newcomers.clear();
+    if (!everyone && newcomers.length === 0) return;
+    let online: string[];
+    try {
+      online = await this.online(meetingId);
+    } catch {
+      // An instance did not answer in time (it died and is not forgotten yet): try again.
+      if (this.stopped) return;
+      m.changed ||= everyone;
+      for (const socket of newcomers) m.newcomers.add(socket);
+      this.schedule(meetingId, m);
+      return;
+    }
+    if (this.stopped) return;
+    if (everyone) this.io.to(meetingChannel(meetingId)).emit('presence', { online });
+    else for (const socket of newcomers) if (socket.connected) socket.emit('presence', { online });
+    if (m.local.size === 0 && !m.timer && this.meetings.get(meetingId) === m) this.meetings.delete(meetingId);
   }
 }

@@ -170,7 +170,10 @@ export function attachSockets(io: IO, opts: SocketOptions): void {
       answer(request(args).ack, { ok: false, error: error('unknown-command', `unknown event ${String(event).slice(0, 64)}`) });
     });
 
-    socket.on('disconnect', () => presence.changed(session.meetingId));
+    // Counted from the start (before the snapshot, which waits for the store), so a connection that
+    // drops meanwhile is counted out exactly once.
+    presence.joined(session.meetingId, session.participantId, socket);
+    socket.on('disconnect', () => presence.left(session.meetingId, session.participantId, socket));
 
     try {
       const room = await rooms.get(session.meetingId);
@@ -182,7 +185,6 @@ export function attachSockets(io: IO, opts: SocketOptions): void {
       failure(e, log);
       socket.disconnect(true);
     }
-    presence.changed(session.meetingId);
     log.debug('connected', { meetingId: session.meetingId, participant: session.participantId, role: session.role });
   });
 }

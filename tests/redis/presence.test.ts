@@ -1,0 +1,75 @@
+import { io as connect, type Socket } from 'socket.io-client';
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import type { ClientToServer, ServerToClient } from '../../shared/protocol.js';
+import { startCluster, type Cluster } from '../helpers/cluster.js';
+import { redisAvailable } from '../helpers/redis.js';
+import { waitFor } from '../helpers/wait.js';
+
+const available = await redisAvailable();
+
+interface Device {
+  socket: Socket<ServerToClient, ClientToServer>;
+  /** The last presence list received (null before the first). */
+  online: string[] | null;
+}
+
+describe.runIf(available)('presence across two instances on one Redis', () => {
+  let cluster: Cluster;
+  const devices: Device[] = [];
+  beforeAll(async () => { cluster = await startCluster(2); });
+  afterAll(async () => {
+    for (const d of devices) d.socket.close();
+    await cluster?.stop();
+  });
+
+  async function open(instance: number, participantId: string): Promise<Device> {
+    const socket: Socket<ServerToClient, ClientToServer> = connect(cluster.instances[instance].url, {
+      auth: { token: cluster.tokenOf(participantId) }, transports: ['websocket'], reconnection: false, forceNew: true,
+    });
+    const device: Device = { socket, online: null };
+    socket.on('presence', (p) => { device.online = p.online; });
+    devices.push(device);
+    await new Promise<void>((resolve, reject) => {
+      socket.once('snapshot', () => resolve());
+      socket.once('connect_error', reject);
+    });
+    return device;
+  }
+
+  const sees = (ds: Device[], ids: string[]) =>
+    waitFor(() => ds.every((d) => JSON.stringify(d.online) === JSON.stringify([...ids].sort())), 5000, `presence ${ids.join(',')}`);
+
+  it('every device sees who is connected on either instance, and a device that changes nothing still gets the list', async () => {
+    const chair = await open(0, 'chair');
+    const m1OnB = await open(1, 'm1');
+    await sees([chair, m1OnB], ['chair', 'm1']);
+
+    // The observer's first device changes the list: everyone hears of it.
+    const obsOnA = await open(0, 'obs');
+    await sees([chair, m1OnB, obsOnA], ['chair', 'm1', 'obs']);
+    // Another observer on the same instance changes nothing: it alone gets the whole list, B's m1 included.
+    const obs2OnA = await open(0, 'obs');
+    await sees([obs2OnA], ['chair', 'm1', 'obs']);
+    // An observer on the other instance, where no observer was yet.
+    const obsOnB = await open(1, 'obs');
+    await sees([chair, m1OnB, obsOnA, obs2OnA, obsOnB], ['chair', 'm1', 'obs']);
+
+    // m1 on both instances; leaving B keeps m1 online (A still has a device), leaving A too makes m1 go.
+    const m1OnA = await open(0, 'm1');
+    await sees([m1OnA], ['chair', 'm1', 'obs']);
+    m1OnB.socket.close();
+    const rest = [chair, obsOnA, obs2OnA, obsOnB, m1OnA];
+    await new Promise((r) => setTimeout(r, 500));
+    await sees(rest, ['chair', 'm1', 'obs']);
+    m1OnA.socket.close();
+    await sees([chair, obsOnA, obs2OnA, obsOnB], ['chair', 'obs']);
+
+    // The observers of A leave, B's stays: still online.
+    obsOnA.socket.close();
+    obs2OnA.socket.close();
+    await new Promise((r) => setTimeout(r, 500));
+    await sees([chair, obsOnB], ['chair', 'obs']);
+    obsOnB.socket.close();
+    await sees([chair], ['chair']);
+  });
+});
