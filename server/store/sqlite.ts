@@ -80,6 +80,8 @@ const asBuffer = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffs
 export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
   readonly db: Database.Database;
+  /** Prepared once: every connection and every Yjs upgrade looks its token up (a reconnect storm is a thousand). */
+  private readonly tokenOwner: Database.Statement;
 
   constructor(file: string) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -94,6 +96,7 @@ export class SqliteStore implements Store {
     this.db.exec(SCHEMA);
     const legacy = this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'ballot_counts'").get();
     if (legacy) this.db.transaction(() => this.db.exec(MIGRATE_COUNTS))();
+    this.tokenOwner = this.db.prepare('SELECT meeting_id, participant_id FROM tokens WHERE token_hash = ?');
   }
 
   async createMeeting(m: NewMeeting): Promise<void> {
@@ -195,7 +198,7 @@ export class SqliteStore implements Store {
   }
 
   async findToken(tokenHash: string): Promise<TokenOwner | null> {
-    const row = this.db.prepare('SELECT meeting_id, participant_id FROM tokens WHERE token_hash = ?').get(tokenHash) as
+    const row = this.tokenOwner.get(tokenHash) as
       { meeting_id: string; participant_id: string } | undefined;
     return row ? { meetingId: row.meeting_id, participantId: row.participant_id } : null;
   }
