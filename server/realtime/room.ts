@@ -1,6 +1,8 @@
 import { closeOverdue } from '../../shared/ballots/decide.js';
 import type { Command } from '../../shared/meeting/commands.js';
-import { decide, type Decision } from '../../shared/meeting/decide.js';
+import { decide } from '../../shared/meeting/decide.js';
+import type { VoteRecord } from '../../shared/meeting/decision.js';
+import type { MeetingEvent } from '../../shared/meeting/events.js';
 import { evolveAll } from '../../shared/meeting/evolve.js';
 import type { Actor } from '../../shared/meeting/permissions.js';
 import type { MeetingState } from '../../shared/meeting/state.js';
@@ -27,6 +29,16 @@ const SHARED_MAX_ATTEMPTS = 50;
  */
 const DEADLINE_RECHECK_MS = 1000;
 
+type Paper = Extract<Command, { type: 'ballot.vote' }>;
+
+/** A ballot paper waiting in line with the others that arrived while the line was busy. */
+interface WaitingPaper {
+  actor: Actor;
+  command: Paper;
+  answer: (ack: Ack<CommandResult>) => void;
+  fail: (e: unknown) => void;
+}
+
 interface RoomDeps {
   store: Store;
   log: Logger;
@@ -41,9 +53,16 @@ interface RoomDeps {
  * One meeting on this server: the cached state, and the single line commands wait in.
  * Commands of one meeting run one at a time here; across instances the store's version check
  * decides, and the loser reloads and decides again.
+ *
+ * Ballot papers are the exception to one command per version: a burst of them (a thousand voters
+ * within a second) would otherwise cost a store commit, a whole-state write and a broadcast to
+ * every device per paper. Papers that arrive while the line is busy wait together and are decided
+ * in arrival order, then committed as one version.
  */
 export class MeetingRoom {
   private line: Promise<unknown> = Promise.resolve();
+  /** The papers waiting for their turn; null once their turn came or another command got in line behind them. */
+  private papers: WaitingPaper[] | null = null;
   private deadlineTimer: NodeJS.Timeout | null = null;
   private disposed = false;
 
@@ -61,10 +80,25 @@ export class MeetingRoom {
   }
 
   execute(actor: Actor, command: Command): Promise<Ack<CommandResult>> {
+    if (command.type === 'ballot.vote') return this.cast(actor, command);
     return this.enqueue(() => this.attempt(actor, command, 1));
   }
 
+  /** Puts a paper in line: with the papers already waiting, or as the first of a new group. */
+  private cast(actor: Actor, command: Paper): Promise<Ack<CommandResult>> {
+    return new Promise((answer, fail) => {
+      if (!this.papers) {
+        const group: WaitingPaper[] = [];
+        void this.enqueue(() => this.countPapers(group));
+        this.papers = group;
+      }
+      this.papers.push({ actor, command, answer, fail });
+    });
+  }
+
   private enqueue<T>(work: () => Promise<T>): Promise<T> {
+    // A paper arriving after this must not overtake it (a paper after the chair's "close" is refused).
+    this.papers = null;
     const run = this.line.then(work);
     this.line = run.catch(() => undefined);
     return run;
@@ -97,21 +131,76 @@ export class MeetingRoom {
 
     const extra = await this.deps.beforeCommit(this.id, command, actor, this.state);
     // A vote's event names its voter already; the row's actor stays empty so no column invites more.
-    const outcome = await this.commit(decision, now, decision.vote ? null : actor.participantId);
+    const outcome = await this.commit(decision, now, actor.participantId);
     if (outcome === 'already-voted') return { ok: false, error: error('already-voted', 'your paper for this ballot was already counted') };
     if (outcome === 'conflict') {
       if (n >= this.maxAttempts) return { ok: false, error: error('conflict', 'the meeting changed too often; try again') };
       return this.attempt(actor, command, n + 1);
     }
-    this.deps.log.info('command', { meetingId: this.id, type: command.type, actor: decision.vote ? undefined : actor.participantId, version: this.version });
+    this.deps.log.info('command', { meetingId: this.id, type: command.type, actor: actor.participantId, version: this.version });
     return { ok: true, version: this.version, ...extra };
   }
 
+  /**
+   * Decides a group of papers in arrival order, each against the state the earlier ones left, and
+   * commits the counted ones as one version. Every paper is answered: counted with that version,
+   * or refused with its own reason.
+   */
+  private async countPapers(group: WaitingPaper[]): Promise<void> {
+    // The papers already received by the socket layer join first. The SQLite store commits within
+    // the task that asked, so without this turn of the event loop no group would hold two papers.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    if (this.papers === group) this.papers = null;
+    try {
+      for (let n = 1; ; n++) {
+        await this.closeOverdueBallots();
+        const now = this.now();
+        let state = this.state;
+        const events: MeetingEvent[] = [];
+        const votes: VoteRecord[] = [];
+        const answers: [WaitingPaper, Ack<CommandResult> | null][] = [];
+        for (const paper of group) {
+          const decision = decide(state, paper.command, paper.actor, { now, newId: () => newId() });
+          if (!decision.ok) {
+            answers.push([paper, decision]);
+            continue;
+          }
+          state = evolveAll(state, decision.events);
+          events.push(...decision.events);
+          if (decision.vote) votes.push(decision.vote);
+          answers.push([paper, null]);
+        }
+        const retry = n < this.maxAttempts;
+        if (votes.length === 0) {
+          // As in `attempt`: with other instances, a refusal may come from a stale copy.
+          if (retry && this.deps.shared && (await this.deps.store.currentVersion(this.id)) !== this.version) {
+            await this.reload();
+            continue;
+          }
+          for (const [paper, ack] of answers) paper.answer(ack ?? { ok: true, version: this.version });
+          return;
+        }
+        // A vote's event names its voter already; the row's actor stays empty so no column invites more.
+        const outcome = await this.commit({ events, votes }, now, null);
+        if (outcome !== 'ok' && retry) continue;
+        const lost = outcome === 'already-voted'
+          ? error('already-voted', 'a paper of this ballot was already counted for one of the voters; try again')
+          : error('conflict', 'the meeting changed too often; try again');
+        for (const [paper, ack] of answers) paper.answer(ack ?? (outcome === 'ok' ? { ok: true, version: this.version } : { ok: false, error: lost }));
+        // One line per counted paper, as for any command, naming no one.
+        if (outcome === 'ok') for (let i = 0; i < votes.length; i++) this.deps.log.info('command', { meetingId: this.id, type: 'ballot.vote', version: this.version });
+        return;
+      }
+    } catch (e) {
+      for (const paper of group) paper.fail(e);
+    }
+  }
+
   /** Stores accepted events and publishes them; on a lost race, reloads and reports it. */
-  private async commit(decision: Extract<Decision, { ok: true }>, at: number, actor: string | null): Promise<'ok' | 'conflict' | 'already-voted'> {
+  private async commit(decision: { events: MeetingEvent[]; votes?: VoteRecord[] }, at: number, actor: string | null): Promise<'ok' | 'conflict' | 'already-voted'> {
     const next = evolveAll(this.state, decision.events);
     const outcome = await this.deps.store.commit({
-      meetingId: this.id, expectedVersion: this.version, state: next, events: decision.events, at, actor, vote: decision.vote,
+      meetingId: this.id, expectedVersion: this.version, state: next, events: decision.events, at, actor, votes: decision.votes,
     });
     if (outcome !== 'ok') {
       await this.reload();
@@ -129,7 +218,7 @@ export class MeetingRoom {
     for (let n = 0; n < this.maxAttempts; n++) {
       const now = this.now();
       const events = closeOverdue(this.state, now);
-      if (events.length === 0 || (await this.commit({ ok: true, events }, now, null)) === 'ok') return;
+      if (events.length === 0 || (await this.commit({ events }, now, null)) === 'ok') return;
     }
   }
 

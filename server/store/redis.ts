@@ -7,26 +7,39 @@ import {
 } from './store.js';
 
 /**
- * Version check, vote and state change in one step: Redis runs a script atomically, so two
- * instances racing on one meeting get exactly one 'ok'. A voter is added to an unordered set and
- * the counts to a hash; nothing ties the two together. The first paper creates every key of the
- * ballot at 0, in sorted order, so the hash's field order (kept in dumps) says nothing about which
- * answers came first. A cancelled ballot's counts are deleted: they will never be published.
- * KEYS: meeting hash, events list, voters set, counts hash.
- * ARGV: expected version, state JSON, event record JSON, voter id or '', '1' to delete the counts,
- * the ballot's count keys joined by spaces, then the count keys this paper adds one to.
+ * Version check, votes and state change in one step: Redis runs a script atomically, so two
+ * instances racing on one meeting get exactly one 'ok'. Voters are added to an unordered set per
+ * ballot and the counts to a hash; nothing ties the two together, and the papers of one commit are
+ * summed before they reach the hash. The first paper creates every key of the ballot at 0, in sorted
+ * order, so the hash's field order (kept in dumps) says nothing about which answers came first.
+ * A cancelled ballot's counts are deleted: they will never be published.
+ * KEYS: meeting hash, events list, then a voters set and a counts hash for each ballot touched.
+ * ARGV: expected version, state JSON, event record JSON, then the ballots touched as JSON, in KEYS
+ * order: [{ voters: [id], keys: [every count key], add: [[key, n]], cancel: bool }].
+ * Every voter is checked before anything is written: a script's writes are not rolled back.
  */
 const COMMIT_SCRIPT = `
 local v = redis.call('HGET', KEYS[1], 'version')
 if not v or tonumber(v) ~= tonumber(ARGV[1]) then return 'conflict' end
-if ARGV[4] ~= '' then
-  if redis.call('SADD', KEYS[3], ARGV[4]) == 0 then return 'already-voted' end
-  if redis.call('EXISTS', KEYS[4]) == 0 then
-    for key in string.gmatch(ARGV[6], '%S+') do redis.call('HSET', KEYS[4], key, 0) end
+local ballots = cjson.decode(ARGV[4])
+for b, ballot in ipairs(ballots) do
+  local seen = {}
+  for _, voter in ipairs(ballot.voters) do
+    if seen[voter] or redis.call('SISMEMBER', KEYS[1 + 2 * b], voter) == 1 then return 'already-voted' end
+    seen[voter] = true
   end
-  for i = 7, #ARGV do redis.call('HINCRBY', KEYS[4], ARGV[i], 1) end
 end
-if ARGV[5] == '1' then redis.call('DEL', KEYS[4]) end
+for b, ballot in ipairs(ballots) do
+  local voters, counts = KEYS[1 + 2 * b], KEYS[2 + 2 * b]
+  if #ballot.voters > 0 then
+    for _, voter in ipairs(ballot.voters) do redis.call('SADD', voters, voter) end
+    if redis.call('EXISTS', counts) == 0 then
+      for _, key in ipairs(ballot.keys) do redis.call('HSET', counts, key, 0) end
+    end
+    for _, add in ipairs(ballot.add) do redis.call('HINCRBY', counts, add[1], add[2]) end
+  end
+  if ballot.cancel then redis.call('DEL', counts) end
+end
 redis.call('HSET', KEYS[1], 'state', ARGV[2], 'version', tonumber(ARGV[1]) + 1)
 redis.call('RPUSH', KEYS[2], ARGV[3])
 return 'ok'
@@ -80,6 +93,35 @@ if removed > 0 then redis.call('LPUSH', KEYS[1], ARGV[1] .. ':' .. ARGV[2]) end
 return removed
 `;
 
+interface BallotWrite {
+  id: string;
+  voters: string[];
+  keys: string[];
+  add: [string, number][];
+  cancel: boolean;
+}
+
+/** What a commit writes to each ballot's voters and counts: its papers summed, or a cancellation. */
+function ballotsTouched(c: Commit): BallotWrite[] {
+  const byId = new Map<string, BallotWrite & { sums: Map<string, number> }>();
+  const touch = (id: string) => {
+    let b = byId.get(id);
+    if (!b) {
+      const ballot = c.state.ballots.find((x) => x.id === id);
+      b = { id, voters: [], keys: ballot ? countKeys(ballot) : [], add: [], cancel: false, sums: new Map() };
+      byId.set(id, b);
+    }
+    return b;
+  };
+  for (const vote of c.votes ?? []) {
+    const b = touch(vote.ballotId);
+    b.voters.push(vote.voterId);
+    for (const key of vote.increments) b.sums.set(key, (b.sums.get(key) ?? 0) + 1);
+  }
+  for (const e of c.events) if (e.type === 'ballot.cancelled') touch(e.ballotId).cancel = true;
+  return [...byId.values()].map(({ sums, ...b }) => ({ ...b, add: [...sums] }));
+}
+
 /** Splits a "<seq>:<update>" log entry. */
 function docEntry(raw: Buffer): { seq: number; update: Uint8Array } {
   const colon = raw.indexOf(0x3a);
@@ -104,7 +146,8 @@ export class RedisStore implements Store {
     });
     // ioredis reports every failed reconnect here; health checks and commands report it instead.
     this.redis.on('error', () => undefined);
-    this.redis.defineCommand('phCommit', { numberOfKeys: 4, lua: COMMIT_SCRIPT });
+    // The number of keys varies with the ballots a commit touches: it is passed first on each call.
+    this.redis.defineCommand('phCommit', { lua: COMMIT_SCRIPT });
     this.redis.defineCommand('phReplaceToken', { numberOfKeys: 2, lua: REPLACE_TOKEN_SCRIPT });
     this.redis.defineCommand('phAppendDoc', { numberOfKeys: 2, lua: APPEND_DOC_SCRIPT });
     this.redis.defineCommand('phCompactDoc', { numberOfKeys: 1, lua: COMPACT_DOC_SCRIPT });
@@ -188,16 +231,11 @@ export class RedisStore implements Store {
 
   async commit(c: Commit): Promise<'ok' | 'conflict' | 'already-voted'> {
     const record: EventRecord = { version: c.expectedVersion + 1, at: c.at, actor: c.actor, events: c.events };
-    // A vote never shares its commit with a cancellation (a ballot is cancelled by the chair's own command).
-    const cancelled = c.events.find((e) => e.type === 'ballot.cancelled')?.ballotId;
-    const ballot = c.vote?.ballotId ?? cancelled ?? '_';
-    const open = c.vote && c.state.ballots.find((b) => b.id === ballot);
-    const args = [
-      c.expectedVersion, JSON.stringify(c.state), JSON.stringify(record), c.vote?.voterId ?? '', cancelled ? '1' : '',
-      open ? countKeys(open).join(' ') : '', ...(c.vote?.increments ?? []),
-    ];
-    const keys = [this.key.meeting(c.meetingId), this.key.events(c.meetingId), this.key.voters(c.meetingId, ballot), this.key.counts(c.meetingId, ballot)];
-    const outcome = await this.call(() => (this.redis as Redis & { phCommit(...a: unknown[]): Promise<string> }).phCommit(...keys, ...args));
+    const ballots = ballotsTouched(c);
+    const keys = [this.key.meeting(c.meetingId), this.key.events(c.meetingId)];
+    for (const b of ballots) keys.push(this.key.voters(c.meetingId, b.id), this.key.counts(c.meetingId, b.id));
+    const args = [c.expectedVersion, JSON.stringify(c.state), JSON.stringify(record), JSON.stringify(ballots.map(({ id: _, ...b }) => b))];
+    const outcome = await this.call(() => (this.redis as Redis & { phCommit(...a: unknown[]): Promise<string> }).phCommit(keys.length, ...keys, ...args));
     if (outcome !== 'ok' && outcome !== 'conflict' && outcome !== 'already-voted') throw new StoreUnavailableError(new Error(`unexpected script result ${outcome}`));
     if (outcome === 'ok' && c.events.some((e) => e.type === 'ballot.closed' || e.type === 'ballot.cancelled')) this.foldAppendOnlyFile();
     return outcome;

@@ -66,8 +66,11 @@ DROP TABLE ballot_counts;
 const canonical = (counts: Counts) => JSON.stringify(Object.fromEntries(Object.entries(counts).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))));
 
 /** Commits after which the WAL must not keep the previous versions of a tally (see `commit`). */
-const touchesTally = (c: Commit) => c.vote !== undefined || c.events.some(endsBallot);
+const touchesTally = (c: Commit) => (c.votes?.length ?? 0) > 0 || c.events.some(endsBallot);
 const endsBallot = (e: MeetingEvent) => e.type === 'ballot.closed' || e.type === 'ballot.cancelled';
+
+/** A voter of the commit is already recorded: the whole commit is undone. */
+class AlreadyVoted extends Error {}
 
 /** better-sqlite3 binds Buffers as BLOBs; a view shares the bytes without copying. */
 const asBuffer = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -155,31 +158,48 @@ export class SqliteStore implements Store {
   }
 
   private commitInTransaction(c: Commit): 'ok' | 'conflict' | 'already-voted' {
-    return this.db.transaction(() => {
-      const next = c.expectedVersion + 1;
-      const current = this.db.prepare('SELECT version FROM meetings WHERE id = ?').get(c.meetingId) as { version: number } | undefined;
-      if (current?.version !== c.expectedVersion) return 'conflict' as const;
-      if (c.vote) {
-        const { ballotId, voterId, increments } = c.vote;
-        const voter = this.db.prepare('INSERT OR IGNORE INTO ballot_voters (meeting_id, ballot_id, voter_id) VALUES (?, ?, ?)').run(c.meetingId, ballotId, voterId);
-        if (voter.changes !== 1) return 'already-voted' as const;
-        const counts = this.tallyOf(c.meetingId, ballotId);
+    try {
+      return this.db.transaction(() => {
+        const next = c.expectedVersion + 1;
+        const current = this.db.prepare('SELECT version FROM meetings WHERE id = ?').get(c.meetingId) as { version: number } | undefined;
+        if (current?.version !== c.expectedVersion) return 'conflict' as const;
+        this.recordVotes(c);
+        // A cancelled ballot is never published: its partial tally is destroyed rather than kept sealed.
+        for (const e of c.events) {
+          if (e.type === 'ballot.cancelled') this.db.prepare('DELETE FROM ballot_tallies WHERE meeting_id = ? AND ballot_id = ?').run(c.meetingId, e.ballotId);
+        }
+        this.db.prepare('UPDATE meetings SET state = ?, version = ? WHERE id = ?').run(JSON.stringify(c.state), next, c.meetingId);
+        this.db.prepare('INSERT INTO events (meeting_id, version, at, actor, events) VALUES (?, ?, ?, ?, ?)')
+          .run(c.meetingId, next, c.at, c.actor, JSON.stringify(c.events));
+        return 'ok' as const;
+      })();
+    } catch (e) {
+      // Thrown, not returned, so that the transaction rolls back the voters already inserted.
+      if (e instanceof AlreadyVoted) return 'already-voted';
+      throw e;
+    }
+  }
+
+  /** Inside the commit's transaction: marks each voter and adds the papers to their ballots' tallies. */
+  private recordVotes(c: Commit): void {
+    const tallies = new Map<string, Counts>();
+    for (const { ballotId, voterId, increments } of c.votes ?? []) {
+      const voter = this.db.prepare('INSERT OR IGNORE INTO ballot_voters (meeting_id, ballot_id, voter_id) VALUES (?, ?, ?)').run(c.meetingId, ballotId, voterId);
+      if (voter.changes !== 1) throw new AlreadyVoted();
+      let counts = tallies.get(ballotId);
+      if (!counts) {
+        counts = this.tallyOf(c.meetingId, ballotId);
         // Every key the ballot can have is present from the first paper on, so which keys exist
         // says nothing about which papers came first.
         const ballot = c.state.ballots.find((b) => b.id === ballotId);
         for (const key of ballot ? countKeys(ballot) : []) counts[key] ??= 0;
-        for (const key of increments) counts[key] = (counts[key] ?? 0) + 1;
-        this.db.prepare('INSERT OR REPLACE INTO ballot_tallies (meeting_id, ballot_id, counts) VALUES (?, ?, ?)').run(c.meetingId, ballotId, canonical(counts));
+        tallies.set(ballotId, counts);
       }
-      // A cancelled ballot is never published: its partial tally is destroyed rather than kept sealed.
-      for (const e of c.events) {
-        if (e.type === 'ballot.cancelled') this.db.prepare('DELETE FROM ballot_tallies WHERE meeting_id = ? AND ballot_id = ?').run(c.meetingId, e.ballotId);
-      }
-      this.db.prepare('UPDATE meetings SET state = ?, version = ? WHERE id = ?').run(JSON.stringify(c.state), next, c.meetingId);
-      this.db.prepare('INSERT INTO events (meeting_id, version, at, actor, events) VALUES (?, ?, ?, ?, ?)')
-        .run(c.meetingId, next, c.at, c.actor, JSON.stringify(c.events));
-      return 'ok' as const;
-    })();
+      for (const key of increments) counts[key] = (counts[key] ?? 0) + 1;
+    }
+    for (const [ballotId, counts] of tallies) {
+      this.db.prepare('INSERT OR REPLACE INTO ballot_tallies (meeting_id, ballot_id, counts) VALUES (?, ?, ?)').run(c.meetingId, ballotId, canonical(counts));
+    }
   }
 
   private tallyOf(meetingId: string, ballotId: string): Counts {

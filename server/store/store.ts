@@ -53,8 +53,11 @@ export interface Commit {
   events: MeetingEvent[];
   at: number;
   actor: string | null;
-  /** A ballot paper's count increments and its voter, stored with the commit or not at all. */
-  vote?: VoteRecord;
+  /**
+   * Ballot papers: each one's voter and count increments, stored with the commit or not at all.
+   * Papers that arrive together share one commit (one fsync, one broadcast), so there may be many.
+   */
+  votes?: VoteRecord[];
 }
 
 /**
@@ -69,8 +72,9 @@ export interface Store {
   /** The stored version alone: how an instance checks its cached copy without loading the state. */
   currentVersion(id: string): Promise<number | null>;
   /**
-   * Atomic compare-and-set on the version: all of the commit is stored, or none of it. With a vote,
-   * "has voted" and the counts change in the same step; a voter already recorded gives 'already-voted'.
+   * Atomic compare-and-set on the version: all of the commit is stored, or none of it. With votes,
+   * "has voted" and the counts change in the same step; if any voter is already recorded (or named
+   * twice), nothing is stored and the answer is 'already-voted'.
    * Nothing stored links the voter to the increments: voters and counts live apart, unordered, untimed.
    */
   commit(commit: Commit): Promise<'ok' | 'conflict' | 'already-voted'>;

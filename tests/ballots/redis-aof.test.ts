@@ -42,7 +42,7 @@ describe.runIf(redisServerInstalled())('Redis AOF after a ballot', () => {
     const decision = decide(state, command, { participantId: who.id, role: who.role }, { now: 1000 + version, newId: () => 'x', counts: command.type === 'ballot.publish' ? await store.readCounts('mtg', command.ballotId) : undefined });
     if (!decision.ok) throw new Error(decision.error.message);
     const next = evolveAll(state, decision.events);
-    expect(await store.commit({ meetingId: 'mtg', expectedVersion: version, state: next, events: decision.events, at: 1000, actor: decision.vote ? null : by, vote: decision.vote })).toBe('ok');
+    expect(await store.commit({ meetingId: 'mtg', expectedVersion: version, state: next, events: decision.events, at: 1000, actor: decision.vote ? null : by, votes: decision.vote && [decision.vote] })).toBe('ok');
     state = next;
     version += 1;
   }

@@ -59,27 +59,55 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
 
     it('records a vote with its counts once, and refuses the same voter again', async () => {
       const vote = { ballotId: 'b1', voterId: 'm1', increments: ['m2/good', 'm3/excellent'] };
-      expect(await store.commit({ meetingId: 'mtg', expectedVersion: 0, state: state0, events: [], at: 1, actor: null, vote })).toBe('ok');
-      expect(await store.commit({ meetingId: 'mtg', expectedVersion: 1, state: state0, events: [], at: 2, actor: null, vote })).toBe('already-voted');
+      expect(await store.commit({ meetingId: 'mtg', expectedVersion: 0, state: state0, events: [], at: 1, actor: null, votes: [vote] })).toBe('ok');
+      expect(await store.commit({ meetingId: 'mtg', expectedVersion: 1, state: state0, events: [], at: 2, actor: null, votes: [vote] })).toBe('already-voted');
       const other = { ballotId: 'b1', voterId: 'm2', increments: ['m3/excellent'] };
-      expect(await store.commit({ meetingId: 'mtg', expectedVersion: 1, state: state0, events: [], at: 3, actor: null, vote: other })).toBe('ok');
+      expect(await store.commit({ meetingId: 'mtg', expectedVersion: 1, state: state0, events: [], at: 3, actor: null, votes: [other] })).toBe('ok');
       expect(await store.readCounts('mtg', 'b1')).toEqual({ 'm2/good': 1, 'm3/excellent': 2 });
       expect(await store.readCounts('mtg', 'b2')).toEqual({});
       expect((await store.loadMeeting('mtg'))!.version).toBe(2);
+    });
+
+    it('records several papers in one commit, for several ballots, and sums their counts', async () => {
+      const votes = [
+        { ballotId: 'b1', voterId: 'm1', increments: ['m2/good', 'm3/excellent'] },
+        { ballotId: 'b1', voterId: 'm2', increments: ['m3/excellent'] },
+        { ballotId: 'b2', voterId: 'm1', increments: ['question/agree'] },
+      ];
+      expect(await store.commit({ meetingId: 'mtg', expectedVersion: 0, state: state0, events: [], at: 1, actor: null, votes })).toBe('ok');
+      expect(await store.readCounts('mtg', 'b1')).toEqual({ 'm2/good': 1, 'm3/excellent': 2 });
+      expect(await store.readCounts('mtg', 'b2')).toEqual({ 'question/agree': 1 });
+      expect(await store.commit({ meetingId: 'mtg', expectedVersion: 1, state: state0, events: [], at: 2, actor: null, votes: [{ ...votes[1], increments: ['m2/good'] }] })).toBe('already-voted');
+      expect((await store.loadMeeting('mtg'))!.version).toBe(1);
+    });
+
+    it('stores nothing of a commit that names a voter already counted, or one voter twice', async () => {
+      const first = { ballotId: 'b1', voterId: 'm1', increments: ['m2/good'] };
+      expect(await store.commit({ meetingId: 'mtg', expectedVersion: 0, state: state0, events: [], at: 1, actor: null, votes: [first] })).toBe('ok');
+      const fresh = { ballotId: 'b1', voterId: 'm2', increments: ['m2/good'] };
+      const again = { ballotId: 'b1', voterId: 'm1', increments: ['m3/good'] };
+      expect(await store.commit({ meetingId: 'mtg', expectedVersion: 1, state: state0, events: [], at: 2, actor: null, votes: [fresh, again] })).toBe('already-voted');
+      expect(await store.commit({ meetingId: 'mtg', expectedVersion: 1, state: state0, events: [], at: 3, actor: null, votes: [fresh, { ...fresh, increments: ['m3/good'] }] })).toBe('already-voted');
+      expect(await store.readCounts('mtg', 'b1')).toEqual({ 'm2/good': 1 });
+      expect((await store.loadMeeting('mtg'))!.version).toBe(1);
+      expect(await store.readEvents('mtg', 1)).toEqual([]);
+      // m2 was not recorded by the refused commits: its paper still counts.
+      expect(await store.commit({ meetingId: 'mtg', expectedVersion: 1, state: state0, events: [], at: 4, actor: null, votes: [fresh] })).toBe('ok');
+      expect(await store.readCounts('mtg', 'b1')).toEqual({ 'm2/good': 2 });
     });
 
     it('stores a ballot\'s whole key space with its first paper but reads back only counted keys', async () => {
       const ballot = { ...newBallot('b1', BallotDraft.parse({ kind: 'rating', title: 'R', subjects: ['m2', 'm3'] })), status: 'open' as const, eligible: ['m1', 'm2'] };
       const open = { ...state0, ballots: [ballot] };
       const vote = { ballotId: 'b1', voterId: 'm1', increments: ['m3/good', 'm2/excellent'] };
-      expect(await store.commit({ meetingId: 'mtg', expectedVersion: 0, state: open, events: [], at: 1, actor: null, vote })).toBe('ok');
-      expect(await store.commit({ meetingId: 'mtg', expectedVersion: 1, state: open, events: [], at: 2, actor: null, vote: { ...vote, voterId: 'm2', increments: ['m3/good'] } })).toBe('ok');
+      expect(await store.commit({ meetingId: 'mtg', expectedVersion: 0, state: open, events: [], at: 1, actor: null, votes: [vote] })).toBe('ok');
+      expect(await store.commit({ meetingId: 'mtg', expectedVersion: 1, state: open, events: [], at: 2, actor: null, votes: [{ ...vote, voterId: 'm2', increments: ['m3/good'] }] })).toBe('ok');
       expect(await store.readCounts('mtg', 'b1')).toEqual({ 'm2/excellent': 1, 'm3/good': 2 });
     });
 
     it('destroys the counts of a cancelled ballot', async () => {
       const vote = { ballotId: 'b1', voterId: 'm1', increments: ['m2/good'] };
-      expect(await store.commit({ meetingId: 'mtg', expectedVersion: 0, state: state0, events: [], at: 1, actor: null, vote })).toBe('ok');
+      expect(await store.commit({ meetingId: 'mtg', expectedVersion: 0, state: state0, events: [], at: 1, actor: null, votes: [vote] })).toBe('ok');
       const cancel: MeetingEvent = { type: 'ballot.cancelled', ballotId: 'b1', at: 2, reason: 'procedural error' };
       expect(await store.commit({ meetingId: 'mtg', expectedVersion: 1, state: state0, events: [cancel], at: 2, actor: 'chair' })).toBe('ok');
       expect(await store.readCounts('mtg', 'b1')).toEqual({});
@@ -87,9 +115,9 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
 
     it('a vote that loses the version race changes no count', async () => {
       const vote = { ballotId: 'b1', voterId: 'm1', increments: ['m2/good'] };
-      expect(await store.commit({ meetingId: 'mtg', expectedVersion: 7, state: state0, events: [], at: 1, actor: null, vote })).toBe('conflict');
+      expect(await store.commit({ meetingId: 'mtg', expectedVersion: 7, state: state0, events: [], at: 1, actor: null, votes: [vote] })).toBe('conflict');
       expect(await store.readCounts('mtg', 'b1')).toEqual({});
-      expect(await store.commit({ meetingId: 'mtg', expectedVersion: 0, state: state0, events: [], at: 1, actor: null, vote })).toBe('ok');
+      expect(await store.commit({ meetingId: 'mtg', expectedVersion: 0, state: state0, events: [], at: 1, actor: null, votes: [vote] })).toBe('ok');
     });
 
     it('finds token owners, replaces tokens and keeps only the observer token in plain', async () => {

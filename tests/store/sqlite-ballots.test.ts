@@ -15,7 +15,7 @@ describe('SQLite ballot storage', () => {
   const state = initialState('mtg', testDefinition());
   let version = 0;
   const vote = (voterId: string, increments: string[]) =>
-    store.commit({ meetingId: 'mtg', expectedVersion: version, state, events: [], at: 1, actor: null, vote: { ballotId: 'b', voterId, increments } }).then((r) => { if (r === 'ok') version++; return r; });
+    store.commit({ meetingId: 'mtg', expectedVersion: version, state, events: [], at: 1, actor: null, votes: [{ ballotId: 'b', voterId, increments }] }).then((r) => { if (r === 'ok') version++; return r; });
   const walBytes = () => { try { return statSync(`${file}-wal`).size; } catch { return 0; } };
 
   beforeEach(async () => {
