@@ -61,6 +61,8 @@ export interface ServerToClient {
 /** Between server instances (through the Socket.IO adapter): a meeting moved on elsewhere. */
 export interface InterServer {
   committed: (meetingId: string, batch: EventBatch) => void;
+  /** Asked by one instance of the others: the ids of the meeting's participants connected to each. */
+  'presence:who': (meetingId: string, answer: (ids: string[]) => void) => void;
 }
 
 export function isKnownCommandType(type: string): boolean {

@@ -1,8 +1,10 @@
 import type { Server } from 'socket.io';
-import type { ClientToServer, Presence as PresenceList, ServerToClient } from '../../shared/protocol.js';
+import type { ClientToServer, InterServer, Presence as PresenceList, ServerToClient } from '../../shared/protocol.js';
 import { meetingChannel } from './rooms.js';
 
 const SETTLE_MS = 150;
+/** The question one instance asks the others (shared/protocol.ts, InterServer). */
+const WHO_IS_HERE = 'presence:who';
 
 /** What presence needs of a connection. */
 export interface PresenceSocket {
@@ -35,7 +37,11 @@ export class Presence {
   private readonly meetings = new Map<string, MeetingPresence>();
   private stopped = false;
 
-  constructor(private readonly io: Server<ClientToServer, ServerToClient>) {}
+  constructor(private readonly io: Server<ClientToServer, ServerToClient, InterServer>) {
+    io.on(WHO_IS_HERE, (meetingId, answer) => {
+      if (typeof meetingId === 'string' && typeof answer === 'function') answer(this.here(meetingId));
+    });
+  }
 
   /** A connection of `participantId` joined the meeting on this instance. */
   joined(meetingId: string, participantId: string, socket: PresenceSocket): void {
@@ -65,10 +71,17 @@ export class Presence {
 
   /** Ids of the participants connected to the meeting on any instance, sorted. */
   async online(meetingId: string): Promise<string[]> {
-    // Alone (SQLite), this instance's own count is the answer; with others, ask every instance's sockets.
-    if ((await this.io.of('/').adapter.serverCount()) <= 1) return [...(this.meetings.get(meetingId)?.local.keys() ?? [])].sort();
-    const sockets = await this.io.in(meetingChannel(meetingId)).fetchSockets();
-    return [...new Set(sockets.map((s) => (s.data as { participantId: string }).participantId))].sort();
+    const own = this.here(meetingId);
+    // Alone (SQLite), this instance's own count is the answer. With others, each answers with its
+    // own ids: `fetchSockets()` would have them encode every socket, handshake and all, through Redis.
+    if ((await this.io.of('/').adapter.serverCount()) <= 1) return own.sort();
+    const theirs = await this.io.serverSideEmitWithAck(WHO_IS_HERE, meetingId);
+    return [...new Set([...own, ...theirs.flat()])].sort();
+  }
+
+  /** The participants of the meeting connected to this instance. */
+  private here(meetingId: string): string[] {
+    return [...(this.meetings.get(meetingId)?.local.keys() ?? [])];
   }
 
   stop(): void {
