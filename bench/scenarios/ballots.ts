@@ -235,7 +235,9 @@ async function startOurs(size: number, store: StoreKind, say: RunOptions['say'])
     const dataDir = mkdtempSync(join(tmpdir(), 'phong-hop-bench-ballots-'));
     let server: ServerProcess;
     try {
-      server = await spawnServer({ dataDir, env });
+      // As in bench/workers/fleet.ts: BENCH_SERVER_NODE_OPTIONS reaches our server only, for profiling.
+      const profile: Record<string, string> = process.env.BENCH_SERVER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS } : {};
+      server = await spawnServer({ dataDir, env: { ...env, ...profile } });
     } catch (e) {
       removeDataDir(dataDir);
       if (store === 'Redis') await dropPrefix(prefix);
@@ -433,11 +435,14 @@ const scenario: Scenario = {
   title: 'Ballots: V voters hand in a whole rating paper (3 subjects, official 4-level scale) within one second; each counted exactly once; send → ack latency; SQLite and Redis stores',
   headline: 'p99Ms',
   async run({ quick, say }) {
-    const sizes = quick ? [100] : [100, 1000];
+    // BENCH_V=1000 and BENCH_STORES=Redis narrow a run down while profiling.
+    const sizes = process.env.BENCH_V ? process.env.BENCH_V.split(',').map(Number) : quick ? [100] : [100, 1000];
     const stores: StoreKind[] = ['SQLite'];
     // redisAvailable throws where REQUIRE_REDIS=1 rather than let the Redis cases go missing.
     if (await redisAvailable()) stores.push('Redis');
     else say(`no Redis at ${REDIS_URL}: the Redis cases are skipped`);
+    const only = process.env.BENCH_STORES?.split(',');
+    if (only) stores.splice(0, stores.length, ...stores.filter((s) => only.includes(s)));
 
     const script = new URL('../workers/voters.ts', import.meta.url);
     const workers = Array.from({ length: WORKERS }, () => forkWorker(script));

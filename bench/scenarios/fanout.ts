@@ -16,12 +16,13 @@
  * connected at once and take turns round by round, so they are measured under the same
  * background load (the machine is shared with other runs).
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Measurement, Scenario } from '../lib/scenario.js';
 import { summarize } from '../lib/stats.js';
 import { watchUsage } from '../lib/usage.js';
 import {
   connectChair, connectWsChair, oursOnRedisAvailable, startBareSocketIo, startFleet, startOurs, startRawWs, startSystems,
-  MEMBERS, type Chair, type ClientGroup, type Fleet, type System, type SystemDef,
+  MEMBERS, type Fleet, type Running, type System, type SystemDef,
 } from '../workers/fleet.js';
 
 const WORKERS = 3;
@@ -30,18 +31,9 @@ const WARMUP = 3;
 /** Pause after each round (before the next system's): a chair sends at most a few commands a second, well under its 20/s. */
 const GAP_MS = 50;
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-interface Live {
-  def: SystemDef;
-  system: System;
-  chair: Chair;
-  clients: ClientGroup;
+interface Live extends Running {
   /** version → when the chair emitted it. */
   sent: Map<number, number>;
-  cpuMs: number;
-  busyMs: number;
-  rssMb: number;
 }
 
 /** One round of one system: the chair's command, until every client holds it; CPU and RSS of the server meanwhile. */

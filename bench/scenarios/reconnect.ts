@@ -16,34 +16,26 @@
  * throughout; the storms take turns between systems, several rounds, so background load from
  * elsewhere on the machine falls on all of them alike.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Measurement, Scenario } from '../lib/scenario.js';
 import { summarize } from '../lib/stats.js';
 import { watchUsage } from '../lib/usage.js';
 import {
   connectChair, oursOnRedisAvailable, startBareSocketIo, startFleet, startOurs, startSystems,
-  MEMBERS, type Chair, type ClientGroup, type System, type SystemDef,
+  MEMBERS, type Running, type SystemDef,
 } from '../workers/fleet.js';
 
 const WORKERS = 3;
 /** After a storm: reconnections' presence updates and check-ins settle before the next system's storm. */
 const SETTLE_MS = 750;
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-interface Live {
-  def: SystemDef;
-  system: System;
-  chair: Chair;
-  clients: ClientGroup;
+interface Live extends Running {
   /** Per client per storm: from its worker's drop to holding the new version. */
   recovery: number[];
   /** Per client per storm: from its successful reconnect attempt's start to holding the new version. */
   afterAttempt: number[];
   /** Per storm: from the first drop to the last client holding the new version. */
   all: number[];
-  cpuMs: number;
-  busyMs: number;
-  rssMb: number;
 }
 
 async function storm(live: Live, n: number): Promise<void> {

@@ -231,6 +231,17 @@ export async function startRawWs(): Promise<System> {
 }
 
 /** The chair: sends one state change and says when it was sent (just before the emit) and which version it made. */
+/** A system under test while a scenario drives it, with the server's usage over the measured part. */
+export interface Running {
+  def: SystemDef;
+  system: System;
+  chair: Chair;
+  clients: ClientGroup;
+  cpuMs: number;
+  busyMs: number;
+  rssMb: number;
+}
+
 export interface Chair {
   version: number;
   change(round: number): Promise<{ version: number; sentAt: number }>;
