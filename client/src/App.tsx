@@ -1,8 +1,9 @@
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
 import type { Role } from '../../shared/meeting/state.js';
 import { ToastProvider } from './components/Toasts.js';
 import type { MeetingConnection } from './live/connection.js';
 import { ConnectionProvider, useLiveView } from './live/useMeeting.js';
+import { lazyChunk } from './offline/lazyChunk.js';
 import { ConnectingPage } from './pages/ConnectingPage.js';
 import { EndedPage, NoTokenPage } from './pages/MessagePage.js';
 
@@ -18,10 +19,10 @@ const LOADERS = {
   screen: () => import('./views/screen/ScreenView.js').then((m) => ({ default: m.ScreenView })),
   tablet: () => import('./views/tablet/TabletView.js').then((m) => ({ default: m.TabletView })),
 } satisfies Record<View, unknown>;
-const ChairConsole = lazy(LOADERS.console);
-const ObserverView = lazy(LOADERS.observer);
-const ScreenView = lazy(LOADERS.screen);
-const TabletView = lazy(LOADERS.tablet);
+const ChairConsole = lazyChunk(LOADERS.console);
+const ObserverView = lazyChunk(LOADERS.observer);
+const ScreenView = lazyChunk(LOADERS.screen);
+const TabletView = lazyChunk(LOADERS.tablet);
 
 /**
  * Starts downloading the view this link most likely opens while the socket connects, instead of

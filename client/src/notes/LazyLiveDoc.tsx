@@ -1,11 +1,13 @@
-import { lazy, Suspense, type ComponentProps } from 'react';
+import { Suspense, type ComponentProps } from 'react';
+import { lazyChunk } from '../offline/lazyChunk.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 
 /**
  * The editor (TipTap, ProseMirror, Yjs, y-websocket, IndexedDB) is most of the client's weight:
- * it loads after the meeting is on screen, so the current item and the speaker never wait for it.
+ * it loads after the meeting is on screen, so the current item and the speaker never wait for it,
+ * and a download cut off by a restart is tried again instead of taking the whole app down.
  */
-const LiveDoc = lazy(() => import('./LiveDoc.js').then((m) => ({ default: m.LiveDoc })));
+const LiveDoc = lazyChunk(() => import('./LiveDoc.js').then((m) => ({ default: m.LiveDoc })));
 
 export function LazyLiveDoc(props: ComponentProps<typeof LiveDoc>) {
   const { t } = useI18n();
