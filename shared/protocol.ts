@@ -33,10 +33,21 @@ export interface Snapshot {
   joinUrl: string | null;
 }
 
-/** Small changes between snapshots: `events` took the meeting from `version - 1` to `version`. */
+/** Small changes between snapshots: `events` took the meeting from `from` (`version - 1` if absent) to `version`. */
 export interface EventBatch {
   version: number;
   events: MeetingEvent[];
+  /** Set when several versions' events travel as one batch (the turnout of a burst of ballot papers). */
+  from?: number;
+}
+
+/**
+ * What a copy of the meeting at `version` does with a batch: nothing if it holds it already,
+ * apply it if it starts where the copy is, or ask for a snapshot if versions were missed.
+ */
+export function placeBatch(version: number, batch: EventBatch): 'held' | 'next' | 'gap' {
+  if (batch.version <= version) return 'held';
+  return (batch.from ?? batch.version - 1) === version ? 'next' : 'gap';
 }
 
 export interface Presence {

@@ -135,14 +135,14 @@ function reasons(lost: string[]): string {
   return [...by].map(([why, n]) => `${why} × ${n}`).join(', ');
 }
 
-function measurement(caseName: string, system: string, role: Measurement['role'], b: BurstOutcome, counted: number, note: string): Measurement {
+function measurement(caseName: string, system: string, role: Measurement['role'], b: BurstOutcome, counted: number, commits: number, note: string): Measurement {
   const s = summarize(b.latencies);
   const lost = b.lost.length
     ? `; ${b.lost.length} of ${b.latencies.length} voters never got their acknowledgement (connection closed: ${reasons(b.lost)}), counted as infinitely late`
     : '';
   return {
     scenario: 'ballots', case: caseName, system, role,
-    values: { p50Ms: s.p50, p95Ms: s.p95, p99Ms: s.p99, maxMs: s.max, burstMs: b.burstMs, cpuPct: b.cpuPct, rssMb: b.rssMb, counted, unacked: b.lost.length },
+    values: { p50Ms: s.p50, p95Ms: s.p95, p99Ms: s.p99, maxMs: s.max, burstMs: b.burstMs, cpuPct: b.cpuPct, rssMb: b.rssMb, counted, commits, unacked: b.lost.length },
     note: `${note}; voter workers ${b.workerCpuPct.toFixed(0)} % CPU, sends ${Math.max(0, b.sendLagMs).toFixed(1)} ms late on average${lost}`,
   };
 }
@@ -278,10 +278,10 @@ async function measureOurs(workers: Worker[], size: number, ours: Ours, ballot: 
         const ack = await ask<{ ok: boolean; error?: { code: string; message: string } }>(socket, 'command', { meetingId: meeting.meetingId, command: c }, 120_000);
         if (!ack.ok) throw new Error(`${String(c.type)} refused: ${ack.error?.code}: ${ack.error?.message}`);
       },
-      state: async () => {
+      snapshot: async () => {
         const ack = await ask<{ ok: boolean; snapshot?: Snapshot }>(socket, 'sync', {}, 120_000);
         if (!ack.ok || !ack.snapshot) throw new Error(`sync refused: ${JSON.stringify(ack)}`);
-        return ack.snapshot.state;
+        return ack.snapshot;
       },
     };
   };
@@ -296,14 +296,17 @@ async function measureOurs(workers: Worker[], size: number, ours: Ours, ballot: 
       ballot: { id: BALLOT, kind: 'rating', title: 'Phiếu đánh giá, xếp loại (bench)', subjects: SUBJECTS, eligibility: 'all-members', closeWhenAllVoted: false },
     });
     await before.command({ type: 'ballot.open', ballotId: BALLOT });
+    const opened = (await before.snapshot()).version;
     const t1 = Date.now();
 
     const burst = await runBurst(workers, server.child.pid!, 'ours', meeting.meetingId, ballot);
     const t2 = Date.now();
     const after = await chair();
+    // Papers that arrived together share a version: how many commits (and broadcasts) the burst took.
+    const commits = (await after.snapshot()).version - opened;
     await after.command({ type: 'ballot.close', ballotId: BALLOT });
     await after.command({ type: 'ballot.publish', ballotId: BALLOT });
-    const published = (await after.state()).ballots.find((b) => b.id === BALLOT);
+    const published = (await after.snapshot()).state.ballots.find((b) => b.id === BALLOT);
     const results = published?.results;
     if (!published || !results) throw new Error(`${system}: the ballot has no results after publishing`);
     const counts: Record<string, number> = {};
@@ -313,10 +316,10 @@ async function measureOurs(workers: Worker[], size: number, ours: Ours, ballot: 
     const s = summarize(burst.latencies);
     say(`V=${size} ${system}: p99 ${s.p99.toFixed(0)} ms; ${results.turnout} of ${size} papers counted, each once` +
       `${burst.lost.length ? `; ${burst.lost.length} acknowledgements LOST (${reasons(burst.lost)})` : ''}` +
-      ` (connect ${secs(t1 - t0)}, burst ${secs(t2 - t1)}, publish ${secs(Date.now() - t2)})`);
-    return measurement(`V=${size} ${store}`, system, 'ours', burst, results.turnout,
-      'server/main.ts; each paper: rules, one store commit of state + event + has-voted + tally' +
-      `${store === 'SQLite' ? ' + WAL truncation' : ''}, ballot.voted broadcast to all ${size + 1} connections`);
+      ` in ${commits} commits (connect ${secs(t1 - t0)}, burst ${secs(t2 - t1)}, publish ${secs(Date.now() - t2)})`);
+    return measurement(`V=${size} ${store}`, system, 'ours', burst, results.turnout, commits,
+      'server/main.ts; papers waiting in the meeting\'s line together: rules for each, one store commit of state + events + has-voted + tally' +
+      `${store === 'SQLite' ? ' + WAL truncation' : ''}, one broadcast of their ballot.voted events to all ${size + 1} connections`);
   } catch (e) {
     say(`${system} server output:\n${server.output().slice(-2000)}`);
     throw e;
@@ -401,7 +404,7 @@ async function measureBaseline(workers: Worker[], size: number, server: StartedB
     const s = summarize(burst.latencies);
     say(`V=${size} ${system}: p99 ${s.p99.toFixed(0)} ms; ${tally.voters.length} of ${size} papers counted, each once` +
       `${burst.lost.length ? `; ${burst.lost.length} acknowledgements LOST (${reasons(burst.lost)})` : ''} (connect ${secs(t1 - t0)}, burst ${secs(Date.now() - t1)})`);
-    return measurement(`V=${size} ${store}`, system, 'baseline', burst, tally.voters.length,
+    return measurement(`V=${size} ${store}`, system, 'baseline', burst, tally.voters.length, tally.voters.length,
       `bench/baselines/vote-server.ts; each paper: ${store === 'SQLite' ? 'one transaction (WAL, synchronous FULL): INSERT has-voted + UPSERT counts' : 'one script: SADD has-voted + HINCRBY counts'}, ack, no broadcast`);
   } catch (e) {
     say(`${system} output:\n${server.output().slice(-2000)}`);

@@ -15,6 +15,7 @@ import { io, type Socket } from 'socket.io-client';
 import WebSocket from 'ws';
 import { serveRequests } from '../lib/workers.js';
 import { wallMs } from '../lib/stats.js';
+import { placeBatch, type EventBatch } from '../../shared/protocol.js';
 
 export interface ClientSpec {
   url: string;
@@ -94,9 +95,10 @@ function openSocketIo(spec: ClientSpec, reconnect: boolean): Promise<Client> {
       syncing = false;
     }
   };
-  socket.on('events', (batch: { version: number }) => {
-    if (batch.version <= c.version) return;
-    if (batch.version !== c.version + 1) return void resync();
+  socket.on('events', (batch: EventBatch) => {
+    const place = placeBatch(c.version, batch);
+    if (place === 'held') return;
+    if (place === 'gap') return void resync();
     hold(c, batch.version);
   });
   socket.on('disconnect', () => { c.disconnects += 1; });

@@ -39,13 +39,24 @@ interface WaitingPaper {
   fail: (e: unknown) => void;
 }
 
+/**
+ * A burst's turnout reaches the devices at most this often: each broadcast to a thousand devices
+ * holds the event loop for tens of milliseconds, and papers arriving meanwhile wait behind it.
+ */
+const TURNOUT_EVERY_MS = 200;
+
 interface RoomDeps {
   store: Store;
   log: Logger;
+  /** Sends a batch to the meeting's devices. */
   publish: (batch: EventBatch) => void;
+  /** Tells the other instances, each version on its own and at once (their copies decide there). */
+  announce?: (batch: EventBatch) => void;
   beforeCommit: BeforeCommit;
   /** Other instances commit to the same store, so the cached copy may be behind. */
   shared?: boolean;
+  /** Tests stretch it to see batches merge without racing a 200 ms timer. */
+  turnoutEveryMs?: number;
   clock?: () => number;
 }
 
@@ -63,6 +74,10 @@ export class MeetingRoom {
   private line: Promise<unknown> = Promise.resolve();
   /** The papers waiting for their turn; null once their turn came or another command got in line behind them. */
   private papers: WaitingPaper[] | null = null;
+  /** Committed papers' events not yet sent to the devices, as one batch. */
+  private turnout: Required<EventBatch> | null = null;
+  private turnoutTimer: NodeJS.Timeout | null = null;
+  private lastTurnoutAt = -Infinity;
   private deadlineTimer: NodeJS.Timeout | null = null;
   private disposed = false;
 
@@ -77,6 +92,15 @@ export class MeetingRoom {
 
   current(): { state: MeetingState; version: number } {
     return { state: this.state, version: this.version };
+  }
+
+  /**
+   * The state to send a device as its snapshot. The turnout held back goes out first: a batch that
+   * began before the snapshot's version and ended after it would not fit the device's copy.
+   */
+  snapshot(): { state: MeetingState; version: number } {
+    this.sendTurnout();
+    return this.current();
   }
 
   execute(actor: Actor, command: Command): Promise<Ack<CommandResult>> {
@@ -181,7 +205,7 @@ export class MeetingRoom {
           return;
         }
         // A vote's event names its voter already; the row's actor stays empty so no column invites more.
-        const outcome = await this.commit({ events, votes }, now, null);
+        const outcome = await this.commit({ events, votes }, now, null, true);
         if (outcome !== 'ok' && retry) continue;
         const lost = outcome === 'already-voted'
           ? error('already-voted', 'a paper of this ballot was already counted for one of the voters; try again')
@@ -196,8 +220,11 @@ export class MeetingRoom {
     }
   }
 
-  /** Stores accepted events and publishes them; on a lost race, reloads and reports it. */
-  private async commit(decision: { events: MeetingEvent[]; votes?: VoteRecord[] }, at: number, actor: string | null): Promise<'ok' | 'conflict' | 'already-voted'> {
+  /**
+   * Stores accepted events and publishes them; on a lost race, reloads and reports it. Papers'
+   * events (`turnout`) go out with the next turnout broadcast, after their acknowledgements.
+   */
+  private async commit(decision: { events: MeetingEvent[]; votes?: VoteRecord[] }, at: number, actor: string | null, turnout = false): Promise<'ok' | 'conflict' | 'already-voted'> {
     const next = evolveAll(this.state, decision.events);
     const outcome = await this.deps.store.commit({
       meetingId: this.id, expectedVersion: this.version, state: next, events: decision.events, at, actor, votes: decision.votes,
@@ -208,9 +235,41 @@ export class MeetingRoom {
     }
     this.state = next;
     this.version += 1;
-    this.deps.publish({ version: this.version, events: decision.events });
+    const batch = { version: this.version, events: decision.events };
+    // With other instances committing too, versions reach the devices in order only if each is sent
+    // before the others hear of it: the turnout cannot be held back there.
+    if (turnout && !this.deps.shared) this.holdTurnout(batch);
+    else {
+      this.sendTurnout();
+      this.deps.publish(batch);
+      this.deps.announce?.(batch);
+    }
     this.scheduleDeadline();
     return 'ok';
+  }
+
+  /**
+   * Keeps papers' events for the next turnout broadcast: at once (after this turn of the event
+   * loop, so the acknowledgements go first) unless one went out less than TURNOUT_EVERY_MS ago.
+   */
+  private holdTurnout(batch: EventBatch): void {
+    const held = this.turnout;
+    this.turnout = held ? { from: held.from, version: batch.version, events: [...held.events, ...batch.events] } : { from: batch.version - 1, ...batch };
+    if (this.turnoutTimer) return;
+    const wait = Math.max(0, this.lastTurnoutAt + (this.deps.turnoutEveryMs ?? TURNOUT_EVERY_MS) - performance.now());
+    this.turnoutTimer = setTimeout(() => this.sendTurnout(), wait);
+  }
+
+  /** Sends the held turnout now: before any other batch, so devices get every version in order. */
+  private sendTurnout(): void {
+    if (this.turnoutTimer) clearTimeout(this.turnoutTimer);
+    this.turnoutTimer = null;
+    const held = this.turnout;
+    if (!held) return;
+    this.turnout = null;
+    this.lastTurnoutAt = performance.now();
+    const { from, ...batch } = held;
+    this.deps.publish(from === held.version - 1 ? batch : held);
   }
 
   /** Commits the closing of every ballot whose deadline has passed, as the server rather than as anyone present. */
@@ -262,9 +321,9 @@ export class MeetingRoom {
     });
   }
 
-  /** Waits for every command already in line, for a graceful shutdown. */
+  /** Waits for every command already in line and sends the turnout held back, for a graceful shutdown. */
   drain(): Promise<void> {
-    return this.enqueue(async () => undefined);
+    return this.enqueue(async () => this.sendTurnout());
   }
 
   /** Picks up what another instance committed. */
@@ -278,6 +337,7 @@ export class MeetingRoom {
   }
 
   dispose(): void {
+    this.sendTurnout();
     this.disposed = true;
     if (this.deadlineTimer) clearTimeout(this.deadlineTimer);
   }

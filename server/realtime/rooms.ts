@@ -53,10 +53,8 @@ export class Rooms {
     const stored = await this.deps.store.loadMeeting(meetingId);
     if (!stored) return null;
     const { io, store, log, beforeCommit, clock } = this.deps;
-    const publish = (batch: EventBatch) => {
-      io.to(meetingChannel(meetingId)).emit('events', batch);
-      if (this.deps.clustered) io.serverSideEmit('committed', meetingId, batch);
-    };
-    return new MeetingRoom(meetingId, stored.state, stored.version, { store, log, publish, beforeCommit, shared: this.deps.clustered, clock });
+    const publish = (batch: EventBatch) => void io.to(meetingChannel(meetingId)).emit('events', batch);
+    const announce = this.deps.clustered ? (batch: EventBatch) => void io.serverSideEmit('committed', meetingId, batch) : undefined;
+    return new MeetingRoom(meetingId, stored.state, stored.version, { store, log, publish, announce, beforeCommit, shared: this.deps.clustered, clock });
   }
 }

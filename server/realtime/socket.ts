@@ -81,7 +81,7 @@ export async function snapshotOf(room: MeetingRoom, session: SessionData, store:
   // With a shared store another instance may have moved the meeting on since this copy was cached.
   if (store.kind === 'redis') await room.refresh();
   const token = SEES_JOIN_LINK.includes(session.role) ? await store.publicToken(room.id) : null;
-  const { state, version } = room.current();
+  const { state, version } = room.snapshot();
   return {
     meetingId: room.id, version, state, serverNow: Date.now(), joinUrl: token === null ? null : joinUrl(publicUrl, token),
     you: { participantId: session.participantId, name: session.name, role: session.role },

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Command } from '../../shared/meeting/commands.js';
 import type { Actor } from '../../shared/meeting/permissions.js';
 import { initialState } from '../../shared/meeting/state.js';
@@ -10,6 +10,8 @@ import { expectRefused, versionOf } from '../helpers/ballots.js';
 import { committeeDefinition, committeeIds } from '../helpers/definitions.js';
 
 const VOTERS = committeeIds(12).slice(1);
+/** Longer than the room's 200 ms, so that a test can be sure two commits fall within one interval. */
+const TURNOUT_MS = 1500;
 const CHAIR: Actor = { participantId: 'u00', role: 'chair' };
 const member = (id: string): Actor => ({ participantId: id, role: 'member' });
 const vote = (answer: string, ballotId = 'b'): Command => ({ type: 'ballot.vote', ballotId, paper: { question: answer } });
@@ -30,7 +32,7 @@ describe('papers arriving together share one commit', () => {
     const stored = (await store.loadMeeting('mtg'))!;
     published = [];
     room = new MeetingRoom('mtg', stored.state, stored.version, {
-      store, log: createLogger('silent'), publish: (batch) => published.push(batch), beforeCommit: async () => ({}),
+      store, log: createLogger('silent'), publish: (batch) => published.push(batch), beforeCommit: async () => ({}), turnoutEveryMs: TURNOUT_MS,
     });
     for (const id of ['u00', ...VOTERS]) versionOf(await room.execute(CHAIR, { type: 'attendance.mark', participantId: id, status: 'present' }));
     await open('b');
@@ -50,6 +52,9 @@ describe('papers arriving together share one commit', () => {
     const before = room.current().version;
     const acks = await Promise.all(VOTERS.map((id, i) => room.execute(member(id), vote(i % 3 ? 'agree' : 'disagree'))));
     expect(acks).toEqual(VOTERS.map(() => ({ ok: true, version: before + 1 })));
+    // The acknowledgements go out first; the turnout follows on the next turn of the event loop.
+    expect(published).toEqual([]);
+    await vi.waitFor(() => expect(published).toHaveLength(1));
     expect(published).toEqual([{ version: before + 1, events: VOTERS.map((voterId) => ({ type: 'ballot.voted', ballotId: 'b', voterId })) }]);
     expect(await store.readCounts('mtg', 'b')).toEqual({ 'question/agree': 7, 'question/disagree': 4 });
     const stored = (await store.loadMeeting('mtg'))!;
@@ -97,6 +102,7 @@ describe('papers arriving together share one commit', () => {
       room.execute(member('u05'), vote('agree', 'b')),
     ]);
     expect(new Set(acks.map(versionOf)).size).toBe(1);
+    await vi.waitFor(() => expect(published).toHaveLength(1));
     const events = published.flatMap((b) => b.events);
     expect(events.filter((e) => e.type === 'ballot.closed')).toEqual([expect.objectContaining({ ballotId: 'all', reason: 'all-voted' })]);
     expect(await store.readCounts('mtg', 'all')).toEqual({ 'question/agree': VOTERS.length, 'question/disagree': 1 });
@@ -129,5 +135,40 @@ describe('papers arriving together share one commit', () => {
     expect(new Set(versions.slice(0, 5)).size).toBe(1);
     expect(new Set(versions.slice(5)).size).toBe(1);
     expect(versions[5]).toBe(versions[0] + 1);
+  });
+
+  it('a burst\'s turnout goes out as one batch per interval, covering every version it held', async () => {
+    const first = versionOf(await room.execute(member('u01'), vote('agree')));
+    await vi.waitFor(() => expect(published).toHaveLength(1));
+    // Within the interval: two more commits are held and then sent together, marked with where they start.
+    const second = versionOf(await room.execute(member('u02'), vote('agree')));
+    const third = versionOf(await room.execute(member('u03'), vote('disagree')));
+    expect(third).toBe(second + 1);
+    expect(published).toHaveLength(1);
+    await vi.waitFor(() => expect(published).toHaveLength(2), { timeout: TURNOUT_MS * 3 });
+    expect(published[1]).toEqual({
+      from: first, version: third,
+      events: ['u02', 'u03'].map((voterId) => ({ type: 'ballot.voted', ballotId: 'b', voterId })),
+    });
+  });
+
+  it('any other change sends the held turnout first, so devices get every version in order', async () => {
+    await room.execute(member('u01'), vote('agree'));
+    await vi.waitFor(() => expect(published).toHaveLength(1));
+    const held = versionOf(await room.execute(member('u02'), vote('agree')));
+    const posted = versionOf(await room.execute(CHAIR, { type: 'announcement.post', text: 'Còn 5 phút' }));
+    expect(published.map((b) => b.version)).toEqual([held - 1, held, posted]);
+    expect(published[2].events[0]).toMatchObject({ type: 'announcement.posted' });
+  });
+
+  it('a snapshot sends the held turnout first: no later batch starts before the snapshot\'s version', async () => {
+    await room.execute(member('u01'), vote('agree'));
+    await vi.waitFor(() => expect(published).toHaveLength(1));
+    const held = versionOf(await room.execute(member('u02'), vote('agree')));
+    expect(room.snapshot().version).toBe(held);
+    expect(published.map((b) => b.version)).toEqual([held - 1, held]);
+    const next = versionOf(await room.execute(member('u03'), vote('agree')));
+    await vi.waitFor(() => expect(published).toHaveLength(3), { timeout: TURNOUT_MS * 3 });
+    expect(published[2]).toEqual({ version: next, events: [{ type: 'ballot.voted', ballotId: 'b', voterId: 'u03' }] });
   });
 });

@@ -6,7 +6,7 @@ import { io as connect, type Socket } from 'socket.io-client';
 import { evolveAll } from '../../shared/meeting/evolve.js';
 import type { MeetingState } from '../../shared/meeting/state.js';
 import type { MeetingDefinition } from '../../shared/definition.js';
-import type { Ack, ClientToServer, CommandResult, ServerToClient, Snapshot } from '../../shared/protocol.js';
+import { placeBatch, type Ack, type ClientToServer, type CommandResult, type ServerToClient, type Snapshot } from '../../shared/protocol.js';
 import { createApp, type App } from '../../server/app.js';
 import { createLogger, type Level } from '../../server/log.js';
 import { createMeeting, type CreatedMeeting } from '../../server/meetings/create.js';
@@ -147,8 +147,9 @@ export function connectLive(url: string, token: string): Promise<LiveClient> {
     };
     socket.on('snapshot', accept);
     socket.on('events', (batch) => {
-      if (!client.state || batch.version <= client.version) return;
-      if (batch.version !== client.version + 1) return void resync();
+      const place = placeBatch(client.version, batch);
+      if (!client.state || place === 'held') return;
+      if (place === 'gap') return void resync();
       client.state = evolveAll(client.state, batch.events);
       client.version = batch.version;
     });

@@ -2,7 +2,7 @@ import type { ErrorCode } from '../../../shared/errors.js';
 import type { Command } from '../../../shared/meeting/commands.js';
 import { evolveAll } from '../../../shared/meeting/evolve.js';
 import type { MeetingState } from '../../../shared/meeting/state.js';
-import type { EventBatch, Snapshot, You } from '../../../shared/protocol.js';
+import { placeBatch, type EventBatch, type Snapshot, type You } from '../../../shared/protocol.js';
 import { measureOffset } from './clock.js';
 import { forgetSnapshot, loadSnapshot, saveSnapshot } from './snapshotCache.js';
 import { openSocket, type MeetingSocket } from './socket.js';
@@ -182,8 +182,9 @@ export class MeetingConnection {
       return;
     }
     const { state, version } = this.view;
-    if (!state || batch.version <= version) return;
-    if (batch.version !== version + 1) {
+    const place = placeBatch(version, batch);
+    if (!state || place === 'held') return;
+    if (place === 'gap') {
       this.held.push(batch);
       void this.resync();
       return;
