@@ -41,15 +41,6 @@ export interface EventBatch {
   from?: number;
 }
 
-/**
- * What a copy of the meeting at `version` does with a batch: nothing if it holds it already,
- * apply it if it starts where the copy is, or ask for a snapshot if versions were missed.
- */
-export function placeBatch(version: number, batch: EventBatch): 'held' | 'next' | 'gap' {
-  if (batch.version <= version) return 'held';
-  return (batch.from ?? batch.version - 1) === version ? 'next' : 'gap';
-}
-
 export interface Presence {
   /** Participants with at least one live connection, on any server instance. */
   online: string[];

@@ -10,6 +10,10 @@
  * - STORE=redis (REDIS_URL, REDIS_PREFIX): one script, SADD the voter (0: already voted) and
  *   HINCRBY each count key.
  * `tally` { ballotId } answers { ok: true, voters, counts } (who voted, and the counts) for the scenario to check.
+ * With TURNOUT_MS set, it also does the one thing a meeting adds that a device can see during a burst:
+ * every connection learns who has voted, as `turnout` { voters } with the voters counted since the
+ * last one, sent after their acknowledgements and at most every TURNOUT_MS (ours: 200 ms).
+ * That is the reference for what a live turnout costs in itself.
  * Prints "vote-server listening on port N" once it listens on PORT (0: any free port).
  */
 import Database from 'better-sqlite3';
@@ -84,6 +88,23 @@ const store = process.env.STORE === 'redis'
 const http = createServer();
 const io = new Server(http, { transports: ['websocket'] });
 
+const turnoutEveryMs = Number(process.env.TURNOUT_MS ?? 0);
+let uncounted: string[] = [];
+let turnoutTimer: NodeJS.Timeout | null = null;
+let lastTurnoutAt = -Infinity;
+
+function tellTurnout(voterId: string): void {
+  uncounted.push(voterId);
+  if (turnoutTimer) return;
+  turnoutTimer = setTimeout(() => {
+    turnoutTimer = null;
+    lastTurnoutAt = performance.now();
+    const voters = uncounted;
+    uncounted = [];
+    io.emit('turnout', { voters });
+  }, Math.max(0, lastTurnoutAt + turnoutEveryMs - performance.now()));
+}
+
 io.on('connection', (socket) => {
   const voterId = String((socket.handshake.auth as { voter?: unknown }).voter ?? '');
   socket.on('vote', async (payload: { ballotId: string; paper: Record<string, string> }, ack: Ack) => {
@@ -91,6 +112,7 @@ io.on('connection', (socket) => {
       const keys = Object.entries(payload.paper).map(([row, answer]) => `${row}/${answer}`);
       const counted = await store.vote(payload.ballotId, voterId, keys);
       ack(counted ? { ok: true } : { ok: false, error: { code: 'already-voted', message: 'already counted' } });
+      if (counted && turnoutEveryMs > 0) tellTurnout(voterId);
     } catch (e) {
       ack({ ok: false, error: { code: 'internal', message: e instanceof Error ? e.message : String(e) } });
     }

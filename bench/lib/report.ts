@@ -11,18 +11,22 @@ export interface Comparison {
   ratio: number;
 }
 
-/** ours/baseline on the scenario's headline metric, for every ours row of a case that has a baseline. */
+/**
+ * ours/baseline on the scenario's headline metric, for every ours row of a case that has a baseline,
+ * then ours/reference where the case has one too.
+ */
 export function compare(scenario: Scenario, rows: Measurement[]): Comparison[] {
   const out: Comparison[] = [];
   for (const ours of rows.filter((r) => r.role === 'ours')) {
-    const base = rows.find((r) => r.role === 'baseline' && r.case === ours.case);
-    const o = ours.values[scenario.headline];
-    const b = base?.values[scenario.headline];
-    if (!base || o === undefined || b === undefined) continue;
-    out.push({
-      scenario: scenario.name, case: ours.case, ours: ours.system, baseline: base.system,
-      metric: scenario.headline, oursValue: o, baselineValue: b, ratio: b > 0 ? o / b : Number.NaN,
-    });
+    for (const base of ['baseline', 'reference'].map((role) => rows.find((r) => r.role === role && r.case === ours.case))) {
+      const o = ours.values[scenario.headline];
+      const b = base?.values[scenario.headline];
+      if (!base || o === undefined || b === undefined) continue;
+      out.push({
+        scenario: scenario.name, case: ours.case, ours: ours.system, baseline: base.system,
+        metric: scenario.headline, oursValue: o, baselineValue: b, ratio: b > 0 ? o / b : Number.NaN,
+      });
+    }
   }
   return out;
 }

@@ -7,7 +7,8 @@ export interface Measurement {
   /** The load, e.g. "N=1000 observers". */
   case: string;
   system: string;
-  role: 'ours' | 'baseline' | 'floor';
+  /** floor: the least the transport can do; reference: a baseline that also does a duty of ours the baseline skips. */
+  role: 'ours' | 'baseline' | 'floor' | 'reference';
   /** Metric name to value; names end in their unit (Ms, Pct, Mb, Kb, S) or are counts. */
   values: Record<string, number>;
   note?: string;

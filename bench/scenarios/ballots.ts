@@ -20,7 +20,9 @@
  *
  * Per case (V, store) ours runs as its own process (server/main.ts) and the baseline
  * (bench/baselines/vote-server.ts) is bare Socket.IO doing one atomic has-voted + counts step per
- * paper in the same store, so the ratio is what everything else a vote does in ours costs.
+ * paper in the same store, so the ratio is what everything else a vote does in ours costs. A second
+ * run of it, the reference, also tells every connection who has voted, as ours must (turnout is
+ * public while a ballot is open), at ours' pace: what a live turnout costs by itself.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -367,11 +369,15 @@ async function spawnBaseline(env: Record<string, string>): Promise<Baseline> {
   };
 }
 
-async function startBaseline(store: StoreKind): Promise<Baseline & { prefix: string; dataDir: string; store: StoreKind }> {
+/** Ours' turnout interval (server/realtime/room.ts), which the reference baseline copies. */
+const TURNOUT_MS = 200;
+
+async function startBaseline(store: StoreKind, turnout = false): Promise<Baseline & { prefix: string; dataDir: string; store: StoreKind; turnout: boolean }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'phong-hop-bench-votes-'));
-  const { prefix, env } = storeEnv(store, store === 'Redis' ? { STORE: 'redis' } : { STORE: 'sqlite', DATA_DIR: dataDir });
+  const extra = { ...(store === 'Redis' ? { STORE: 'redis' } : { STORE: 'sqlite', DATA_DIR: dataDir }), ...(turnout ? { TURNOUT_MS: String(TURNOUT_MS) } : {}) };
+  const { prefix, env } = storeEnv(store, extra);
   try {
-    return { ...(await spawnBaseline(env)), prefix, dataDir, store };
+    return { ...(await spawnBaseline(env)), prefix, dataDir, store, turnout };
   } catch (e) {
     removeDataDir(dataDir);
     throw e;
@@ -388,8 +394,8 @@ async function stopBaseline(b: StartedBaseline): Promise<void> {
 }
 
 async function measureBaseline(workers: Worker[], size: number, server: StartedBaseline, ballot: Ballot, say: RunOptions['say']): Promise<Measurement> {
-  const { store } = server;
-  const system = `bare Socket.IO + ${store}`;
+  const { store, turnout } = server;
+  const system = `bare Socket.IO + ${store}${turnout ? ' + turnout' : ''}`;
   let teller: Socket | undefined;
   try {
     const t0 = Date.now();
@@ -404,8 +410,9 @@ async function measureBaseline(workers: Worker[], size: number, server: StartedB
     const s = summarize(burst.latencies);
     say(`V=${size} ${system}: p99 ${s.p99.toFixed(0)} ms; ${tally.voters.length} of ${size} papers counted, each once` +
       `${burst.lost.length ? `; ${burst.lost.length} acknowledgements LOST (${reasons(burst.lost)})` : ''} (connect ${secs(t1 - t0)}, burst ${secs(Date.now() - t1)})`);
-    return measurement(`V=${size} ${store}`, system, 'baseline', burst, tally.voters.length, tally.voters.length,
-      `bench/baselines/vote-server.ts; each paper: ${store === 'SQLite' ? 'one transaction (WAL, synchronous FULL): INSERT has-voted + UPSERT counts' : 'one script: SADD has-voted + HINCRBY counts'}, ack, no broadcast`);
+    return measurement(`V=${size} ${store}`, system, turnout ? 'reference' : 'baseline', burst, tally.voters.length, tally.voters.length,
+      `bench/baselines/vote-server.ts; each paper: ${store === 'SQLite' ? 'one transaction (WAL, synchronous FULL): INSERT has-voted + UPSERT counts' : 'one script: SADD has-voted + HINCRBY counts'}, ack, ` +
+      (turnout ? `then the voter ids to every connection at most every ${TURNOUT_MS} ms` : 'no broadcast'));
   } catch (e) {
     say(`${system} output:\n${server.output().slice(-2000)}`);
     throw e;
@@ -456,7 +463,7 @@ const scenario: Scenario = {
         // Every system of this size starts (and ours' meeting is created) before any is measured, so
         // no burst shares the machine with another's start-up; each is stopped right after its burst.
         // Two start at a time: start-up is CPU-bound, and more at once only slows each down.
-        const started = await settleAtMost<Started>(2, stores.flatMap((store) => [() => startBaseline(store), () => startOurs(size, store, say)]));
+        const started = await settleAtMost<Started>(2, stores.flatMap((store) => [() => startBaseline(store), () => startBaseline(store, true), () => startOurs(size, store, say)]));
         const running = new Set(started.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : [])));
         const stop = async (system: Started) => {
           if (!running.delete(system)) return;

@@ -15,7 +15,8 @@ import { io, type Socket } from 'socket.io-client';
 import WebSocket from 'ws';
 import { serveRequests } from '../lib/workers.js';
 import { wallMs } from '../lib/stats.js';
-import { placeBatch, type EventBatch } from '../../shared/protocol.js';
+import { placeBatch } from '../../shared/batches.js';
+import type { EventBatch } from '../../shared/protocol.js';
 
 export interface ClientSpec {
   url: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { placeBatch } from '../../shared/protocol.js';
+import { placeBatch } from '../../shared/batches.js';
 
 describe('placeBatch: where a batch of events fits a copy of the meeting', () => {
   const events = [{ type: 'ballot.voted' as const, ballotId: 'b', voterId: 'u01' }];
