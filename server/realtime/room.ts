@@ -1,4 +1,5 @@
 import { closeOverdue } from '../../shared/ballots/decide.js';
+import { appendEvents } from '../../shared/batches.js';
 import type { Command } from '../../shared/meeting/commands.js';
 import { decide } from '../../shared/meeting/decide.js';
 import type { VoteRecord } from '../../shared/meeting/decision.js';
@@ -180,7 +181,7 @@ export class MeetingRoom {
         await this.closeOverdueBallots();
         const now = this.now();
         let state = this.state;
-        const events: MeetingEvent[] = [];
+        let events: MeetingEvent[] = [];
         const votes: VoteRecord[] = [];
         const answers: [WaitingPaper, Ack<CommandResult> | null][] = [];
         for (const paper of group) {
@@ -190,7 +191,7 @@ export class MeetingRoom {
             continue;
           }
           state = evolveAll(state, decision.events);
-          events.push(...decision.events);
+          events = appendEvents(events, decision.events);
           if (decision.vote) votes.push(decision.vote);
           answers.push([paper, null]);
         }
@@ -254,7 +255,7 @@ export class MeetingRoom {
    */
   private holdTurnout(batch: EventBatch): void {
     const held = this.turnout;
-    this.turnout = held ? { from: held.from, version: batch.version, events: [...held.events, ...batch.events] } : { from: batch.version - 1, ...batch };
+    this.turnout = held ? { from: held.from, version: batch.version, events: appendEvents(held.events, batch.events) } : { from: batch.version - 1, ...batch };
     if (this.turnoutTimer) return;
     const wait = Math.max(0, this.lastTurnoutAt + (this.deps.turnoutEveryMs ?? TURNOUT_EVERY_MS) - performance.now());
     this.turnoutTimer = setTimeout(() => this.sendTurnout(), wait);

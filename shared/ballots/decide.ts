@@ -97,7 +97,7 @@ export function decideBallot(state: MeetingState, command: BallotCommand, actor:
       if (ballot.voted.includes(actor.participantId)) return reject('already-voted', 'your paper for this ballot was already counted');
       const paper = checkPaper(ballot, actor.participantId, command.paper);
       if (!paper.ok) return reject('invalid-paper', paper.message);
-      const events: MeetingEvent[] = [{ type: 'ballot.voted', ballotId: ballot.id, voterId: actor.participantId }];
+      const events: MeetingEvent[] = [{ type: 'ballot.voted', ballotId: ballot.id, voterIds: [actor.participantId] }];
       if (ballot.closeWhenAllVoted && ballot.voted.length + 1 === ballot.eligible.length) {
         events.push({ type: 'ballot.closed', ballotId: ballot.id, at: ctx.now, reason: 'all-voted' });
       }

@@ -31,7 +31,8 @@ export type MeetingEvent =
   | { type: 'ballot.created'; ballot: Ballot }
   | { type: 'ballot.updated'; ballot: Ballot }
   | { type: 'ballot.opened'; ballotId: string; at: number; eligible: string[]; deadline: number | null }
-  | { type: 'ballot.voted'; ballotId: string; voterId: string }
+  /** Who handed in a paper, never what was on it. Papers counted together share one event, in arrival order. */
+  | { type: 'ballot.voted'; ballotId: string; voterIds: string[] }
   | { type: 'ballot.closed'; ballotId: string; at: number; reason: 'chair' | 'all-voted' | 'deadline' }
   | { type: 'ballot.published'; ballotId: string; results: BallotResults }
   | { type: 'ballot.cancelled'; ballotId: string; at: number; reason: string };

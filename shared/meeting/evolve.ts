@@ -94,7 +94,7 @@ export function evolve(state: MeetingState, event: MeetingEvent): MeetingState {
     case 'ballot.opened':
       return updateBallot(state, event.ballotId, (b) => ({ ...b, status: 'open', openedAt: event.at, eligible: event.eligible, deadline: event.deadline }));
     case 'ballot.voted':
-      return updateBallot(state, event.ballotId, (b) => ({ ...b, voted: [...b.voted, event.voterId].sort() }));
+      return updateBallot(state, event.ballotId, (b) => ({ ...b, voted: [...b.voted, ...event.voterIds].sort() }));
     case 'ballot.closed':
       return updateBallot(state, event.ballotId, (b) => ({ ...b, status: 'closed', closedAt: event.at }));
     case 'ballot.published':

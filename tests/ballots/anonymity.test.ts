@@ -113,13 +113,13 @@ function proveNoLink(d: Dump, marks: VoterMarks[], votes: number): void {
   // The event log names each voter once, with nothing else (papers that arrived together share a
   // row); the rows themselves have no actor.
   const votedRecords = table('events').rows.map((r) => JSON.parse(r) as unknown[]).filter((r) => String(r[4]).includes('ballot.voted'));
-  const named = votedRecords.flatMap((r) => (JSON.parse(r[4] as string) as Record<string, unknown>[]).filter((e) => e.type === 'ballot.voted').map((e) => e.voterId));
+  const named = votedRecords.flatMap((r) => (JSON.parse(r[4] as string) as Record<string, unknown>[]).filter((e) => e.type === 'ballot.voted').flatMap((e) => e.voterIds as string[]));
   expect(named).toHaveLength(votes);
   expect(new Set(named).size).toBe(votes);
   for (const r of votedRecords) {
     expect(r[3]).toBeNull();
     for (const e of JSON.parse(r[4] as string) as Record<string, unknown>[]) {
-      if (e.type === 'ballot.voted') expect(Object.keys(e).sort()).toEqual(['ballotId', 'type', 'voterId']);
+      if (e.type === 'ballot.voted') expect(Object.keys(e).sort()).toEqual(['ballotId', 'type', 'voterIds']);
       else expect(e).toMatchObject({ type: 'ballot.closed', reason: 'all-voted' });
     }
   }

@@ -67,7 +67,7 @@ describe('a ballot\'s lifecycle', () => {
     const s = withMotion();
     s.run('chair', { type: 'ballot.open', ballotId: 'b' });
     const vote = s.run('m2', { type: 'ballot.vote', ballotId: 'b', paper: { question: 'disagree' } });
-    expect(vote).toEqual({ ok: true, events: [{ type: 'ballot.voted', ballotId: 'b', voterId: 'm2' }], vote: { ballotId: 'b', voterId: 'm2', increments: ['question/disagree'] } });
+    expect(vote).toEqual({ ok: true, events: [{ type: 'ballot.voted', ballotId: 'b', voterIds: ['m2'] }], vote: { ballotId: 'b', voterId: 'm2', increments: ['question/disagree'] } });
     expect(outcome(s.run('m2', { type: 'ballot.vote', ballotId: 'b', paper: agree }))).toBe('already-voted');
     expect(s.counts.b).toEqual({ 'question/disagree': 1 });
     // The list of who voted is sorted, so it says nothing about when each voted.
@@ -80,7 +80,7 @@ describe('a ballot\'s lifecycle', () => {
     s.run('chair', { type: 'ballot.open', ballotId: 'b' });
     for (const who of ['chair', 'm1', 'm2', 'm3']) expect(s.run(who, { type: 'ballot.vote', ballotId: 'b', paper: agree })).toMatchObject({ events: [{ type: 'ballot.voted' }] });
     expect(s.run('m4', { type: 'ballot.vote', ballotId: 'b', paper: agree })).toMatchObject({
-      events: [{ type: 'ballot.voted', voterId: 'm4' }, { type: 'ballot.closed', ballotId: 'b', reason: 'all-voted', at: s.now }],
+      events: [{ type: 'ballot.voted', voterIds: ['m4'] }, { type: 'ballot.closed', ballotId: 'b', reason: 'all-voted', at: s.now }],
     });
     expect(s.ballot('b').status).toBe('closed');
 
