@@ -49,6 +49,8 @@ describe('the meeting record, exported as Markdown and DOCX', () => {
     if (when !== undefined) vi.setSystemTime(when);
     const ack = await client.send(command);
     expect(ack, `${JSON.stringify(command)} → ${JSON.stringify(ack)}`).toMatchObject({ ok: true });
+    // A paper's acknowledgement may come before the turnout batch that carries it (docs/PROTOCOL.md).
+    if (ack.ok) await client.waitForVersion(ack.version);
   }
 
   const exportAs = (format: string, token?: string, meetingId = server.meeting.meetingId) =>
