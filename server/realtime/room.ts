@@ -56,6 +56,8 @@ interface RoomDeps {
   beforeCommit: BeforeCommit;
   /** Other instances commit to the same store, so the cached copy may be behind. */
   shared?: boolean;
+  /** With a shared store: whether this is the only instance running now (the adapter's count). */
+  alone?: () => Promise<boolean>;
   /** Tests stretch it to see batches merge without racing a 200 ms timer. */
   turnoutEveryMs?: number;
   clock?: () => number;
@@ -226,6 +228,10 @@ export class MeetingRoom {
    * events (`turnout`) go out with the next turnout broadcast, after their acknowledgements.
    */
   private async commit(decision: { events: MeetingEvent[]; votes?: VoteRecord[] }, at: number, actor: string | null, turnout = false): Promise<'ok' | 'conflict' | 'already-voted'> {
+    // With other instances committing too, versions reach the devices in order only if each is sent
+    // before the others hear of it: the turnout is held back only where no other instance runs.
+    // (One that starts meanwhile may send a later version first; devices then resync.)
+    const hold = turnout && (!this.deps.shared || (await this.deps.alone?.()) === true);
     const next = evolveAll(this.state, decision.events);
     const outcome = await this.deps.store.commit({
       meetingId: this.id, expectedVersion: this.version, state: next, events: decision.events, at, actor, votes: decision.votes,
@@ -237,14 +243,12 @@ export class MeetingRoom {
     this.state = next;
     this.version += 1;
     const batch = { version: this.version, events: decision.events };
-    // With other instances committing too, versions reach the devices in order only if each is sent
-    // before the others hear of it: the turnout cannot be held back there.
-    if (turnout && !this.deps.shared) this.holdTurnout(batch);
+    if (hold) this.holdTurnout(batch);
     else {
       this.sendTurnout();
       this.deps.publish(batch);
-      this.deps.announce?.(batch);
     }
+    this.deps.announce?.(batch);
     this.scheduleDeadline();
     return 'ok';
   }

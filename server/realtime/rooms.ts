@@ -55,6 +55,7 @@ export class Rooms {
     const { io, store, log, beforeCommit, clock } = this.deps;
     const publish = (batch: EventBatch) => void io.to(meetingChannel(meetingId)).emit('events', batch);
     const announce = this.deps.clustered ? (batch: EventBatch) => void io.serverSideEmit('committed', meetingId, batch) : undefined;
-    return new MeetingRoom(meetingId, stored.state, stored.version, { store, log, publish, announce, beforeCommit, shared: this.deps.clustered, clock });
+    const alone = async () => (await io.of('/').adapter.serverCount()) <= 1;
+    return new MeetingRoom(meetingId, stored.state, stored.version, { store, log, publish, announce, alone, beforeCommit, shared: this.deps.clustered, clock });
   }
 }
