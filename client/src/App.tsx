@@ -1,5 +1,6 @@
 import { Suspense } from 'react';
 import type { Role } from '../../shared/meeting/state.js';
+import { CrashGuard } from './components/CrashGuard.js';
 import { ToastProvider } from './components/Toasts.js';
 import type { MeetingConnection } from './live/connection.js';
 import { ConnectionProvider, useLiveView } from './live/useMeeting.js';
@@ -38,7 +39,9 @@ export function App({ connection }: { connection: MeetingConnection | null }) {
   return (
     <ConnectionProvider connection={connection}>
       <ToastProvider>
-        <MeetingView />
+        <CrashGuard>
+          <MeetingView />
+        </CrashGuard>
       </ToastProvider>
     </ConnectionProvider>
   );

@@ -54,6 +54,9 @@ export const en: Messages = {
     invalidTitle: 'This link is not valid',
     invalidBody: 'This link is wrong or no longer valid. Please ask the organisers for a new one.',
     connectingTitle: 'Connecting to the meeting room…',
+    crashTitle: 'Something went wrong on this screen',
+    crashBody: 'The meeting goes on and nothing you sent is lost. The page reloads by itself in a moment.',
+    reload: 'Reload now',
   },
   meeting: {
     notStarted: 'The meeting has not started',

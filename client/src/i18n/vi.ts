@@ -57,6 +57,9 @@ export const vi = {
     invalidTitle: 'Liên kết không hợp lệ',
     invalidBody: 'Liên kết này không đúng hoặc không còn hiệu lực. Vui lòng liên hệ ban tổ chức để nhận liên kết mới.',
     connectingTitle: 'Đang kết nối tới phòng họp…',
+    crashTitle: 'Màn hình này gặp sự cố',
+    crashBody: 'Hội nghị vẫn tiếp tục và những gì bạn đã gửi không bị mất. Trang sẽ tự tải lại sau giây lát.',
+    reload: 'Tải lại ngay',
   },
   meeting: {
     notStarted: 'Hội nghị chưa bắt đầu',
