@@ -33,7 +33,7 @@ export interface AppOptions {
   /** How Yjs documents reach the other instances (Redis), when there is more than one. */
   docFanout?: DocFanout;
   /** Tuning of the Yjs endpoint (tests use small values); defaults in server/yjs/endpoint.ts. */
-  yjs?: Pick<YjsOptions, 'compactEvery' | 'maxDocBytes' | 'maxDocConnections'>;
+  yjs?: Pick<YjsOptions, 'compactEvery' | 'compactPauseMs' | 'maxDocBytes' | 'maxDocConnections'>;
   /** The meeting rooms' clock (default Date.now); tests inject one to reach ballot deadlines. */
   clock?: () => number;
 }

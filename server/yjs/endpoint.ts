@@ -3,7 +3,7 @@ import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { error, type ErrorCode } from '../../shared/errors.js';
-import { DOC_COMPACT_EVERY, MAX_DOC_BYTES, MAX_DOC_CONNECTIONS, MAX_DOC_MESSAGE_BYTES, MAX_PENDING_BYTES } from '../../shared/notes/limits.js';
+import { DOC_COMPACT_EVERY, DOC_COMPACT_PAUSE_MS, MAX_DOC_BYTES, MAX_DOC_CONNECTIONS, MAX_DOC_MESSAGE_BYTES, MAX_PENDING_BYTES } from '../../shared/notes/limits.js';
 import { DOC_CLOSE } from '../../shared/notes/protocol.js';
 import type { Logger } from '../log.js';
 import type { Rooms } from '../realtime/rooms.js';
@@ -21,6 +21,7 @@ export interface YjsOptions {
   rooms: Rooms;
   log: Logger;
   compactEvery?: number;
+  compactPauseMs?: number;
   maxDocBytes?: number;
   maxDocConnections?: number;
   /** How documents reach other instances (Redis); without it they are stored and relayed here only. */
@@ -55,7 +56,7 @@ export function attachYjs(http: HttpServer, opts: YjsOptions): YjsEndpoint {
   const { log } = opts;
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_DOC_MESSAGE_BYTES, perMessageDeflate: false });
   const docs = new LiveDocs({
-    store: opts.store, log, compactEvery: opts.compactEvery ?? DOC_COMPACT_EVERY,
+    store: opts.store, log, compactEvery: opts.compactEvery ?? DOC_COMPACT_EVERY, compactPauseMs: opts.compactPauseMs ?? DOC_COMPACT_PAUSE_MS,
     maxDocBytes: opts.maxDocBytes ?? MAX_DOC_BYTES, maxPendingBytes: MAX_PENDING_BYTES,
     maxConnections: opts.maxDocConnections ?? MAX_DOC_CONNECTIONS, fanout: opts.fanout,
   });

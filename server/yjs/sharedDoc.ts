@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { DOC_COMPACT_LATEST_MS } from '../../shared/notes/limits.js';
 import { DOC_CLOSE } from '../../shared/notes/protocol.js';
 import type { Logger } from '../log.js';
 import type { Store } from '../store/store.js';
@@ -23,8 +24,9 @@ export interface DocMember extends Speaker {
 export interface SharedDocDeps {
   store: Store;
   log: Logger;
-  /** Compact the stored log after this many appended updates. */
+  /** Compact the stored log after this many appended updates, once the typing pauses this long. */
   compactEvery: number;
+  compactPauseMs: number;
   maxDocBytes: number;
   /** Bytes of not-yet-integrable updates held in memory (see pending.ts). */
   maxPendingBytes: number;
@@ -64,6 +66,9 @@ export class SharedDoc {
   /** Encoded size, estimated from above by adding update sizes; measured when it nears the limit. */
   private size: number;
   private compacting: Promise<void> | null = null;
+  private compactTimer: NodeJS.Timeout | null = null;
+  /** When the log reached `compactEvery` new updates; typing that never pauses compacts DOC_COMPACT_LATEST_MS later. */
+  private compactDueSince: number | null = null;
 
   static async load(meetingId: string, docName: string, deps: SharedDocDeps): Promise<SharedDoc> {
     // The channel is opened first: whatever another instance stores while the log is read is heard.
@@ -183,7 +188,30 @@ export class SharedDoc {
     return this.stopping;
   }
 
+  /**
+   * Compacting rebuilds the whole document from the log: tens of milliseconds of CPU, during which
+   * nobody's keystrokes are relayed. So it waits for a pause in the typing, or, if the typing never
+   * pauses, for DOC_COMPACT_LATEST_MS.
+   */
+  private compactAtPause(): void {
+    if (this.compactTimer) clearTimeout(this.compactTimer);
+    this.compactTimer = null;
+    this.compactDueSince ??= performance.now();
+    if (performance.now() - this.compactDueSince >= DOC_COMPACT_LATEST_MS) {
+      void this.compact();
+      return;
+    }
+    this.compactTimer = setTimeout(() => {
+      this.compactTimer = null;
+      if (!this.closed) void this.compact();
+    }, this.deps.compactPauseMs);
+    this.compactTimer.unref();
+  }
+
   compact(): Promise<void> {
+    if (this.compactTimer) clearTimeout(this.compactTimer);
+    this.compactTimer = null;
+    this.compactDueSince = null;
     this.compacting ??= (async () => {
       this.appended = 0;
       try {
@@ -246,7 +274,7 @@ export class SharedDoc {
         for (const socket of this.members.keys()) if (socket !== from) socket.send(message);
       }
       this.appended += local.length;
-      if (local.length > 0 && this.appended >= this.deps.compactEvery) void this.compact();
+      if (local.length > 0 && this.appended >= this.deps.compactEvery) this.compactAtPause();
     });
   };
 

@@ -27,8 +27,14 @@ export const MAX_PENDING_BYTES = 1024 * 1024;
  */
 export const MAX_AWARENESS_BYTES = 32 * 1024;
 export const MAX_AWARENESS_CLIENTS = 4;
-/** The stored log of a document is merged into one update after this many appended updates. */
+/**
+ * The stored log of a document is merged into one update once this many updates were appended and
+ * the typing pauses for DOC_COMPACT_PAUSE_MS, or, through typing that never pauses, at the latest
+ * DOC_COMPACT_LATEST_MS after it became due.
+ */
 export const DOC_COMPACT_EVERY = 200;
+export const DOC_COMPACT_PAUSE_MS = 2000;
+export const DOC_COMPACT_LATEST_MS = 30_000;
 /** Every connection is pinged this often; one that has not answered the previous ping is dropped. */
 export const DOC_PING_MS = 30_000;
 /** A connection with this much unsent data (a reader far behind) is closed (1013) rather than buffered for. */

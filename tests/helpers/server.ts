@@ -43,8 +43,10 @@ export interface StartOptions {
   logLevel?: Level;
   commandsPerSecond?: number;
   commandBurst?: number;
-  /** Yjs: compact a document's stored log after this many updates. */
+  /** Yjs: compact a document's stored log after this many updates… */
   compactEvery?: number;
+  /** …once nobody typed for this long. */
+  compactPauseMs?: number;
   /** Yjs: largest encoded document. */
   maxDocBytes?: number;
   /** Yjs: connections one document accepts at once. */
@@ -65,7 +67,7 @@ export async function startServer(opts: StartOptions = {}): Promise<TestServer> 
     const app = createApp({
       store, log, adminToken: ADMIN_TOKEN, publicUrl: 'http://placeholder', clientDir: join(process.cwd(), 'dist/client'),
       commandsPerSecond: opts.commandsPerSecond, commandBurst: opts.commandBurst, clock: opts.clock,
-      yjs: { compactEvery: opts.compactEvery, maxDocBytes: opts.maxDocBytes, maxDocConnections: opts.maxDocConnections },
+      yjs: { compactEvery: opts.compactEvery, compactPauseMs: opts.compactPauseMs, maxDocBytes: opts.maxDocBytes, maxDocConnections: opts.maxDocConnections },
     });
     return { store, app, port: await app.listen(port, '127.0.0.1') };
   };

@@ -103,7 +103,7 @@ describe('compaction', () => {
     return c;
   };
 
-  it('merges the log every N updates while open, and to one update when the last client leaves', async () => {
+  it('merges the log once N updates are in and the typing pauses, and to one update when the last client leaves', async () => {
     server = await startServer({ compactEvery: 10 });
     const m1 = open('m1');
     const m2 = open('m2');
@@ -111,8 +111,8 @@ describe('compaction', () => {
     for (let i = 0; i < 35; i++) appendParagraph(i % 2 ? m1.doc : m2.doc, `dòng ${i}`);
     await waitFor(() => linesOf(m1.doc).length === 35 && linesOf(m2.doc).length === 35, 5000, 'every line on both');
 
-    // 35 updates went in; periodic compaction keeps the log near N, not 35, and loses nothing.
-    await waitFor(async () => (await storedDoc(server, NOTES)).updates <= 11, 5000, 'periodic compaction');
+    // 35 updates went in; compaction once the typing pauses keeps the log near N, and loses nothing.
+    await waitFor(async () => (await storedDoc(server, NOTES)).updates <= 11, 5000, 'compaction after the pause');
     expect(textOf((await storedDoc(server, NOTES)).doc)).toBe(textOf(m1.doc));
 
     const content = textOf(m1.doc);
@@ -127,13 +127,28 @@ describe('compaction', () => {
     expect(textOf(fresh.doc)).toBe(content);
   });
 
+  it('does not compact while someone types (it would hold up every relay), but right after they pause', async () => {
+    server = await startServer({ compactEvery: 5 });
+    const m1 = open('m1');
+    await m1.synced();
+    // Each line stored before the next is typed, so each is an entry of the log of its own.
+    for (let i = 0; i < 8; i++) {
+      appendParagraph(m1.doc, `dòng ${i}`);
+      await waitFor(async () => linesOf((await storedDoc(server, NOTES)).doc).length === i + 1, 5000, `line ${i} stored`);
+    }
+    expect((await storedDoc(server, NOTES)).updates).toBe(8);
+    await waitFor(async () => (await storedDoc(server, NOTES)).updates === 1, 5000, 'compaction after the pause');
+    expect(linesOf((await storedDoc(server, NOTES)).doc)).toHaveLength(8);
+  });
+
   it('loses nothing when compactions run while everyone is typing', async () => {
-    server = await startServer({ compactEvery: 3 });
+    server = await startServer({ compactEvery: 3, compactPauseMs: 0 });
     const editors = ['chair', 'sec', 'm1', 'm2', 'm3'].map((id) => ({ id, client: open(id) }));
     await Promise.all(editors.map((e) => e.client.synced()));
     const meetingId = server.meeting.meetingId;
 
-    // The server compacts every 3 updates; an outside compaction (another instance, say) races too.
+    // The server compacts after every 3 updates, without waiting for a pause; an outside compaction
+    // (another instance, say) races too.
     let typing = true;
     const outside = (async () => {
       while (typing) {
