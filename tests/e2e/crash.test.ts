@@ -10,7 +10,9 @@ describe('a view that fails while rendering says so instead of going blank (Chro
   it('the tablet shows the crash page, and reloading brings the meeting back', async () => {
     const server = await startServer();
     try {
-      const { page } = await b.device();
+      // Without the service worker: once it controls the page it fetches the view's code itself,
+      // past page.route, and the swap below would sometimes not happen.
+      const { page } = await b.device({ serviceWorkers: 'block' });
       // The tablet view's code, swapped for one that throws when React renders it.
       let broken = true;
       await page.route('**/assets/TabletView-*.js', (route) => (broken
