@@ -12,6 +12,7 @@ import type { Ack, CommandResult, EventBatch } from '../../shared/protocol.js';
 import { newId } from '../ids.js';
 import type { Logger } from '../log.js';
 import type { Store } from '../store/store.js';
+import { HeldTurnout } from './turnout.js';
 
 /** Work a command needs done outside the meeting state, before its events are committed. */
 export type BeforeCommit = (meetingId: string, command: Command, actor: Actor, state: MeetingState) => Promise<Partial<CommandResult>>;
@@ -39,12 +40,6 @@ interface WaitingPaper {
   answer: (ack: Ack<CommandResult>) => void;
   fail: (e: unknown) => void;
 }
-
-/**
- * A burst's turnout reaches the devices at most this often: each broadcast to a thousand devices
- * holds the event loop for tens of milliseconds, and papers arriving meanwhile wait behind it.
- */
-const TURNOUT_EVERY_MS = 200;
 
 interface RoomDeps {
   store: Store;
@@ -77,10 +72,8 @@ export class MeetingRoom {
   private line: Promise<unknown> = Promise.resolve();
   /** The papers waiting for their turn; null once their turn came or another command got in line behind them. */
   private papers: WaitingPaper[] | null = null;
-  /** Committed papers' events not yet sent to the devices, as one batch. */
-  private turnout: Required<EventBatch> | null = null;
-  private turnoutTimer: NodeJS.Timeout | null = null;
-  private lastTurnoutAt = -Infinity;
+  /** Committed papers' events not yet sent to the devices. */
+  private readonly turnout: HeldTurnout;
   private deadlineTimer: NodeJS.Timeout | null = null;
   private disposed = false;
 
@@ -90,6 +83,7 @@ export class MeetingRoom {
     private version: number,
     private readonly deps: RoomDeps,
   ) {
+    this.turnout = new HeldTurnout(deps.publish, deps.turnoutEveryMs);
     this.scheduleDeadline();
   }
 
@@ -102,7 +96,7 @@ export class MeetingRoom {
    * began before the snapshot's version and ended after it would not fit the device's copy.
    */
   snapshot(): { state: MeetingState; version: number } {
-    this.sendTurnout();
+    this.turnout.send();
     return this.current();
   }
 
@@ -243,38 +237,14 @@ export class MeetingRoom {
     this.state = next;
     this.version += 1;
     const batch = { version: this.version, events: decision.events };
-    if (hold) this.holdTurnout(batch);
+    if (hold) this.turnout.hold(batch);
     else {
-      this.sendTurnout();
+      this.turnout.send();
       this.deps.publish(batch);
     }
     this.deps.announce?.(batch);
     this.scheduleDeadline();
     return 'ok';
-  }
-
-  /**
-   * Keeps papers' events for the next turnout broadcast: at once (after this turn of the event
-   * loop, so the acknowledgements go first) unless one went out less than TURNOUT_EVERY_MS ago.
-   */
-  private holdTurnout(batch: EventBatch): void {
-    const held = this.turnout;
-    this.turnout = held ? { from: held.from, version: batch.version, events: appendEvents(held.events, batch.events) } : { from: batch.version - 1, ...batch };
-    if (this.turnoutTimer) return;
-    const wait = Math.max(0, this.lastTurnoutAt + (this.deps.turnoutEveryMs ?? TURNOUT_EVERY_MS) - performance.now());
-    this.turnoutTimer = setTimeout(() => this.sendTurnout(), wait);
-  }
-
-  /** Sends the held turnout now: before any other batch, so devices get every version in order. */
-  private sendTurnout(): void {
-    if (this.turnoutTimer) clearTimeout(this.turnoutTimer);
-    this.turnoutTimer = null;
-    const held = this.turnout;
-    if (!held) return;
-    this.turnout = null;
-    this.lastTurnoutAt = performance.now();
-    const { from, ...batch } = held;
-    this.deps.publish(from === held.version - 1 ? batch : held);
   }
 
   /** Commits the closing of every ballot whose deadline has passed, as the server rather than as anyone present. */
@@ -328,7 +298,7 @@ export class MeetingRoom {
 
   /** Waits for every command already in line and sends the turnout held back, for a graceful shutdown. */
   drain(): Promise<void> {
-    return this.enqueue(async () => this.sendTurnout());
+    return this.enqueue(async () => this.turnout.send());
   }
 
   /** Picks up what another instance committed. */
@@ -342,7 +312,7 @@ export class MeetingRoom {
   }
 
   dispose(): void {
-    this.sendTurnout();
+    this.turnout.send();
     this.disposed = true;
     if (this.deadlineTimer) clearTimeout(this.deadlineTimer);
   }
