@@ -41,6 +41,13 @@ interface WaitingPaper {
   fail: (e: unknown) => void;
 }
 
+/** What one version stores: its events, any papers, and the state they lead to if already computed. */
+interface Change {
+  events: MeetingEvent[];
+  votes?: VoteRecord[];
+  state?: MeetingState;
+}
+
 interface RoomDeps {
   store: Store;
   log: Logger;
@@ -151,10 +158,9 @@ export class MeetingRoom {
     }
 
     const extra = await this.deps.beforeCommit(this.id, command, actor, this.state);
-    // A vote's event names its voter already; the row's actor stays empty so no column invites more.
-    const outcome = await this.commit(decision, now, actor.participantId);
-    if (outcome === 'already-voted') return { ok: false, error: error('already-voted', 'your paper for this ballot was already counted') };
-    if (outcome === 'conflict') {
+    // Papers never come this way (see `cast`), so the only other outcome is a lost race.
+    const outcome = await this.commit({ events: decision.events }, now, actor.participantId);
+    if (outcome !== 'ok') {
       if (n >= this.maxAttempts) return { ok: false, error: error('conflict', 'the meeting changed too often; try again') };
       return this.attempt(actor, command, n + 1);
     }
@@ -202,7 +208,7 @@ export class MeetingRoom {
           return;
         }
         // A vote's event names its voter already; the row's actor stays empty so no column invites more.
-        const outcome = await this.commit({ events, votes }, now, null, true);
+        const outcome = await this.commit({ events, votes, state }, now, null, true);
         if (outcome !== 'ok' && retry) continue;
         const lost = outcome === 'already-voted'
           ? error('already-voted', 'a paper of this ballot was already counted for one of the voters; try again')
@@ -221,14 +227,14 @@ export class MeetingRoom {
    * Stores accepted events and publishes them; on a lost race, reloads and reports it. Papers'
    * events (`turnout`) go out with the next turnout broadcast, after their acknowledgements.
    */
-  private async commit(decision: { events: MeetingEvent[]; votes?: VoteRecord[] }, at: number, actor: string | null, turnout = false): Promise<'ok' | 'conflict' | 'already-voted'> {
+  private async commit(change: Change, at: number, actor: string | null, turnout = false): Promise<'ok' | 'conflict' | 'already-voted'> {
     // With other instances committing too, versions reach the devices in order only if each is sent
     // before the others hear of it: the turnout is held back only where no other instance runs.
     // (One that starts meanwhile may send a later version first; devices then resync.)
     const hold = turnout && (!this.deps.shared || (await this.deps.alone?.()) === true);
-    const next = evolveAll(this.state, decision.events);
+    const next = change.state ?? evolveAll(this.state, change.events);
     const outcome = await this.deps.store.commit({
-      meetingId: this.id, expectedVersion: this.version, state: next, events: decision.events, at, actor, votes: decision.votes,
+      meetingId: this.id, expectedVersion: this.version, state: next, events: change.events, at, actor, votes: change.votes,
     });
     if (outcome !== 'ok') {
       await this.reload();
@@ -236,7 +242,7 @@ export class MeetingRoom {
     }
     this.state = next;
     this.version += 1;
-    const batch = { version: this.version, events: decision.events };
+    const batch = { version: this.version, events: change.events };
     if (hold) this.turnout.hold(batch);
     else {
       this.turnout.send();
