@@ -74,7 +74,9 @@ describe('a tablet that loses its connection says so and heals by itself (Chromi
   it('a chunk cut off by a restart: the tablet stays on screen and the notes load once the server answers', async () => {
     const server: TestServer = await startServer();
     try {
-      const { page } = await b.device();
+      // Without the service worker: once it controls the page it fetches the chunk itself, past
+      // page.route, and the cut would sometimes not happen.
+      const { page } = await b.device({ serviceWorkers: 'block' });
       let cutOff = 0;
       await page.route('**/assets/LiveDoc-*.js', (route) => (cutOff++ === 0 ? route.abort('connectionreset') : route.continue()));
       await page.goto(`${server.url}/join/${server.tokenOf('m2')}`);
