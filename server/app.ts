@@ -12,7 +12,9 @@ import type { Logger } from './log.js';
 import { joinUrl } from './meetings/create.js';
 import { Presence } from './realtime/presence.js';
 import type { BeforeCommit } from './realtime/room.js';
-import { participantChannel, Rooms } from './realtime/rooms.js';
+import { Rooms } from './realtime/rooms.js';
+import { Revocation } from './realtime/revocation.js';
+import { PinGuard } from './ballots/pinGuard.js';
 import { attachSockets, type SessionData } from './realtime/socket.js';
 import type { Store } from './store/store.js';
 import { exportRouter } from './http/export.js';
@@ -64,22 +66,21 @@ export function createApp(opts: AppOptions): App {
     const token = newToken();
     const isObserver = findParticipant(state, command.participantId)?.role === 'observer';
     await store.replaceToken(meetingId, command.participantId, hashToken(token), isObserver ? token : undefined);
-    const channel = participantChannel(meetingId, command.participantId);
-    io.to(channel).emit('revoked', { reason: 'link-reissued' });
-    io.in(channel).disconnectSockets(true);
-    yjs.revoke(meetingId, command.participantId);
+    await revocation.everywhere(meetingId, command.participantId);
     return { link: joinUrl(opts.publicUrl, token) };
   };
 
   if (opts.adapter) io.adapter(opts.adapter);
+  const revocation = new Revocation(io, () => yjs, opts.adapter !== undefined, log);
+  const pins = { store, guard: new PinGuard(store) };
   const state = { closing: false };
   const rooms = new Rooms({ store, log, io, beforeCommit, clustered: opts.adapter !== undefined, clock: opts.clock });
   const presence = new Presence(io);
   const yjs = attachYjs(http, { ...opts.yjs, store, rooms, log, fanout: opts.docFanout });
-  attachSockets(io, { store, rooms, presence, log, isClosing: () => state.closing, publicUrl: opts.publicUrl, commandsPerSecond: opts.commandsPerSecond ?? 20, commandBurst: opts.commandBurst ?? 60 });
+  attachSockets(io, { store, rooms, presence, log, isClosing: () => state.closing, publicUrl: opts.publicUrl, commandsPerSecond: opts.commandsPerSecond ?? 20, commandBurst: opts.commandBurst ?? 60, pins });
 
   web.use(exportRouter({ store, log, adminToken: opts.adminToken }));
-  web.use(apiRouter({ store, log, adminToken: opts.adminToken, publicUrl: opts.publicUrl }));
+  web.use(apiRouter({ store, log, adminToken: opts.adminToken, publicUrl: opts.publicUrl, rooms, pins }));
   web.use(clientRouter(opts.clientDir));
 
   return {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BallotDraft } from './ballots/draft.js';
+import { atLeast, DEFAULT_BALLOT_RULES } from './ballots/rules.js';
 import { defaultMembership } from './meeting/state.js';
 import { MAX_AGENDA_ITEMS, MAX_PARTICIPANTS, MAX_SPEAKING_SEC, MAX_TEXT, MIN_SPEAKING_SEC } from './limits.js';
 
@@ -44,6 +45,16 @@ export type AgendaItemFields = z.infer<typeof AgendaItemFields>;
 
 export const AgendaItemDefinition = AgendaItemFields.extend({ id: Slug.optional() });
 
+const Fraction = z.tuple([z.number().int().min(1), z.number().int().min(1)]).refine(([n, d]) => n <= d, 'a fraction of at most 1');
+
+/** The organiser's rules for every ballot of the meeting (shared/ballots/rules.ts; docs/BALLOTS.md). */
+export const BallotRulesSchema = z.object({
+  minCast: z.number().int().min(2).max(100).default(DEFAULT_BALLOT_RULES.minCast),
+  minQuorum: Fraction.default(DEFAULT_BALLOT_RULES.minQuorum),
+  votingPin: z.enum(['required', 'off']).default(DEFAULT_BALLOT_RULES.votingPin),
+  pinAttempts: z.number().int().min(3).max(10).default(DEFAULT_BALLOT_RULES.pinAttempts),
+}).strict();
+
 export const MeetingDefinition = z.object({
   title: Text,
   organisation: Text,
@@ -58,6 +69,7 @@ export const MeetingDefinition = z.object({
   participants: z.array(ParticipantDefinition).min(1).max(MAX_PARTICIPANTS),
   agenda: z.array(AgendaItemDefinition).max(MAX_AGENDA_ITEMS),
   ballots: z.array(BallotDraft).max(100).default([]),
+  ballotRules: BallotRulesSchema.default(DEFAULT_BALLOT_RULES),
 }).superRefine((def, ctx) => {
   const ids = new Set<string>();
   const members = new Set<string>();
@@ -92,6 +104,7 @@ export const MeetingDefinition = z.object({
       if (s !== 'collective' && !ids.has(s)) ctx.addIssue({ code: 'custom', path: ['ballots', i, 'subjects', j], message: `unknown participant ${s}` });
       else if (s !== 'collective' && !members.has(s)) ctx.addIssue({ code: 'custom', path: ['ballots', i, 'subjects', j], message: `${s} is not a member: only members (or "collective") are rated` });
     });
+    if (!atLeast(b.quorum, def.ballotRules.minQuorum)) ctx.addIssue({ code: 'custom', path: ['ballots', i, 'quorum'], message: `below the meeting's minQuorum ${def.ballotRules.minQuorum.join('/')}` });
     if (b.itemId !== undefined && !itemIds.has(b.itemId)) ctx.addIssue({ code: 'custom', path: ['ballots', i, 'itemId'], message: `unknown agenda item ${b.itemId}` });
   });
 });

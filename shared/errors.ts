@@ -12,6 +12,10 @@ export const ERROR_CODES = [
   'already-voted', // this voter's paper for the ballot was already counted
   'not-eligible', // not on the ballot's list of voters, fixed when it opened
   'invalid-paper', // incomplete, or names a row or answer the ballot does not have
+  'pin-required', // a paper (or a PIN change) without the voter's PIN
+  'pin-not-set', // the voter has not set a PIN yet: set one on your own device first
+  'wrong-pin', // the PIN does not match; `detail.attemptsLeft` says how many tries remain
+  'voting-locked', // too many wrong PINs: only the organiser can unlock (CLI or admin API)
   'rate-limited',
   'store-unavailable',
   'internal',
@@ -19,11 +23,26 @@ export const ERROR_CODES = [
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/**
+ * Why a ballot step was refused, for the chair console to explain in the reader's language (the
+ * `message` is English, for logs and scripts).
+ */
+export const REFUSAL_REASONS = [
+  'meeting-quorum-not-met', // ballot.open: too few members present (detail: present, required)
+  'too-few-eligible', // ballot.open: fewer eligible voters than minCast (detail: eligible, minCast)
+  'ballot-quorum-not-met', // ballot.close: early close below the ballot's quorum; cancel instead (detail: turnout, required)
+  'quorum-below-floor', // ballot.create/update: a quorum lower than the meeting allows (detail: n, d)
+  'weak-pin', // pin.set: too easy to guess
+] as const;
+export type RefusalReason = (typeof REFUSAL_REASONS)[number];
+
 export interface ErrorInfo {
   code: ErrorCode;
   message: string;
+  reason?: RefusalReason;
+  detail?: Record<string, number>;
 }
 
-export function error(code: ErrorCode, message: string): ErrorInfo {
-  return { code, message };
+export function error(code: ErrorCode, message: string, reason?: RefusalReason, detail?: Record<string, number>): ErrorInfo {
+  return { code, message, ...(reason ? { reason } : {}), ...(detail ? { detail } : {}) };
 }

@@ -65,6 +65,8 @@ export interface InterServer {
   committed: (meetingId: string, batch: EventBatch) => void;
   /** Asked by one instance of the others: the ids of the meeting's participants connected to each. */
   'presence:who': (meetingId: string, answer: (ids: string[]) => void) => void;
+  /** A participant's link was reissued: close their connections on this instance, then answer. */
+  'link:revoke': (meetingId: string, participantId: string, answer: (done: boolean) => void) => void;
 }
 
 export function isKnownCommandType(type: string): boolean {

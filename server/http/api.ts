@@ -8,6 +8,8 @@ import { joinCardsHtml } from '../meetings/cards.js';
 import { createMeeting } from '../meetings/create.js';
 import { parseDefinition, summarise } from '../meetings/validate.js';
 import { StoreUnavailableError, type Store } from '../store/store.js';
+import { resetPin, type PinDeps } from '../ballots/pinCommands.js';
+import type { Rooms } from '../realtime/rooms.js';
 
 const STATUS: Partial<Record<ErrorCode, number>> = {
   'invalid-payload': 400, 'payload-too-large': 413, unauthorized: 401, forbidden: 403,
@@ -39,9 +41,13 @@ export interface ApiOptions {
   log: Logger;
   adminToken: string;
   publicUrl: string;
+  rooms: Rooms;
+  pins: PinDeps;
 }
 
-export function apiRouter({ store, log, adminToken, publicUrl }: ApiOptions): express.Router {
+const Ids = z.object({ id: z.string().max(64), participantId: z.string().max(64) });
+
+export function apiRouter({ store, log, adminToken, publicUrl, rooms, pins }: ApiOptions): express.Router {
   const api = express.Router();
 
   const admin = (req: Request, res: Response, next: NextFunction) => {
@@ -83,6 +89,18 @@ export function apiRouter({ store, log, adminToken, publicUrl }: ApiOptions): ex
     const meeting = id.success ? await store.loadMeeting(id.data) : null;
     if (!meeting) return sendError(res, 'not-found', 'no such meeting');
     res.json({ ok: true, version: meeting.version, state: meeting.state });
+  });
+
+  // The organiser's reset of a voter's PIN (and of a lock after wrong PINs). Never the chair's: the
+  // chair could otherwise reset a member's PIN, set a new one with a reissued link, and vote for them.
+  api.post('/api/meetings/:id/participants/:participantId/pin/reset', admin, async (req, res) => {
+    const ids = Ids.safeParse(req.params);
+    const room = ids.success ? await rooms.get(ids.data.id) : null;
+    if (!ids.success || !room) return sendError(res, 'not-found', 'no such meeting');
+    const done = await resetPin(room, ids.data.participantId, pins);
+    if (!done.ok) return sendError(res, done.error.code, done.error.message);
+    log.info('voting PIN reset', { meetingId: room.id, participant: ids.data.participantId });
+    res.json({ ok: true, version: done.version });
   });
 
   api.use('/api', (_req, res) => sendError(res, 'not-found', 'no such endpoint'));

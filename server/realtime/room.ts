@@ -2,7 +2,7 @@ import { closeOverdue } from '../../shared/ballots/decide.js';
 import { appendEvents } from '../../shared/batches.js';
 import type { Command } from '../../shared/meeting/commands.js';
 import { decide } from '../../shared/meeting/decide.js';
-import type { VoteRecord } from '../../shared/meeting/decision.js';
+import type { Decision, VoteRecord } from '../../shared/meeting/decision.js';
 import type { MeetingEvent } from '../../shared/meeting/events.js';
 import { evolveAll } from '../../shared/meeting/evolve.js';
 import type { Actor } from '../../shared/meeting/permissions.js';
@@ -36,6 +36,7 @@ type Paper = Extract<Command, { type: 'ballot.vote' }>;
 /** A ballot paper waiting in line with the others that arrived while the line was busy. */
 interface WaitingPaper {
   actor: Actor;
+  pinVerified: boolean;
   command: Paper;
   answer: (ack: Ack<CommandResult>) => void;
   fail: (e: unknown) => void;
@@ -107,20 +108,41 @@ export class MeetingRoom {
     return this.current();
   }
 
-  execute(actor: Actor, command: Command): Promise<Ack<CommandResult>> {
-    if (command.type === 'ballot.vote') return this.cast(actor, command);
+  /** `pinVerified`: the server checked this paper's PIN (server/ballots/pinGuard.ts) before it came here. */
+  execute(actor: Actor, command: Command, { pinVerified = false } = {}): Promise<Ack<CommandResult>> {
+    if (command.type === 'ballot.vote') return this.cast(actor, command, pinVerified);
     return this.enqueue(() => this.attempt(actor, command, 1));
   }
 
+  /**
+   * Commits what the server itself decides rather than anyone present (a voter's lock after wrong
+   * PINs, the organiser's PIN reset), in line with the meeting's commands.
+   */
+  system(decideNow: (state: MeetingState, now: number) => Decision): Promise<Ack<CommandResult>> {
+    return this.enqueue(async () => {
+      for (let n = 1; ; n++) {
+        const now = this.now();
+        const decision = decideNow(this.state, now);
+        if (!decision.ok || decision.events.length === 0) return decision.ok ? { ok: true, version: this.version } : decision;
+        const outcome = await this.commit({ events: decision.events }, now, null);
+        if (outcome === 'ok') {
+          this.deps.log.info('command', { meetingId: this.id, type: decision.events[0].type, version: this.version });
+          return { ok: true, version: this.version };
+        }
+        if (n >= this.maxAttempts) return { ok: false, error: error('conflict', 'the meeting changed too often; try again') };
+      }
+    });
+  }
+
   /** Puts a paper in line: with the papers already waiting, or as the first of a new group. */
-  private cast(actor: Actor, command: Paper): Promise<Ack<CommandResult>> {
+  private cast(actor: Actor, command: Paper, pinVerified: boolean): Promise<Ack<CommandResult>> {
     return new Promise((answer, fail) => {
       if (!this.papers) {
         const group: WaitingPaper[] = [];
         void this.enqueue(() => this.countPapers(group));
         this.papers = group;
       }
-      this.papers.push({ actor, command, answer, fail });
+      this.papers.push({ actor, pinVerified, command, answer, fail });
     });
   }
 
@@ -187,7 +209,7 @@ export class MeetingRoom {
         const votes: VoteRecord[] = [];
         const answers: [WaitingPaper, Ack<CommandResult> | null][] = [];
         for (const paper of group) {
-          const decision = decide(state, paper.command, paper.actor, { now, newId: () => newId() });
+          const decision = decide(state, paper.command, paper.actor, { now, newId: () => newId(), pinVerified: paper.pinVerified });
           if (!decision.ok) {
             answers.push([paper, decision]);
             continue;

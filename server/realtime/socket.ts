@@ -12,6 +12,7 @@ import { hashToken } from '../ids.js';
 import { joinUrl } from '../meetings/create.js';
 import type { Logger } from '../log.js';
 import { StoreUnavailableError, type Store } from '../store/store.js';
+import { castWithPin, setPin, type PinDeps } from '../ballots/pinCommands.js';
 import { TokenBucket } from './rateLimit.js';
 import type { MeetingRoom } from './room.js';
 import { meetingChannel, participantChannel, type Rooms } from './rooms.js';
@@ -22,6 +23,8 @@ export interface SessionData {
   participantId: string;
   role: Actor['role'];
   name: string;
+  /** The hash of the link this connection came with: checked again once it has joined (see below). */
+  tokenHash: string;
 }
 
 type IO = Server<ClientToServer, ServerToClient, InterServer, SessionData>;
@@ -37,6 +40,7 @@ export interface SocketOptions {
   publicUrl: string;
   commandsPerSecond: number;
   commandBurst: number;
+  pins: PinDeps;
 }
 
 function sizeOf(payload: unknown): number {
@@ -53,7 +57,7 @@ function sizeOf(payload: unknown): number {
  */
 function failure(e: unknown, log: Logger, command?: Command): { ok: false; error: ErrorInfo } {
   if (e instanceof StoreUnavailableError) return { ok: false, error: error('store-unavailable', 'the store is unavailable; nothing was changed') };
-  if (command?.type === 'ballot.vote') log.error('unexpected failure', { type: command.type, err: e instanceof Error ? e.name : typeof e });
+  if (command?.type === 'ballot.vote' || command?.type === 'pin.set') log.error('unexpected failure', { type: command.type, err: e instanceof Error ? e.name : typeof e });
   else log.error('unexpected failure', { err: e instanceof Error ? e.stack : String(e) });
   return { ok: false, error: error('internal', 'unexpected server error; nothing was changed') };
 }
@@ -110,11 +114,12 @@ export function attachSockets(io: IO, opts: SocketOptions): void {
     try {
       const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
       if (typeof token !== 'string' || token.length === 0 || token.length > 200) return next(unauthorized());
-      const owner = await store.findToken(hashToken(token));
+      const tokenHash = hashToken(token);
+      const owner = await store.findToken(tokenHash);
       const room = owner && (await rooms.get(owner.meetingId));
       const participant = owner && room && findParticipant(room.current().state, owner.participantId);
       if (!owner || !participant) return next(unauthorized());
-      socket.data = { meetingId: owner.meetingId, participantId: participant.id, role: participant.role, name: participant.name };
+      socket.data = { meetingId: owner.meetingId, participantId: participant.id, role: participant.role, name: participant.name, tokenHash };
       next();
     } catch (e) {
       const err = new Error(e instanceof StoreUnavailableError ? 'store-unavailable' : 'internal') as Error & { data?: unknown };
@@ -138,7 +143,11 @@ export function attachSockets(io: IO, opts: SocketOptions): void {
       try {
         const room = await rooms.get(session.meetingId);
         if (!room) return answer(ack, { ok: false, error: error('not-found', 'the meeting no longer exists') });
-        answer(ack, await room.execute(actor, parsed.command));
+        const command = parsed.command;
+        const result = command.type === 'ballot.vote' ? await castWithPin(room, actor, command, opts.pins)
+          : command.type === 'pin.set' ? await setPin(room, actor, command, opts.pins)
+          : await room.execute(actor, command);
+        answer(ack, result);
       } catch (e) {
         answer(ack, failure(e, log, parsed.command));
       }
@@ -176,6 +185,14 @@ export function attachSockets(io: IO, opts: SocketOptions): void {
     socket.on('disconnect', () => presence.left(session.meetingId, session.participantId, socket));
 
     try {
+      // A link reissued between the check above and joining the participant's channel closed the
+      // connections in that channel before this one was in it: ask the store again.
+      const owner = await store.findToken(session.tokenHash);
+      if (owner?.participantId !== session.participantId || owner.meetingId !== session.meetingId) {
+        socket.emit('revoked', { reason: 'link-reissued' });
+        socket.disconnect(true);
+        return;
+      }
       const room = await rooms.get(session.meetingId);
       const snapshot = room && (await snapshotOf(room, session, store, opts.publicUrl));
       if (snapshot && socket.connected) socket.emit('snapshot', snapshot);

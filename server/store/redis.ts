@@ -3,7 +3,7 @@ import { countKeys } from '../../shared/ballots/tally.js';
 import type { Counts } from '../../shared/ballots/types.js';
 import {
   MeetingExistsError, StoreUnavailableError,
-  type Commit, type EventRecord, type MeetingSummary, type NewMeeting, type Store, type StoredDoc, type StoredMeeting, type TokenOwner,
+  type Commit, type EventRecord, type MeetingSummary, type NewMeeting, type Store, type StoredDoc, type StoredMeeting, type StoredPin, type TokenOwner,
 } from './store.js';
 
 /**
@@ -170,6 +170,8 @@ export class RedisStore implements Store {
     counts: (id: string, ballot: string) => `${this.prefix}counts:{${id}}:${ballot}`,
     participantTokens: (id: string) => `${this.prefix}ptokens:{${id}}`,
     publicToken: (id: string) => `${this.prefix}public:{${id}}`,
+    pins: (id: string) => `${this.prefix}pins:{${id}}`,
+    pinFailures: (id: string) => `${this.prefix}pinfail:{${id}}`,
     tokenPrefix: () => `${this.prefix}token:`,
     meetings: () => `${this.prefix}meetings`,
     docLog: (id: string, doc: string) => `${this.prefix}doc:{${id}}:${doc}`,
@@ -277,6 +279,29 @@ export class RedisStore implements Store {
       this.key.participantTokens(meetingId), this.key.publicToken(meetingId),
       participantId, tokenHash, JSON.stringify({ meetingId, participantId }), this.key.tokenPrefix(), publicToken ?? '',
     ));
+  }
+
+  async readPin(meetingId: string, participantId: string): Promise<StoredPin | null> {
+    const [hash, failures] = await this.call(() => Promise.all([
+      this.redis.hget(this.key.pins(meetingId), participantId), this.redis.hget(this.key.pinFailures(meetingId), participantId),
+    ]));
+    return hash === null ? null : { hash, failures: Number(failures ?? 0) };
+  }
+
+  async setPin(meetingId: string, participantId: string, hash: string): Promise<void> {
+    await this.call(() => this.redis.multi().hset(this.key.pins(meetingId), participantId, hash).hdel(this.key.pinFailures(meetingId), participantId).exec());
+  }
+
+  async pinFailed(meetingId: string, participantId: string): Promise<number> {
+    return this.call(() => this.redis.hincrby(this.key.pinFailures(meetingId), participantId, 1));
+  }
+
+  async pinSucceeded(meetingId: string, participantId: string): Promise<void> {
+    await this.call(() => this.redis.hdel(this.key.pinFailures(meetingId), participantId));
+  }
+
+  async resetPin(meetingId: string, participantId: string): Promise<void> {
+    await this.call(() => this.redis.multi().hdel(this.key.pins(meetingId), participantId).hdel(this.key.pinFailures(meetingId), participantId).exec());
   }
 
   async publicToken(meetingId: string): Promise<string | null> {

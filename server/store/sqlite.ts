@@ -4,7 +4,7 @@ import { dirname } from 'node:path';
 import { countKeys } from '../../shared/ballots/tally.js';
 import type { Counts } from '../../shared/ballots/types.js';
 import type { MeetingEvent } from '../../shared/meeting/events.js';
-import { MeetingExistsError, type Commit, type EventRecord, type MeetingSummary, type NewMeeting, type Store, type StoredDoc, type StoredMeeting, type TokenOwner } from './store.js';
+import { MeetingExistsError, type Commit, type EventRecord, type MeetingSummary, type NewMeeting, type Store, type StoredDoc, type StoredMeeting, type StoredPin, type TokenOwner } from './store.js';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meetings (
@@ -44,6 +44,14 @@ CREATE TABLE IF NOT EXISTS tokens (
   public_token TEXT,
   UNIQUE (meeting_id, participant_id)
 );
+-- Voting PINs: a slow hash per voter and the wrong tries in a row (docs/BALLOTS.md, "Voting PIN").
+CREATE TABLE IF NOT EXISTS voting_pins (
+  meeting_id TEXT NOT NULL,
+  participant_id TEXT NOT NULL,
+  hash TEXT NOT NULL,
+  failures INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (meeting_id, participant_id)
+) WITHOUT ROWID;
 -- Yjs documents: an append-only log of updates per document; compaction replaces a prefix.
 CREATE TABLE IF NOT EXISTS doc_updates (
   seq INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -231,6 +239,30 @@ export class SqliteStore implements Store {
       this.db.prepare('INSERT INTO tokens (token_hash, meeting_id, participant_id, public_token) VALUES (?, ?, ?, ?)')
         .run(tokenHash, meetingId, participantId, publicToken ?? null);
     })();
+  }
+
+  async readPin(meetingId: string, participantId: string): Promise<StoredPin | null> {
+    const row = this.db.prepare('SELECT hash, failures FROM voting_pins WHERE meeting_id = ? AND participant_id = ?').get(meetingId, participantId) as StoredPin | undefined;
+    return row ?? null;
+  }
+
+  async setPin(meetingId: string, participantId: string, hash: string): Promise<void> {
+    this.db.prepare('INSERT OR REPLACE INTO voting_pins (meeting_id, participant_id, hash, failures) VALUES (?, ?, ?, 0)').run(meetingId, participantId, hash);
+  }
+
+  async pinFailed(meetingId: string, participantId: string): Promise<number> {
+    const row = this.db.prepare('UPDATE voting_pins SET failures = failures + 1 WHERE meeting_id = ? AND participant_id = ? RETURNING failures')
+      .get(meetingId, participantId) as { failures: number } | undefined;
+    return row?.failures ?? 0;
+  }
+
+  async pinSucceeded(meetingId: string, participantId: string): Promise<void> {
+    // Written only when there is something to clear: a paper's commit should not touch this table.
+    this.db.prepare('UPDATE voting_pins SET failures = 0 WHERE meeting_id = ? AND participant_id = ? AND failures > 0').run(meetingId, participantId);
+  }
+
+  async resetPin(meetingId: string, participantId: string): Promise<void> {
+    this.db.prepare('DELETE FROM voting_pins WHERE meeting_id = ? AND participant_id = ?').run(meetingId, participantId);
   }
 
   async publicToken(meetingId: string): Promise<string | null> {

@@ -36,6 +36,12 @@ export interface StoredDoc {
   through: number;
 }
 
+/** A voter's PIN as kept: a slow hash (server/ballots/pins.ts) and the wrong tries in a row. */
+export interface StoredPin {
+  hash: string;
+  failures: number;
+}
+
 export interface NewMeeting {
   id: string;
   createdAt: number;
@@ -89,6 +95,16 @@ export interface Store {
    * token kept in plain text; every other token exists only as its SHA-256 hash.
    */
   publicToken(meetingId: string): Promise<string | null>;
+  /** A voter's PIN hash and wrong tries; null when none is set. */
+  readPin(meetingId: string, participantId: string): Promise<StoredPin | null>;
+  /** Sets (or replaces) a voter's PIN hash, with no wrong tries. */
+  setPin(meetingId: string, participantId: string, hash: string): Promise<void>;
+  /** Counts one wrong try, atomically across instances; answers the tries in a row so far. */
+  pinFailed(meetingId: string, participantId: string): Promise<number>;
+  /** A right PIN: the wrong tries start again from zero. */
+  pinSucceeded(meetingId: string, participantId: string): Promise<void>;
+  /** The organiser's reset: no PIN, no tries, no lock. */
+  resetPin(meetingId: string, participantId: string): Promise<void>;
   /** Appends one Yjs update to the document's log; once this resolves the update survives kill -9. */
   appendDocUpdate(meetingId: string, docName: string, update: Uint8Array): Promise<void>;
   loadDoc(meetingId: string, docName: string): Promise<StoredDoc>;

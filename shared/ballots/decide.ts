@@ -7,6 +7,9 @@ import { findItem, findParticipant, type MeetingState } from '../meeting/state.j
 import type { BallotDraft } from './draft.js';
 import { newBallot } from './newBallot.js';
 import { checkPaper } from './paper.js';
+import { meetsQuorum, requiredTurnout } from './results.js';
+import { atLeast, rulesOf } from './rules.js';
+import { quorum as meetingQuorum } from '../meeting/attendance.js';
 import { rowsFor } from './rows.js';
 import { COLLECTIVE } from './scale.js';
 import { tally } from './tally.js';
@@ -35,6 +38,8 @@ export function eligibleVoters(state: MeetingState, ballot: Pick<Ballot, 'eligib
 }
 
 function checkDraft(state: MeetingState, draft: BallotDraft): Decision | null {
+  const bad = quorumBelowFloor(state, draft.quorum);
+  if (bad) return bad;
   for (const s of draft.subjects ?? []) {
     if (s === COLLECTIVE) continue;
     const subject = findParticipant(state, s);
@@ -43,6 +48,41 @@ function checkDraft(state: MeetingState, draft: BallotDraft): Decision | null {
   }
   if (draft.itemId !== undefined && !findItem(state, draft.itemId)) return reject('not-found', `no agenda item ${draft.itemId}`);
   return null;
+}
+
+/** The chair may not draft a ballot that is valid with fewer papers than the organiser allows. */
+function quorumBelowFloor(state: MeetingState, quorum: [number, number]): Decision | null {
+  const floor = rulesOf(state).minQuorum;
+  if (atLeast(quorum, floor)) return null;
+  return reject('invalid-payload', `quorum: at least ${floor[0]}/${floor[1]} of the eligible voters (the meeting's rule)`, 'quorum-below-floor', { n: floor[0], d: floor[1] });
+}
+
+/**
+ * A ballot opens only while the meeting's quorum of members is present and at least `minCast`
+ * voters are eligible: a smaller electorate would make its counts its voters' papers.
+ */
+function checkOpen(state: MeetingState, ballot: Ballot, eligible: string[]): Decision | null {
+  const present = meetingQuorum(state);
+  if (!present.met) {
+    return reject('invalid-state', `the meeting has no quorum: ${present.present} of ${present.members} members present, ${present.required} needed`,
+      'meeting-quorum-not-met', { present: present.present, required: present.required, members: present.members });
+  }
+  const { minCast } = rulesOf(state);
+  if (eligible.length < minCast) {
+    return reject('invalid-state', `only ${eligible.length} eligible voters: a ballot needs at least ${minCast}`, 'too-few-eligible', { eligible: eligible.length, minCast });
+  }
+  return quorumBelowFloor(state, ballot.quorum);
+}
+
+/**
+ * The chair closes a ballot before everyone voted only once its quorum is reached: below it the
+ * papers so far could be too few to hide in, so the chair can only cancel (counts deleted).
+ */
+function checkEarlyClose(ballot: Ballot): Decision | null {
+  if (ballot.voted.length >= ballot.eligible.length || meetsQuorum(ballot.voted.length, ballot.eligible.length, ballot.quorum)) return null;
+  const required = requiredTurnout(ballot.eligible.length, ballot.quorum);
+  return reject('invalid-state', `only ${ballot.voted.length} of ${ballot.eligible.length} have voted; closing needs ${required} (the ballot's quorum): wait, or cancel it`,
+    'ballot-quorum-not-met', { turnout: ballot.voted.length, required, eligible: ballot.eligible.length });
 }
 
 const membersOf = (state: MeetingState) => state.participants.filter((p) => p.member).length;
@@ -76,17 +116,18 @@ export function decideBallot(state: MeetingState, command: BallotCommand, actor:
       const bad = wrongStatus('draft');
       if (bad) return bad;
       const eligible = eligibleVoters(state, ballot);
-      if (eligible.length === 0) return reject('invalid-state', 'nobody is eligible: check attendance first');
+      const refused = checkOpen(state, ballot, eligible);
+      if (refused) return refused;
       const deadline = ballot.deadlineMinutes === null ? null : ctx.now + ballot.deadlineMinutes * 60_000;
       return accept({ type: 'ballot.opened', ballotId: ballot.id, at: ctx.now, eligible, deadline }, ...showBallot(state, ballot.id));
     }
     case 'ballot.close':
-      return wrongStatus('open') ?? accept({ type: 'ballot.closed', ballotId: ballot.id, at: ctx.now, reason: 'chair' });
+      return wrongStatus('open') ?? checkEarlyClose(ballot) ?? accept({ type: 'ballot.closed', ballotId: ballot.id, at: ctx.now, reason: 'chair' });
     case 'ballot.publish': {
       const bad = wrongStatus('closed');
       if (bad) return bad;
       if (!ctx.counts) return reject('internal', 'the sealed counts were not supplied');
-      return accept({ type: 'ballot.published', ballotId: ballot.id, results: tally(ballot, ctx.counts, membersOf(state)) }, ...showBallot(state, ballot.id));
+      return accept({ type: 'ballot.published', ballotId: ballot.id, results: tally(ballot, ctx.counts, membersOf(state), rulesOf(state).minCast) }, ...showBallot(state, ballot.id));
     }
     case 'ballot.cancel':
       return wrongStatus('draft', 'open', 'closed') ?? accept({ type: 'ballot.cancelled', ballotId: ballot.id, at: ctx.now, reason: command.reason });
@@ -95,6 +136,8 @@ export function decideBallot(state: MeetingState, command: BallotCommand, actor:
       if (bad) return bad;
       if (!ballot.eligible.includes(actor.participantId)) return reject('not-eligible', 'you are not on this ballot\'s list of voters');
       if (ballot.voted.includes(actor.participantId)) return reject('already-voted', 'your paper for this ballot was already counted');
+      if (state.pins?.[actor.participantId] === 'locked') return reject('voting-locked', 'voting is locked after too many wrong PINs: ask the organiser to reset your PIN');
+      if (rulesOf(state).votingPin === 'required' && !ctx.pinVerified) return reject('pin-required', 'a paper needs your voting PIN');
       const paper = checkPaper(ballot, actor.participantId, command.paper);
       if (!paper.ok) return reject('invalid-paper', paper.message);
       const events: MeetingEvent[] = [{ type: 'ballot.voted', ballotId: ballot.id, voterIds: [actor.participantId] }];

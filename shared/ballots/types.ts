@@ -51,6 +51,16 @@ export interface SubjectResult {
   eligible: number;
 }
 
+/**
+ * A row whose counts are not published: the ballot is not valid (its quorum was not met), or fewer
+ * papers than the meeting's `minCast` answered the row. Only its turnout is shown.
+ */
+export interface WithheldRow {
+  subject: string;
+  eligible: number;
+  reason: 'not-valid' | 'too-few-answers';
+}
+
 export interface BallotResults {
   /** Papers handed in. */
   turnout: number;
@@ -60,7 +70,12 @@ export interface BallotResults {
   members?: number;
   /** Enough of the eligible voters voted for the result to count. */
   valid: boolean;
+  /** The rows whose counts are published; every other row is in `withheld`. */
   subjects: SubjectResult[];
+  /** Rows published as turnout only (absent in results published before the rule existed). */
+  withheld?: WithheldRow[];
+  /** The fewest answers a row needed to be published. */
+  minCast?: number;
   /** For a motion: whether it carried under the ballot's majority rule. */
   passed: boolean | null;
 }

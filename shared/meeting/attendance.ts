@@ -1,5 +1,5 @@
 import type { CommandOf } from './commands.js';
-import { accept, reject, type Decision } from './decision.js';
+import { accept, reject, type DecideContext, type Decision } from './decision.js';
 import type { Actor } from './permissions.js';
 import { findParticipant, type AttendanceStatus, type MeetingState } from './state.js';
 
@@ -9,7 +9,7 @@ export function attendanceOf(state: MeetingState, participantId: string): Attend
   return state.attendance[participantId] ?? 'absent';
 }
 
-export function decideAttendance(state: MeetingState, command: AttendanceCommand, actor: Actor): Decision {
+export function decideAttendance(state: MeetingState, command: AttendanceCommand, actor: Actor, ctx: Pick<DecideContext, 'now'>): Decision {
   const participantId = command.type === 'attendance.checkIn' ? actor.participantId : command.participantId;
   const status = command.type === 'attendance.checkIn' ? 'present' : command.status;
   const who = findParticipant(state, participantId);
@@ -17,7 +17,7 @@ export function decideAttendance(state: MeetingState, command: AttendanceCommand
   if (who.role === 'observer' || who.role === 'screen') return reject('invalid-state', 'observers and screens do not attend');
   // Checking in twice is harmless: a tablet does it on every reconnect.
   if (attendanceOf(state, participantId) === status) return accept();
-  return accept({ type: 'attendance.marked', participantId, status });
+  return accept({ type: 'attendance.marked', participantId, status, at: ctx.now });
 }
 
 export interface Quorum {

@@ -1,12 +1,15 @@
 import { z } from 'zod';
 import { BallotDraft } from '../ballots/draft.js';
 import { Paper } from '../ballots/paper.js';
+import { PIN_PATTERN } from '../ballots/pin.js';
 import { AgendaItemFields, Slug } from '../definition.js';
 import { MAX_ANNOUNCEMENT, MAX_SPEAKING_SEC, MAX_TEXT, MIN_SPEAKING_SEC } from '../limits.js';
 import { REQUEST_KINDS, SCREEN_SHOWS } from './state.js';
 
 /** Ids the server generates (items added live, floor requests): anything short and URL-safe. */
 const Id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
+/** A voting PIN as typed; whether it is too easy to guess is `pinWeakness`'s to say. */
+const Pin = z.string().regex(PIN_PATTERN, 'a PIN is 4 to 8 digits');
 const Seconds = z.number().int().min(MIN_SPEAKING_SEC).max(MAX_SPEAKING_SEC);
 
 const cmd = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
@@ -54,7 +57,10 @@ export const Command = z.discriminatedUnion('type', [
   cmd('ballot.close', { ballotId: Id }),
   cmd('ballot.publish', { ballotId: Id }),
   cmd('ballot.cancel', { ballotId: Id, reason: z.string().trim().min(1).max(MAX_TEXT) }),
-  cmd('ballot.vote', { ballotId: Id, paper: Paper }),
+  // The PIN authorises the paper (docs/BALLOTS.md, "Voting PIN"); the server checks and drops it before the rules see the paper.
+  cmd('ballot.vote', { ballotId: Id, paper: Paper, pin: Pin.optional() }),
+  // Sets the sender's own voting PIN; changing one needs the current PIN.
+  cmd('pin.set', { pin: Pin, currentPin: Pin.optional() }),
 ]);
 export type Command = z.infer<typeof Command>;
 export type CommandType = Command['type'];

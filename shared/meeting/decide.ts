@@ -1,4 +1,5 @@
 import { decideBallot, type BallotCommand } from '../ballots/decide.js';
+import { decidePinSet } from '../ballots/pin.js';
 import type { Command } from './commands.js';
 import { decideAgenda, type AgendaCommand } from './agenda.js';
 import { decideAttendance, type AttendanceCommand } from './attendance.js';
@@ -26,11 +27,13 @@ export function decide(state: MeetingState, command: Command, actor: Actor, ctx:
       if (state.status !== 'running') return reject('invalid-state', 'the meeting is not in session');
       return decideQueue(state, command as QueueCommand, actor, ctx);
     case 'attendance':
-      return decideAttendance(state, command as AttendanceCommand, actor);
+      return decideAttendance(state, command as AttendanceCommand, actor, ctx);
     case 'ballot':
       return decideBallot(state, command as BallotCommand, actor, ctx);
     case 'screen':
       return decideScreen(state, command as ScreenCommand);
+    case 'pin':
+      return decidePinSet(state, actor, ctx.now);
   }
   switch (command.type) {
     case 'announcement.post':

@@ -1,4 +1,4 @@
-import { error, type ErrorCode, type ErrorInfo } from '../errors.js';
+import { error, type ErrorCode, type ErrorInfo, type RefusalReason } from '../errors.js';
 import type { Counts } from '../ballots/types.js';
 import type { MeetingEvent } from './events.js';
 
@@ -17,7 +17,10 @@ export interface DecideContext {
   newId: () => string;
   /** A ballot's sealed counts, which only the server holds; supplied for `ballot.publish`. */
   counts?: Counts;
+  /** The server checked the paper's PIN against the voter's stored hash (docs/BALLOTS.md, "Voting PIN"). */
+  pinVerified?: boolean;
 }
 
 export const accept = (...events: MeetingEvent[]): Decision => ({ ok: true, events });
-export const reject = (code: ErrorCode, message: string): Decision => ({ ok: false, error: error(code, message) });
+export const reject = (code: ErrorCode, message: string, reason?: RefusalReason, detail?: Record<string, number>): Decision =>
+  ({ ok: false, error: error(code, message, reason, detail) });

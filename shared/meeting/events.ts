@@ -23,10 +23,17 @@ export type MeetingEvent =
   | { type: 'queue.reordered'; itemId: string; requestIds: string[] }
   | { type: 'queue.openSet'; itemId: string; open: boolean }
   | { type: 'queue.speakingTimeSet'; itemId: string; seconds: number }
-  | { type: 'attendance.marked'; participantId: string; status: AttendanceStatus }
+  /** `at` is absent in events recorded before it existed. */
+  | { type: 'attendance.marked'; participantId: string; status: AttendanceStatus; at?: number }
   | { type: 'announcement.posted'; text: string; at: number; endsAt: number | null }
   | { type: 'announcement.cleared' }
   | { type: 'link.reissued'; participantId: string; at: number }
+  /** A voter set or changed their voting PIN (never the PIN itself). */
+  | { type: 'pin.set'; participantId: string; at: number }
+  /** The organiser cleared a voter's PIN (and any lock): the voter sets a new one. */
+  | { type: 'pin.reset'; participantId: string; at: number }
+  /** Too many wrong PINs: this voter's papers are refused until the organiser resets the PIN. */
+  | { type: 'voting.locked'; participantId: string; at: number }
   | { type: 'screen.shown'; screen: ScreenMode }
   | { type: 'ballot.created'; ballot: Ballot }
   | { type: 'ballot.updated'; ballot: Ballot }

@@ -1,6 +1,7 @@
 import type { Ballot } from '../ballots/types.js';
 import type { MeetingEvent } from './events.js';
-import type { AgendaItem, ItemQueue, MeetingState } from './state.js';
+import { withNotice } from './notices.js';
+import type { AgendaItem, ItemQueue, MeetingState, PinStatus } from './state.js';
 
 function updateItem(state: MeetingState, itemId: string, change: (item: AgendaItem) => AgendaItem): MeetingState {
   return { ...state, agenda: state.agenda.map((i) => (i.id === itemId ? change(i) : i)) };
@@ -17,6 +18,17 @@ function inOrder<T extends { id: string }>(list: readonly T[], ids: readonly str
 
 /** Applies one recorded event. Never fails: events were validated by `decide` when they were made. */
 export function evolve(state: MeetingState, event: MeetingEvent): MeetingState {
+  return withNotice(state, apply(state, event), event);
+}
+
+function setPin(state: MeetingState, participantId: string, status: PinStatus | null): MeetingState {
+  const pins = { ...state.pins };
+  if (status === null) delete pins[participantId];
+  else pins[participantId] = status;
+  return { ...state, pins };
+}
+
+function apply(state: MeetingState, event: MeetingEvent): MeetingState {
   switch (event.type) {
     case 'meeting.started':
       return { ...state, status: 'running', startedAt: state.startedAt ?? event.at, endedAt: null };
@@ -84,6 +96,12 @@ export function evolve(state: MeetingState, event: MeetingEvent): MeetingState {
       return { ...state, announcement: null };
     case 'link.reissued':
       return state;
+    case 'pin.set':
+      return setPin(state, event.participantId, 'set');
+    case 'pin.reset':
+      return setPin(state, event.participantId, null);
+    case 'voting.locked':
+      return setPin(state, event.participantId, 'locked');
     case 'screen.shown':
       return { ...state, screen: event.screen };
 

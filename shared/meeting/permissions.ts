@@ -55,6 +55,8 @@ export const PERMISSIONS: Record<CommandType, Rule> = {
   'ballot.cancel': CHAIR,
   // Whether this voter is on this ballot's list is the ballot's own rule (ballots/decide.ts).
   'ballot.vote': VOTERS,
+  // Anyone who may vote sets their own PIN; nobody sets another's (the organiser only resets one).
+  'pin.set': VOTERS,
 };
 
 const manages = (actor: Actor) => PRESIDIUM.includes(actor.role);

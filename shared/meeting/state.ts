@@ -1,5 +1,7 @@
 import { newBallot } from '../ballots/newBallot.js';
 import type { Ballot } from '../ballots/types.js';
+import { DEFAULT_BALLOT_RULES, type BallotRules } from '../ballots/rules.js';
+import type { Notice } from './notices.js';
 import type { AgendaItemFields, ItemKind, MeetingDefinition, Role } from '../definition.js';
 
 export type { ItemKind, Role };
@@ -101,7 +103,15 @@ export interface MeetingState {
   announcement: Announcement | null;
   ballots: Ballot[];
   screen: ScreenMode;
+  /** The organiser's rules for every ballot (absent in meetings stored before they existed: `rulesOf`). */
+  ballotRules?: BallotRules;
+  /** Voters who have set a voting PIN, or whose voting is locked; never the PIN or its hash. */
+  pins?: Record<string, PinStatus>;
+  /** What could be abused, shown to the whole room and kept in the record (notices.ts). */
+  notices?: Notice[];
 }
+
+export type PinStatus = 'set' | 'locked';
 
 export function defaultMembership(role: Role): boolean {
   return role === 'chair' || role === 'member';
@@ -147,6 +157,9 @@ export function initialState(meetingId: string, def: MeetingDefinition): Meeting
     announcement: null,
     ballots: def.ballots.map((b, i) => newBallot(b.id ?? `ballot-${i + 1}`, b)),
     screen: { show: 'agenda' },
+    ballotRules: def.ballotRules ?? DEFAULT_BALLOT_RULES,
+    pins: {},
+    notices: [],
   };
 }
 

@@ -53,7 +53,9 @@ describe('closing at the deadline', () => {
   });
 
   it('the chair may still close before the deadline, and the deadline then does nothing', async () => {
-    const { chair, obs } = await openWithDeadline();
+    const { chair, m1, m2, obs } = await openWithDeadline();
+    // Closing early needs the ballot's quorum: three of the four eligible.
+    for (const voter of [chair, m1, m2]) versionOf(await voter.send({ type: 'ballot.vote', ballotId: 'b', paper: { question: 'agree' } }));
     const closed = versionOf(await chair.send({ type: 'ballot.close', ballotId: 'b' }));
     skew = 120_000;
     const after = versionOf(await chair.send({ type: 'announcement.post', text: 'Nghỉ giải lao 15 phút' }));

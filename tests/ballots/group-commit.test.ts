@@ -85,13 +85,15 @@ describe('papers arriving together share one commit', () => {
   });
 
   it('a paper that arrives after the chair\'s "close" is refused, not slipped in ahead of it', async () => {
+    // Closing early needs the ballot's quorum (two thirds of twelve): seven papers before, the eighth in the race.
+    for (const id of VOTERS.slice(2, 9)) versionOf(await room.execute(member(id), vote('agree')));
     const early = room.execute(member('u01'), vote('agree'));
     const close = room.execute(CHAIR, { type: 'ballot.close', ballotId: 'b' });
     const late = room.execute(member('u02'), vote('agree'));
     const [earlyAck, closeAck, lateAck] = await Promise.all([early, close, late]);
     expect(versionOf(closeAck)).toBe(versionOf(earlyAck) + 1);
     expectRefused(lateAck, 'invalid-state');
-    expect(await store.readCounts('mtg', 'b')).toEqual({ 'question/agree': 1 });
+    expect(await store.readCounts('mtg', 'b')).toEqual({ 'question/agree': 8 });
   });
 
   it('the last eligible paper closes the ballot inside the group; papers for two ballots share the commit', async () => {

@@ -34,7 +34,8 @@ describe('refused papers count nothing', () => {
     versionOf(await create({ id: 'cancelled', kind: 'motion', title: 'Đã hủy' }));
     for (const id of ['rate', 'closed', 'cancelled']) versionOf(await chair.send({ type: 'ballot.open', ballotId: id }));
     versionOf(await as('m1').send({ type: 'ballot.vote', ballotId: 'rate', paper: { m2: 'good', collective: 'good' } }));
-    versionOf(await as('m1').send({ type: 'ballot.vote', ballotId: 'closed', paper: { question: 'agree' } }));
+    // Closing early needs the ballot's quorum: three of the four eligible.
+    for (const id of ['m1', 'm3', 'chair']) versionOf(await as(id).send({ type: 'ballot.vote', ballotId: 'closed', paper: { question: 'agree' } }));
     versionOf(await chair.send({ type: 'ballot.close', ballotId: 'closed' }));
     versionOf(await as('m2').send({ type: 'ballot.vote', ballotId: 'cancelled', paper: { question: 'disagree' } }));
     versionOf(await chair.send({ type: 'ballot.cancel', ballotId: 'cancelled', reason: 'Biểu quyết lại theo danh sách mới' }));
@@ -73,8 +74,8 @@ describe('refused papers count nothing', () => {
 
   it('the papers that were accepted are still the only ones counted', async () => {
     const { counts, voted } = await storeNow();
-    expect(counts).toEqual({ rate: { 'm2/good': 1, 'collective/good': 1 }, draft: {}, closed: { 'question/agree': 1 }, cancelled: {} });
-    expect(voted).toEqual({ rate: ['m1'], draft: [], closed: ['m1'], cancelled: ['m2'] });
+    expect(counts).toEqual({ rate: { 'm2/good': 1, 'collective/good': 1 }, draft: {}, closed: { 'question/agree': 3 }, cancelled: {} });
+    expect(voted).toEqual({ rate: ['m1'], draft: [], closed: ['chair', 'm1', 'm3'], cancelled: ['m2'] });
     // A valid paper from an eligible voter still counts after all those refusals.
     versionOf(await as('m3').send({ type: 'ballot.vote', ballotId: 'rate', paper: full }));
     expect(await server.store.readCounts(server.meeting.meetingId, 'rate')).toEqual({ 'm1/good': 1, 'm2/good': 1, 'm2/excellent': 1, 'collective/good': 2 });

@@ -83,8 +83,10 @@ describe('sealed counts', () => {
   });
 
   it('closed but not published: still sealed', async () => {
+    // Closing early needs the ballot's quorum: four of five.
+    versionOf(await clients.get('m3')!.send({ type: 'ballot.vote', ballotId: 'peer', paper: { m1: 'good', m2: 'good', collective: 'good' } }));
     const closed = versionOf(await clients.get('chair')!.send({ type: 'ballot.close', ballotId: 'peer' }));
-    await everyPath({ status: 'closed', voted: ['chair', 'm1', 'm2'] }, closed);
+    await everyPath({ status: 'closed', voted: ['chair', 'm1', 'm2', 'm3'] }, closed);
   });
 
   it('published: every role sees the results', async () => {
@@ -92,8 +94,8 @@ describe('sealed counts', () => {
     for (const [role, client] of clients) {
       await client.waitForVersion(published);
       const results = client.state.ballots.find((b) => b.id === 'peer')!.results;
-      expect(results, role).toMatchObject({ turnout: 3, eligible: 5, valid: false });
-      expect(results!.subjects.find((s) => s.subject === 'm1')).toMatchObject({ counts: { good: 1, 'not-completed': 1 }, cast: 2, eligible: 4 });
+      expect(results, role).toMatchObject({ turnout: 4, eligible: 5, valid: true });
+      expect(results!.subjects.find((s) => s.subject === 'm1')).toMatchObject({ counts: { good: 2, 'not-completed': 1 }, cast: 3, eligible: 4 });
     }
     const text = await (await fetch(`${server.url}/api/meetings/${server.meeting.meetingId}/export?format=md`, { headers: { authorization: `Bearer ${server.tokenOf('chair')}` } })).text();
     expect(text).toContain('Phiếu đánh giá');

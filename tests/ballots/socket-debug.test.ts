@@ -9,6 +9,9 @@ import { waitFor } from '../helpers/wait.js';
  * token, then the commands on that connection, papers included. The server, started as `npm start`
  * runs it with DEBUG=* and LOG_LEVEL=debug, must print neither, while the rest of DEBUG still works.
  */
+/** Voting PINs of the chair and m01: no more a part of any output than the papers they sign. */
+const PINS = ['730519', '418263'];
+
 describe('DEBUG=* output of the socket layer', () => {
   let server: ServerProcess;
   let chair: TestClient;
@@ -30,11 +33,15 @@ describe('DEBUG=* output of the socket layer', () => {
   });
 
   it('prints no packet, so no token and no paper, while other DEBUG namespaces still print', async () => {
-    for (const id of ['chair', 'm01']) versionOf(await chair.send({ type: 'attendance.mark', participantId: id, status: 'present' }));
+    // The demo meeting's quorum: 11 of its 16 members present.
+    const present = ['chair', ...Array.from({ length: 10 }, (_, i) => `m${String(i + 1).padStart(2, '0')}`)];
+    for (const id of present) versionOf(await chair.send({ type: 'attendance.mark', participantId: id, status: 'present' }));
+    versionOf(await chair.send({ type: 'pin.set', pin: PINS[0] }));
+    versionOf(await member.send({ type: 'pin.set', pin: PINS[1] }));
     versionOf(await chair.send({ type: 'ballot.create', ballot: { id: 'peer', kind: 'rating', title: 'Xếp loại', subjects: ['m01', 'collective'] } }));
     versionOf(await chair.send({ type: 'ballot.open', ballotId: 'peer' }));
-    versionOf(await chair.send({ type: 'ballot.vote', ballotId: 'peer', paper: { m01: 'excellent', collective: 'not-completed' } }));
-    const last = versionOf(await member.send({ type: 'ballot.vote', ballotId: 'peer', paper: { collective: 'good' } }));
+    versionOf(await chair.send({ type: 'ballot.vote', ballotId: 'peer', paper: { m01: 'excellent', collective: 'not-completed' }, pin: PINS[0] }));
+    const last = versionOf(await member.send({ type: 'ballot.vote', ballotId: 'peer', paper: { collective: 'good' }, pin: PINS[1] }));
     await waitFor(() => server.output().includes(`"version":${last}`), 5000, 'the last vote\'s log line');
 
     const out = server.output();
@@ -48,5 +55,6 @@ describe('DEBUG=* output of the socket layer', () => {
     expect(afterBanner.length).toBeGreaterThan(0);
     for (const token of tokens) expect(afterBanner).not.toContain(token);
     expect(out).not.toMatch(/excellent|not-completed|"good"|"paper"/);
+    for (const pin of PINS) expect(out).not.toContain(pin);
   });
 });

@@ -27,6 +27,7 @@ export const SAMPLES: { [T in CommandType]: Extract<CommandInput, { type: T }> }
   'queue.setOpen': { type: 'queue.setOpen', open: false },
   'queue.setSpeakingTime': { type: 'queue.setSpeakingTime', seconds: 120 },
   'attendance.checkIn': { type: 'attendance.checkIn' },
+  'pin.set': { type: 'pin.set', pin: '2580' },
   'attendance.mark': { type: 'attendance.mark', participantId: 'm2', status: 'present' },
   'announcement.post': { type: 'announcement.post', text: 'Nghỉ giải lao 15 phút', countdownSec: 900 },
   'announcement.clear': { type: 'announcement.clear' },

@@ -26,6 +26,9 @@ export function testDefinition(overrides: Partial<MeetingDefinitionInput> = {}):
       { id: 'review-m2', day: 2, title: 'Kiểm điểm đồng chí Phạm Thị Hai', kind: 'individual-review', subject: 'm2', plannedMinutes: 45 },
       { id: 'close', day: 2, title: 'Bế mạc', kind: 'procedure', plannedMinutes: 10 },
     ],
+    // Tests about counting, sealing and the meeting's flow vote without the PIN; the PIN's own tests
+    // (tests/ballots/pin*.test.ts), the attacks and the anonymity tests use the default, required.
+    ballotRules: { votingPin: 'off' },
     ...overrides,
   });
 }

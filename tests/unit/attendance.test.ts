@@ -8,7 +8,7 @@ describe('checking in and marking presence', () => {
   it('everyone starts absent; checking in makes the sender present, once', () => {
     const m = new CoreDriver();
     expect(attendanceOf(m.state, 'm1')).toBe('absent');
-    expect(m.ok('m1', { type: 'attendance.checkIn' })).toEqual([{ type: 'attendance.marked', participantId: 'm1', status: 'present' }]);
+    expect(m.ok('m1', { type: 'attendance.checkIn' })).toEqual([{ type: 'attendance.marked', participantId: 'm1', status: 'present', at: expect.any(Number) }]);
     expect(attendanceOf(m.state, 'm1')).toBe('present');
     // A tablet checks in again on every reconnect: accepted, and nothing to record.
     expect(m.ok('m1', { type: 'attendance.checkIn' })).toEqual([]);

@@ -80,8 +80,10 @@ describe('evolve', () => {
     expect(next.agenda.find((i) => i.id === 'collective')).toMatchObject({ status: 'done', endedAt: 1 });
   });
 
-  it('a reissued link changes nothing in the state', () => {
+  it('a reissued link changes nothing in the state but leaves a notice for the room and the member', () => {
     const { state } = runningMeeting();
-    expect(evolve(state, { type: 'link.reissued', participantId: 'm1', at: 1 })).toBe(state);
+    const after = evolve(state, { type: 'link.reissued', participantId: 'm1', at: 1 });
+    expect({ ...after, notices: state.notices }).toEqual(state);
+    expect(after.notices).toEqual([...(state.notices ?? []), { kind: 'link-reissued', at: 1, participantId: 'm1', ballotId: null }]);
   });
 });

@@ -21,6 +21,7 @@ const EXPECTED: Record<CommandType, Role[]> = {
   'ballot.create': ['chair'], 'ballot.update': ['chair'], 'ballot.open': ['chair'], 'ballot.close': ['chair'],
   'ballot.publish': ['chair'], 'ballot.cancel': ['chair'],
   'ballot.vote': ['chair', 'secretary', 'member'],
+  'pin.set': ['chair', 'secretary', 'member'],
 };
 
 const ACTORS: Record<Role, Actor> = {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { CoreDriver, runningMeeting } from '../helpers/coreDriver.js';
 
-/** A meeting whose members are present, with a draft motion `b1`. */
+/** A meeting whose members are present (its quorum, and at least three voters), with a draft motion `b1`. */
 function withBallot(): CoreDriver {
   const m = runningMeeting();
-  m.ok('chair', { type: 'attendance.mark', participantId: 'm1', status: 'present' });
+  for (const id of ['chair', 'm1', 'm2', 'm3']) m.ok('chair', { type: 'attendance.mark', participantId: id, status: 'present' });
   m.ok('chair', { type: 'ballot.create', ballot: { id: 'b1', kind: 'motion', title: 'Thông qua chương trình' } });
   return m;
 }

@@ -59,9 +59,9 @@ describe('who may vote', () => {
   });
 
   it('guests, observers and the screen are refused by role, members off the list by the ballot', () => {
-    const s = new Session(meeting(testDefinition(), ['chair', 'm1', 'm2']));
+    const s = new Session(meeting(testDefinition(), ['chair', 'm1', 'm2', 'm4']));
     s.run('chair', { type: 'ballot.create', ballot: { id: 'b', kind: 'motion', title: 'M' } });
-    s.run('chair', { type: 'ballot.open', ballotId: 'b' });
+    expect(outcome(s.run('chair', { type: 'ballot.open', ballotId: 'b' }))).toBe('ok');
     const paper = { question: 'agree' };
     for (const who of ['guest', 'obs', 'screen']) expect(outcome(s.run(who, { type: 'ballot.vote', ballotId: 'b', paper }))).toBe('forbidden');
     expect(outcome(s.run('sec', { type: 'ballot.vote', ballotId: 'b', paper }))).toBe('not-eligible');

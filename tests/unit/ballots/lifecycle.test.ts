@@ -21,14 +21,14 @@ describe('a ballot\'s lifecycle', () => {
     expect(s.ballot('b')).toMatchObject({ status: 'open', openedAt: s.now, eligible: ['chair', 'm1', 'm2', 'm3', 'm4'], deadline: null });
     // Opening puts the ballot on the room screen, showing turnout.
     expect(s.state.screen).toEqual({ show: 'ballot', ballotId: 'b' });
-    expect(outcome(s.run('m1', { type: 'ballot.vote', ballotId: 'b', paper: agree }))).toBe('ok');
+    for (const who of ['chair', 'm1', 'm2', 'm3']) expect(outcome(s.run(who, { type: 'ballot.vote', ballotId: 'b', paper: agree }))).toBe('ok');
     expect(outcome(s.run('m1', { type: 'ballot.close', ballotId: 'b' }))).toBe('forbidden');
     expect(outcome(s.run('chair', { type: 'ballot.close', ballotId: 'b' }))).toBe('ok');
     expect(s.last).toMatchObject({ events: [{ type: 'ballot.closed', reason: 'chair' }] });
     expect(s.ballot('b')).toMatchObject({ status: 'closed', closedAt: s.now, results: null });
     expect(outcome(s.run('sec', { type: 'ballot.publish', ballotId: 'b' }))).toBe('forbidden');
     expect(outcome(s.run('chair', { type: 'ballot.publish', ballotId: 'b' }))).toBe('ok');
-    expect(s.ballot('b')).toMatchObject({ status: 'published', results: { turnout: 1, eligible: 5 } });
+    expect(s.ballot('b')).toMatchObject({ status: 'published', results: { turnout: 4, eligible: 5 } });
   });
 
   it('refuses every step out of order', () => {
@@ -39,6 +39,8 @@ describe('a ballot\'s lifecycle', () => {
     step('ballot.open');
     expect([step('ballot.open'), step('ballot.publish')]).toEqual(['invalid-state', 'invalid-state']);
     expect(outcome(s.run('chair', { type: 'ballot.update', ballotId: 'b', ballot: MOTION }))).toBe('invalid-state');
+    // Closing early needs the ballot's quorum (tests/unit/ballots/trust.test.ts): four of five.
+    for (const who of ['chair', 'm1', 'm3', 'm4']) s.run(who, { type: 'ballot.vote', ballotId: 'b', paper: agree });
     step('ballot.close');
     expect([step('ballot.open'), step('ballot.close')]).toEqual(['invalid-state', 'invalid-state']);
     expect(outcome(s.run('m2', { type: 'ballot.vote', ballotId: 'b', paper: agree }))).toBe('invalid-state');
@@ -51,8 +53,13 @@ describe('a ballot\'s lifecycle', () => {
 
   it('is cancelled with a reason from draft, open or closed, and then nothing more happens to it', () => {
     for (const reach of [[], ['ballot.open'], ['ballot.open', 'ballot.close']] as const) {
-      const s = withMotion();
-      for (const type of reach) s.run('chair', { type, ballotId: 'b' });
+      const s = withMotion({ closeWhenAllVoted: false });
+      for (const type of reach) {
+        s.run('chair', { type, ballotId: 'b' });
+        // Closing early needs the ballot's quorum.
+        if (type === 'ballot.open') for (const who of ['chair', 'm1', 'm2', 'm3']) s.run(who, { type: 'ballot.vote', ballotId: 'b', paper: agree });
+      }
+      expect(s.ballot('b').status).toBe(reach.length === 2 ? 'closed' : reach.length === 1 ? 'open' : 'draft');
       expect(Command.safeParse({ type: 'ballot.cancel', ballotId: 'b', reason: '  ' }).success).toBe(false);
       expect(outcome(s.run('m1', { type: 'ballot.cancel', ballotId: 'b', reason: 'x' }))).toBe('forbidden');
       expect(outcome(s.run('chair', { type: 'ballot.cancel', ballotId: 'b', reason: 'Sai danh sách' }))).toBe('ok');
@@ -109,11 +116,12 @@ describe('a ballot\'s lifecycle', () => {
     const s = withMotion({ closeWhenAllVoted: false });
     s.run('chair', { type: 'ballot.open', ballotId: 'b' });
     s.run('chair', { type: 'screen.show', show: 'agenda' });
-    s.run('m1', { type: 'ballot.vote', ballotId: 'b', paper: agree });
+    for (const who of ['m1', 'm2', 'm3']) s.run(who, { type: 'ballot.vote', ballotId: 'b', paper: agree });
+    s.run('m4', { type: 'ballot.vote', ballotId: 'b', paper: { question: 'disagree' } });
     s.run('chair', { type: 'ballot.close', ballotId: 'b' });
     expect(s.state.screen).toEqual({ show: 'agenda' });
     s.run('chair', { type: 'ballot.publish', ballotId: 'b' });
     expect(s.state.screen).toEqual({ show: 'ballot', ballotId: 'b' });
-    expect(s.ballot('b').results!.subjects[0].counts).toEqual({ agree: 1, disagree: 0, abstain: 0 });
+    expect(s.ballot('b').results!.subjects[0].counts).toEqual({ agree: 3, disagree: 1, abstain: 0 });
   });
 });
