@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
 import type { Ack, CommandResult } from '../../shared/protocol.js';
+import { pinWeakness } from '../../shared/ballots/pin.js';
 import type { TestClient } from './server.js';
 
 /** The version an accepted command's ack reports; fails the test on a refusal. */
@@ -24,4 +25,19 @@ export function expectRefused(ack: Ack<CommandResult>, code: string): void {
 /** Adds a paper's answers to running counts, keyed as the store keys them. */
 export function addPaper(counts: Record<string, number>, paper: Record<string, string>): void {
   for (const [row, answer] of Object.entries(paper)) counts[`${row}/${answer}`] = (counts[`${row}/${answer}`] ?? 0) + 1;
+}
+
+/** A fixed, acceptable voting PIN for a test participant: six digits derived from the id. */
+export function pinOf(participantId: string): string {
+  let n = [...participantId].reduce((a, c) => (a * 31 + c.charCodeAt(0)) % 900_000, 7);
+  for (;;) {
+    const pin = String(100_000 + n);
+    if (pinWeakness(pin) === null) return pin;
+    n = (n + 7) % 900_000;
+  }
+}
+
+/** Each client sets its participant's PIN (`pinOf`), one command at a time. */
+export async function setPins(clients: Iterable<[string, TestClient]>): Promise<void> {
+  for (const [id, client] of clients) versionOf(await client.send({ type: 'pin.set', pin: pinOf(id) }));
 }
