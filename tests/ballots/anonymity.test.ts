@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { OFFICIAL_SCALE } from '../../shared/ballots/scale.js';
 import { hashToken } from '../../server/ids.js';
 import type { SqliteStore } from '../../server/store/sqlite.js';
-import { markPresent, versionOf } from '../helpers/ballots.js';
+import { markPresent, pinOf, setPins, versionOf } from '../helpers/ballots.js';
 import { committeeDefinition, committeeIds } from '../helpers/definitions.js';
 import { startServer, type TestClient, type TestServer } from '../helpers/server.js';
 import { dumpTables, pageOwners, pagesOf, rawFiles, type Page, type TableDump } from '../helpers/sqliteDump.js';
@@ -92,7 +92,7 @@ function proveNoLink(d: Dump, marks: VoterMarks[], votes: number): void {
     for (const row of t.rows) expect(namesVoter(row, marks) && namesChoice(row), `${t.name}: ${row.slice(0, 200)}`).toBe(false);
   }
   expect(d.tables.filter((t) => t.rows.some((r) => namesVoter(r, marks))).map((t) => t.name).sort()).toEqual(
-    ['ballot_voters', 'events', 'meetings', 'tokens'].filter((n) => votes > 0 || n !== 'ballot_voters'),
+    ['ballot_voters', 'events', 'meetings', 'tokens', 'voting_pins'].filter((n) => votes > 0 || n !== 'ballot_voters'),
   );
   expect(d.tables.filter((t) => t.rows.some(namesChoice)).map((t) => t.name)).toEqual(['ballot_tallies']);
 
@@ -156,12 +156,14 @@ describe('anonymity: no voter-to-choice link in the store or the logs', () => {
   afterAll(async () => { for (const s of servers) await s.stop(); });
 
   async function committee(opts: Parameters<typeof startServer>[0] = {}): Promise<{ server: TestServer; clients: Map<string, TestClient> }> {
-    const server = await startServer({ definition: committeeDefinition(15), logLevel: 'debug', commandsPerSecond: 1000, commandBurst: 1000, ...opts });
+    // With the voting PIN on, as every real meeting has it: its hashes must leak nothing either.
+    const server = await startServer({ definition: committeeDefinition(15, { ballotRules: { votingPin: 'required' } }), logLevel: 'debug', commandsPerSecond: 1000, commandBurst: 1000, ...opts });
     servers.push(server);
     const clients = new Map<string, TestClient>();
     for (const id of [...MEMBERS, 'obs']) clients.set(id, await server.connectAs(id));
     const chair = clients.get(CHAIR)!;
     await markPresent(chair, MEMBERS);
+    await setPins(MEMBERS.map((id) => [id, clients.get(id)!] as [string, TestClient]));
     versionOf(await chair.send({ type: 'ballot.create', ballot: BALLOT }));
     versionOf(await chair.send({ type: 'ballot.open', ballotId: 'peer' }));
     return { server, clients };
@@ -172,7 +174,7 @@ describe('anonymity: no voter-to-choice link in the store or the logs', () => {
     const marks = voterMarks(server);
     const random = seeded(1226);
     const papers = new Map(MEMBERS.map((id) => [id, paperOf(id, random)]));
-    const vote = (ids: string[]) => Promise.all(ids.map((id) => clients.get(id)!.send({ type: 'ballot.vote', ballotId: 'peer', paper: papers.get(id)! })));
+    const vote = (ids: string[]) => Promise.all(ids.map((id) => clients.get(id)!.send({ type: 'ballot.vote', ballotId: 'peer', paper: papers.get(id)!, pin: pinOf(id) })));
 
     expect((await vote(MEMBERS.slice(0, 8))).every((a) => a.ok)).toBe(true);
     // While open, right after a vote: the WAL has been folded into the database and emptied.
@@ -204,16 +206,16 @@ describe('anonymity: no voter-to-choice link in the store or the logs', () => {
     async function world(papers: Map<string, Paper>): Promise<Dump> {
       const { server, clients } = await committee({ clock: () => 1_735_200_000_000, meetingId: 'kiem-diem-2024' });
       // One after another, in the same order in every world: only who cast which paper differs.
-      for (const id of MEMBERS) versionOf(await clients.get(id)!.send({ type: 'ballot.vote', ballotId: 'peer', paper: papers.get(id)! }));
+      for (const id of MEMBERS) versionOf(await clients.get(id)!.send({ type: 'ballot.vote', ballotId: 'peer', paper: papers.get(id)!, pin: pinOf(id) }));
       versionOf(await clients.get(CHAIR)!.send({ type: 'ballot.publish', ballotId: 'peer' }));
       proveNoLink(dump(server), voterMarks(server), 15);
       return dump(server);
     }
     const [worldA, worldB, worldC] = [await world(a), await world(b), await world(c)];
 
-    // Link tokens are random per run: their table and its indexes are left out of the comparison.
-    const comparable = (d: Dump) => d.tables.filter((t) => t.name !== 'tokens');
-    const random_ = (p: Page) => p.owner === 'tokens' || p.owner.startsWith('sqlite_autoindex_tokens');
+    // Link tokens and the PIN hashes' salts are random per run: their tables and indexes are left out of the comparison.
+    const comparable = (d: Dump) => d.tables.filter((t) => t.name !== 'tokens' && t.name !== 'voting_pins');
+    const random_ = (p: Page) => p.owner === 'tokens' || p.owner.startsWith('sqlite_autoindex_tokens') || p.owner === 'voting_pins';
     const differing = (x: Dump, y: Dump) => {
       expect(x.pages.map((p) => `${p.where}#${p.pageNo}:${p.owner}`)).toEqual(y.pages.map((p) => `${p.where}#${p.pageNo}:${p.owner}`));
       return [...new Set(x.pages.filter((p, i) => !random_(p) && !p.bytes.equals(y.pages[i].bytes)).map((p) => p.owner))].sort();

@@ -4,6 +4,7 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashToken } from '../../server/ids.js';
 import { connectLive, startCluster, startPrivateRedis, type Cluster, type LiveClient, type PrivateRedis } from '../helpers/cluster.js';
+import { pinOf } from '../helpers/ballots.js';
 import { testDefinition } from '../helpers/definitions.js';
 import { redisAvailable } from '../helpers/redis.js';
 import { dumpPrefix, voterChoiceLinks, type VoterTrace } from '../helpers/redisDump.js';
@@ -36,6 +37,8 @@ describe.runIf(available)('anonymity in Redis', () => {
     const def = testDefinition({
       participants: [{ id: 'chair', name: 'Nguyễn Văn Chủ', position: 'Bí thư', role: 'chair' }, ...MEMBERS, { id: 'obs', name: 'Theo dõi', role: 'observer' }],
       agenda: [{ id: 'rating', day: 1, title: 'Đánh giá, xếp loại', kind: 'procedure', plannedMinutes: 30 }],
+      // The PIN on, as in every real meeting: its hashes sit in Redis beside everything else.
+      ballotRules: { votingPin: 'required' },
     });
     cluster = await startCluster(2, { redisUrl: redis.url, definition: def, logLevel: 'debug' });
   });
@@ -60,10 +63,11 @@ describe.runIf(available)('anonymity in Redis', () => {
       const ack = await chair.send({ type: 'attendance.mark', participantId: id, status: 'present' });
       expect(ack, JSON.stringify(ack)).toMatchObject({ ok: true });
     }
+    for (const [i, c] of connected.entries()) expect(await c.send({ type: 'pin.set', pin: pinOf(voterIds[i]) })).toMatchObject({ ok: true });
     const ballot = { id: 'xep-loai', kind: 'rating', title: 'Xếp loại hai đồng chí', subjects: SUBJECTS };
     expect(await chair.send({ type: 'ballot.create', ballot })).toMatchObject({ ok: true });
     expect(await chair.send({ type: 'ballot.open', ballotId: 'xep-loai' })).toMatchObject({ ok: true });
-    const acks = await Promise.all(connected.map((c, i) => c.send({ type: 'ballot.vote', ballotId: 'xep-loai', paper: voters[i].paper })));
+    const acks = await Promise.all(connected.map((c, i) => c.send({ type: 'ballot.vote', ballotId: 'xep-loai', paper: voters[i].paper, pin: pinOf(voterIds[i]) })));
     for (const ack of acks) expect(ack, JSON.stringify(ack)).toMatchObject({ ok: true });
     const published = await chair.send({ type: 'ballot.publish', ballotId: 'xep-loai' });
     expect(published).toMatchObject({ ok: true });
