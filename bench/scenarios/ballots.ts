@@ -200,6 +200,16 @@ function storeEnv(store: StoreKind, extra: Record<string, string> = {}): { prefi
  * definition over the API's 64 KB body limit (a committee of about 600 or more), with the
  * organiser's tool `npm run meeting -- create` on the same store beside the running server.
  */
+/**
+ * The committee of `size` voters, with a quorum of one member, so that the chair's check-in lets the
+ * ballot open without a thousand attendance commands first (the ballot itself is for all members).
+ * Papers carry no PIN: the bench measures counting; a PIN's check costs one scrypt (about 65 ms of
+ * one thread) for a voter's first paper, see docs/BALLOTS.md, "Voting PIN".
+ */
+function benchDefinition(size: number): MeetingDefinition {
+  return committeeDefinition(size, { quorum: [1, size] });
+}
+
 async function createMeeting(server: ServerProcess, env: Record<string, string>, definition: MeetingDefinition): Promise<CreatedMeeting> {
   if (Buffer.byteLength(JSON.stringify(definition)) <= MAX_PAYLOAD_BYTES) return createMeetingOver(server.url, server.adminToken, definition);
   const file = join(server.dataDir, 'bench-definition.json');
@@ -246,7 +256,7 @@ async function startOurs(size: number, store: StoreKind, say: RunOptions['say'])
       throw e;
     }
     try {
-      return { server, prefix, store, meeting: await createMeeting(server, env, committeeDefinition(size)) };
+      return { server, prefix, store, meeting: await createMeeting(server, env, benchDefinition(size)) };
     } catch (e) {
       await stopOurs({ server, prefix, store } as Ours);
       throw e;
@@ -293,6 +303,8 @@ async function measureOurs(workers: Worker[], size: number, ours: Ours, ballot: 
     await Promise.all(workers.map((w, i) => w.request('connect', {
       url: server.url, snapshot: true, voters: ballot.schedules[i].map((s) => ({ id: s.id, auth: { token: tokenOf(meeting, s.id) } })),
     }, 120_000)));
+    // A ballot opens only while the meeting has its quorum: here the chair alone (see benchDefinition).
+    await before.command({ type: 'attendance.checkIn' });
     await before.command({
       type: 'ballot.create',
       ballot: { id: BALLOT, kind: 'rating', title: 'Phiếu đánh giá, xếp loại (bench)', subjects: SUBJECTS, eligibility: 'all-members', closeWhenAllVoted: false },
