@@ -7,8 +7,13 @@ import { MAX_AGENDA_ITEMS, MAX_PARTICIPANTS, MAX_SPEAKING_SEC, MAX_TEXT, MIN_SPE
 /** Identifiers chosen by the organiser (participants, agenda items): short, URL-safe. */
 export const Slug = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,39}$/i, 'letters, digits, - and _ (at most 40)');
 const Text = z.string().trim().min(1).max(MAX_TEXT);
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as yyyy-mm-dd')
-  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), 'not a real date');
+/** A calendar date that exists: Date.parse accepts 2025-02-30 (it rolls over), so the parts are checked. */
+export function isCalendarDate(text: string): boolean {
+  const [y, m, d] = text.split('-').map(Number);
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as yyyy-mm-dd').refine(isCalendarDate, 'not a date of the calendar');
 
 export const ROLES = ['chair', 'secretary', 'member', 'guest', 'observer', 'screen'] as const;
 export const Role = z.enum(ROLES);

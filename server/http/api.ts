@@ -2,6 +2,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import { timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { error, type ErrorCode } from '../../shared/errors.js';
+import { forbiddenKeyMessage, forbiddenKeyPath } from '../../shared/forbiddenKeys.js';
 import { MAX_PAYLOAD_BYTES } from '../../shared/limits.js';
 import type { Logger } from '../log.js';
 import { joinCardsHtml } from '../meetings/cards.js';
@@ -62,6 +63,11 @@ export function apiRouter({ store, log, adminToken, publicUrl, rooms, pins }: Ap
   });
 
   api.use('/api', express.json({ limit: MAX_PAYLOAD_BYTES, strict: true }));
+  api.use('/api', (req, res, next) => {
+    const forbidden = forbiddenKeyPath(req.body);
+    if (forbidden) return sendError(res, 'invalid-payload', forbiddenKeyMessage(forbidden));
+    next();
+  });
 
   api.post('/api/meetings', admin, async (req, res) => {
     const query = CreateQuery.safeParse(req.query);

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { MeetingDefinition } from '../../shared/definition.js';
+import { forbiddenKeyPath } from '../../shared/forbiddenKeys.js';
 
 /** One problem in a definition, located the way a person finds it in the file: `agenda[3].subject`. */
 export interface DefinitionIssue {
@@ -23,6 +24,8 @@ export function describeIssues(issues: z.ZodError['issues']): DefinitionIssue[] 
 
 /** Validates a meeting definition with the shared schema (the same for the HTTP API and the CLI). */
 export function parseDefinition(input: unknown): ParsedDefinition {
+  const forbidden = forbiddenKeyPath(input);
+  if (forbidden) return { ok: false, issues: [{ path: forbidden, message: `the key "${forbidden.split(/[.[]/).at(-1)}" is not allowed` }] };
   const parsed = MeetingDefinition.safeParse(input);
   return parsed.success ? { ok: true, definition: parsed.data } : { ok: false, issues: describeIssues(parsed.error.issues) };
 }

@@ -1,5 +1,6 @@
 import type { Server, Socket } from 'socket.io';
 import { error, type ErrorInfo } from '../../shared/errors.js';
+import { forbiddenKeyMessage, forbiddenKeyPath } from '../../shared/forbiddenKeys.js';
 import { MAX_PAYLOAD_BYTES } from '../../shared/limits.js';
 import { Command } from '../../shared/meeting/commands.js';
 import { findParticipant } from '../../shared/meeting/state.js';
@@ -95,6 +96,8 @@ export async function snapshotOf(room: MeetingRoom, session: SessionData, store:
 /** Parses an incoming command envelope into a command for this socket's meeting, or says what is wrong. */
 export function parseCommand(payload: unknown, meetingId: string): { ok: true; command: Command } | { ok: false; error: ErrorInfo } {
   if (sizeOf(payload) > MAX_PAYLOAD_BYTES) return { ok: false, error: error('payload-too-large', `payloads are limited to ${MAX_PAYLOAD_BYTES} bytes`) };
+  const forbidden = forbiddenKeyPath(payload);
+  if (forbidden) return { ok: false, error: error('invalid-payload', forbiddenKeyMessage(forbidden)) };
   const envelope = CommandEnvelope.safeParse(payload);
   if (!envelope.success) return { ok: false, error: error('invalid-payload', `expected { meetingId, command: { type, ... } }: ${envelope.error.issues[0]?.message ?? ''}`) };
   if (envelope.data.meetingId !== meetingId) return { ok: false, error: error('wrong-meeting', 'this connection belongs to another meeting') };
@@ -157,7 +160,7 @@ export function attachSockets(io: IO, opts: SocketOptions): void {
       const { payload, ack } = request(args);
       // A snapshot is the costliest answer, and the observer link is public (a QR code in the room).
       if (!bucket.take()) return answer(ack, { ok: false, error: error('rate-limited', 'too many requests; slow down') });
-      if (!SyncRequest.safeParse(payload ?? {}).success) return answer(ack, { ok: false, error: error('invalid-payload', 'expected { version? }') });
+      if (forbiddenKeyPath(payload) || !SyncRequest.safeParse(payload ?? {}).success) return answer(ack, { ok: false, error: error('invalid-payload', 'expected { version? }') });
       try {
         const room = await rooms.get(session.meetingId);
         if (!room) return answer(ack, { ok: false, error: error('not-found', 'the meeting no longer exists') });
@@ -169,7 +172,7 @@ export function attachSockets(io: IO, opts: SocketOptions): void {
 
     socket.on('time', (...args: unknown[]) => {
       const { payload, ack } = request(args);
-      if (!TimeRequest.safeParse(payload).success) return answer(ack, { ok: false, error: error('invalid-payload', 'expected { sentAt }') });
+      if (forbiddenKeyPath(payload) || !TimeRequest.safeParse(payload).success) return answer(ack, { ok: false, error: error('invalid-payload', 'expected { sentAt }') });
       answer(ack, { ok: true, serverNow: Date.now() });
     });
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMeeting } from '../../server/meetings/create.js';
+import { FORBIDDEN_KEYS } from '../../shared/forbiddenKeys.js';
 import { COMMAND_TYPES } from '../../shared/meeting/commands.js';
 import { PERMISSIONS } from '../../shared/meeting/permissions.js';
 import type { StoredMeeting } from '../../server/store/store.js';
@@ -10,6 +11,13 @@ import { accepted, expectConverged } from '../helpers/liveRoom.js';
 import { startServer, type TestClient, type TestServer } from '../helpers/server.js';
 
 const SEED = fuzzSeed();
+
+/** `value` with `key` as an own, enumerable property, as JSON.parse makes it and JSON.stringify sends it. */
+function withKey(value: Record<string, unknown>, key: string): Record<string, unknown> {
+  const copy = { ...value };
+  Object.defineProperty(copy, key, { value: { polluted: true }, enumerable: true, configurable: true, writable: true });
+  return copy;
+}
 const ROLES = ['chair', 'sec', 'm1', 'guest', 'obs', 'screen'] as const;
 const ROLE_OF = { chair: 'chair', sec: 'secretary', m1: 'member', guest: 'guest', obs: 'observer', screen: 'screen' } as const;
 
@@ -73,6 +81,16 @@ describe(`fuzzing the socket API (seed ${SEED}; rerun with FUZZ_SEED=${SEED})`, 
     const commandPayload = (role: (typeof ROLES)[number]): { payload: unknown; how: string } => {
       const sample = SAMPLES[rng.pick(COMMAND_TYPES)] as Record<string, unknown>;
       const kind = rng.int(100);
+      if (kind < 8) {
+        // A key JavaScript objects give meaning to, at the envelope, in the command or deeper (a paper's row).
+        // Commands the roles may give and that would be accepted without the key, so a key dropped on the way shows.
+        const base = rng.pick([SAMPLES['screen.show'], SAMPLES['queue.request'], SAMPLES['attendance.checkIn'], { type: 'ballot.vote', ballotId: 'b1', paper: { question: 'agree' } }]) as Record<string, unknown>;
+        const key = rng.pick(FORBIDDEN_KEYS);
+        const where = rng.pick(['envelope', 'command', 'nested'] as const);
+        const command = where === 'nested' ? { ...base, type: 'ballot.vote', ballotId: 'b1', paper: withKey({ question: 'agree' }, key) } : where === 'command' ? withKey(base, key) : base;
+        const envelope = where === 'envelope' ? withKey({ meetingId, command }, key) : { meetingId, command };
+        return { payload: envelope, how: `${key} key in the ${where} of ${String(command.type)}` };
+      }
       if (kind < 45) {
         const { command, how } = mutateCommand(rng, sample);
         return { payload: { meetingId, command }, how: `mutated ${sample.type}: ${how}` };
