@@ -1,8 +1,9 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
 import { join, resolve } from 'node:path';
+import { z } from 'zod';
 import { newToken } from './ids.js';
-import { parseLevel, type Level } from './log.js';
+import { LEVELS, type Level } from './log.js';
 
 export interface Config {
   port: number;
@@ -15,7 +16,16 @@ export interface Config {
   adminTokenGenerated: boolean;
   publicUrl: string;
   logLevel: Level;
+  /** Browser origins, besides PUBLIC_URL's and the server's own, whose pages may open Socket.IO and Yjs connections. */
+  allowedOrigins: string[];
+  /** Simultaneous connections one participant's link may hold (a tablet and a spare), per kind (Socket.IO, each document). */
+  maxConnectionsPerToken: number;
+  /** The same for the public observer link, which everyone following remotely shares. */
+  maxObserverConnections: number;
 }
+
+/** This process's configuration error: one line naming the variable, for the operator. */
+export class ConfigError extends Error {}
 
 /** The address tablets on the room's Wi-Fi can reach this laptop at; localhost when there is none. */
 function lanAddress(): string {
@@ -25,13 +35,49 @@ function lanAddress(): string {
   return 'localhost';
 }
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const port = Number(env.PORT ?? 3000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not ${env.PORT}`);
-  const dataDir = resolve(env.DATA_DIR ?? './data');
-  mkdirSync(dataDir, { recursive: true });
+const HttpUrl = z.url({ protocol: /^https?$/, message: 'an http:// or https:// URL' });
+const origin = (url: string) => new URL(url).origin;
+const count = (fallback: number, max: number) => z.coerce.number().int().min(1).max(max).default(fallback);
 
-  let adminToken = env.ADMIN_TOKEN ?? '';
+/** Every variable the server and the CLI read, parsed once (docs: README, "Configuration"). */
+const Env = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATA_DIR: z.string().min(1).default('./data'),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'a redis:// or rediss:// URL').optional(),
+  REDIS_PREFIX: z.string().min(1).max(64).default('ph:'),
+  ADMIN_TOKEN: z.string().min(12, 'at least 12 characters').max(200).optional(),
+  PUBLIC_URL: HttpUrl.optional(),
+  LOG_LEVEL: z.enum(LEVELS).default('info'),
+  ALLOWED_ORIGINS: z.string().optional().transform((list, ctx) => {
+    const items = (list ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+    for (const item of items) {
+      if (!HttpUrl.safeParse(item).success) ctx.addIssue({ code: 'custom', message: `${item} is not an http(s) origin` });
+    }
+    return items.map((item) => (HttpUrl.safeParse(item).success ? origin(item) : item));
+  }),
+  MAX_CONNECTIONS_PER_TOKEN: count(3, 100),
+  MAX_OBSERVER_CONNECTIONS: count(200, 100_000),
+});
+
+/** Unset and empty are the same to an operator writing `REDIS_URL=` in a unit file. */
+function present(env: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== ''));
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = Env.safeParse(present(env));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const name = String(issue.path[0] ?? 'environment');
+    throw new ConfigError(`${name}: ${issue.message}${env[name] === undefined ? '' : ` (got ${JSON.stringify(name === 'ADMIN_TOKEN' ? '…' : env[name])})`}`);
+  }
+  const e = parsed.data;
+  const dataDir = resolve(e.DATA_DIR);
+  // The store, the admin token and the join cards are in here: readable by this user only.
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  chmodSync(dataDir, 0o700);
+
+  let adminToken = e.ADMIN_TOKEN ?? '';
   let adminTokenGenerated = false;
   if (!adminToken) {
     // Generated once and kept beside the data, so the organiser's token survives restarts.
@@ -41,18 +87,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     } else {
       adminToken = newToken();
       writeFileSync(file, `${adminToken}\n`, { mode: 0o600 });
-      chmodSync(file, 0o600);
     }
+    chmodSync(file, 0o600);
     adminTokenGenerated = true;
   }
   return {
-    port,
+    port: e.PORT,
     dataDir,
-    redisUrl: env.REDIS_URL || null,
-    redisPrefix: env.REDIS_PREFIX || 'ph:',
+    redisUrl: e.REDIS_URL ?? null,
+    redisPrefix: e.REDIS_PREFIX,
     adminToken,
     adminTokenGenerated,
-    publicUrl: (env.PUBLIC_URL || `http://${lanAddress()}:${port}`).replace(/\/$/, ''),
-    logLevel: parseLevel(env.LOG_LEVEL),
+    publicUrl: (e.PUBLIC_URL ?? `http://${lanAddress()}:${e.PORT}`).replace(/\/$/, ''),
+    logLevel: e.LOG_LEVEL,
+    allowedOrigins: e.ALLOWED_ORIGINS,
+    maxConnectionsPerToken: e.MAX_CONNECTIONS_PER_TOKEN,
+    maxObserverConnections: e.MAX_OBSERVER_CONNECTIONS,
   };
 }

@@ -26,7 +26,3 @@ export function createLogger(level: Level = 'info', sink: (line: string) => void
   };
   return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
 }
-
-export function parseLevel(value: string | undefined): Level {
-  return (LEVELS as readonly string[]).includes(value ?? '') ? (value as Level) : 'info';
-}

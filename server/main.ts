@@ -3,12 +3,19 @@ import { silencedDebug } from './debugGuard.js';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp } from './app.js';
-import { loadConfig } from './config.js';
+import { loadConfig, type Config } from './config.js';
 import { ensureDemoMeeting, type DemoLink } from './demo.js';
 import { createLogger } from './log.js';
 import { openStore } from './store/open.js';
 
-const config = loadConfig();
+let config: Config;
+try {
+  config = loadConfig();
+} catch (e) {
+  // A bad variable stops the server with one line naming it, not a stack trace.
+  process.stderr.write(`Phòng họp: cấu hình sai / bad configuration: ${(e as Error).message}\n`);
+  process.exit(1);
+}
 const log = createLogger(config.logLevel);
 if (silencedDebug) log.warn('DEBUG output of socket.io and engine.io stays off: it prints raw packets (tokens, ballot papers)', { debug: silencedDebug });
 const { store, adapter, docFanout, close: closeStore } = await openStore(config, log);

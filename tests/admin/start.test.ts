@@ -68,7 +68,7 @@ describe('npm start', () => {
     const dataDir = tempDir('phong-hop-startjs-');
     const port = await freePort();
     const child = spawn(process.execPath, ['scripts/start.mjs'], {
-      cwd: ROOT, env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, PUBLIC_URL: `http://127.0.0.1:${port}`, LOG_LEVEL: 'warn', REDIS_URL: '', ADMIN_TOKEN: 'start-test' },
+      cwd: ROOT, env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, PUBLIC_URL: `http://127.0.0.1:${port}`, LOG_LEVEL: 'warn', REDIS_URL: '', ADMIN_TOKEN: 'start-test-admin-token' },
     });
     let out = '';
     child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
