@@ -1,15 +1,18 @@
 // `npm run meeting -- <command>`: the organiser's tool. It opens the same store as the server (same
-// environment: DATA_DIR, REDIS_URL, PUBLIC_URL, PORT), so it works beside a running server.
+// environment: DATA_DIR, REDIS_URL, PUBLIC_URL, PORT, ADMIN_TOKEN), so it works beside a running
+// server; `reset-pin` goes through that server when one answers on PORT, so its room hears of it.
 import { accessSync, constants, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createdReport, issuesReport, meetingsReport } from './cli/report.js';
+import { createdReport, issuesReport, meetingsReport, pinResetReport } from './cli/report.js';
+import { resetInStore, resetThroughServer } from './cli/resetPin.js';
 import { loadConfig, type Config } from './config.js';
 import { createLogger } from './log.js';
 import { joinCardsHtml } from './meetings/cards.js';
 import { createMeeting } from './meetings/create.js';
 import { readDefinitionFile } from './meetings/definitionFile.js';
 import { summarise } from './meetings/validate.js';
+import type { ErrorCode } from '../shared/errors.js';
 import { openStore } from './store/open.js';
 import { StoreUnavailableError, type Store } from './store/store.js';
 
@@ -20,10 +23,17 @@ const USAGE = `Cách dùng / usage:
       printable join cards to DIR/<meetingId>.html (default DATA_DIR/cards).
   npm run meeting -- list [--json]
       Liệt kê các cuộc họp / lists the meetings in the store.
+  npm run meeting -- reset-pin MEETING_ID PARTICIPANT_ID [--json]
+      Đặt lại mã PIN bỏ phiếu của một ủy viên (quên PIN, hoặc bị khóa sau nhiều lần nhập sai); người đó
+      đặt PIN mới trên thiết bị của mình, và cả phòng họp được thông báo.
+      Resets a voter's PIN (forgotten, or locked after wrong tries); they set a new one on their own
+      device, and the room is told. Through the server running on PORT (with ADMIN_TOKEN) if there is
+      one, so the room hears of it at once; otherwise straight into the store.
 
   --json   machine-readable output on stdout (also for errors)
-Exit codes: 0 done; 1 nothing created (invalid definition, unwritable cards folder, store failure); 2 wrong usage.
-Environment: DATA_DIR, REDIS_URL, REDIS_PREFIX, PUBLIC_URL, PORT (as for the server).
+Exit codes: 0 done; 1 nothing created or reset (invalid definition, unwritable cards folder, unknown meeting or
+  participant, store failure); 2 wrong usage.
+Environment: DATA_DIR, REDIS_URL, REDIS_PREFIX, PUBLIC_URL, PORT, ADMIN_TOKEN (as for the server).
 `;
 
 type Args = { json: boolean; cards?: string; noCards: boolean; help: boolean; positionals: string[] };
@@ -33,7 +43,7 @@ function write(stream: NodeJS.WriteStream, text: string): Promise<void> {
 }
 
 /** Prints a failure as the chosen output asks for it and gives the exit code. */
-async function fail(args: Args, code: 'store-unavailable' | 'internal', message: string): Promise<number> {
+async function fail(args: Args, code: ErrorCode, message: string): Promise<number> {
   if (args.json) await write(process.stdout, `${JSON.stringify({ ok: false, error: { code, message } })}\n`);
   else await write(process.stderr, `${message}\n`);
   return 1;
@@ -97,6 +107,19 @@ async function list(args: Args, config: Config): Promise<number> {
   return 0;
 }
 
+async function resetPin(args: Args, config: Config): Promise<number> {
+  const [, meetingId, participantId] = args.positionals;
+  const outcome = await resetThroughServer(config.port, config.adminToken, meetingId, participantId)
+    ?? await withStore(config, (store) => resetInStore(store, meetingId, participantId, Date.now));
+  if (!outcome.ok) return fail(args, outcome.error.code, outcome.error.message);
+  const done = { meetingId, participantId, version: outcome.version, via: outcome.via };
+  await write(process.stdout, args.json ? `${JSON.stringify({ ok: true, ...done }, null, 2)}\n` : pinResetReport(done, config.port));
+  return 0;
+}
+
+/** Positionals each command takes, its own name included. */
+const ARITY: Record<string, number> = { create: 2, list: 1, 'reset-pin': 3 };
+
 async function main(argv: string[]): Promise<number> {
   let args: Args;
   try {
@@ -114,8 +137,7 @@ async function main(argv: string[]): Promise<number> {
     await write(process.stdout, USAGE);
     return 0;
   }
-  const wanted = command === 'create' ? 2 : 1;
-  if ((command !== 'create' && command !== 'list') || args.positionals.length !== wanted || (args.cards !== undefined && args.noCards)) {
+  if (ARITY[command] !== args.positionals.length || (args.cards !== undefined && args.noCards)) {
     await write(process.stderr, USAGE);
     return 2;
   }
@@ -127,7 +149,8 @@ async function main(argv: string[]): Promise<number> {
     return fail(args, 'internal', (e as Error).message);
   }
   try {
-    return command === 'create' ? await create(args, config) : await list(args, config);
+    if (command === 'create') return await create(args, config);
+    return command === 'reset-pin' ? await resetPin(args, config) : await list(args, config);
   } catch (e) {
     if (e instanceof StoreUnavailableError) return fail(args, 'store-unavailable', `the store is unavailable: ${(e.cause as Error | undefined)?.message ?? e.message}`);
     return fail(args, 'internal', `failed: ${(e as Error).message}`);

@@ -42,3 +42,14 @@ export function meetingsReport(meetings: readonly MeetingSummary[], timeZone = '
   const rows = meetings.map((m) => [m.id, dateTime(m.createdAt, timeZone), m.title]);
   return `${textTable(['Mã / id', 'Tạo lúc / created', 'Tên / title'], rows)}\n`;
 }
+
+export function pinResetReport(done: { meetingId: string; participantId: string; version: number; via: 'server' | 'store' }, port: number): string {
+  return [
+    `Đã đặt lại mã PIN bỏ phiếu của ${done.participantId} / voting PIN reset for ${done.participantId} (${done.meetingId}, version ${done.version})`,
+    done.via === 'server'
+      ? `Máy chủ đang chạy (cổng ${port}) đã thông báo cho phòng họp / the running server (port ${port}) announced it to the room.`
+      : `Không có máy chủ ở cổng ${port}: đã ghi thẳng vào kho dữ liệu / no server on port ${port}: written to the store; the room sees it when the server (re)loads the meeting.`,
+    'Người đó đặt mã PIN mới trên thiết bị của mình / they set a new PIN on their own device.',
+    '',
+  ].join('\n');
+}

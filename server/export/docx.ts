@@ -2,6 +2,7 @@ import {
   AlignmentType, BorderStyle, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType,
 } from 'docx';
 import { actualMinutes } from '../../shared/meeting/stats.js';
+import { ballotSection } from './ballotSection.js';
 import { dateTime, day, duration, LABEL, minutes, SPEECH_LABEL, STATUS_LABEL } from './format.js';
 import type { Block, Run } from './prosemirror.js';
 import type { MeetingRecord } from './record.js';
@@ -81,17 +82,19 @@ export async function recordToDocx(record: MeetingRecord): Promise<Buffer> {
   body.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(LABEL.minutes)] }));
   body.push(...(record.minutes.length > 0 ? record.minutes.map((b) => blockParagraph(b, 1)) : [plain(LABEL.noMinutes, { italics: true })]));
 
-  if (record.ballots.length > 0) {
-    body.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(LABEL.ballots)] }));
-    for (const { ballot, rows } of record.ballots) {
-      body.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(ballot.title)] }));
-      const options = rows[0]?.counts.map((c) => c.option) ?? [];
-      body.push(table(
-        [LABEL.subject, ...options, LABEL.abstain, LABEL.turnout],
-        rows.map((r) => [r.label, ...r.counts.map((c) => String(c.votes)), String(r.abstentions), `${r.cast}/${r.eligible}`]),
-      ));
-    }
+  body.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(LABEL.ballots)] }));
+  if (record.ballots.length === 0) body.push(plain(LABEL.noBallots, { italics: true }));
+  for (const entry of record.ballots) {
+    const { title, facts, table: counts, notes } = ballotSection(entry, tz);
+    body.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(title)] }));
+    body.push(...facts.map(([label, value]) => fact(label, value)));
+    if (counts) body.push(table(counts.header, counts.rows));
+    body.push(...notes.map((note) => plain(note)));
   }
+
+  body.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(LABEL.notices)] }));
+  if (record.notices.length === 0) body.push(plain(LABEL.noNotices, { italics: true }));
+  else body.push(plain(LABEL.noticesIntro), ...record.notices.map((line) => new Paragraph({ bullet: { level: 0 }, children: [new TextRun(line)] })));
   body.push(plain(`${LABEL.generated} ${dateTime(generatedAt, tz)}`, { italics: true }));
 
   const doc = new Document({

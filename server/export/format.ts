@@ -1,5 +1,6 @@
+import type { BallotKind, BallotStatus } from '../../shared/ballots/types.js';
 import { formatClock } from '../../shared/meeting/timing.js';
-import type { ItemStatus, RequestKind } from '../../shared/meeting/state.js';
+import type { AttendanceStatus, ItemStatus, RequestKind } from '../../shared/meeting/state.js';
 
 /** Labels and formats shared by the Markdown and DOCX record: Vietnamese, the record's language. */
 
@@ -9,6 +10,12 @@ export function dateTime(ms: number, timeZone: string): string {
     timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
   }).formatToParts(new Date(ms)).map((p) => [p.type, p.value]));
   return `${parts.day}/${parts.month}/${parts.year} ${parts.hour}:${parts.minute}`;
+}
+
+/** HH:mm dd/MM/yyyy: a log line's time comes first, as a Vietnamese record reads it ("10:32 26/12/2024"). */
+export function timeThenDate(ms: number, timeZone: string): string {
+  const [date, time] = dateTime(ms, timeZone).split(' ');
+  return `${time} ${date}`;
 }
 
 /** An ISO day (yyyy-mm-dd) as dd/MM/yyyy. */
@@ -27,6 +34,18 @@ export const STATUS_LABEL: Record<ItemStatus, string> = {
 
 export const SPEECH_LABEL: Record<RequestKind, string> = {
   speech: 'Phát biểu', 'point-of-order': 'Ý kiến về thủ tục', reply: 'Giải trình',
+};
+
+export const BALLOT_KIND_LABEL: Record<BallotKind, string> = {
+  rating: 'Đánh giá, xếp loại', motion: 'Biểu quyết', choice: 'Lựa chọn',
+};
+
+export const BALLOT_STATUS_LABEL: Record<Exclude<BallotStatus, 'draft'>, string> = {
+  open: 'Đang bỏ phiếu', closed: 'Đã kết thúc, chưa công bố kết quả', published: 'Đã công bố kết quả', cancelled: 'Đã hủy',
+};
+
+export const ATTENDANCE_LABEL: Record<AttendanceStatus, string> = {
+  present: 'Có mặt', absent: 'Vắng', excused: 'Vắng có lý do',
 };
 
 export const LABEL = {
@@ -53,6 +72,25 @@ export const LABEL = {
   minutes: 'Biên bản',
   noMinutes: '(chưa có biên bản)',
   ballots: 'Kết quả biểu quyết, đánh giá',
+  noBallots: '(chưa có cuộc bỏ phiếu nào)',
+  ballotKind: 'Loại',
+  ballotStatus: 'Trạng thái',
+  opened: 'Mở lúc',
+  closed: 'Kết thúc lúc',
+  cancelled: 'Hủy lúc',
+  cancelReason: 'Lý do hủy',
+  outcome: 'Kết quả',
+  valid: 'Hợp lệ',
+  passed: 'Được thông qua',
+  notPassed: 'Không được thông qua',
+  notValid: 'Không hợp lệ — chưa đủ túc số; chỉ công bố số phiếu',
+  stillOpen: 'Đang bỏ phiếu: kết quả được giữ kín, chỉ ghi số phiếu.',
+  sealed: 'Chủ trì chưa công bố kết quả: chỉ ghi số phiếu.',
+  countsDeleted: 'Số phiếu đã kiểm đã bị xóa, không bao giờ công bố.',
+  tooFewAnswers: (minCast: number) => `Quá ít phiếu trả lời để công bố (dưới ${minCast})`,
+  notices: 'Thông báo công khai',
+  noticesIntro: 'Những việc có thể ảnh hưởng tới bỏ phiếu kín, theo thời gian:',
+  noNotices: '(không có thông báo nào)',
   subject: 'Đối tượng',
   abstain: 'Không chọn',
   turnout: 'Số phiếu',
@@ -60,6 +98,9 @@ export const LABEL = {
   minutesUnit: 'phút',
   ongoing: 'đang phát biểu',
 } as const;
+
+/** Free text (a cancel's reason) on one line: both formats lay it out inside a line or a cell. */
+export const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 /** "10 phút", or "—" when unknown. */
 export function minutes(n: number | null): string {

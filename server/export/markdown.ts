@@ -1,4 +1,5 @@
 import { actualMinutes } from '../../shared/meeting/stats.js';
+import { ballotSection } from './ballotSection.js';
 import { dateTime, day, duration, LABEL, minutes, SPEECH_LABEL, STATUS_LABEL } from './format.js';
 import type { Block, Run } from './prosemirror.js';
 import type { MeetingRecord } from './record.js';
@@ -115,18 +116,23 @@ export function recordToMarkdown(record: MeetingRecord): string {
   para(`## ${LABEL.minutes}`);
   para(record.minutes.length > 0 ? blocksToMarkdown(record.minutes, 2) : `*${LABEL.noMinutes}*`);
 
-  if (record.ballots.length > 0) {
-    para(`## ${LABEL.ballots}`);
-    for (const { ballot, rows } of record.ballots) {
-      para(`### ${escapeText(ballot.title)}`);
-      const options = rows[0]?.counts.map((c) => c.option) ?? [];
-      para(
-        `| ${LABEL.subject} | ${options.map(cell).join(' | ')} | ${LABEL.abstain} | ${LABEL.turnout} |`,
-        `|---|${options.map(() => '---|').join('')}---|---|`,
-        ...rows.map((r) => `| ${cell(r.label)} | ${r.counts.map((c) => String(c.votes)).join(' | ')} | ${r.abstentions} | ${r.cast}/${r.eligible} |`),
-      );
-    }
+  para(`## ${LABEL.ballots}`);
+  if (record.ballots.length === 0) para(`*${LABEL.noBallots}*`);
+  for (const entry of record.ballots) {
+    const { title, facts, table, notes } = ballotSection(entry, tz);
+    para(`### ${escapeText(title)}`);
+    para(facts.map(([label, value], i) => `**${label}:** ${cell(value)}${i < facts.length - 1 ? '  ' : ''}`).join('\n'));
+    if (table) para(
+      `| ${table.header.map(cell).join(' | ')} |`,
+      `|${table.header.map(() => '---|').join('')}`,
+      ...table.rows.map((r) => `| ${r.map(cell).join(' | ')} |`),
+    );
+    for (const note of notes) para(escapeLineStart(cell(note)));
   }
+
+  para(`## ${LABEL.notices}`);
+  if (record.notices.length === 0) para(`*${LABEL.noNotices}*`);
+  else para(LABEL.noticesIntro, '', ...record.notices.map((line) => `- ${cell(line)}`));
 
   para(`*${LABEL.generated} ${dateTime(generatedAt, tz)}*`);
   return out.join('\n');

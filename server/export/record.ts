@@ -1,8 +1,9 @@
-import type { Ballot } from '../../shared/ballots/types.js';
 import type { AgendaItem, MeetingState, RequestKind } from '../../shared/meeting/state.js';
 import { MINUTES_DOC, notesDocName } from '../../shared/notes/access.js';
 import type { Store } from '../store/store.js';
 import { loadStoredDoc } from '../yjs/persistence.js';
+import { recordBallots, type RecordBallot } from './ballots.js';
+import { noticeLines } from './noticeLines.js';
 import { blocksOf, type Block } from './prosemirror.js';
 
 /** Everything the written record of a meeting holds, gathered once for every format. */
@@ -10,7 +11,10 @@ export interface MeetingRecord {
   state: MeetingState;
   items: RecordItem[];
   minutes: Block[];
-  ballots: PublishedBallot[];
+  /** Every ballot that left draft; counts only for rows published under the rules (ballots.ts). */
+  ballots: RecordBallot[];
+  /** Every notice, oldest first, as the record words it (noticeLines.ts). */
+  notices: string[];
   generatedAt: number;
 }
 
@@ -21,31 +25,8 @@ export interface RecordItem {
   notes: Block[];
 }
 
-export interface PublishedBallot {
-  ballot: Ballot;
-  /** Row labels: participant names, or the collective. */
-  rows: { label: string; counts: { option: string; votes: number }[]; abstentions: number; cast: number; eligible: number }[];
-}
-
 const nameOf = (state: MeetingState, id: string | null) =>
   id === null ? null : state.participants.find((p) => p.id === id)?.name ?? id;
-
-/**
- * Hook for ballot results: only published ballots appear, with the counts every role may see once
- * the chair has published them. Sealed or open ballots never reach the record.
- */
-export function publishedBallots(state: MeetingState): PublishedBallot[] {
-  return state.ballots.filter((b) => b.status === 'published' && b.results !== null).map((ballot) => ({
-    ballot,
-    rows: ballot.results!.subjects.map((s) => ({
-      label: s.subject === 'collective' ? 'Tập thể' : nameOf(state, s.subject) ?? s.subject,
-      counts: ballot.options.map((o) => ({ option: o.vi, votes: s.counts[o.id] ?? 0 })),
-      abstentions: s.abstentions,
-      cast: s.cast,
-      eligible: s.eligible,
-    })),
-  }));
-}
 
 async function docBlocks(store: Store, meetingId: string, docName: string): Promise<Block[]> {
   const { doc } = await loadStoredDoc(store, meetingId, docName);
@@ -76,5 +57,7 @@ export async function gatherRecord(store: Store, state: MeetingState, now: numbe
       notes: await docBlocks(store, state.id, notesDocName(item.id)),
     };
   }));
-  return { state, items, minutes: await docBlocks(store, state.id, MINUTES_DOC), ballots: publishedBallots(state), generatedAt: now };
+  return {
+    state, items, minutes: await docBlocks(store, state.id, MINUTES_DOC), ballots: recordBallots(state), notices: noticeLines(state), generatedAt: now,
+  };
 }

@@ -52,7 +52,10 @@ describe('sealed counts', () => {
     expect(record.status).toBe(200);
     const text = await record.text();
     expect(text).not.toMatch(COUNT_KEY);
-    expect(text).not.toContain('Phiếu đánh giá');
+    // Every ballot that left draft is listed, with its turnout and nothing else of its papers.
+    expect(text).toContain('### Phiếu đánh giá');
+    expect(text).toContain(`**Số phiếu:** ${expected.voted.length}/5`);
+    expect(text).not.toMatch(/^\| (Lê Văn Một|Phạm Thị Hai|Tập thể) \|/m);
   }
 
   beforeAll(async () => {
