@@ -111,6 +111,25 @@ describe('no published count singles out a paper', () => {
     expect(JSON.stringify(obs.batches)).not.toMatch(/u05\/|"not-completed":2/);
   });
 
+  it('cancelling and running the same ballot again is in plain sight: both ballots, the cancel and its reason, in the state and the record', async () => {
+    const clients = await committee();
+    const chair = clients.get(CHAIR)!;
+    versionOf(await chair.send(motion('first')));
+    versionOf(await chair.send({ type: 'ballot.open', ballotId: 'first' }));
+    for (const id of MEMBERS.slice(1, 6)) versionOf(await clients.get(id)!.send({ type: 'ballot.vote', ballotId: 'first', paper: { question: 'agree' } }));
+    versionOf(await chair.send({ type: 'ballot.cancel', ballotId: 'first', reason: 'Biểu quyết lại' }));
+    versionOf(await chair.send(motion('again')));
+    const opened = versionOf(await chair.send({ type: 'ballot.open', ballotId: 'again' }));
+    const screen = clients.get('screen')!;
+    await screen.waitForVersion(opened);
+    expect(screen.state.ballots.map((b) => [b.id, b.status, b.voted.length])).toEqual([['first', 'cancelled', 5], ['again', 'open', 0]]);
+    expect(screen.state.notices?.filter((n) => n.kind === 'ballot-cancelled')).toEqual([{ kind: 'ballot-cancelled', at: expect.any(Number), participantId: null, ballotId: 'first', reason: 'Biểu quyết lại' }]);
+    const record = await (await fetch(`${server.url}/api/meetings/${server.meeting.meetingId}/export?format=md`, { headers: { authorization: `Bearer ${server.tokenOf(CHAIR)}` } })).text();
+    expect(record).toContain('Biểu quyết first');
+    expect(record).toContain('Biểu quyết again');
+    expect(record).toContain('Biểu quyết lại');
+  });
+
   it('what could be abused is in the state for all to see: an early close, attendance changed while open', async () => {
     const clients = await committee();
     const chair = clients.get(CHAIR)!;
