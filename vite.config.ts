@@ -27,7 +27,7 @@ function shellAssets(): Plugin {
 function precompress(): Plugin {
   return {
     name: 'phong-hop-precompress',
-    // After writing, so the sibling holds exactly the bytes on disk (source-map comment included).
+    // After writing, so the sibling holds exactly the bytes on disk.
     writeBundle(options, bundle) {
       for (const fileName of Object.keys(bundle)) {
         if (!/\.(js|css|html|svg|json)$/.test(fileName)) continue;
@@ -43,7 +43,9 @@ export default defineConfig({
   plugins: [react(), shellAssets(), precompress()],
   // The notes editor (TipTap + ProseMirror + Yjs, ~530 KB, 170 KB gzipped) is one lazy chunk,
   // loaded after the meeting is on screen; everything a view needs first is far smaller.
-  build: { outDir: '../dist/client', emptyOutDir: true, sourcemap: true, chunkSizeWarningLimit: 600 },
+  // No source maps: they would hand anyone with the public observer link the client's whole source,
+  // comments included (the server refuses *.map requests as well, in case an old build has them).
+  build: { outDir: '../dist/client', emptyOutDir: true, sourcemap: false, chunkSizeWarningLimit: 600 },
   server: {
     proxy: {
       '/socket.io': { target: 'http://localhost:3000', ws: true },

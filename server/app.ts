@@ -6,10 +6,16 @@ import { SOCKET_BUFFER_BYTES } from '../shared/limits.js';
 import { findParticipant } from '../shared/meeting/state.js';
 import type { ClientToServer, InterServer, ServerToClient } from '../shared/protocol.js';
 import { apiRouter } from './http/api.js';
+import { errorAnswers, notFound } from './http/errors.js';
+import { securityHeaders } from './http/headers.js';
+import { allowedOrigins, originAllowed } from './http/origin.js';
 import { clientRouter } from './http/static.js';
 import { hashToken, newToken } from './ids.js';
 import type { Logger } from './log.js';
 import { joinUrl } from './meetings/create.js';
+import { Admission } from './realtime/admission.js';
+import { DEFAULT_MAX_CONNECTIONS_PER_TOKEN, DEFAULT_MAX_OBSERVER_CONNECTIONS } from './realtime/limits.js';
+import { OutputGuard } from './realtime/outputGuard.js';
 import { Presence } from './realtime/presence.js';
 import type { BeforeCommit } from './realtime/room.js';
 import { Rooms } from './realtime/rooms.js';
@@ -27,9 +33,15 @@ export interface AppOptions {
   adminToken: string;
   /** Base of the links handed to participants, e.g. http://192.168.1.10:3000. */
   publicUrl: string;
+  /** Browser origins, besides PUBLIC_URL's and the server's own, whose pages may connect (ALLOWED_ORIGINS). */
+  allowedOrigins?: string[];
   clientDir: string;
   commandsPerSecond?: number;
   commandBurst?: number;
+  /** Simultaneous connections of one participant's link, per kind (MAX_CONNECTIONS_PER_TOKEN; default 3). */
+  maxConnectionsPerToken?: number;
+  /** The same for the public observer link (MAX_OBSERVER_CONNECTIONS; default 200). */
+  maxObserverConnections?: number;
   /** A Socket.IO adapter shared by every instance (Redis), when there is more than one. */
   adapter?: ServerOptions['adapter'];
   /** How Yjs documents reach the other instances (Redis), when there is more than one. */
@@ -47,8 +59,12 @@ export interface App {
   close(): Promise<void>;
 }
 
+/** What a page from a refused origin is told when it opens Socket.IO (docs/SECURITY.md, "Origins"). */
+export const ORIGIN_REFUSED = 'origin-not-allowed: this page\'s origin is neither the server\'s own, PUBLIC_URL\'s nor in ALLOWED_ORIGINS';
+
 export function createApp(opts: AppOptions): App {
   const { store, log } = opts;
+  const origins = allowedOrigins(opts.publicUrl, opts.allowedOrigins);
   const web = express();
   web.disable('x-powered-by');
   const http = createHttpServer(web);
@@ -57,6 +73,13 @@ export function createApp(opts: AppOptions): App {
     serveClient: false,
     // Upgrades outside /socket.io/ belong to the Yjs endpoint, which answers (or refuses) them itself.
     destroyUpgrade: false,
+    // Another site's page may not use a participant's browser (and its stored token) against the
+    // meeting: Engine.IO answers 403 (polling) or 400 (WebSocket upgrade) with this message.
+    allowRequest: (req, callback) => {
+      if (originAllowed(req, origins)) return callback(null, true);
+      log.debug('connection refused: origin not allowed', { origin: req.headers.origin });
+      callback(ORIGIN_REFUSED, false);
+    },
   });
 
   // Reissuing a link: the new token is stored before the event is committed, and the old link's
@@ -76,12 +99,22 @@ export function createApp(opts: AppOptions): App {
   const state = { closing: false };
   const rooms = new Rooms({ store, log, io, beforeCommit, clustered: opts.adapter !== undefined, clock: opts.clock });
   const presence = new Presence(io);
-  const yjs = attachYjs(http, { ...opts.yjs, store, rooms, log, fanout: opts.docFanout });
-  attachSockets(io, { store, rooms, presence, log, isClosing: () => state.closing, publicUrl: opts.publicUrl, commandsPerSecond: opts.commandsPerSecond ?? 20, commandBurst: opts.commandBurst ?? 60, pins });
+  // Hostile clients: what one connection, link or address may cost (docs/SECURITY.md).
+  new OutputGuard(io.engine, log);
+  const admission = new Admission(io, {
+    maxConnectionsPerToken: opts.maxConnectionsPerToken ?? DEFAULT_MAX_CONNECTIONS_PER_TOKEN,
+    maxObserverConnections: opts.maxObserverConnections ?? DEFAULT_MAX_OBSERVER_CONNECTIONS,
+    connectionRequests: { perSecond: opts.commandsPerSecond ?? 20, burst: opts.commandBurst ?? 60 },
+  });
+  const yjs = attachYjs(http, { ...opts.yjs, store, rooms, log, fanout: opts.docFanout, allowedOrigins: origins, admit: admission.forDocs() });
+  attachSockets(io, { store, rooms, presence, log, isClosing: () => state.closing, publicUrl: opts.publicUrl, admission, pins });
 
+  web.use(securityHeaders(opts.publicUrl));
   web.use(exportRouter({ store, log, adminToken: opts.adminToken }));
   web.use(apiRouter({ store, log, adminToken: opts.adminToken, publicUrl: opts.publicUrl, rooms, pins }));
   web.use(clientRouter(opts.clientDir));
+  web.use(notFound);
+  web.use(errorAnswers(log));
 
   return {
     http,

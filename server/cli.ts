@@ -16,6 +16,9 @@ import type { ErrorCode } from '../shared/errors.js';
 import { openStore } from './store/open.js';
 import { StoreUnavailableError, type Store } from './store/store.js';
 
+// Files this tool creates (the store on a first run, the join cards) are readable by this user only.
+process.umask(0o077);
+
 const USAGE = `Cách dùng / usage:
   npm run meeting -- create FILE [--json] [--cards DIR | --no-cards]
       Tạo cuộc họp từ tệp định nghĩa (JSON, xem docs/DEFINITION.md) và in liên kết của từng người.

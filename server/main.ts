@@ -8,6 +8,10 @@ import { ensureDemoMeeting, type DemoLink } from './demo.js';
 import { createLogger } from './log.js';
 import { openStore } from './store/open.js';
 
+// Every file this process creates (the store, its WAL, the admin token, the demo links and cards)
+// is readable by this user only; the first statement after the imports, which create nothing.
+process.umask(0o077);
+
 let config: Config;
 try {
   config = loadConfig();
@@ -20,8 +24,9 @@ const log = createLogger(config.logLevel);
 if (silencedDebug) log.warn('DEBUG output of socket.io and engine.io stays off: it prints raw packets (tokens, ballot papers)', { debug: silencedDebug });
 const { store, adapter, docFanout, close: closeStore } = await openStore(config, log);
 const app = createApp({
-  store, adapter, docFanout, log, adminToken: config.adminToken, publicUrl: config.publicUrl,
+  store, adapter, docFanout, log, adminToken: config.adminToken, publicUrl: config.publicUrl, allowedOrigins: config.allowedOrigins,
   clientDir: fileURLToPath(new URL('../dist/client', import.meta.url)),
+  maxConnectionsPerToken: config.maxConnectionsPerToken, maxObserverConnections: config.maxObserverConnections,
 });
 
 const port = await app.listen(config.port);
@@ -43,9 +48,11 @@ if (demo) {
 } else {
   lines.push('Tạo cuộc họp / create a meeting: npm run meeting -- create FILE   (danh sách / list: npm run meeting -- list)');
 }
-if (config.adminTokenGenerated) lines.push(`ADMIN_TOKEN (generated, kept in ${join(config.dataDir, 'admin-token')}): ${config.adminToken}`);
+// Never the token itself: the console is scrolled back, screen-shared and copied into tickets.
+if (config.adminTokenGenerated) lines.push(`ADMIN_TOKEN: tạo tự động, lưu trong / generated, kept in ${join(config.dataDir, 'admin-token')}`);
 lines.push('');
-process.stdout.write(lines.join('\n') + '\n');
+// The banner is for people, on stderr; stdout carries the JSON log lines alone, for the collector.
+process.stderr.write(lines.join('\n') + '\n');
 
 /** A shutdown that has not finished by then is stuck (a store that stopped answering): give up. */
 const SHUTDOWN_LIMIT_MS = 15_000;
@@ -54,7 +61,7 @@ let closing = false;
 async function shutdown(signal: string): Promise<void> {
   if (closing) return;
   closing = true;
-  process.stdout.write(`Phòng họp is shutting down (${signal}): finishing commands in line and storing note updates\n`);
+  process.stderr.write(`Phòng họp is shutting down (${signal}): finishing commands in line and storing note updates\n`);
   setTimeout(() => {
     log.error('shutdown did not finish in time; exiting', { limitMs: SHUTDOWN_LIMIT_MS });
     process.exit(1);

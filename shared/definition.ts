@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { BallotDraft } from './ballots/draft.js';
 import { atLeast, DEFAULT_BALLOT_RULES } from './ballots/rules.js';
+import { DEFAULT_OBSERVER_RULES } from './meeting/visibility.js';
 import { defaultMembership } from './meeting/state.js';
 import { MAX_AGENDA_ITEMS, MAX_PARTICIPANTS, MAX_SPEAKING_SEC, MAX_TEXT, MIN_SPEAKING_SEC } from './limits.js';
 
@@ -60,6 +61,15 @@ export const BallotRulesSchema = z.object({
   pinAttempts: z.number().int().min(3).max(10).default(DEFAULT_BALLOT_RULES.pinAttempts),
 }).strict();
 
+/** What the public observer link shows (shared/meeting/visibility.ts; docs/DEFINITION.md). */
+export const ObserverRulesSchema = z.object({
+  notes: z.boolean().default(DEFAULT_OBSERVER_RULES.notes),
+  ratings: z.enum(['none', 'collective', 'all']).default(DEFAULT_OBSERVER_RULES.ratings),
+  motions: z.boolean().default(DEFAULT_OBSERVER_RULES.motions),
+  choices: z.boolean().default(DEFAULT_OBSERVER_RULES.choices),
+  documents: z.boolean().default(DEFAULT_OBSERVER_RULES.documents),
+}).strict();
+
 export const MeetingDefinition = z.object({
   title: Text,
   organisation: Text,
@@ -75,6 +85,7 @@ export const MeetingDefinition = z.object({
   agenda: z.array(AgendaItemDefinition).max(MAX_AGENDA_ITEMS),
   ballots: z.array(BallotDraft).max(100).default([]),
   ballotRules: BallotRulesSchema.default(DEFAULT_BALLOT_RULES),
+  observers: ObserverRulesSchema.default(DEFAULT_OBSERVER_RULES),
 }).superRefine((def, ctx) => {
   const ids = new Set<string>();
   const members = new Set<string>();

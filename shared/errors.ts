@@ -16,7 +16,8 @@ export const ERROR_CODES = [
   'pin-not-set', // the voter has not set a PIN yet: set one on your own device first
   'wrong-pin', // the PIN does not match; `detail.attemptsLeft` says how many tries remain
   'voting-locked', // too many wrong PINs: only the organiser can unlock (CLI or admin API)
-  'rate-limited',
+  'rate-limited', // too many requests or new connections, per connection, per link or per address
+  'too-many-connections', // this link already holds as many connections as it may (server/realtime/limits.ts)
   'store-unavailable',
   'internal',
 ] as const;

@@ -7,21 +7,23 @@
  */
 export const FORBIDDEN_KEYS: readonly string[] = ['__proto__', 'constructor', 'prototype'];
 
-/** The path of the first forbidden key in a parsed JSON value (e.g. `command.paper.__proto__`), or null. */
-export function forbiddenKeyPath(value: unknown, path = ''): string | null {
-  if (value === null || typeof value !== 'object') return null;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const found = forbiddenKeyPath(value[i], `${path}[${i}]`);
-      if (found) return found;
+/**
+ * The path of the first forbidden key in a parsed JSON value (e.g. `command.paper.__proto__`), or
+ * null. Walked with a stack of its own: a body nested ten thousand levels deep must get its answer,
+ * not a RangeError from the call stack.
+ */
+export function forbiddenKeyPath(value: unknown): string | null {
+  const pending: [unknown, string][] = [[value, '']];
+  while (pending.length > 0) {
+    const [node, path] = pending.pop()!;
+    if (node === null || typeof node !== 'object') continue;
+    if (Array.isArray(node)) {
+      for (let i = node.length - 1; i >= 0; i--) pending.push([node[i], `${path}[${i}]`]);
+      continue;
     }
-    return null;
-  }
-  for (const key of Object.keys(value)) {
-    const here = path ? `${path}.${key}` : key;
-    if (FORBIDDEN_KEYS.includes(key)) return here;
-    const found = forbiddenKeyPath((value as Record<string, unknown>)[key], here);
-    if (found) return found;
+    const keys = Object.keys(node);
+    for (const key of keys) if (FORBIDDEN_KEYS.includes(key)) return path ? `${path}.${key}` : key;
+    for (let i = keys.length - 1; i >= 0; i--) pending.push([(node as Record<string, unknown>)[keys[i]], path ? `${path}.${keys[i]}` : keys[i]]);
   }
   return null;
 }

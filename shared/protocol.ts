@@ -67,6 +67,8 @@ export interface InterServer {
   'presence:who': (meetingId: string, answer: (ids: string[]) => void) => void;
   /** A participant's link was reissued: close their connections on this instance, then answer. */
   'link:revoke': (meetingId: string, participantId: string, answer: (done: boolean) => void) => void;
+  /** Asked by one instance of the others: how many connections each holds under a cap's key (server/realtime/connectionCaps.ts). */
+  'caps:count': (key: string, answer: (count: number) => void) => void;
 }
 
 export function isKnownCommandType(type: string): boolean {

@@ -14,6 +14,8 @@ import './styles/tablet.css';
 import './styles/screen.css';
 import './styles/ballots.css';
 import './styles/notes.css';
+import './styles/pin.css';
+import './styles/notices.css';
 
 registerServiceWorker();
 

@@ -4,6 +4,7 @@ import { forbiddenKeyMessage, forbiddenKeyPath } from '../../shared/forbiddenKey
 import { MAX_PAYLOAD_BYTES } from '../../shared/limits.js';
 import { Command } from '../../shared/meeting/commands.js';
 import { findParticipant } from '../../shared/meeting/state.js';
+import { isPublicRole, publicState } from '../../shared/meeting/visibility.js';
 import type { Actor } from '../../shared/meeting/permissions.js';
 import {
   CommandEnvelope, isKnownCommandType, SyncRequest, TimeRequest,
@@ -14,9 +15,9 @@ import { joinUrl } from '../meetings/create.js';
 import type { Logger } from '../log.js';
 import { StoreUnavailableError, type Store } from '../store/store.js';
 import { castWithPin, setPin, type PinDeps } from '../ballots/pinCommands.js';
-import { TokenBucket } from './rateLimit.js';
+import { Admission, type Refusal } from './admission.js';
 import type { MeetingRoom } from './room.js';
-import { meetingChannel, participantChannel, type Rooms } from './rooms.js';
+import { eventsChannel, meetingChannel, participantChannel, type Rooms } from './rooms.js';
 import type { Presence } from './presence.js';
 
 export interface SessionData {
@@ -26,6 +27,8 @@ export interface SessionData {
   name: string;
   /** The hash of the link this connection came with: checked again once it has joined (see below). */
   tokenHash: string;
+  /** The key of the client's per-address budgets; null for none (server/realtime/clientAddress.ts). */
+  address: string | null;
 }
 
 type IO = Server<ClientToServer, ServerToClient, InterServer, SessionData>;
@@ -39,8 +42,8 @@ export interface SocketOptions {
   /** True once shutdown began: new commands are refused so the ones in line can finish. */
   isClosing: () => boolean;
   publicUrl: string;
-  commandsPerSecond: number;
-  commandBurst: number;
+  /** Connection caps and rate limits per connection, link and address (server/realtime/admission.ts). */
+  admission: Admission;
   pins: PinDeps;
 }
 
@@ -88,7 +91,7 @@ export async function snapshotOf(room: MeetingRoom, session: SessionData, store:
   const token = SEES_JOIN_LINK.includes(session.role) ? await store.publicToken(room.id) : null;
   const { state, version } = room.snapshot();
   return {
-    meetingId: room.id, version, state, serverNow: Date.now(), joinUrl: token === null ? null : joinUrl(publicUrl, token),
+    meetingId: room.id, version, state: isPublicRole(session.role) ? publicState(state) : state, serverNow: Date.now(), joinUrl: token === null ? null : joinUrl(publicUrl, token),
     you: { participantId: session.participantId, name: session.name, role: session.role },
   };
 }
@@ -115,6 +118,10 @@ export function attachSockets(io: IO, opts: SocketOptions): void {
 
   io.use(async (socket, next) => {
     try {
+      // Before the token is looked up: a flood of handshakes costs no store lookup.
+      const address = Admission.addressOf(socket.handshake.address, socket.handshake.headers);
+      const busy = opts.admission.fromAddress(address);
+      if (busy) return next(refused(busy));
       const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
       if (typeof token !== 'string' || token.length === 0 || token.length > 200) return next(unauthorized());
       const tokenHash = hashToken(token);
@@ -122,7 +129,12 @@ export function attachSockets(io: IO, opts: SocketOptions): void {
       const room = owner && (await rooms.get(owner.meetingId));
       const participant = owner && room && findParticipant(room.current().state, owner.participantId);
       if (!owner || !participant) return next(unauthorized());
-      socket.data = { meetingId: owner.meetingId, participantId: participant.id, role: participant.role, name: participant.name, tokenHash };
+      const admitted = await opts.admission.connect('socket', `socket:${tokenHash}`, { tokenHash, role: participant.role });
+      if (!admitted.ok) return next(refused(admitted.refusal));
+      // Given back however the connection ends, also before it joined (the engine closes then).
+      socket.conn.once('close', admitted.release);
+      socket.once('disconnect', admitted.release);
+      socket.data = { meetingId: owner.meetingId, participantId: participant.id, role: participant.role, name: participant.name, tokenHash, address };
       next();
     } catch (e) {
       const err = new Error(e instanceof StoreUnavailableError ? 'store-unavailable' : 'internal') as Error & { data?: unknown };
@@ -134,12 +146,12 @@ export function attachSockets(io: IO, opts: SocketOptions): void {
   io.on('connection', async (socket: ClientSocket) => {
     const session = socket.data;
     const actor: Actor = { participantId: session.participantId, role: session.role };
-    const bucket = new TokenBucket(opts.commandsPerSecond, opts.commandBurst);
-    socket.join([meetingChannel(session.meetingId), participantChannel(session.meetingId, session.participantId)]);
+    const allowed = opts.admission.requests({ tokenHash: session.tokenHash, role: session.role }, session.address);
+    socket.join([meetingChannel(session.meetingId), eventsChannel(session.meetingId, session.role), participantChannel(session.meetingId, session.participantId)]);
 
     socket.on('command', async (...args: unknown[]) => {
       const { payload, ack } = request(args);
-      if (!bucket.take()) return answer(ack, { ok: false, error: error('rate-limited', 'too many commands; slow down') });
+      if (!allowed()) return answer(ack, { ok: false, error: error('rate-limited', 'too many commands; slow down') });
       if (opts.isClosing()) return answer(ack, { ok: false, error: error('store-unavailable', 'this server is shutting down; nothing was changed, retry after reconnecting') });
       const parsed = parseCommand(payload, session.meetingId);
       if (!parsed.ok) return answer(ack, parsed);
@@ -159,7 +171,7 @@ export function attachSockets(io: IO, opts: SocketOptions): void {
     socket.on('sync', async (...args: unknown[]) => {
       const { payload, ack } = request(args);
       // A snapshot is the costliest answer, and the observer link is public (a QR code in the room).
-      if (!bucket.take()) return answer(ack, { ok: false, error: error('rate-limited', 'too many requests; slow down') });
+      if (!allowed()) return answer(ack, { ok: false, error: error('rate-limited', 'too many requests; slow down') });
       if (forbiddenKeyPath(payload) || !SyncRequest.safeParse(payload ?? {}).success) return answer(ack, { ok: false, error: error('invalid-payload', 'expected { version? }') });
       try {
         const room = await rooms.get(session.meetingId);
@@ -207,6 +219,13 @@ export function attachSockets(io: IO, opts: SocketOptions): void {
     }
     log.debug('connected', { meetingId: session.meetingId, participant: session.participantId, role: session.role });
   });
+}
+
+/** A connection refused by a cap or a rate limit: the client shows the code, and retries later. */
+function refused(refusal: Refusal): Error {
+  const err = new Error(refusal.code) as Error & { data?: unknown };
+  err.data = refusal;
+  return err;
 }
 
 function unauthorized(): Error {

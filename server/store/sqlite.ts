@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { countKeys } from '../../shared/ballots/tally.js';
 import type { Counts } from '../../shared/ballots/types.js';
@@ -100,6 +100,9 @@ export class SqliteStore implements Store {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
+    // Owner only, also for a store an older version created 0644: tokens' hashes, PIN hashes and
+    // the tallies are in here (the WAL and shared-memory files hold the same pages).
+    if (file !== ':memory:') for (const f of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(f)) chmodSync(f, 0o600);
     this.db.pragma('synchronous = FULL');
     this.db.pragma('foreign_keys = ON');
     // Freed cells and pages are zeroed, so an old copy of a tally cannot linger next to the new one.

@@ -5,10 +5,12 @@ import { WebSocketServer } from 'ws';
 import { error, type ErrorCode } from '../../shared/errors.js';
 import { DOC_COMPACT_EVERY, DOC_COMPACT_PAUSE_MS, MAX_DOC_BYTES, MAX_DOC_CONNECTIONS, MAX_DOC_MESSAGE_BYTES, MAX_PENDING_BYTES } from '../../shared/notes/limits.js';
 import { DOC_CLOSE } from '../../shared/notes/protocol.js';
+import { originAllowed } from '../http/origin.js';
 import type { Logger } from '../log.js';
+import type { DocAdmit } from '../realtime/admission.js';
 import type { Rooms } from '../realtime/rooms.js';
 import { StoreUnavailableError, type Store } from '../store/store.js';
-import { authoriseDoc, stillValid } from './auth.js';
+import { authoriseDoc, chooseSubprotocol, stillValid } from './auth.js';
 import { DocConnection } from './connection.js';
 import type { DocFanout } from './fanout.js';
 import { LiveDocs } from './liveDocs.js';
@@ -26,6 +28,14 @@ export interface YjsOptions {
   maxDocConnections?: number;
   /** How documents reach other instances (Redis); without it they are stored and relayed here only. */
   fanout?: DocFanout;
+  /**
+   * Origins whose pages may open documents besides the server's own: PUBLIC_URL's and
+   * ALLOWED_ORIGINS (`allowedOrigins()` in server/http/origin.ts). An upgrade without Origin (not a
+   * browser page) is allowed; its token decides.
+   */
+  allowedOrigins?: readonly string[];
+  /** Connection caps and rates per link and address (server/realtime/admission.ts); none without it. */
+  admit?: DocAdmit;
 }
 
 export interface YjsEndpoint {
@@ -50,11 +60,14 @@ function refuse(socket: Duplex, status: number, message: string, code: ErrorCode
 /**
  * The y-websocket endpoint, on the app's own HTTP server next to Socket.IO: upgrades under /yjs/
  * are ours, those under /socket.io/ are Socket.IO's (which is told not to destroy the others), and
- * any other upgrade is refused. Nothing is upgraded before the token and the document are checked.
+ * any other upgrade is refused. Nothing is upgraded before the origin, the token and the document
+ * are checked.
  */
 export function attachYjs(http: HttpServer, opts: YjsOptions): YjsEndpoint {
   const { log } = opts;
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_DOC_MESSAGE_BYTES, perMessageDeflate: false });
+  // The token comes in as a subprotocol; the answer names `phong-hop` only, never the token.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_DOC_MESSAGE_BYTES, perMessageDeflate: false, handleProtocols: chooseSubprotocol });
+  const origins = opts.allowedOrigins ?? [];
   const docs = new LiveDocs({
     store: opts.store, log, compactEvery: opts.compactEvery ?? DOC_COMPACT_EVERY, compactPauseMs: opts.compactPauseMs ?? DOC_COMPACT_PAUSE_MS,
     maxDocBytes: opts.maxDocBytes ?? MAX_DOC_BYTES, maxPendingBytes: MAX_PENDING_BYTES,
@@ -63,9 +76,11 @@ export function attachYjs(http: HttpServer, opts: YjsOptions): YjsEndpoint {
   let closing = false;
 
   async function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
-    const access = await authoriseDoc(req.url ?? '', opts);
+    const access = await authoriseDoc(req, opts);
     if (!access.ok) return refuse(socket, access.status, access.message);
     if (closing) return refuse(socket, 503, 'server shutting down');
+    const limited = await opts.admit?.(access, req, socket);
+    if (limited) return refuse(socket, limited.status, limited.message, limited.code);
     const doc = await docs.hold(access.meetingId, access.docName);
     if (!doc) return refuse(socket, 503, 'this document has too many connections; try again later', 'rate-limited');
     if (socket.destroyed || closing) return doc.release();
@@ -81,6 +96,8 @@ export function attachYjs(http: HttpServer, opts: YjsOptions): YjsEndpoint {
         () => undefined,
       );
       log.debug('document connected', { meetingId: access.meetingId, doc: access.docName, participant: access.participantId, canEdit: access.canEdit });
+      // So an operator sees whether clients from before the subprotocol are still around.
+      if (access.carrier === 'query') log.info('document connected with the deprecated ?token= form', { meetingId: access.meetingId, participant: access.participantId });
     });
   }
 
@@ -89,6 +106,11 @@ export function attachYjs(http: HttpServer, opts: YjsOptions): YjsEndpoint {
     if (url.startsWith(SOCKET_IO_PATH)) return;
     socket.on('error', () => undefined);
     if (!url.startsWith(YJS_PATH)) return refuse(socket, 404, 'no such endpoint');
+    // Before the token: another site's page must not use a participant's browser against the meeting.
+    if (!originAllowed(req, origins)) {
+      log.debug('document upgrade refused: origin not allowed', { origin: String(req.headers.origin).slice(0, 200) });
+      return refuse(socket, 403, 'this origin may not open the meeting\'s documents');
+    }
     upgrade(req, socket, head).catch((e: unknown) => {
       if (e instanceof StoreUnavailableError) return refuse(socket, 503, 'the store is unavailable');
       log.error('document upgrade failed', { err: e instanceof Error ? e.stack : String(e) });

@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import { applyAwarenessUpdate, Awareness, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import type { Role } from '../../shared/meeting/state.js';
@@ -17,14 +18,36 @@ export type PresenceOutcome = 'ok' | 'too-large' | 'too-many-clients';
 const LEFT = Symbol('left');
 /** Origin of states removed because their instance is gone: nobody else needs telling. */
 const FORGOTTEN = Symbol('forgotten');
+/** Origin of the states this instance announces for its readers. */
+const READERS = Symbol('readers');
+/** Readers joining or leaving in a burst (an audience reconnecting) are announced together. */
+const READERS_SETTLE_MS = 250;
+/** Readers' states are renewed this often: awareness drops a state not renewed for 30 s. */
+const READERS_RENEW_MS = 15_000;
+
+/** A read-only participant with connections to the document on this instance. */
+interface Reader {
+  speaker: Speaker;
+  /** The client id of the state announced for them, chosen here. */
+  clientID: number;
+  clock: number;
+  connections: number;
+  /** `connections` as last announced; 0 before the first announcement. */
+  announced: number;
+}
+
 /** Origin of presence another instance announced (and stamped already). */
 class RemotePresence {
   constructor(readonly instanceId: string) {}
 }
 
 /**
- * The awareness of one document (who is here, their cursors), relayed for every role. A
- * connection speaks only for itself: it holds the client ids it announced, entries for ids held by
+ * The awareness of one document (who is here, their cursors). Editors' presence is relayed; a
+ * read-only connection's (observers, the screen, guests; members in the minutes) never is: the
+ * server announces each reader itself, once per participant, with how many connections they hold
+ * here and nothing they sent (`user` with `readOnly: true`, and `connections`), so the editors see
+ * who follows, and how many follow through the shared observer link, but no reader's cursor, and a
+ * reader cannot make every editor receive what it sends. An editor's connection speaks only for itself: it holds the client ids it announced, entries for ids held by
  * another participant's connection are ignored, and every state it sends is shown under the
  * participant's own name, id and role (`user.name`, `user.participantId`, `user.role`), whatever
  * the client put there. A participant's new connection takes its ids over from an old one that has
@@ -36,6 +59,11 @@ export class DocPresence {
   private readonly held = new Map<object, Set<number>>();
   /** Clients present through other instances, by the instance they are connected to. */
   private readonly remote = new Map<number, string>();
+  /** This instance's readers, by participant, and the client ids announced for them. */
+  private readonly readers = new Map<string, Reader>();
+  private readonly readerIds = new Set<number>();
+  private readersTimer: NodeJS.Timeout | null = null;
+  private renewTimer: NodeJS.Timeout | null = null;
 
   /**
    * `broadcast` reaches this instance's connections; `publish` the other instances holding the
@@ -57,6 +85,7 @@ export class DocPresence {
   receive(socket: object, speaker: Speaker, entries: AwarenessEntry[], bytes: number): PresenceOutcome {
     if (bytes > MAX_AWARENESS_BYTES) return 'too-large';
     const own = entries.filter((e) => {
+      if (this.readerIds.has(e.clientID)) return false;
       const h = this.holder.get(e.clientID);
       return h === undefined || h.socket === socket || h.participantId === speaker.participantId;
     });
@@ -68,6 +97,31 @@ export class DocPresence {
     const stamped = own.map((e) => (e.state === null ? e : { ...e, state: stamp(e.state, speaker) }));
     applyAwarenessUpdate(this.awareness, encodeAwareness(stamped), socket);
     return 'ok';
+  }
+
+  /** A reader's awareness: checked like anyone's, then dropped (see the class comment). */
+  fromReader(bytes: number): PresenceOutcome {
+    return bytes > MAX_AWARENESS_BYTES ? 'too-large' : 'ok';
+  }
+
+  /** A read-only connection joined: its participant is announced (with the others joining meanwhile). */
+  readerJoined(speaker: Speaker): void {
+    let reader = this.readers.get(speaker.participantId);
+    if (!reader) {
+      reader = { speaker, clientID: this.freeClientId(), clock: 0, connections: 0, announced: 0 };
+      this.readers.set(speaker.participantId, reader);
+      this.readerIds.add(reader.clientID);
+    }
+    reader.connections++;
+    this.settleReaders();
+  }
+
+  /** A read-only connection closed: its participant's count goes down, or their state away. */
+  readerLeft(participantId: string): void {
+    const reader = this.readers.get(participantId);
+    if (!reader) return;
+    reader.connections--;
+    this.settleReaders();
   }
 
   /** A connection closed: the states it held are gone. */
@@ -85,7 +139,7 @@ export class DocPresence {
 
   /** Tells the other instances who is present here (one of them just opened the document). */
   announceLocal(): void {
-    const local = [...this.holder.keys()].filter((id) => this.awareness.getStates().has(id));
+    const local = [...this.holder.keys(), ...this.readerIds].filter((id) => this.awareness.getStates().has(id));
     if (local.length > 0) this.publish(encodeAwarenessUpdate(this.awareness, local));
   }
 
@@ -96,8 +150,54 @@ export class DocPresence {
   }
 
   destroy(): void {
+    if (this.readersTimer) clearTimeout(this.readersTimer);
+    if (this.renewTimer) clearInterval(this.renewTimer);
     this.awareness.off('update', this.onUpdate);
     this.awareness.destroy();
+  }
+
+  private settleReaders(): void {
+    if (this.readersTimer) return;
+    this.readersTimer = setTimeout(() => {
+      this.readersTimer = null;
+      this.announceReaders(false);
+    }, READERS_SETTLE_MS);
+    this.readersTimer.unref();
+  }
+
+  /**
+   * One awareness update with every reader whose count changed (or all of them, to renew), and the
+   * removal of those with no connection left.
+   */
+  private announceReaders(renew: boolean): void {
+    const entries: AwarenessEntry[] = [];
+    for (const [participantId, reader] of [...this.readers]) {
+      if (reader.connections <= 0) {
+        if (reader.announced > 0) entries.push({ clientID: reader.clientID, clock: ++reader.clock, state: null });
+        this.readers.delete(participantId);
+        this.readerIds.delete(reader.clientID);
+      } else if (renew || reader.connections !== reader.announced) {
+        reader.announced = reader.connections;
+        const { name, role } = reader.speaker;
+        entries.push({ clientID: reader.clientID, clock: ++reader.clock, state: { user: { name, participantId, role, readOnly: true }, connections: reader.connections } });
+      }
+    }
+    if (entries.length > 0) applyAwarenessUpdate(this.awareness, encodeAwareness(entries), READERS);
+    if (this.readers.size > 0 && !this.renewTimer) {
+      this.renewTimer = setInterval(() => this.announceReaders(true), READERS_RENEW_MS);
+      this.renewTimer.unref();
+    } else if (this.readers.size === 0 && this.renewTimer) {
+      clearInterval(this.renewTimer);
+      this.renewTimer = null;
+    }
+  }
+
+  /** A client id no state uses (Yjs' own are random 32-bit numbers too). */
+  private freeClientId(): number {
+    let id: number;
+    do id = randomInt(1, 0xffffffff);
+    while (this.awareness.getStates().has(id) || this.readerIds.has(id));
+    return id;
   }
 
   private hold(clientID: number, socket: object, participantId: string): void {
@@ -127,7 +227,7 @@ export class DocPresence {
     // The sender gets its own state back too: y-websocket's provider takes that as a sign of life.
     this.broadcast(awarenessMessage(this.awareness, changed));
     // Only this instance's own clients are announced; awareness' own timeouts are every instance's.
-    const local = origin === LEFT || (typeof origin === 'object' && origin !== null && this.held.has(origin));
+    const local = origin === LEFT || origin === READERS || (typeof origin === 'object' && origin !== null && this.held.has(origin));
     if (local) this.publish(encodeAwarenessUpdate(this.awareness, changed));
   };
 }

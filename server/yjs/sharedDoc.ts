@@ -17,7 +17,7 @@ export interface DocSocket {
 
 export interface DocMember extends Speaker {
   participantId: string;
-  /** Read-only members get the document and awareness; their edits are dropped. */
+  /** Read-only members get the document and everyone's awareness; their edits and their own awareness are dropped. */
   canEdit: boolean;
 }
 
@@ -126,6 +126,7 @@ export class SharedDoc {
     this.holds--;
     if (this.closed) return socket.close(DOC_CLOSE.goingAway, 'document closing; reconnect');
     this.members.set(socket, member);
+    if (!member.canEdit) this.presence.readerJoined(member);
     // Asks an editor for what it has and the server lacks (offline edits). Readers are not asked:
     // whatever they would answer is dropped anyway.
     if (member.canEdit) socket.send(syncStep1Message(this.doc));
@@ -138,6 +139,7 @@ export class SharedDoc {
     if (!member) return;
     this.members.delete(socket);
     this.presence.leave(socket);
+    if (!member.canEdit) this.presence.readerLeft(member.participantId);
     this.retireIfIdle();
   }
 
@@ -155,8 +157,8 @@ export class SharedDoc {
       case 'update':
         return member.canEdit ? this.applyEdit(socket, message.update) : 'ok';
       case 'awareness': {
-        // Relayed for every role, read-only ones too: presence and cursors are not edits.
-        const outcome = this.presence.receive(socket, member, message.entries, message.bytes);
+        // Relayed for editors only: the server announces readers itself, without their cursors (presence.ts).
+        const outcome = member.canEdit ? this.presence.receive(socket, member, message.entries, message.bytes) : this.presence.fromReader(message.bytes);
         return outcome === 'too-large' ? 'awareness-too-large' : outcome;
       }
       case 'query-awareness': {

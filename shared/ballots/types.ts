@@ -58,7 +58,8 @@ export interface SubjectResult {
 export interface WithheldRow {
   subject: string;
   eligible: number;
-  reason: 'not-valid' | 'too-few-answers';
+  /** 'not-public': shown to the room, not to the public observer link (shared/meeting/visibility.ts). */
+  reason: 'not-valid' | 'too-few-answers' | 'not-public';
 }
 
 export interface BallotResults {

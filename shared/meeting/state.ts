@@ -2,6 +2,7 @@ import { newBallot } from '../ballots/newBallot.js';
 import type { Ballot } from '../ballots/types.js';
 import { DEFAULT_BALLOT_RULES, type BallotRules } from '../ballots/rules.js';
 import type { Notice } from './notices.js';
+import { DEFAULT_OBSERVER_RULES, type ObserverRules } from './visibility.js';
 import type { AgendaItemFields, ItemKind, MeetingDefinition, Role } from '../definition.js';
 
 export type { ItemKind, Role };
@@ -109,6 +110,8 @@ export interface MeetingState {
   pins?: Record<string, PinStatus>;
   /** What could be abused, shown to the whole room and kept in the record (notices.ts). */
   notices?: Notice[];
+  /** What the public observer link shows (visibility.ts); absent in meetings stored before it existed. */
+  observers?: ObserverRules;
 }
 
 export type PinStatus = 'set' | 'locked';
@@ -160,6 +163,7 @@ export function initialState(meetingId: string, def: MeetingDefinition): Meeting
     ballotRules: def.ballotRules ?? DEFAULT_BALLOT_RULES,
     pins: {},
     notices: [],
+    observers: def.observers ?? DEFAULT_OBSERVER_RULES,
   };
 }
 

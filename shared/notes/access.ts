@@ -1,4 +1,5 @@
 import type { Role } from '../meeting/state.js';
+import { isPublicRole, type ObserverRules } from '../meeting/visibility.js';
 
 /**
  * The co-edited documents of a meeting: one notes document per agenda item ("góp ý") and one
@@ -27,13 +28,18 @@ const NOTE_EDITORS: readonly Role[] = ['chair', 'secretary', 'member'];
 const MINUTES_EDITORS: readonly Role[] = ['chair', 'secretary'];
 
 /**
- * Whether `role` may change the document; every role may read every document of its meeting.
+ * Whether `role` may change the document. Reading is `canReadDocs`.
  * Guests speak but do not write the record; observers and screens only watch.
  */
 export function canEditDoc(role: Role, doc: DocRef | string): boolean {
   const ref = typeof doc === 'string' ? parseDocName(doc) : doc;
   if (ref === null) return false;
   return (ref.kind === 'minutes' ? MINUTES_EDITORS : NOTE_EDITORS).includes(role);
+}
+
+/** Whether `role` may read the documents at all: the public observer link only where the body allows it. */
+export function canReadDocs(role: Role, rules: ObserverRules): boolean {
+  return !isPublicRole(role) || rules.notes;
 }
 
 const RECORD_KEEPERS: readonly Role[] = ['chair', 'secretary'];

@@ -20,11 +20,11 @@ const tempDir = (prefix: string) => {
 };
 afterAll(() => dirs.forEach(removeDataDir));
 
-/** The lines a person copies from the console: the links and the generated admin token. */
+/** The lines a person copies from the console: the links and where the generated admin token is kept. */
 const printedLinks = (output: string) => output.split('\n').filter((l) => l.includes('/join/') || l.startsWith('ADMIN_TOKEN'));
 
 describe('npm start', () => {
-  it('creates the demo meeting on first start, prints its links, the cards and the generated ADMIN_TOKEN; a second start prints the same', { timeout: 90_000 }, async () => {
+  it('creates the demo meeting on first start, prints its links, the cards and where the generated ADMIN_TOKEN is kept (never the token); a second start prints the same', { timeout: 90_000 }, async () => {
     const dataDir = tempDir('phong-hop-start-');
     const port = await freePort();
     const first = await spawnServer({ dataDir, port, env: { ADMIN_TOKEN: '' } });
@@ -36,7 +36,9 @@ describe('npm start', () => {
         expect(printed.some((l) => l.includes(label) && l.includes(`http://127.0.0.1:${port}/join/`)), label).toBe(true);
       }
       const adminToken = readFileSync(join(dataDir, 'admin-token'), 'utf8').trim();
-      expect(printed).toContain(`ADMIN_TOKEN (generated, kept in ${join(dataDir, 'admin-token')}): ${adminToken}`);
+      expect(printed).toContain(`ADMIN_TOKEN: tạo tự động, lưu trong / generated, kept in ${join(dataDir, 'admin-token')}`);
+      expect(adminToken.length).toBeGreaterThanOrEqual(12);
+      expect(firstOutput).not.toContain(adminToken);
 
       // The printed chair link is the chair's, in the demo meeting.
       const chairUrl = /chair\s+(\S+)/.exec(printed.find((l) => l.includes('Chủ trì / chair'))!)![1];
@@ -62,6 +64,42 @@ describe('npm start', () => {
     } finally {
       await second.terminate();
     }
+  });
+
+  it('writes the human banner to stderr and only JSON log lines to stdout', { timeout: 60_000 }, async () => {
+    const dataDir = tempDir('phong-hop-streams-');
+    const port = await freePort();
+    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'server/main.ts')], {
+      cwd: ROOT, env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, PUBLIC_URL: `http://127.0.0.1:${port}`, LOG_LEVEL: 'debug', REDIS_URL: '', ADMIN_TOKEN: '' },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
+    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    try {
+      await waitFor(() => stderr.includes(`running on port ${port}`) || child.exitCode !== null, 30_000, 'the server to start');
+      // A connection, so that the log has a line of its own (debug: "connected").
+      const chair = await connectClient(`http://127.0.0.1:${port}`, demoTokens(dataDir).roleOf('chair'));
+      chair.close();
+      await waitFor(() => stdout.includes('"connected"'), 10_000, 'the connection\'s log line');
+    } finally {
+      child.kill('SIGTERM');
+    }
+    expect(await exited).toBe(0);
+    expect(stderr).toContain('Cuộc họp mẫu / demo meeting');
+    expect(stderr).toContain('/join/');
+    expect(stderr).toContain('shutting down');
+    expect(stderr).toContain(join(dataDir, 'admin-token'));
+    const adminToken = readFileSync(join(dataDir, 'admin-token'), 'utf8').trim();
+    expect(stdout + stderr).not.toContain(adminToken);
+    const lines = stdout.split('\n').filter(Boolean);
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) {
+      const parsed = JSON.parse(line) as Record<string, unknown>;
+      expect(Object.keys(parsed), line).toEqual(expect.arrayContaining(['level', 't', 'msg']));
+    }
+    expect(stdout).not.toContain('/join/');
   });
 
   it('`node scripts/start.mjs` serves the built client and the API on PORT, and stops on SIGTERM', { timeout: 90_000 }, async () => {

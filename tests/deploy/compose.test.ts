@@ -48,6 +48,26 @@ describe('docker-compose.yml', () => {
     expect(nginx).toMatch(/proxy_http_version 1\.1;/);
   });
 
+  it('keeps no secret in its access log: no query string, no join token, no Referer', () => {
+    const formats = [...nginx.matchAll(/log_format\s+(\S+)\s+'([^']*)'\s*;/g)];
+    expect(formats).toHaveLength(1);
+    const [, name, fields] = formats[0];
+    // $request is the whole request line; $request_method is fine.
+    for (const secret of [/\$request(?!_method)\b/, /\$request_uri/, /\$args/, /\$query_string/, /\$arg_/, /\$http_referer/, /\$is_args/, /\$http_authorization/, /\$http_cookie/]) {
+      expect(fields, String(secret)).not.toMatch(secret);
+    }
+    expect(fields).toContain('$request_method');
+    // Every access log of the server uses this format (one with none would get nginx's default).
+    const logs = [...nginx.matchAll(/access_log\s+([^;]+);/g)].map((m) => m[1].trim().split(/\s+/));
+    expect(logs.length).toBeGreaterThan(0);
+    for (const l of logs) expect(l[0] === 'off' || l[1] === name, l.join(' ')).toBe(true);
+    // The path it logs is $uri (no query string) with a join link's token cut off.
+    const path = /map \$uri \$(\w+)\s*\{([^}]*)\}/.exec(nginx);
+    expect(path).not.toBeNull();
+    expect(fields).toContain(`$${path![1]}`);
+    expect(path![2]).toMatch(/~\^\/join\/\s+\/join\/-;/);
+  });
+
   it('builds the image the services run', () => {
     const dockerfile = readFileSync('Dockerfile', 'utf8');
     expect(dockerfile).toMatch(/npm ci/);

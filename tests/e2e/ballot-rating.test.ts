@@ -134,21 +134,25 @@ describe('a rating ballot end to end in Chromium', () => {
     await console_.getByTestId(`ballot-publish-${id}-confirm`).click();
     await poll(() => screen.getByTestId('screen-ballot').getAttribute('data-status')).toBe('published');
 
-    // m1 voted collective good, m2 excellent; m3 abstained on m1; 4 of 5 voted, which meets 2/3.
+    // m1 voted collective good, m2 excellent; 4 of 5 voted, which meets 2/3. m3 abstained on m1, so
+    // only two papers answered m1's row: fewer than the 3 a row needs, its counts are not published.
     const expected: Record<string, Record<string, number>> = {
       collective: { excellent: 1, good: 3, completed: 0, 'not-completed': 0, abstain: 0 },
-      m1: { excellent: 0, good: 1, completed: 1, 'not-completed': 0, abstain: 1 },
       m2: { excellent: 2, good: 1, completed: 0, 'not-completed': 0, abstain: 0 },
     };
     for (const page of [screen, observer, console_, tablet]) {
-      await page.getByTestId(`results-${id}`).waitFor();
+      const results = page.getByTestId(`results-${id}`);
+      await results.waitFor();
       for (const [subject, counts] of Object.entries(expected)) {
         for (const [answer, n] of Object.entries(counts)) expect(await count(page, `result-${subject}-${answer}`), `${subject}/${answer}`).toBe(String(n));
       }
-      expect(await page.getByTestId(`results-${id}`).getByTestId('results-validity').getAttribute('data-valid')).toBe('true');
+      expect(await results.getByTestId('results-validity').getAttribute('data-valid')).toBe('true');
+      expect(await results.getByTestId('result-m1').getAttribute('data-withheld')).toBe('too-few-answers');
+      expect(await results.getByTestId('result-m1').innerText()).toContain('Quá ít phiếu trả lời để công bố (dưới 3)');
+      expect(await results.locator('[data-testid^="result-m1-"]').count()).toBe(0);
     }
-    expect(await screen.getByTestId('result-m1').getAttribute('data-cast')).toBe('3');
-    expect(await screen.getByTestId('result-m1').getAttribute('data-eligible')).toBe('4');
+    expect(await screen.getByTestId('result-m2').getAttribute('data-cast')).toBe('3');
+    expect(await screen.getByTestId('result-m2').getAttribute('data-eligible')).toBe('4');
     // 3 of the 4 papers rated the collective "good": 75% of votes cast, 60% of the 5 eligible voters.
     expect(await screen.getByTestId('result-collective-good').innerText()).toMatch(/75%[\s\S]*60%/);
     await browser.screenshot(screen, 'ballot-screen-results');

@@ -17,7 +17,7 @@ const ARGS = [
 export interface TestBrowser {
   browser: Browser;
   /** A fresh context (own storage, own IndexedDB) with one page, like a separate device. */
-  device(opts?: { width?: number; height?: number; locale?: string; serviceWorkers?: 'allow' | 'block' }): Promise<{ context: BrowserContext; page: Page }>;
+  device(opts?: { width?: number; height?: number; locale?: string; serviceWorkers?: 'allow' | 'block'; hasTouch?: boolean }): Promise<{ context: BrowserContext; page: Page }>;
   screenshot(page: Page, name: string): Promise<void>;
   close(): Promise<void>;
 }
@@ -28,8 +28,8 @@ export async function launchBrowser(): Promise<TestBrowser> {
   const contexts: BrowserContext[] = [];
   return {
     browser,
-    device: async ({ width = 1280, height = 800, locale = 'vi-VN', serviceWorkers = 'allow' } = {}) => {
-      const context = await browser.newContext({ viewport: { width, height }, locale, timezoneId: 'Asia/Ho_Chi_Minh', serviceWorkers });
+    device: async ({ width = 1280, height = 800, locale = 'vi-VN', serviceWorkers = 'allow', hasTouch = false } = {}) => {
+      const context = await browser.newContext({ viewport: { width, height }, locale, timezoneId: 'Asia/Ho_Chi_Minh', serviceWorkers, hasTouch });
       contexts.push(context);
       const page = await context.newPage();
       page.setDefaultTimeout(15_000);

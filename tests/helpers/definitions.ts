@@ -29,6 +29,9 @@ export function testDefinition(overrides: Partial<MeetingDefinitionInput> = {}):
     // Tests about counting, sealing and the meeting's flow vote without the PIN; the PIN's own tests
     // (tests/ballots/pin*.test.ts), the attacks and the anonymity tests use the default, required.
     ballotRules: { votingPin: 'off' },
+    // Older tests use the observer as a plain reader of notes and results; the public link's defaults
+    // (no notes, only the collective's rating) have their own test, tests/security/observer-link.test.ts.
+    observers: { notes: true, ratings: 'all' },
     ...overrides,
   });
 }

@@ -2,6 +2,8 @@ import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { TIPTAP_FIELD } from '../../server/export/prosemirror.js';
+import { DOC_SUBPROTOCOL, type TokenCarrier } from '../../server/yjs/auth.js';
+import type { UpgradeOutcome } from './upgrade.js';
 import { waitFor } from './wait.js';
 
 export interface DocClient {
@@ -14,17 +16,39 @@ export interface DocClient {
   destroy(): void;
 }
 
+export interface DocClientOptions {
+  connect?: boolean;
+  /**
+   * Where the token goes: `subprotocol` (`protocols: ['phong-hop', token]`, what the app does, the
+   * default) or `query` (`params: { token }`, the deprecated form of clients from before).
+   */
+  via?: TokenCarrier;
+  /** An Origin header, as a browser page sends; none by default, as a Node client. */
+  origin?: string;
+}
+
+/** The provider's options that carry the token, in either form. */
+function carry(token: string, via: TokenCarrier): { params: Record<string, string>; protocols: string[] } {
+  return via === 'subprotocol' ? { params: {}, protocols: [DOC_SUBPROTOCOL, token] } : { params: { token }, protocols: [] };
+}
+
 /**
  * An unmodified y-websocket 3 `WebsocketProvider`, in Node with the `ws` package, on
- * `/yjs/<meetingId>/<docName>?token=…`: exactly what a browser tab runs.
+ * `/yjs/<meetingId>/<docName>` with the token in the WebSocket subprotocol: exactly what a browser
+ * tab runs.
  */
-export function connectDoc(baseUrl: string, meetingId: string, docName: string, token: string, opts: { connect?: boolean } = {}): DocClient {
+export function connectDoc(baseUrl: string, meetingId: string, docName: string, token: string, opts: DocClientOptions = {}): DocClient {
   const doc = new Y.Doc();
   const closes: number[] = [];
   const wsBase = baseUrl.replace(/^http/, 'ws');
+  const origin = opts.origin;
+  // The provider calls `new WebSocketPolyfill(url, protocols)`; only the Origin header is added here.
+  const Socket = origin === undefined ? WebSocket : class extends WebSocket {
+    constructor(url: string, protocols?: string | string[]) { super(url, protocols, { origin }); }
+  };
   const provider = new WebsocketProvider(`${wsBase}/yjs/${encodeURIComponent(meetingId)}`, docName, doc, {
-    params: { token },
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    ...carry(token, opts.via ?? 'subprotocol'),
+    WebSocketPolyfill: Socket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
     connect: opts.connect ?? true,
     maxBackoffTime: 500,
@@ -38,6 +62,49 @@ export function connectDoc(baseUrl: string, meetingId: string, docName: string, 
       doc.destroy();
     },
   };
+}
+
+/** The URL of a document (http or ws base), without any token. */
+export function docUrl(baseUrl: string, meetingId: string, docName: string): string {
+  return `${baseUrl}/yjs/${meetingId}/${docName}`;
+}
+
+export interface DocUpgradeOptions {
+  /** The token, carried `via` the subprotocol (default) or the deprecated query; none if absent. */
+  token?: string;
+  via?: TokenCarrier;
+  /** Subprotocols offered as they are, instead of those `token` implies. */
+  protocols?: string[];
+  origin?: string;
+}
+
+/**
+ * A raw WebSocket upgrade of `url` (no provider, so nothing is sent first) with the token where a
+ * client puts it, reporting whether the server opened it or refused it with a plain HTTP error
+ * (as tryUpgrade in ./upgrade.ts, which takes a bare URL). `protocol` is what the server answered.
+ */
+export function docUpgrade(url: string, opts: DocUpgradeOptions = {}): Promise<UpgradeOutcome & { protocol: string }> {
+  const via = opts.via ?? 'subprotocol';
+  const { params, protocols } = opts.token === undefined ? { params: {}, protocols: [] } : carry(opts.token, via);
+  const query = new URLSearchParams(params).toString();
+  const target = `${url.replace(/^http/, 'ws')}${query ? `${url.includes('?') ? '&' : '?'}${query}` : ''}`;
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(target, opts.protocols ?? protocols, opts.origin === undefined ? {} : { origin: opts.origin });
+    const received: Uint8Array[] = [];
+    const closed = new Promise<{ code: number; reason: string }>((done) => ws.once('close', (code, reason) => done({ code, reason: reason.toString() })));
+    ws.on('message', (data: Buffer) => { received.push(new Uint8Array(data)); });
+    ws.on('unexpected-response', (req, res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => { body += chunk; });
+      res.on('end', () => {
+        req.destroy();
+        resolve({ status: res.statusCode ?? 0, body, received, socket: null, closed, protocol: '' });
+      });
+    });
+    ws.on('open', () => resolve({ status: 101, body: '', received, socket: ws, closed, protocol: ws.protocol }));
+    ws.on('error', (e) => reject(e));
+  });
 }
 
 /** The plain text of a TipTap document (every block's text, one per line). */

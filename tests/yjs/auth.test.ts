@@ -4,20 +4,20 @@ import { DOC_CLOSE } from '../../shared/notes/protocol.js';
 import { createMeeting } from '../../server/meetings/create.js';
 import { testDefinition } from '../helpers/definitions.js';
 import { startServer, type TestServer } from '../helpers/server.js';
-import { tryUpgrade } from '../helpers/upgrade.js';
 import { waitFor } from '../helpers/wait.js';
-import { appendParagraph, connectDoc, textOf } from '../helpers/yjs.js';
+import { appendParagraph, connectDoc, docUpgrade, textOf } from '../helpers/yjs.js';
 
 const NOTES = notesDocName('collective');
 
+// The token goes in the WebSocket subprotocol, as the app sends it (tests/security/yjs-auth.test.ts
+// has the subprotocol's own rules and the deprecated ?token= form).
 describe('the Yjs endpoint checks the link at the upgrade', () => {
   let server: TestServer;
-  const docUrl = (docName: string, token?: string, meetingId = server.meeting.meetingId) =>
-    `${server.url}/yjs/${meetingId}/${docName}${token === undefined ? '' : `?token=${encodeURIComponent(token)}`}`;
+  const docUrl = (docName: string, meetingId = server.meeting.meetingId) => `${server.url}/yjs/${meetingId}/${docName}`;
 
   /** A refused upgrade: the HTTP status and error code, and not a single WebSocket message. */
-  async function refused(url: string): Promise<{ status: number; code: string }> {
-    const outcome = await tryUpgrade(url);
+  async function refused(url: string, token?: string): Promise<{ status: number; code: string }> {
+    const outcome = await docUpgrade(url, { token });
     expect(outcome.socket, `expected ${url} to be refused`).toBeNull();
     expect(outcome.received).toHaveLength(0);
     return { status: outcome.status, code: (JSON.parse(outcome.body) as { error: { code: string } }).error.code };
@@ -27,7 +27,7 @@ describe('the Yjs endpoint checks the link at the upgrade', () => {
   afterEach(async () => { await server.stop(); });
 
   it('opens a document for a valid link, and the server starts the sync', async () => {
-    const outcome = await tryUpgrade(docUrl(NOTES, server.tokenOf('m1')));
+    const outcome = await docUpgrade(docUrl(NOTES), { token: server.tokenOf('m1') });
     expect(outcome.status).toBe(101);
     await waitFor(() => outcome.received.length > 0, 5000, 'the sync step 1');
     outcome.socket!.close();
@@ -35,30 +35,29 @@ describe('the Yjs endpoint checks the link at the upgrade', () => {
 
   it('refuses a missing or wrong token with 401', async () => {
     expect(await refused(docUrl(NOTES))).toEqual({ status: 401, code: 'unauthorized' });
-    expect(await refused(docUrl(NOTES, ''))).toEqual({ status: 401, code: 'unauthorized' });
-    expect(await refused(docUrl(NOTES, 'not-a-token-of-anyone'))).toEqual({ status: 401, code: 'unauthorized' });
-    expect(await refused(docUrl(NOTES, 'x'.repeat(5000)))).toEqual({ status: 401, code: 'unauthorized' });
+    expect(await refused(docUrl(NOTES), 'not-a-token-of-anyone')).toEqual({ status: 401, code: 'unauthorized' });
+    expect(await refused(docUrl(NOTES), 'x'.repeat(5000))).toEqual({ status: 401, code: 'unauthorized' });
   });
 
   it('refuses a link of another meeting with 403, whichever meeting the path names', async () => {
     const other = await createMeeting(server.store, testDefinition({ title: 'Cuộc họp khác' }), server.url);
     const otherToken = other.links.find((l) => l.participantId === 'chair')!.url.split('/').at(-1)!;
-    expect(await refused(docUrl(NOTES, otherToken))).toEqual({ status: 403, code: 'forbidden' });
-    expect(await refused(docUrl(NOTES, server.tokenOf('chair'), other.meetingId))).toEqual({ status: 403, code: 'forbidden' });
+    expect(await refused(docUrl(NOTES), otherToken)).toEqual({ status: 403, code: 'forbidden' });
+    expect(await refused(docUrl(NOTES, other.meetingId), server.tokenOf('chair'))).toEqual({ status: 403, code: 'forbidden' });
     // A meeting that does not exist reveals nothing more than a wrong meeting does.
-    expect(await refused(docUrl(NOTES, server.tokenOf('chair'), 'nosuchmeeting'))).toEqual({ status: 403, code: 'forbidden' });
+    expect(await refused(docUrl(NOTES, 'nosuchmeeting'), server.tokenOf('chair'))).toEqual({ status: 403, code: 'forbidden' });
   });
 
   it('refuses unknown documents and the notes of an unknown item with 404, after the token', async () => {
     const token = server.tokenOf('m1');
     for (const name of ['agenda', 'notes-', 'notes-nosuchitem', 'Minutes', 'notes-collective%2Fx', '%E0%A4%A', 'notes-..']) {
-      expect(await refused(docUrl(name, token)), name).toEqual({ status: 404, code: 'not-found' });
+      expect(await refused(docUrl(name), token), name).toEqual({ status: 404, code: 'not-found' });
     }
     // Without a valid link, nobody learns which documents exist.
-    expect(await refused(docUrl('notes-nosuchitem', 'wrong'))).toEqual({ status: 401, code: 'unauthorized' });
+    expect(await refused(docUrl('notes-nosuchitem'), 'wrong')).toEqual({ status: 401, code: 'unauthorized' });
     // Every real document opens.
     for (const name of [MINUTES_DOC, ...['open', 'collective', 'review-m1', 'review-m2', 'close'].map(notesDocName)]) {
-      const outcome = await tryUpgrade(docUrl(name, token));
+      const outcome = await docUpgrade(docUrl(name), { token });
       expect(outcome.status, name).toBe(101);
       outcome.socket!.close();
     }
@@ -67,7 +66,7 @@ describe('the Yjs endpoint checks the link at the upgrade', () => {
   it('refuses upgrades on any other path, and Socket.IO still works beside it', async () => {
     const token = server.tokenOf('m1');
     for (const path of ['/', '/ws', '/yjs', `/yjs/${server.meeting.meetingId}`, `/yjs/${server.meeting.meetingId}/${NOTES}/extra`, '/api/meetings']) {
-      expect(await refused(`${server.url}${path}?token=${token}`), path).toEqual({ status: 404, code: 'not-found' });
+      expect(await refused(`${server.url}${path}`, token), path).toEqual({ status: 404, code: 'not-found' });
     }
     const chair = await server.connectAs('chair');
     expect(await chair.send({ type: 'attendance.mark', participantId: 'm1', status: 'present' })).toMatchObject({ ok: true });
@@ -89,7 +88,7 @@ describe('the Yjs endpoint checks the link at the upgrade', () => {
       await waitFor(() => m1Minutes.closes.includes(DOC_CLOSE.revoked), 5000, 'the minutes connection to close');
       // 4401 is final: the provider does not come back with the old link.
       expect(m1Notes.provider.shouldConnect).toBe(false);
-      expect(await refused(docUrl(NOTES, oldToken))).toEqual({ status: 401, code: 'unauthorized' });
+      expect(await refused(docUrl(NOTES), oldToken)).toEqual({ status: 401, code: 'unauthorized' });
 
       // Others are untouched, and the new link works.
       appendParagraph(m2.doc, 'vẫn hoạt động');

@@ -36,7 +36,7 @@ describe('who edits which document', () => {
   for (const [docName, editors] of Object.entries(EDITORS)) {
     const readers = EVERYONE.filter((id) => !editors.includes(id));
 
-    it(`${docName}: ${editors.join(', ')} edit; ${readers.join(', ')} read, see everyone and are seen, and their edits reach nobody`, async () => {
+    it(`${docName}: ${editors.join(', ')} edit; ${readers.join(', ')} read, see everyone and are seen to read, and their edits reach nobody`, async () => {
       const byId = new Map(EVERYONE.map((id) => {
         const client = connectDoc(server.url, server.meeting.meetingId, docName, server.tokenOf(id));
         clients.push(client);
@@ -50,12 +50,19 @@ describe('who edits which document', () => {
       for (const [id, c] of byId) appendParagraph(c.doc, editLine(id));
       const expected = [...editors.map(editLine), BARRIER].sort();
 
-      // Readers then announce themselves again; once the chair has seen that, the server has handled
-      // their edits (same connection, in order), and anything it relays after is behind them.
-      for (const id of readers) byId.get(id)!.provider.awareness.setLocalStateField('after', 'edit');
+      // Readers then leave; once the chair has seen them go, the server has handled their edits
+      // (same connection, in order), and anything it relays after is behind them. They come back for it.
       const chair = byId.get('chair')!;
-      await waitFor(() => readers.every((id) => [...chair.provider.awareness.getStates().values()].some((s) => (s.user as { participantId?: string } | undefined)?.participantId === id && s.after === 'edit')), 5000, 'the readers\' markers');
+      const follows = (id: string) => [...chair.provider.awareness.getStates().values()].some((s) => (s.user as { participantId?: string } | undefined)?.participantId === id);
+      await waitFor(() => readers.every(follows), 5000, 'the readers\' presence');
+      for (const id of readers) byId.get(id)!.provider.disconnect();
+      await waitFor(() => !readers.some(follows), 5000, 'the readers to leave');
       appendParagraph(chair.doc, BARRIER);
+      for (const id of readers) byId.get(id)!.provider.connect();
+      await Promise.all(readers.map((id) => byId.get(id)!.synced()));
+      // A provider that reconnects ignores states whose clock it has seen (y-protocols): the editors
+      // move theirs on, as they do when they type.
+      for (const id of editors) byId.get(id)!.provider.awareness.setLocalStateField('after', 'barrier');
 
       // Every client ends with the editors' lines; a reader also keeps its own line, locally only.
       for (const [id, c] of byId) {
@@ -65,10 +72,11 @@ describe('who edits which document', () => {
       }
       expect(await storedLines(docName)).toEqual(expected);
 
-      // Read-only connections still get everyone's presence, and theirs reaches everyone.
-      // (A provider's own entry is its local state; the others' come from the server.)
-      const present = (c: DocClient) => [...c.provider.awareness.getStates()].map(([clientID, s]) =>
-        (clientID === c.doc.clientID ? [...byId].find(([, other]) => other === c)![0] : (s.user as { participantId?: string } | undefined)?.participantId)).sort();
+      // Read-only connections still get everyone's presence, and everyone sees who reads (the server
+      // announces readers itself: tests/security/awareness.test.ts). (A provider's own entry is its
+      // local state; the others' come from the server, a reader's own announcement included.)
+      const present = (c: DocClient) => [...new Set([...c.provider.awareness.getStates()].map(([clientID, s]) =>
+        (clientID === c.doc.clientID ? [...byId].find(([, other]) => other === c)![0] : (s.user as { participantId?: string } | undefined)?.participantId)))].sort();
       for (const [id, c] of byId) {
         await waitFor(() => present(c).length === EVERYONE.length, 5000, `${id} to see everyone`);
         expect(present(c), id).toEqual([...EVERYONE].sort());

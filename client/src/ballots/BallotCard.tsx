@@ -1,11 +1,12 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Ballot } from '../../../shared/ballots/types.js';
 import { PERMISSIONS } from '../../../shared/meeting/permissions.js';
 import { CommandButton } from '../components/CommandButton.js';
 import { ConfirmButton } from '../components/ConfirmButton.js';
+import { RefusalNote } from '../components/RefusalNote.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { useMeeting } from '../live/useMeeting.js';
-import { useSend } from '../live/useSend.js';
+import { useExplainedSend } from '../live/useSend.js';
 import { BallotForm } from './BallotForm.js';
 import { BallotPaper } from './BallotPaper.js';
 import { BallotResults } from './BallotResults.js';
@@ -16,13 +17,19 @@ import { Turnout } from './Turnout.js';
 import { VoterList } from './VoterList.js';
 import { VotedNotice } from './VotedNotice.js';
 
-/** One ballot in the chair's console, with what can be done at its stage. Counts appear only once published. */
+/**
+ * One ballot in the chair's console, with what can be done at its stage. Counts appear only once
+ * published. A step the rules refuse (open without quorum, an early close below the ballot's quorum)
+ * stays explained on the card, with what to do instead.
+ */
 export function BallotCard({ ballot }: { ballot: Ballot }) {
   const { t } = useI18n();
   const { state, you, allowed } = useMeeting();
-  const send = useSend();
+  const { send, refusal, dismiss } = useExplainedSend();
   const [editing, setEditing] = useState(false);
   const id = ballot.id;
+  // A refusal explains the stage it was made at; once the ballot moves on it no longer applies.
+  useEffect(dismiss, [ballot.status, dismiss]);
   const onScreen = state.screen.show === 'ballot' && state.screen.ballotId === id;
   const showOnScreen = ballot.status !== 'draft' && allowed({ type: 'screen.show', show: 'ballot', ballotId: id }) && (
     <CommandButton command={{ type: 'screen.show', show: 'ballot', ballotId: id }} testId={`ballot-screen-${id}`} className={onScreen ? 'is-selected' : 'btn-ghost'} pressed={onScreen} disabled={onScreen}>
@@ -41,7 +48,7 @@ export function BallotCard({ ballot }: { ballot: Ballot }) {
           {PERMISSIONS['ballot.update'].includes(you.role) && (
             <button type="button" className="btn btn-ghost" data-testid={`ballot-edit-${id}`} onClick={() => setEditing(true)}>{t.ballots.edit}</button>
           )}
-          {allowed({ type: 'ballot.open', ballotId: id }) && <OpenBallot ballot={ballot} />}
+          {allowed({ type: 'ballot.open', ballotId: id }) && <OpenBallot ballot={ballot} send={send} />}
           {cancel}
         </div>
       )}
@@ -73,6 +80,7 @@ export function BallotCard({ ballot }: { ballot: Ballot }) {
           <div className="ballot-actions">{showOnScreen}</div>
         </>
       )}
+      {refusal && <RefusalNote error={refusal} onDismiss={dismiss} />}
       {ballot.status === 'cancelled' && <p className="muted" data-testid="ballot-cancel-reason">{t.ballots.cancelledBecause(ballot.cancelReason ?? '')}</p>}
     </li>
   );

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { atLeast, rulesOf } from '../../../shared/ballots/rules.js';
 import { COLLECTIVE, OFFICIAL_SCALE, type BallotOption } from '../../../shared/ballots/scale.js';
 import type { Ballot, BallotKind } from '../../../shared/ballots/types.js';
 import { MAX_TEXT } from '../../../shared/limits.js';
@@ -6,7 +7,7 @@ import { useI18n } from '../i18n/I18nProvider.js';
 import { useMeeting } from '../live/useMeeting.js';
 import { useSend } from '../live/useSend.js';
 import {
-  checkForm, DEADLINE_MINUTES, formOf, MAJORITY_PRESETS, newForm, nextOptionId, QUORUM_PRESETS, type DraftForm,
+  checkForm, DEADLINE_MINUTES, formOf, MAJORITY_PRESETS, newForm, nextOptionId, parseFraction, QUORUM_PRESETS, type DraftForm,
 } from './draftForm.js';
 import { OptionsEditor } from './OptionsEditor.js';
 
@@ -49,7 +50,9 @@ export function BallotForm({ ballot, onDone }: { ballot?: Ballot; onDone: () => 
     if (outcome.ok) onDone();
   };
 
-  const quorumChoices = [...new Set<string>([...QUORUM_PRESETS, form.quorum])];
+  // Presets below the organiser's floor would only be refused (quorum-below-floor): not offered.
+  const floor = rulesOf(state).minQuorum;
+  const quorumChoices = [...new Set<string>([...QUORUM_PRESETS.filter((q) => atLeast(parseFraction(q), floor)), form.quorum])];
   const majorityChoices = [...new Set<string>([...MAJORITY_PRESETS, form.majority])];
   const presetLabel = (labels: Record<string, string>, key: string) => labels[key] ?? key;
 

@@ -1,15 +1,22 @@
 import { useRef, useState } from 'react';
+import { votes } from '../../../shared/ballots/pin.js';
 import { rowsFor } from '../../../shared/ballots/rows.js';
+import { rulesOf } from '../../../shared/ballots/rules.js';
 import { ABSTAIN } from '../../../shared/ballots/scale.js';
 import type { Ballot } from '../../../shared/ballots/types.js';
 import type { ballotsVi } from '../i18n/ballots.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import type { ClientErrorCode } from '../live/connection.js';
 import { useConnection, useMeeting } from '../live/useMeeting.js';
+import { explainError } from '../i18n/explainError.js';
 import { answerTone, useBallotLabels } from './labels.js';
+import { PinDialog, PinPad } from './PinPad.js';
+import { SetPinDialog } from './SetPinDialog.js';
 import { VotedNotice } from './VotedNotice.js';
 
 type Step = 'fill' | 'review' | 'sending' | 'recorded' | 'refused';
+/** The PIN step before a paper leaves: enter it, or set one first (none yet, or reset by the organiser). */
+type Asking = 'enter' | 'set' | null;
 type Problem = keyof typeof ballotsVi.failed;
 
 /** What the voter sees after a refusal; whether the paper is kept for another try. */
@@ -17,6 +24,8 @@ function problemOf(code: ClientErrorCode): { problem: Problem; keep: boolean } {
   switch (code) {
     case 'not-eligible': return { problem: 'not-eligible', keep: false };
     case 'invalid-state': return { problem: 'invalid-state', keep: false };
+    // Kept: once the organiser has reset the PIN the same paper can still go.
+    case 'voting-locked': return { problem: 'voting-locked', keep: true };
     case 'invalid-payload':
     case 'invalid-paper': return { problem: 'invalid-paper', keep: true };
     // The paper may or may not have been counted; sending it again is safe, the server counts once.
@@ -30,7 +39,8 @@ function problemOf(code: ClientErrorCode): { problem: Problem; keep: boolean } {
  * One voter's paper: a row per subject with large answer buttons, a review step, then one `ballot.vote`.
  * The choices live only in this component's state: never in storage, the URL or a form field the
  * browser could restore (plain buttons, no inputs), and they are dropped as soon as the server has
- * the paper, so a reload can only ever show "you have voted".
+ * the paper, so a reload can only ever show "you have voted". Where the meeting requires it, the
+ * paper goes with the voter's PIN, typed on the pad for this one send and kept nowhere.
  */
 export function BallotPaper({ ballot }: { ballot: Ballot }) {
   const { t } = useI18n();
@@ -42,6 +52,11 @@ export function BallotPaper({ ballot }: { ballot: Ballot }) {
   const [step, setStep] = useState<Step>('fill');
   const [problem, setProblem] = useState<Problem | null>(null);
   const [showMissing, setShowMissing] = useState(false);
+  const [asking, setAsking] = useState<Asking>(null);
+  const [pinProblem, setPinProblem] = useState<string | null>(null);
+  const me = you.participantId;
+  const pinNeeded = rulesOf(state).votingPin === 'required' && votes(state, me);
+  const locked = pinNeeded && state.pins?.[me] === 'locked';
   const top = useRef<HTMLElement>(null);
   const missing = rows.filter((r) => choices[r] === undefined);
   const answers = [...ballot.options.map((o) => o.id), ...(ballot.allowAbstain ? [ABSTAIN] : [])];
@@ -60,15 +75,30 @@ export function BallotPaper({ ballot }: { ballot: Ballot }) {
     setProblem(null);
     goTo('review');
   };
-  const submit = async () => {
+  const confirm = () => {
+    if (!pinNeeded) return void submit();
+    setPinProblem(null);
+    setAsking(state.pins?.[me] === 'set' ? 'enter' : 'set');
+  };
+  const submit = async (pin?: string) => {
     setStep('sending');
-    const outcome = await connection.send({ type: 'ballot.vote', ballotId: ballot.id, paper: choices });
+    const outcome = await connection.send({ type: 'ballot.vote', ballotId: ballot.id, paper: choices, ...(pin !== undefined ? { pin } : {}) });
     if (outcome.ok || outcome.error.code === 'already-voted') {
+      setAsking(null);
       setChoices({});
       setStep('recorded');
       return;
     }
-    const { problem: p, keep } = problemOf(outcome.error.code);
+    const { code } = outcome.error;
+    if (code === 'wrong-pin' || code === 'pin-required' || code === 'pin-not-set') {
+      // The pad stays (or comes back) with why; the paper waits in its review step.
+      setPinProblem(code === 'pin-not-set' ? t.pin.neededToVote : explainError(t, outcome.error));
+      setAsking(code === 'pin-not-set' ? 'set' : 'enter');
+      setStep('review');
+      return;
+    }
+    setAsking(null);
+    const { problem: p, keep } = problemOf(code);
     setProblem(p);
     if (!keep) setChoices({});
     setStep(!keep ? 'refused' : p === 'invalid-paper' ? 'fill' : 'review');
@@ -136,12 +166,19 @@ export function BallotPaper({ ballot }: { ballot: Ballot }) {
             <button type="button" className="btn btn-large" data-testid="paper-back" disabled={step === 'sending'} onClick={() => { setProblem(null); goTo('fill'); }}>
               {t.ballots.back}
             </button>
-            <button type="button" className="btn btn-primary btn-large" data-testid="paper-confirm" disabled={step === 'sending'} aria-busy={step === 'sending'} onClick={() => void submit()}>
+            <button type="button" className="btn btn-primary btn-large" data-testid="paper-confirm" disabled={step === 'sending' || locked} aria-busy={step === 'sending'} onClick={confirm}>
               {step === 'sending' ? t.ballots.sending : problem ? t.ballots.retry : t.ballots.confirm}
             </button>
           </div>
+          {locked && problem !== 'voting-locked' && <p className="notice paper-problem" role="alert" data-testid="paper-locked">{t.pin.locked}</p>}
         </>
       )}
+      {asking === 'enter' && (
+        <PinDialog title={t.pin.enterToVote} hint={t.pin.forgot} onCancel={() => setAsking(null)} testId="vote-pin">
+          <PinPad submitLabel={t.pin.send} cancelLabel={t.common.cancel} problem={pinProblem} busy={step === 'sending'} onSubmit={(pin) => void submit(pin)} onCancel={() => setAsking(null)} />
+        </PinDialog>
+      )}
+      {asking === 'set' && <SetPinDialog hint={pinProblem ?? t.pin.neededToVote} onSet={(pin) => void submit(pin)} onClose={() => setAsking(null)} />}
     </section>
   );
 }

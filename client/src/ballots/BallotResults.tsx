@@ -1,8 +1,10 @@
+import { DEFAULT_BALLOT_RULES } from '../../../shared/ballots/rules.js';
 import { sharesOf } from '../../../shared/ballots/shares.js';
 import type { Ballot, BallotResults as Results, SubjectResult } from '../../../shared/ballots/types.js';
 import type { MeetingState } from '../../../shared/meeting/state.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { answerTone, formatPercent, useBallotLabels, type BallotLabels } from './labels.js';
+import { resultRows, type ResultRow } from './resultRows.js';
 
 export type ResultsVariant = 'full' | 'compact' | 'screen';
 
@@ -12,22 +14,27 @@ interface Props {
   results: Results;
   variant: ResultsVariant;
   /** The rows to show, when the room screen pages through a long rating; all of them otherwise. */
-  rows?: SubjectResult[];
+  rows?: ResultRow[];
 }
 
 /**
  * A published ballot: validity, a motion's outcome, and for every row each answer's count with its
- * share of the votes cast and of the eligible voters, drawn as plain CSS bars.
+ * share of the votes cast and of the eligible voters, drawn as plain CSS bars. A row that too few
+ * papers answered says so instead of counts; a ballot that is not valid shows its turnout only.
  */
-export function BallotResults({ state, ballot, results, variant, rows = results.subjects }: Props) {
+export function BallotResults({ state, ballot, results, variant, rows }: Props) {
   const labels = useBallotLabels(state, ballot);
   const byAnswer = ballot.kind !== 'rating' || variant === 'full';
+  const shown = rows ?? resultRows(ballot, results);
+  const minCast = results.minCast ?? DEFAULT_BALLOT_RULES.minCast;
   return (
     <div className={`results results-${variant}`} data-testid={`results-${ballot.id}`}>
       <ResultSummary ballot={ballot} results={results} />
       {byAnswer
-        ? rows.map((row) => <AnswerBars key={row.subject} ballot={ballot} row={row} labels={labels} variant={variant} />)
-        : <ResultsMatrix ballot={ballot} rows={rows} labels={labels} />}
+        ? shown.map((row) => (row.counts
+          ? <AnswerBars key={row.subject} ballot={ballot} row={row.counts} labels={labels} variant={variant} />
+          : <WithheldSection key={row.subject} ballot={ballot} row={row} labels={labels} minCast={minCast} />))
+        : shown.length > 0 && <ResultsMatrix ballot={ballot} rows={shown} labels={labels} minCast={minCast} />}
     </div>
   );
 }
@@ -42,8 +49,9 @@ export function ResultSummary({ ballot, results }: { ballot: Ballot; results: Re
           {results.passed ? t.ballots.passed : t.ballots.failedMotion}
         </p>
       )}
+      {results.withheld?.some((w) => w.reason === 'not-public') && <p className="muted" data-testid="results-not-public">{t.ballots.notPublic}</p>}
       <p className={`results-validity ${results.valid ? 'is-valid' : 'is-invalid'}`} data-testid="results-validity" data-valid={String(results.valid)}>
-        <strong>{results.valid ? t.ballots.valid : t.ballots.invalid}</strong>
+        <strong>{results.valid ? t.ballots.valid : t.ballots.invalidTurnoutOnly}</strong>
         <span>{t.ballots.validity(results.turnout, results.eligible, n, d)}</span>
       </p>
     </div>
@@ -84,10 +92,25 @@ function AnswerBars({ ballot, row, labels, variant }: { ballot: Ballot; row: Sub
   );
 }
 
+/** A row withheld for too few answers, in the layout of the rows around it: its name and why, no figure. */
+function WithheldSection({ ballot, row, labels, minCast }: { ballot: Ballot; row: ResultRow; labels: BallotLabels; minCast: number }) {
+  const { t } = useI18n();
+  const who = labels.subject(row.subject);
+  return (
+    <section className="result-subject is-withheld" data-testid={`result-${row.subject}`} data-withheld={row.withheld?.reason}>
+      {ballot.kind === 'rating' && <h4 className="result-subject-name">{who.name}{who.detail && <span className="muted"> · {who.detail}</span>}</h4>}
+      <p className="result-withheld">{t.ballots.withheld(minCast)}</p>
+    </section>
+  );
+}
+
+const NO_ANSWERS: SubjectResult = { subject: '', counts: {}, abstentions: 0, cast: 0, eligible: 0 };
+
 /** A rating at a glance: a row per subject with a stacked bar, a column per level. */
-function ResultsMatrix({ ballot, rows, labels }: { ballot: Ballot; rows: SubjectResult[]; labels: BallotLabels }) {
+function ResultsMatrix({ ballot, rows, labels, minCast }: { ballot: Ballot; rows: ResultRow[]; labels: BallotLabels; minCast: number }) {
   const { t, lang } = useI18n();
-  const answers = rows[0] ? sharesOf(ballot, rows[0]).map((s) => s.answer) : [];
+  // The columns are the paper's answers, whether or not any row on this page was published.
+  const answers = sharesOf(ballot, NO_ANSWERS).map((s) => s.answer);
   return (
     <div className="result-matrix-wrap">
       <table className="result-matrix">
@@ -98,9 +121,17 @@ function ResultsMatrix({ ballot, rows, labels }: { ballot: Ballot; rows: Subject
           </tr>
         </thead>
         <tbody>
-          {rows.map((row) => {
+          {rows.map(({ subject, counts: row }) => {
+            const who = labels.subject(subject);
+            if (!row) {
+              return (
+                <tr key={subject} className="is-withheld" data-testid={`result-${subject}`} data-withheld="too-few-answers">
+                  <th scope="row"><span className="result-subject-name">{who.name}</span></th>
+                  <td colSpan={answers.length} className="result-withheld">{t.ballots.withheld(minCast)}</td>
+                </tr>
+              );
+            }
             const shares = sharesOf(ballot, row);
-            const who = labels.subject(row.subject);
             return (
               <tr key={row.subject} data-testid={`result-${row.subject}`} data-cast={row.cast} data-eligible={row.eligible}>
                 <th scope="row">

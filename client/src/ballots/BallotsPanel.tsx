@@ -5,6 +5,7 @@ import { useMeeting } from '../live/useMeeting.js';
 import { BallotCard } from './BallotCard.js';
 import { BallotForm } from './BallotForm.js';
 import { byUrgency } from './order.js';
+import { PinSettings } from './VotingPin.js';
 
 /** The chair's ballots: draft, open, watch turnout, close, publish, show on the room screen. */
 export function BallotsPanel() {
@@ -21,6 +22,7 @@ export function BallotsPanel() {
           <button type="button" className="btn btn-secondary" data-testid="ballot-new" onClick={() => setCreating(true)}>{t.ballots.create}</button>
         )}
       </header>
+      <PinSettings />
       {creating && <BallotForm onDone={() => setCreating(false)} />}
       {ballots.length === 0 && !creating && <p className="muted">{t.ballots.none}</p>}
       <ul className="ballot-cards">

@@ -1,30 +1,38 @@
 import { eligibleVoters } from '../../../shared/ballots/decide.js';
+import { rulesOf } from '../../../shared/ballots/rules.js';
 import type { Ballot } from '../../../shared/ballots/types.js';
+import type { Command } from '../../../shared/meeting/commands.js';
 import { quorum } from '../../../shared/meeting/attendance.js';
 import { ConfirmButton } from '../components/ConfirmButton.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { nameOf } from '../live/people.js';
 import { useMeeting } from '../live/useMeeting.js';
-import { useSend } from '../live/useSend.js';
 import { inMeetingOrder } from './order.js';
 
 /**
  * Opening fixes the list of voters, so the chair sees it first: who would be eligible now (the shared
- * rule the server applies), against the members present.
+ * rule the server applies), against the members present. What the server would refuse (no quorum in
+ * the room, fewer voters than a secret count needs) is said before the button, in the same words.
  */
-export function OpenBallot({ ballot }: { ballot: Ballot }) {
+export function OpenBallot({ ballot, send }: { ballot: Ballot; send: (command: Command) => Promise<unknown> }) {
   const { t } = useI18n();
   const { state } = useMeeting();
-  const send = useSend();
   const eligible = eligibleVoters(state, ballot);
   const q = quorum(state);
+  const { minCast } = rulesOf(state);
+  const detail = (d: Record<string, number>) => (key: string) => d[key] ?? '?';
+  const blocked = eligible.length === 0 ? t.ballots.nobodyEligible
+    : !q.met ? t.refusals['meeting-quorum-not-met'](detail({ present: q.present, required: q.required, members: q.members }))
+    : eligible.length < minCast ? t.refusals['too-few-eligible'](detail({ eligible: eligible.length, minCast }))
+    : null;
   return (
     <div className="open-ballot">
-      <p className={eligible.length === 0 ? 'notice' : 'muted'} data-testid={`ballot-will-open-${ballot.id}`} data-eligible={eligible.length}>
+      <p className={eligible.length === 0 ? 'notice' : 'muted'} data-testid={`ballot-will-open-${ballot.id}`} data-eligible={eligible.length} data-blocked={String(blocked !== null)}>
         {eligible.length === 0 ? t.ballots.nobodyEligible : t.ballots.willOpenFor(eligible.length, q.present, q.members)}
       </p>
       {eligible.length > 0 && <p className="open-ballot-names">{inMeetingOrder(state, eligible).map((id) => nameOf(state, id)).join(', ')}</p>}
-      <ConfirmButton testId={`ballot-open-${ballot.id}`} className="btn-primary" disabled={eligible.length === 0} confirmLabel={t.ballots.openConfirm(eligible.length)} onConfirm={() => void send({ type: 'ballot.open', ballotId: ballot.id })}>
+      {blocked && eligible.length > 0 && <p className="notice" data-testid={`ballot-open-blocked-${ballot.id}`}>{blocked}</p>}
+      <ConfirmButton testId={`ballot-open-${ballot.id}`} className="btn-primary" disabled={blocked !== null} confirmLabel={t.ballots.openConfirm(eligible.length)} onConfirm={() => void send({ type: 'ballot.open', ballotId: ballot.id })}>
         {t.ballots.open}
       </ConfirmButton>
     </div>

@@ -28,7 +28,7 @@ export const MAJORITY_PRESETS = ['cast-1/2-more-than', 'members-1/2-more-than', 
 export const DEADLINE_MINUTES = [5, 10, 15, 20, 30, 60];
 
 const fraction = ([n, d]: [number, number]) => `${n}/${d}`;
-const parseFraction = (s: string): [number, number] => {
+export const parseFraction = (s: string): [number, number] => {
   const [n, d] = s.split('/').map(Number);
   return [n, d];
 };

@@ -1,6 +1,9 @@
 import { liveEn } from './live.js';
 import { ballotsEn } from './ballots.js';
 import { notesEn } from './notes.js';
+import { noticesEn } from './notices.js';
+import { pinEn } from './pin.js';
+import { refusalsEn } from './refusals.js';
 import type { Messages } from './vi.js';
 
 export const en: Messages = {
@@ -40,7 +43,12 @@ export const en: Messages = {
     'already-voted': 'Your ballot was already counted.',
     'not-eligible': 'You are not on this ballot\'s list of voters.',
     'invalid-paper': 'The ballot paper is not complete.',
+    'pin-required': 'Your voting PIN is needed.',
+    'pin-not-set': 'You have not set a voting PIN yet: set one on your own device.',
+    'wrong-pin': 'Wrong PIN.',
+    'voting-locked': 'Voting is locked after too many wrong PINs. Ask the organisers to reset your PIN.',
     'rate-limited': 'Too many actions; please wait a moment.',
+    'too-many-connections': 'This link has too many connections open; close it on another device or wait a moment. Retrying…',
     'store-unavailable': 'The server cannot save right now; nothing was changed.',
     internal: 'Server error; nothing was changed.',
     timeout: 'The server did not answer in time; please check.',
@@ -165,4 +173,7 @@ export const en: Messages = {
   live: liveEn,
   ballots: ballotsEn,
   notes: notesEn,
+  pin: pinEn,
+  notices: noticesEn,
+  refusals: refusalsEn,
 };

@@ -1,6 +1,10 @@
+import type { ClientErrorCode } from '../live/connection.js';
 import { liveVi } from './live.js';
 import { ballotsVi } from './ballots.js';
 import { notesVi } from './notes.js';
+import { noticesVi } from './notices.js';
+import { pinVi } from './pin.js';
+import { refusalsVi } from './refusals.js';
 
 /**
  * Vietnamese, the default language. Its shape is the type every other dictionary must match,
@@ -43,12 +47,17 @@ export const vi = {
     'already-voted': 'Phiếu của bạn đã được ghi nhận.',
     'not-eligible': 'Bạn không thuộc danh sách bỏ phiếu.',
     'invalid-paper': 'Phiếu chưa hợp lệ.',
+    'pin-required': 'Cần nhập mã PIN bỏ phiếu.',
+    'pin-not-set': 'Đồng chí chưa đặt mã PIN bỏ phiếu: hãy đặt mã PIN trên thiết bị của mình.',
+    'wrong-pin': 'Sai mã PIN.',
+    'voting-locked': 'Quyền bỏ phiếu đã bị khóa do nhập sai PIN quá số lần cho phép. Liên hệ ban tổ chức để đặt lại.',
     'rate-limited': 'Thao tác quá nhanh; vui lòng chờ giây lát.',
+    'too-many-connections': 'Liên kết này đang có quá nhiều kết nối; hãy đóng bớt trên thiết bị khác hoặc chờ giây lát. Đang tự thử lại…',
     'store-unavailable': 'Máy chủ tạm thời không lưu được; chưa có gì thay đổi.',
     internal: 'Lỗi máy chủ; chưa có gì thay đổi.',
     timeout: 'Máy chủ không trả lời kịp; vui lòng kiểm tra lại.',
     offline: 'Mất kết nối; lệnh chưa được gửi.',
-  },
+  } satisfies Record<ClientErrorCode, string>,
   pages: {
     noTokenTitle: 'Vui lòng dùng liên kết cá nhân',
     noTokenBody: 'Mỗi đại biểu có một liên kết (hoặc mã QR) riêng do ban tổ chức gửi. Hãy mở liên kết đó để vào phòng họp.',
@@ -168,6 +177,9 @@ export const vi = {
   live: liveVi,
   ballots: ballotsVi,
   notes: notesVi,
+  pin: pinVi,
+  notices: noticesVi,
+  refusals: refusalsVi,
 };
 
 export type Messages = typeof vi;

@@ -1,4 +1,4 @@
-import type { ErrorCode } from '../../../shared/errors.js';
+import type { ErrorCode, ErrorInfo } from '../../../shared/errors.js';
 import type { Command } from '../../../shared/meeting/commands.js';
 import { evolveAll } from '../../../shared/meeting/evolve.js';
 import type { MeetingState } from '../../../shared/meeting/state.js';
@@ -12,9 +12,11 @@ export type ConnectionState = 'connected' | 'reconnecting' | 'offline';
 /** Why the connection stopped for good: the link was reissued, or the server does not know it. */
 export type Ending = 'revoked' | 'unauthorized';
 export type ClientErrorCode = ErrorCode | 'timeout' | 'offline';
+/** The server's error (with its `reason` and `detail` when the rules explain it), or one of the client's own. */
+export type ClientError = Omit<ErrorInfo, 'code'> & { code: ClientErrorCode };
 export type CommandOutcome =
   | { ok: true; version: number; link?: string }
-  | { ok: false; error: { code: ClientErrorCode; message: string } };
+  | { ok: false; error: ClientError };
 
 export interface LiveView {
   connection: ConnectionState;
@@ -31,6 +33,8 @@ export interface LiveView {
   offsetMs: number;
   /** The state is this device's copy from an earlier visit, shown while the server cannot be reached. */
   fromDevice: boolean;
+  /** Why the server refused the last connection attempt (a cap or a rate limit), until one succeeds. */
+  refusal: ClientErrorCode | null;
 }
 
 const COMMAND_TIMEOUT_MS = 10_000;
@@ -51,7 +55,7 @@ const SAVE_EVERY_MS = 1000;
 export class MeetingConnection {
   private view: LiveView = {
     connection: 'reconnecting', everConnected: false, ended: null, meetingId: null, you: null, joinUrl: null,
-    state: null, version: 0, online: [], offsetMs: 0, fromDevice: false,
+    state: null, version: 0, online: [], offsetMs: 0, fromDevice: false, refusal: null,
   };
   private readonly listeners = new Set<() => void>();
   private socket: MeetingSocket | null = null;
@@ -165,7 +169,7 @@ export class MeetingConnection {
     const offsetMs = this.clockMeasured ? this.view.offsetMs : snapshot.serverNow - Date.now();
     this.clearOfflineTimer();
     this.update({
-      connection: 'connected', everConnected: true, fromDevice: false, meetingId: snapshot.meetingId, you: snapshot.you, joinUrl: snapshot.joinUrl,
+      connection: 'connected', everConnected: true, fromDevice: false, refusal: null, meetingId: snapshot.meetingId, you: snapshot.you, joinUrl: snapshot.joinUrl,
       state: snapshot.state, version: snapshot.version, offsetMs,
     });
     const held = this.held.sort((a, b) => a.version - b.version);
@@ -222,6 +226,9 @@ export class MeetingConnection {
       this.end(this.view.ended ?? 'unauthorized');
       return;
     }
+    // Too many connections with this link, or too many new ones: shown, and retried below.
+    const code = err.data?.code;
+    if (code === 'too-many-connections' || code === 'rate-limited') this.update({ refusal: code });
     this.showDeviceCopy();
     this.startOfflineTimer();
     // A refusal by the server's middleware (store down) is not retried by socket.io; transport errors are.

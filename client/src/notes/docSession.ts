@@ -46,6 +46,9 @@ export interface DocSessionOptions {
   wsBase?: string;
 }
 
+/** The subprotocol offered beside the token; `DOC_SUBPROTOCOL` in server/yjs/auth.ts. */
+const DOC_SUBPROTOCOL = 'phong-hop';
+
 /** Failed attempts in a row after which "connecting" is admitted to be "offline". */
 const OFFLINE_AFTER_FAILURES = 2;
 
@@ -82,7 +85,9 @@ export class DocSession {
 
     const online = navigator.onLine;
     this.provider = new WebsocketProvider(`${opts.wsBase ?? pageWsBase()}/yjs/${encodeURIComponent(opts.meetingId)}`, opts.docName, this.doc, {
-      params: { token: opts.token },
+      // The token travels as a WebSocket subprotocol, not in the URL, where proxies and logs keep it
+      // (docs/YJS.md, "Connecting"). The server answers with DOC_SUBPROTOCOL alone.
+      protocols: [DOC_SUBPROTOCOL, opts.token],
       // A device that knows it is offline does not try; the 'online' event starts it.
       connect: online,
     });

@@ -1,11 +1,13 @@
 import { quorum } from '../../../../shared/meeting/attendance.js';
 import { activeItem } from '../../../../shared/meeting/state.js';
 import { BallotsPanel } from '../../ballots/BallotsPanel.js';
+import { PinAttention } from '../../ballots/VotingPin.js';
 import { CurrentItemCard } from '../../components/CurrentItemCard.js';
 import { AppHeader } from '../../components/TopBar.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { useMeeting } from '../../live/useMeeting.js';
 import { MinutesPanel } from '../../notes/MinutesPanel.js';
+import { NoticeLog } from '../../notices/NoticeLog.js';
 import { NotesPanel } from '../../notes/NotesPanel.js';
 import { AgendaPanel } from './AgendaPanel.js';
 import { AnnouncementPanel } from './AnnouncementPanel.js';
@@ -25,7 +27,7 @@ export function ChairConsole() {
     ['agenda', t.meeting.agenda], ['queue', t.queue.title], ['attendance', t.attendance_panel.title],
     ...(allowed({ type: 'screen.show', show: 'agenda' }) ? [['screen', t.live.screenControl.title]] : []),
     ...(allowed({ type: 'announcement.clear' }) ? [['announcement', t.announcement.title]] : []),
-    ['ballots', t.ballots.title],
+    ['ballots', t.ballots.title], ['notices', t.notices.title],
     ['stats', t.stats.title], ['notes', t.notes.title], ['minutes', t.notes.minutes],
   ];
   const quorumChip = (
@@ -48,7 +50,9 @@ export function ChairConsole() {
         </div>
         <div className="area-side">
           <ScreenControl />
+          <PinAttention />
           <BallotsPanel />
+          <NoticeLog />
           <AnnouncementPanel />
           <StatsPanel />
         </div>

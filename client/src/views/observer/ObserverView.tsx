@@ -7,6 +7,7 @@ import { SpeakerCard } from '../../components/SpeakerCard.js';
 import { AppHeader } from '../../components/TopBar.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { useMeeting } from '../../live/useMeeting.js';
+import { NoticeLog } from '../../notices/NoticeLog.js';
 import { NotesPanel } from '../../notes/NotesPanel.js';
 
 /** A remote, read-only view: nothing here sends a command. */
@@ -30,6 +31,7 @@ export function ObserverView() {
             {item ? <QueueList queue={item.queue} /> : <p className="muted">{t.meeting.noActiveItem}</p>}
           </section>
           <AgendaList />
+          <NoticeLog />
         </div>
         <div className="tablet-notes"><NotesPanel /></div>
       </main>

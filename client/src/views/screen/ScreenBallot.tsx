@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { Ballot, BallotResults as BallotResultsData } from '../../../../shared/ballots/types.js';
 import { BallotResults } from '../../ballots/BallotResults.js';
+import { resultRows } from '../../ballots/resultRows.js';
 import { Turnout } from '../../ballots/Turnout.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { useMeeting } from '../../live/useMeeting.js';
@@ -55,11 +56,11 @@ function ScreenBallotBody({ ballot }: { ballot: Ballot }) {
   }
 }
 
-/** A long rating pages through its subjects by itself; the page number says there is more. */
+/** A long rating pages through its subjects (withheld rows too) by itself; the page number says there is more. */
 function PagedResults({ ballot, results }: { ballot: Ballot; results: BallotResultsData }) {
   const { t } = useI18n();
   const { state } = useMeeting();
-  const rows = results.subjects;
+  const rows = resultRows(ballot, results);
   const pages = ballot.kind === 'rating' ? Math.max(1, Math.ceil(rows.length / ROWS_PER_PAGE)) : 1;
   const [page, setPage] = useState(0);
   useEffect(() => {

@@ -5,6 +5,7 @@ import { QrCode } from '../../components/QrCode.js';
 import { formatDay, formatTime } from '../../i18n/format.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { useMeeting, useServerNow } from '../../live/useMeeting.js';
+import { NoticeStrip } from '../../notices/NoticeStrip.js';
 import { ScreenAgenda } from './ScreenAgenda.js';
 import { ScreenBallot } from './ScreenBallot.js';
 import { ScreenNotes } from './ScreenNotes.js';
@@ -61,6 +62,7 @@ export function ScreenView() {
       </footer>
 
       {state.announcement && <ScreenOverlay announcement={state.announcement} />}
+      <NoticeStrip />
     </div>
   );
 }

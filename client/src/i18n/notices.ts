@@ -1,0 +1,53 @@
+/**
+ * Notices of steps that could be used against a ballot or a member's vote (shared/meeting/notices.ts):
+ * on the member's own device ("yours"), on the room screen and in the console's log ("room").
+ * `who` is a person as the room calls them ("đ/c Lê Văn Một"); `time` is "HH:mm" in the meeting's zone.
+ */
+export const noticesVi = {
+  title: 'Nhật ký công khai',
+  mineTitle: 'Liên quan đến đồng chí',
+  none: 'Chưa có thông báo nào',
+  comrade: (name: string) => `đ/c ${name}`,
+  yours: {
+    'link-reissued': (time: string) => `Đường dẫn của đồng chí đã được cấp lại lúc ${time}`,
+    'pin-set': (time: string) => `Mã PIN bỏ phiếu được đặt lúc ${time}`,
+    'pin-reset': (time: string) => `Mã PIN đã được ban tổ chức đặt lại lúc ${time}`,
+    'voting-locked': (time: string) => `Quyền bỏ phiếu bị khóa lúc ${time}`,
+    'attendance-changed': (status: string, time: string) => `Điểm danh của đồng chí được ghi là "${status}" lúc ${time}`,
+  },
+  /** Said once under the member's notices: what to do when one of them was not their doing. */
+  yoursHint: 'Nếu đồng chí không yêu cầu việc này, hãy báo ngay cho ban tổ chức.',
+  room: {
+    'link-reissued': (who: string, time: string) => `Chủ trì đã cấp lại đường dẫn của ${who} lúc ${time}`,
+    'pin-set': (who: string, time: string) => `${who} đã đặt mã PIN bỏ phiếu lúc ${time}`,
+    'pin-reset': (who: string, time: string) => `Ban tổ chức đã đặt lại mã PIN bỏ phiếu của ${who} lúc ${time}`,
+    'voting-locked': (who: string, time: string) => `Quyền bỏ phiếu của ${who} bị khóa do nhập sai PIN, lúc ${time}`,
+    'attendance-changed': (who: string, status: string, time: string) => `Thay đổi điểm danh trong khi đang bỏ phiếu: ${who} — ${status} (${time})`,
+    'ballot-closed-early': (title: string, voted: number, eligible: number, time: string) => `Cuộc bỏ phiếu "${title}" kết thúc sớm: ${voted}/${eligible} phiếu (${time})`,
+    'ballot-cancelled': (title: string, reason: string, time: string) => `Cuộc bỏ phiếu "${title}" đã bị hủy: ${reason} (${time})`,
+  },
+};
+
+export const noticesEn: typeof noticesVi = {
+  title: 'Public log',
+  mineTitle: 'About you',
+  none: 'No notices yet',
+  comrade: (name) => name,
+  yours: {
+    'link-reissued': (time) => `Your link was reissued at ${time}`,
+    'pin-set': (time) => `Your voting PIN was set at ${time}`,
+    'pin-reset': (time) => `Your PIN was reset by the organisers at ${time}`,
+    'voting-locked': (time) => `Your voting was locked at ${time}`,
+    'attendance-changed': (status, time) => `Your attendance was recorded as "${status}" at ${time}`,
+  },
+  yoursHint: 'If you did not ask for this, tell the organisers at once.',
+  room: {
+    'link-reissued': (who, time) => `The chair reissued the link of ${who} at ${time}`,
+    'pin-set': (who, time) => `${who} set a voting PIN at ${time}`,
+    'pin-reset': (who, time) => `The organisers reset the voting PIN of ${who} at ${time}`,
+    'voting-locked': (who, time) => `Voting of ${who} was locked after wrong PINs, at ${time}`,
+    'attendance-changed': (who, status, time) => `Attendance changed while a ballot is open: ${who} — ${status} (${time})`,
+    'ballot-closed-early': (title, voted, eligible, time) => `Ballot "${title}" closed early: ${voted}/${eligible} papers (${time})`,
+    'ballot-cancelled': (title, reason, time) => `Ballot "${title}" was cancelled: ${reason} (${time})`,
+  },
+};

@@ -1,0 +1,48 @@
+import type { Notice } from '../../../shared/meeting/notices.js';
+import { formatTime } from '../i18n/format.js';
+import { useI18n } from '../i18n/I18nProvider.js';
+import { useMeeting } from '../live/useMeeting.js';
+
+export interface NoticeText {
+  /** As the room reads it: who, what, when. */
+  room: (notice: Notice) => string;
+  /** As the member it concerns reads it on their own device. */
+  yours: (notice: Notice) => string;
+  time: (notice: Notice) => string;
+}
+
+/** Notices in the current language, with names and ballot titles from the state and times in the meeting's zone. */
+export function useNoticeText(): NoticeText {
+  const { t, lang } = useI18n();
+  const { state } = useMeeting();
+  const n = t.notices;
+  const time = (notice: Notice) => formatTime(notice.at, state.timeZone, lang);
+  const who = (id: string | null) => {
+    const p = state.participants.find((x) => x.id === id);
+    if (!p) return id ?? '';
+    // The room screen's and observers' links are devices, not comrades.
+    return p.role === 'screen' || p.role === 'observer' ? p.name : n.comrade(p.name);
+  };
+  const title = (id: string | null) => state.ballots.find((b) => b.id === id)?.title ?? id ?? '';
+  const status = (notice: Notice) => (notice.status ? t.attendance[notice.status] : '');
+
+  const room = (notice: Notice): string => {
+    const at = time(notice);
+    switch (notice.kind) {
+      case 'attendance-changed': return n.room['attendance-changed'](who(notice.participantId), status(notice), at);
+      case 'ballot-closed-early': return n.room['ballot-closed-early'](title(notice.ballotId), notice.turnout?.[0] ?? 0, notice.turnout?.[1] ?? 0, at);
+      case 'ballot-cancelled': return n.room['ballot-cancelled'](title(notice.ballotId), notice.reason ?? '', at);
+      default: return n.room[notice.kind](who(notice.participantId), at);
+    }
+  };
+  const yours = (notice: Notice): string => {
+    const at = time(notice);
+    switch (notice.kind) {
+      case 'attendance-changed': return n.yours['attendance-changed'](status(notice), at);
+      case 'ballot-closed-early':
+      case 'ballot-cancelled': return room(notice);
+      default: return n.yours[notice.kind](at);
+    }
+  };
+  return { room, yours, time };
+}

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { pinWeakness } from '../../shared/ballots/pin.js';
+import { error, REFUSAL_REASONS } from '../../shared/errors.js';
+import type { BallotResults } from '../../shared/ballots/types.js';
+import { en } from '../../client/src/i18n/en.js';
+import { explainError, weakPinText } from '../../client/src/i18n/explainError.js';
+import { vi } from '../../client/src/i18n/vi.js';
+import { resultRows } from '../../client/src/ballots/resultRows.js';
+
+describe("a refusal in the reader's language", () => {
+  it('an early close below the ballot quorum: the papers so far, the quorum, and what to do instead', () => {
+    const refused = error('invalid-state', 'only 3 of 16 have voted', 'ballot-quorum-not-met', { turnout: 3, required: 11, eligible: 16 });
+    expect(explainError(vi, refused)).toBe('Mới có 3/16 phiếu; cần ít nhất 11 phiếu (túc số) mới được kết thúc sớm. Hãy chờ thêm hoặc hủy cuộc bỏ phiếu.');
+    expect(explainError(en, refused)).toContain('Only 3 of 16 papers so far');
+  });
+
+  it('every reason has a text in both languages that uses its numbers and never prints "undefined"', () => {
+    for (const reason of REFUSAL_REASONS) {
+      for (const t of [vi, en]) {
+        const text = explainError(t, error('invalid-state', 'x', reason, { present: 8, required: 11, members: 16, eligible: 2, minCast: 3, turnout: 3, n: 1, d: 2 }));
+        expect(text, reason).not.toMatch(/undefined|\?/);
+        expect(explainError(t, error('invalid-state', 'x', reason)), reason).not.toContain('undefined');
+      }
+    }
+  });
+
+  it('a wrong PIN says how many tries are left; the other PIN codes have their own text', () => {
+    expect(explainError(vi, error('wrong-pin', 'wrong PIN: 2 tries left', undefined, { attemptsLeft: 2 }))).toBe('Sai mã PIN, còn 2 lần thử');
+    expect(explainError(en, error('wrong-pin', 'x', undefined, { attemptsLeft: 1 }))).toBe('Wrong PIN, 1 try left');
+    expect(explainError(vi, error('voting-locked', 'x'))).toBe('Quyền bỏ phiếu đã bị khóa do nhập sai PIN quá số lần cho phép. Liên hệ ban tổ chức để đặt lại.');
+  });
+
+  it("each of the shared rule's reasons for a weak PIN gets its own sentence, from the server's message too", () => {
+    const cases: [string, string][] = [['123', vi.pin.weak.length], ['1111', vi.pin.weak.repeated], ['3456', vi.pin.weak.sequence], ['8765', vi.pin.weak.sequence]];
+    for (const [pin, text] of cases) {
+      expect(weakPinText(vi, pinWeakness(pin)!), pin).toBe(text);
+      expect(explainError(vi, error('invalid-payload', `pin: ${pinWeakness(pin)}`, 'weak-pin')), pin).toBe(text);
+    }
+  });
+});
+
+describe('the rows a published ballot lists', () => {
+  const ballot = { subjects: ['collective', 'm1', 'm2'] };
+  const row = (subject: string) => ({ subject, counts: { good: 3 }, abstentions: 0, cast: 3, eligible: 4 });
+
+  it('in the paper order, a row with too few answers in its place, without counts', () => {
+    const results: BallotResults = {
+      turnout: 4, eligible: 5, valid: true, passed: null, minCast: 3,
+      subjects: [row('collective'), row('m2')], withheld: [{ subject: 'm1', eligible: 4, reason: 'too-few-answers' }],
+    };
+    expect(resultRows(ballot, results).map((r) => [r.subject, r.counts ? 'counts' : r.withheld.reason])).toEqual([
+      ['collective', 'counts'], ['m1', 'too-few-answers'], ['m2', 'counts'],
+    ]);
+  });
+
+  it('none for a ballot that is not valid: its summary says "turnout only" once', () => {
+    const results: BallotResults = {
+      turnout: 1, eligible: 5, valid: false, passed: null, minCast: 3, subjects: [],
+      withheld: ballot.subjects.map((subject) => ({ subject, eligible: 4, reason: 'not-valid' as const })),
+    };
+    expect(resultRows(ballot, results)).toEqual([]);
+  });
+});
