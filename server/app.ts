@@ -100,14 +100,14 @@ export function createApp(opts: AppOptions): App {
   const rooms = new Rooms({ store, log, io, beforeCommit, clustered: opts.adapter !== undefined, clock: opts.clock });
   const presence = new Presence(io);
   // Hostile clients: what one connection, link or address may cost (docs/SECURITY.md).
-  new OutputGuard(io.engine, log);
+  const output = new OutputGuard(io.engine, log);
   const admission = new Admission(io, {
     maxConnectionsPerToken: opts.maxConnectionsPerToken ?? DEFAULT_MAX_CONNECTIONS_PER_TOKEN,
     maxObserverConnections: opts.maxObserverConnections ?? DEFAULT_MAX_OBSERVER_CONNECTIONS,
     connectionRequests: { perSecond: opts.commandsPerSecond ?? 20, burst: opts.commandBurst ?? 60 },
   });
   const yjs = attachYjs(http, { ...opts.yjs, store, rooms, log, fanout: opts.docFanout, allowedOrigins: origins, admit: admission.forDocs() });
-  attachSockets(io, { store, rooms, presence, log, isClosing: () => state.closing, publicUrl: opts.publicUrl, admission, pins });
+  attachSockets(io, { store, rooms, presence, log, isClosing: () => state.closing, publicUrl: opts.publicUrl, admission, output, pins });
 
   web.use(securityHeaders(opts.publicUrl));
   web.use(exportRouter({ store, log, adminToken: opts.adminToken }));

@@ -23,6 +23,13 @@ export const STALLED_MIN_BYTES = 64 * 1024;
 export const STALLED_MS = 20_000;
 export const STALL_CHECK_MS = 5_000;
 
+/**
+ * A snapshot request is refused (`rate-limited`) while this much output still waits for the
+ * connection: a client that has not read what it was sent does not need a new copy of the meeting,
+ * and the refusal is a few bytes where the snapshot would be up to hundreds of kilobytes.
+ */
+export const SNAPSHOT_MAX_UNSENT_BYTES = 64 * 1024;
+
 export interface Rate {
   perSecond: number;
   burst: number;

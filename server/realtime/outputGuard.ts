@@ -41,9 +41,15 @@ function sizeOf(data: unknown): number {
  */
 export class OutputGuard {
   private readonly stalls = new StallWatch();
+  private readonly watched = new WeakMap<EngineSocket, { unsent(): number }>();
 
   constructor(engine: Engine, private readonly log: Logger, private readonly maxBytes = MAX_UNSENT_BYTES) {
     engine.on('connection', (conn: EngineSocket) => this.watch(conn));
+  }
+
+  /** What the server holds for this connection that it has not sent yet (0 for one it does not watch). */
+  unsent(conn: EngineSocket): number {
+    return this.watched.get(conn)?.unsent() ?? 0;
   }
 
   private watch(conn: EngineSocket): void {
@@ -94,5 +100,6 @@ export class OutputGuard {
     });
     conn.once('close', () => this.stalls.remove(watched));
     this.stalls.add(watched);
+    this.watched.set(conn, watched);
   }
 }

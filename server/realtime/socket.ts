@@ -16,6 +16,8 @@ import type { Logger } from '../log.js';
 import { StoreUnavailableError, type Store } from '../store/store.js';
 import { castWithPin, setPin, type PinDeps } from '../ballots/pinCommands.js';
 import { Admission, type Refusal } from './admission.js';
+import { SNAPSHOT_MAX_UNSENT_BYTES } from './limits.js';
+import type { OutputGuard } from './outputGuard.js';
 import type { MeetingRoom } from './room.js';
 import { eventsChannel, meetingChannel, participantChannel, type Rooms } from './rooms.js';
 import type { Presence } from './presence.js';
@@ -44,6 +46,8 @@ export interface SocketOptions {
   publicUrl: string;
   /** Connection caps and rate limits per connection, link and address (server/realtime/admission.ts). */
   admission: Admission;
+  /** What each connection has not been sent yet (server/realtime/outputGuard.ts). */
+  output: OutputGuard;
   pins: PinDeps;
 }
 
@@ -172,6 +176,7 @@ export function attachSockets(io: IO, opts: SocketOptions): void {
       const { payload, ack } = request(args);
       // A snapshot is the costliest answer, and the observer link is public (a QR code in the room).
       if (!allowed()) return answer(ack, { ok: false, error: error('rate-limited', 'too many requests; slow down') });
+      if (opts.output.unsent(socket.conn) > SNAPSHOT_MAX_UNSENT_BYTES) return answer(ack, { ok: false, error: error('rate-limited', 'read what you were sent first') });
       if (forbiddenKeyPath(payload) || !SyncRequest.safeParse(payload ?? {}).success) return answer(ack, { ok: false, error: error('invalid-payload', 'expected { version? }') });
       try {
         const room = await rooms.get(session.meetingId);

@@ -2,17 +2,12 @@ import type { IncomingMessage } from 'node:http';
 import type { Role } from '../../shared/meeting/state.js';
 import { findItem, findParticipant } from '../../shared/meeting/state.js';
 import { canEditDoc, canReadDocs, parseDocName } from '../../shared/notes/access.js';
+import { DOC_SUBPROTOCOL } from '../../shared/notes/protocol.js';
 import { observerRulesOf } from '../../shared/meeting/visibility.js';
 import { hashToken } from '../ids.js';
 import type { Rooms } from '../realtime/rooms.js';
 import type { Store } from '../store/store.js';
 
-/**
- * The WebSocket subprotocol a notes client offers together with its token
- * (`Sec-WebSocket-Protocol: phong-hop, <token>`), and the only one the server ever answers with:
- * the token is never echoed back.
- */
-export const DOC_SUBPROTOCOL = 'phong-hop';
 
 /** How the upgrade presented its token: the subprotocol, or the deprecated `?token=` query. */
 export type TokenCarrier = 'subprotocol' | 'query';

@@ -16,6 +16,12 @@ export const SYNC_UPDATE = 2;
  * Close codes of a document connection. y-websocket's provider stops reconnecting on 4400-4499
  * (the server decided; retrying cannot help) and retries every other code with backoff.
  */
+/**
+ * The WebSocket subprotocol a notes connection offers beside its link token (docs/YJS.md,
+ * "Connecting"), so the token is never in the URL; the server answers with this one alone.
+ */
+export const DOC_SUBPROTOCOL = 'phong-hop';
+
 export const DOC_CLOSE = {
   /** The server is shutting down: reconnect (to it or another instance). */
   goingAway: 1001,

@@ -2,7 +2,8 @@ import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { TIPTAP_FIELD } from '../../server/export/prosemirror.js';
-import { DOC_SUBPROTOCOL, type TokenCarrier } from '../../server/yjs/auth.js';
+import { DOC_SUBPROTOCOL } from '../../shared/notes/protocol.js';
+import type { TokenCarrier } from '../../server/yjs/auth.js';
 import type { UpgradeOutcome } from './upgrade.js';
 import { waitFor } from './wait.js';
 

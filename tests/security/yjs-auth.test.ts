@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { notesDocName } from '../../shared/notes/access.js';
 import { hashToken } from '../../server/ids.js';
 import { createMeeting } from '../../server/meetings/create.js';
-import { DOC_SUBPROTOCOL } from '../../server/yjs/auth.js';
+import { DOC_SUBPROTOCOL } from '../../shared/notes/protocol.js';
 import { testDefinition } from '../helpers/definitions.js';
 import { startServer, type TestServer } from '../helpers/server.js';
 import { waitFor } from '../helpers/wait.js';

@@ -2,6 +2,7 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import type { Role } from '../../../shared/meeting/state.js';
+import { DOC_SUBPROTOCOL } from '../../../shared/notes/protocol.js';
 
 /** Who this device is in a document's awareness: others see the name, the colour and whether one edits. */
 export interface DocUser {
@@ -46,8 +47,6 @@ export interface DocSessionOptions {
   wsBase?: string;
 }
 
-/** The subprotocol offered beside the token; `DOC_SUBPROTOCOL` in server/yjs/auth.ts. */
-const DOC_SUBPROTOCOL = 'phong-hop';
 
 /** Failed attempts in a row after which "connecting" is admitted to be "offline". */
 const OFFLINE_AFTER_FAILURES = 2;
