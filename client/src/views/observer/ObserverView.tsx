@@ -1,4 +1,5 @@
 import { activeItem } from '../../../../shared/meeting/state.js';
+import { observerRulesOf } from '../../../../shared/meeting/visibility.js';
 import { BallotsFeed } from '../../ballots/BallotsFeed.js';
 import { AgendaList } from '../../components/AgendaList.js';
 import { CurrentItemCard } from '../../components/CurrentItemCard.js';
@@ -33,7 +34,8 @@ export function ObserverView() {
           <AgendaList />
           <NoticeLog />
         </div>
-        <div className="tablet-notes"><NotesPanel /></div>
+        {/* The body decides whether the public link follows the notes; the server refuses it otherwise. */}
+        {observerRulesOf(state).notes && <div className="tablet-notes"><NotesPanel /></div>}
       </main>
     </div>
   );
