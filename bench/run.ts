@@ -8,7 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { compare, markdown, type Comparison } from './lib/report.js';
 import type { Measurement, Scenario } from './lib/scenario.js';
 
-const ALL = ['fanout', 'notes', 'ballots', 'reconnect', 'client'] as const;
+const ALL = ['fanout', 'notes', 'ballots', 'reconnect', 'client', 'hostile'] as const;
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');

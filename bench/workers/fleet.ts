@@ -119,7 +119,9 @@ export async function startOurs(instances: 1 | 2, env: Record<string, string> = 
   };
   try {
     // In parallel: on a busy machine one start can take many seconds (tsx compiles the server).
-    const started = await Promise.allSettled(Array.from({ length: instances }, () => spawnWithRetry({ ...redisEnv, ...profile, ...env })));
+    // Thousands of observers on the one public link: the operator of such a meeting raises its cap.
+    const audience = { MAX_OBSERVER_CONNECTIONS: '10000' };
+    const started = await Promise.allSettled(Array.from({ length: instances }, () => spawnWithRetry({ ...redisEnv, ...profile, ...audience, ...env })));
     for (const r of started) if (r.status === 'fulfilled') servers.push(r.value);
     const failed = started.find((r) => r.status === 'rejected');
     if (failed) throw (failed as PromiseRejectedResult).reason;

@@ -7,7 +7,7 @@ import type { ClientToServer, InterServer, ServerToClient } from '../../shared/p
 import { clientAddress } from './clientAddress.js';
 import { ConnectionCaps } from './connectionCaps.js';
 import {
-  ADDRESS_CONNECTIONS, ADDRESS_REQUESTS, LINK_CONNECTIONS, LINK_REQUESTS_FACTOR, OBSERVER_LINK_REFILL_S, type Rate,
+  ADDRESS_CONNECTIONS, ADDRESS_REQUESTS, LINK_CONNECTIONS, LINK_REFILL_S, LINK_REQUESTS_FACTOR, type Rate,
 } from './limits.js';
 import { KeyedBuckets, takeAll, TokenBucket } from './rateLimit.js';
 
@@ -116,16 +116,16 @@ export class Admission {
   }
 
   private linkConnectionRate(role: Role): Rate {
-    if (role !== 'observer') return LINK_CONNECTIONS;
-    const cap = this.opts.maxObserverConnections;
-    return { perSecond: Math.max(LINK_CONNECTIONS.perSecond, cap / OBSERVER_LINK_REFILL_S), burst: Math.max(LINK_CONNECTIONS.burst, cap) };
+    return scaledToCap(LINK_CONNECTIONS, this.capOf(role));
   }
 
   private linkRequestRate(role: Role): Rate {
     const { perSecond, burst } = this.opts.connectionRequests;
-    const participant = { perSecond: perSecond * LINK_REQUESTS_FACTOR, burst: burst * LINK_REQUESTS_FACTOR };
-    if (role !== 'observer') return participant;
-    const cap = this.opts.maxObserverConnections;
-    return { perSecond: Math.max(participant.perSecond, cap / OBSERVER_LINK_REFILL_S), burst: Math.max(participant.burst, cap) };
+    return scaledToCap({ perSecond: perSecond * LINK_REQUESTS_FACTOR, burst: burst * LINK_REQUESTS_FACTOR }, this.capOf(role));
   }
+}
+
+/** A link's budget: at least `least`, and enough for its whole cap at once, refilled in LINK_REFILL_S. */
+function scaledToCap(least: Rate, cap: number): Rate {
+  return { perSecond: Math.max(least.perSecond, cap / LINK_REFILL_S), burst: Math.max(least.burst, cap) };
 }

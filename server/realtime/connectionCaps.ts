@@ -5,16 +5,26 @@ import type { ClientToServer, InterServer, ServerToClient } from '../../shared/p
 const HOW_MANY = 'caps:count';
 /** How long an admission waits for the other instances' counts before going by its own. */
 const ASK_OTHERS_MS = 1000;
+/**
+ * The other instances' count of a key under a cap of at least SHARED_CAP is asked at most this
+ * often: in a reconnect storm of the observer link, one question a second rather than one per
+ * connection. A smaller cap (a participant's few devices) is asked about every time.
+ */
+const OTHERS_FRESH_MS = 1000;
+const SHARED_CAP = 20;
 
 /**
  * How many connections each key (a link's Socket.IO connections, or its connections to one
  * document) holds, so that a link can be capped. Counted on every instance: with the Redis adapter
  * an admission asks the others for their counts, as presence does, and nothing is written to the
- * store. Two admissions on two instances at the same moment may both take the last place (one over
- * the cap); an instance that does not answer within ASK_OTHERS_MS is left out of the count.
+ * store. Under a large cap the other instances' counts may be up to OTHERS_FRESH_MS old, so the
+ * link may go over its cap by what they admitted in that time (at most their connection rate for
+ * the link). Two admissions at the same moment on two instances may both take a last place, and an
+ * instance that does not answer within ASK_OTHERS_MS is left out of the count.
  */
 export class ConnectionCaps {
   private readonly held = new Map<string, number>();
+  private readonly others = new Map<string, { at: number; count: Promise<number> }>();
 
   constructor(private readonly io: Server<ClientToServer, ServerToClient, InterServer>) {
     io.on(HOW_MANY, (key, answer) => {
@@ -30,7 +40,7 @@ export class ConnectionCaps {
     // Reserved before asking: two admissions on this instance cannot both take the last place.
     this.add(key, 1);
     let total = this.held.get(key) ?? 0;
-    if (total <= cap) total += await this.elsewhere(key);
+    if (total <= cap) total += await (cap >= SHARED_CAP ? this.elsewhere(key) : this.ask(key));
     if (total > cap) {
       this.add(key, -1);
       return null;
@@ -43,12 +53,18 @@ export class ConnectionCaps {
     };
   }
 
-  /** Places taken under `key` on this instance. */
-  count(key: string): number {
-    return this.held.get(key) ?? 0;
+  private elsewhere(key: string): Promise<number> {
+    const now = performance.now();
+    for (const [k, v] of this.others) if (now - v.at > OTHERS_FRESH_MS) this.others.delete(k);
+    let known = this.others.get(key);
+    if (!known) {
+      known = { at: now, count: this.ask(key) };
+      this.others.set(key, known);
+    }
+    return known.count;
   }
 
-  private async elsewhere(key: string): Promise<number> {
+  private async ask(key: string): Promise<number> {
     try {
       if ((await this.io.of('/').adapter.serverCount()) <= 1) return 0;
       let timer: NodeJS.Timeout | undefined;

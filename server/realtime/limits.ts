@@ -44,21 +44,21 @@ export const ADDRESS_CONNECTIONS: Rate = { perSecond: 20, burst: 200 };
 export const ADDRESS_REQUESTS: Rate = { perSecond: 50, burst: 300 };
 
 /**
- * New connections of one participant's link, per kind (Socket.IO; the documents): a tablet that
+ * New connections of one link, per kind (Socket.IO; the documents), at least: a tablet that
  * reconnects after each Wi-Fi drop, or opens one item's notes after another, stays well inside.
  */
-export const LINK_CONNECTIONS: Rate = { perSecond: 2, burst: 20 };
+export const LINK_CONNECTIONS: Rate = { perSecond: 2, burst: 60 };
 /**
- * One link's requests (commands and snapshot requests) are twice one connection's allowance: one
- * device flooding leaves the other its own share, and more devices do not multiply it.
+ * One link's requests (commands and snapshot requests) are, at least, twice one connection's
+ * allowance: one device flooding leaves the other its own share, and more devices do not multiply it.
  */
 export const LINK_REQUESTS_FACTOR = 2;
 /**
- * The public observer link is shared by everyone following remotely, up to its connection cap:
- * its connection and request budgets let the whole cap reconnect (or ask for a snapshot) at once,
- * and refill in this many seconds.
+ * A link's connection and request budgets grow with its cap (the public observer link's, shared by
+ * everyone following remotely, or any link's raised cap): the whole cap may reconnect, or ask for a
+ * snapshot, at once, and the budget refills in this many seconds.
  */
-export const OBSERVER_LINK_REFILL_S = 10;
+export const LINK_REFILL_S = 10;
 
 /**
  * Sync step 1 messages (each answered with the whole document, up to MAX_DOC_BYTES) one document

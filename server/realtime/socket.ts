@@ -138,6 +138,7 @@ export function attachSockets(io: IO, opts: SocketOptions): void {
       // Given back however the connection ends, also before it joined (the engine closes then).
       socket.conn.once('close', admitted.release);
       socket.once('disconnect', admitted.release);
+      if (socket.conn.readyState === 'closed') admitted.release();
       socket.data = { meetingId: owner.meetingId, participantId: participant.id, role: participant.role, name: participant.name, tokenHash, address };
       next();
     } catch (e) {

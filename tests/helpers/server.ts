@@ -43,6 +43,9 @@ export interface StartOptions {
   logLevel?: Level;
   commandsPerSecond?: number;
   commandBurst?: number;
+  /** Simultaneous connections per link and for the observer link (defaults: server/realtime/limits.ts). */
+  maxConnectionsPerToken?: number;
+  maxObserverConnections?: number;
   /** Yjs: compact a document's stored log after this many updates… */
   compactEvery?: number;
   /** …once nobody typed for this long. */
@@ -67,6 +70,7 @@ export async function startServer(opts: StartOptions = {}): Promise<TestServer> 
     const app = createApp({
       store, log, adminToken: ADMIN_TOKEN, publicUrl: 'http://placeholder', clientDir: join(process.cwd(), 'dist/client'),
       commandsPerSecond: opts.commandsPerSecond, commandBurst: opts.commandBurst, clock: opts.clock,
+      maxConnectionsPerToken: opts.maxConnectionsPerToken, maxObserverConnections: opts.maxObserverConnections,
       yjs: { compactEvery: opts.compactEvery, compactPauseMs: opts.compactPauseMs, maxDocBytes: opts.maxDocBytes, maxDocConnections: opts.maxDocConnections },
     });
     return { store, app, port: await app.listen(port, '127.0.0.1') };
