@@ -11,15 +11,17 @@ export interface UpgradeOutcome {
   socket: WebSocket | null;
   /** The close code and reason once the socket has closed (by either side). */
   closed: Promise<{ code: number; reason: string }>;
+  /** The subprotocol the server answered with ('' when none, or refused). */
+  protocol: string;
 }
 
 /**
  * Tries a raw WebSocket upgrade (no y-websocket provider, so nothing is sent first) and reports
  * whether the server opened it or refused it with a plain HTTP error, and with what.
  */
-export function tryUpgrade(url: string): Promise<UpgradeOutcome> {
+export function tryUpgrade(url: string, opts: { protocols?: string[]; origin?: string } = {}): Promise<UpgradeOutcome> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(url.replace(/^http/, 'ws'));
+    const ws = new WebSocket(url.replace(/^http/, 'ws'), opts.protocols ?? [], opts.origin === undefined ? {} : { origin: opts.origin });
     const received: Uint8Array[] = [];
     const closed = new Promise<{ code: number; reason: string }>((done) => ws.once('close', (code, reason) => done({ code, reason: reason.toString() })));
     ws.on('message', (data: Buffer) => { received.push(new Uint8Array(data)); });
@@ -29,10 +31,10 @@ export function tryUpgrade(url: string): Promise<UpgradeOutcome> {
       res.on('data', (chunk: string) => { body += chunk; });
       res.on('end', () => {
         req.destroy();
-        resolve({ status: res.statusCode ?? 0, body, received, socket: null, closed });
+        resolve({ status: res.statusCode ?? 0, body, received, socket: null, closed, protocol: '' });
       });
     });
-    ws.on('open', () => resolve({ status: 101, body: '', received, socket: ws, closed }));
+    ws.on('open', () => resolve({ status: 101, body: '', received, socket: ws, closed, protocol: ws.protocol }));
     ws.on('error', (e) => reject(e));
   });
 }

@@ -4,7 +4,7 @@ import * as Y from 'yjs';
 import { TIPTAP_FIELD } from '../../server/export/prosemirror.js';
 import { DOC_SUBPROTOCOL } from '../../shared/notes/protocol.js';
 import type { TokenCarrier } from '../../server/yjs/auth.js';
-import type { UpgradeOutcome } from './upgrade.js';
+import { tryUpgrade, type UpgradeOutcome } from './upgrade.js';
 import { waitFor } from './wait.js';
 
 export interface DocClient {
@@ -81,31 +81,14 @@ export interface DocUpgradeOptions {
 
 /**
  * A raw WebSocket upgrade of `url` (no provider, so nothing is sent first) with the token where a
- * client puts it, reporting whether the server opened it or refused it with a plain HTTP error
- * (as tryUpgrade in ./upgrade.ts, which takes a bare URL). `protocol` is what the server answered.
+ * client puts it (see tryUpgrade in ./upgrade.ts); `protocol` is what the server answered.
  */
-export function docUpgrade(url: string, opts: DocUpgradeOptions = {}): Promise<UpgradeOutcome & { protocol: string }> {
+export function docUpgrade(url: string, opts: DocUpgradeOptions = {}): Promise<UpgradeOutcome> {
   const via = opts.via ?? 'subprotocol';
   const { params, protocols } = opts.token === undefined ? { params: {}, protocols: [] } : carry(opts.token, via);
   const query = new URLSearchParams(params).toString();
-  const target = `${url.replace(/^http/, 'ws')}${query ? `${url.includes('?') ? '&' : '?'}${query}` : ''}`;
-  return new Promise((resolve, reject) => {
-    const ws = new WebSocket(target, opts.protocols ?? protocols, opts.origin === undefined ? {} : { origin: opts.origin });
-    const received: Uint8Array[] = [];
-    const closed = new Promise<{ code: number; reason: string }>((done) => ws.once('close', (code, reason) => done({ code, reason: reason.toString() })));
-    ws.on('message', (data: Buffer) => { received.push(new Uint8Array(data)); });
-    ws.on('unexpected-response', (req, res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => { body += chunk; });
-      res.on('end', () => {
-        req.destroy();
-        resolve({ status: res.statusCode ?? 0, body, received, socket: null, closed, protocol: '' });
-      });
-    });
-    ws.on('open', () => resolve({ status: 101, body: '', received, socket: ws, closed, protocol: ws.protocol }));
-    ws.on('error', (e) => reject(e));
-  });
+  const target = `${url}${query ? `${url.includes('?') ? '&' : '?'}${query}` : ''}`;
+  return tryUpgrade(target, { protocols: opts.protocols ?? protocols, origin: opts.origin });
 }
 
 /** The plain text of a TipTap document (every block's text, one per line). */
