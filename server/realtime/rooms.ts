@@ -12,7 +12,9 @@ export const meetingChannel = (meetingId: string) => `meeting:${meetingId}`;
  * Where the meeting's events go: the room's roles get them whole, the public observer link as the
  * definition lets it see them (shared/meeting/visibility.ts).
  */
-export const eventsChannel = (meetingId: string, role: Role) => `${isPublicRole(role) ? 'public' : 'room'}:${meetingId}`;
+export const eventsChannel = (meetingId: string, role: Role) => (isPublicRole(role) ? publicChannel(meetingId) : roomChannel(meetingId));
+const roomChannel = (meetingId: string) => `room:${meetingId}`;
+const publicChannel = (meetingId: string) => `public:${meetingId}`;
 export const participantChannel = (meetingId: string, participantId: string) => `participant:${meetingId}:${participantId}`;
 
 /** The meetings this instance has loaded, created on first use. */
@@ -61,16 +63,14 @@ export class Rooms {
     const stored = await this.deps.store.loadMeeting(meetingId);
     if (!stored) return null;
     const { io, store, log, beforeCommit, clock } = this.deps;
+    // The room publishes only batches it has applied, so its state knows every ballot they name.
     const publish = (batch: EventBatch) => {
-      io.to(eventsChannel(meetingId, 'chair')).emit('events', batch);
-      const room = this.rooms.get(meetingId);
-      // The published batch is the room's latest, so its state knows every ballot the batch names.
-      void room?.then((r) => {
-        if (r) io.to(eventsChannel(meetingId, 'observer')).emit('events', { ...batch, events: publicEvents(r.current().state, batch.events) });
-      });
+      io.to(roomChannel(meetingId)).emit('events', batch);
+      io.to(publicChannel(meetingId)).emit('events', { ...batch, events: publicEvents(room.current().state, batch.events) });
     };
     const announce = this.deps.clustered ? (batch: EventBatch) => void io.serverSideEmit('committed', meetingId, batch) : undefined;
     const alone = async () => (await io.of('/').adapter.serverCount()) <= 1;
-    return new MeetingRoom(meetingId, stored.state, stored.version, { store, log, publish, announce, alone, beforeCommit, shared: this.deps.clustered, clock });
+    const room = new MeetingRoom(meetingId, stored.state, stored.version, { store, log, publish, announce, alone, beforeCommit, shared: this.deps.clustered, clock });
+    return room;
   }
 }

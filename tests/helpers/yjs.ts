@@ -1,5 +1,6 @@
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
+import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { TIPTAP_FIELD } from '../../server/export/prosemirror.js';
 import { DOC_SUBPROTOCOL } from '../../shared/notes/protocol.js';
@@ -108,4 +109,19 @@ export function appendParagraph(doc: Y.Doc, text: string): void {
   paragraph.insert(0, [content]);
   const fragment = doc.getXmlFragment(TIPTAP_FIELD);
   fragment.insert(fragment.length, [paragraph]);
+}
+
+/** An awareness message as y-protocols encodes it: count, then clientID, clock and JSON state each. */
+export function awarenessMessage(entries: { clientID: number; clock: number; state: unknown }[]): Uint8Array {
+  const body = encoding.createEncoder();
+  encoding.writeVarUint(body, entries.length);
+  for (const e of entries) {
+    encoding.writeVarUint(body, e.clientID);
+    encoding.writeVarUint(body, e.clock);
+    encoding.writeVarString(body, JSON.stringify(e.state));
+  }
+  const message = encoding.createEncoder();
+  encoding.writeVarUint(message, 1);
+  encoding.writeVarUint8Array(message, encoding.toUint8Array(body));
+  return encoding.toUint8Array(message);
 }

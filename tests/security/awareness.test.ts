@@ -1,27 +1,11 @@
-import * as encoding from 'lib0/encoding';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MINUTES_DOC, notesDocName } from '../../shared/notes/access.js';
 import { startServer, type TestServer } from '../helpers/server.js';
 import { tryUpgrade, type UpgradeOutcome } from '../helpers/upgrade.js';
 import { waitFor } from '../helpers/wait.js';
-import { connectDoc, type DocClient } from '../helpers/yjs.js';
+import { awarenessMessage, connectDoc, type DocClient } from '../helpers/yjs.js';
 
 const NOTES = notesDocName('collective');
-
-/** An awareness message as y-protocols encodes it. */
-function awarenessMessage(entries: { clientID: number; clock: number; state: unknown }[]): Uint8Array {
-  const body = encoding.createEncoder();
-  encoding.writeVarUint(body, entries.length);
-  for (const e of entries) {
-    encoding.writeVarUint(body, e.clientID);
-    encoding.writeVarUint(body, e.clock);
-    encoding.writeVarString(body, JSON.stringify(e.state));
-  }
-  const message = encoding.createEncoder();
-  encoding.writeVarUint(message, 1);
-  encoding.writeVarUint8Array(message, encoding.toUint8Array(body));
-  return encoding.toUint8Array(message);
-}
 
 type State = { user?: { name?: string; participantId?: string; role?: string; readOnly?: boolean }; connections?: number; cursor?: unknown };
 const states = (c: DocClient) => [...c.provider.awareness.getStates()].filter(([id]) => id !== c.doc.clientID).map(([id, s]) => ({ id, ...(s as State) }));

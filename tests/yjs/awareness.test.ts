@@ -1,4 +1,3 @@
-import * as encoding from 'lib0/encoding';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { notesDocName } from '../../shared/notes/access.js';
 import { MAX_AWARENESS_BYTES, MAX_AWARENESS_CLIENTS } from '../../shared/notes/limits.js';
@@ -6,24 +5,9 @@ import { DOC_CLOSE } from '../../shared/notes/protocol.js';
 import { startServer, type TestServer } from '../helpers/server.js';
 import { tryUpgrade, type UpgradeOutcome } from '../helpers/upgrade.js';
 import { waitFor } from '../helpers/wait.js';
-import { connectDoc, type DocClient } from '../helpers/yjs.js';
+import { awarenessMessage, connectDoc, type DocClient } from '../helpers/yjs.js';
 
 const NOTES = notesDocName('collective');
-
-/** An awareness message as y-protocols encodes it: count, then clientID, clock and JSON state each. */
-function awarenessMessage(entries: { clientID: number; clock: number; state: unknown }[]): Uint8Array {
-  const body = encoding.createEncoder();
-  encoding.writeVarUint(body, entries.length);
-  for (const e of entries) {
-    encoding.writeVarUint(body, e.clientID);
-    encoding.writeVarUint(body, e.clock);
-    encoding.writeVarString(body, JSON.stringify(e.state));
-  }
-  const message = encoding.createEncoder();
-  encoding.writeVarUint(message, 1);
-  encoding.writeVarUint8Array(message, encoding.toUint8Array(body));
-  return encoding.toUint8Array(message);
-}
 
 type User = { name?: string; participantId?: string; role?: string; color?: string };
 const userOf = (c: DocClient, clientID: number) => c.provider.awareness.getStates().get(clientID)?.user as User | undefined;
