@@ -2,7 +2,7 @@ import type { Socket as NetSocket } from 'node:net';
 import type { Server as Engine, Socket as EngineSocket } from 'engine.io';
 import type { Logger } from '../log.js';
 import { MAX_UNSENT_BYTES } from './limits.js';
-import { StallWatch } from './stallWatch.js';
+import { STALL_RULE, StallWatch, type StallRule } from './stallWatch.js';
 
 /**
  * What this guard reads of Engine.IO 6's transports beyond their typings: the `ws` socket under
@@ -40,10 +40,12 @@ function sizeOf(data: unknown): number {
  * closing frame would wait behind the very data that is not being read, and so would the memory.
  */
 export class OutputGuard {
-  private readonly stalls = new StallWatch();
+  private readonly stalls: StallWatch;
   private readonly watched = new WeakMap<EngineSocket, { unsent(): number }>();
 
-  constructor(engine: Engine, private readonly log: Logger, private readonly maxBytes = MAX_UNSENT_BYTES) {
+  /** `maxBytes` and `stall` are the production limits unless a test passes its own. */
+  constructor(engine: Engine, private readonly log: Logger, private readonly maxBytes = MAX_UNSENT_BYTES, stall: StallRule = STALL_RULE) {
+    this.stalls = new StallWatch(stall);
     engine.on('connection', (conn: EngineSocket) => this.watch(conn));
   }
 

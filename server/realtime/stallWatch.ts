@@ -6,6 +6,15 @@ export interface Watched {
   cut(why: 'stalled'): void;
 }
 
+/** When a connection counts as stalled, and how often that is checked (defaults: limits.ts). */
+export interface StallRule {
+  readonly checkMs: number;
+  readonly minBytes: number;
+  readonly stalledMs: number;
+}
+
+export const STALL_RULE: StallRule = { checkMs: STALL_CHECK_MS, minBytes: STALLED_MIN_BYTES, stalledMs: STALLED_MS };
+
 interface Entry {
   last: number;
   stalledSince: number | null;
@@ -19,7 +28,7 @@ export class StallWatch {
   private readonly entries = new Map<Watched, Entry>();
   private timer: NodeJS.Timeout | null = null;
 
-  constructor(private readonly opts = { checkMs: STALL_CHECK_MS, minBytes: STALLED_MIN_BYTES, stalledMs: STALLED_MS }) {}
+  constructor(private readonly opts: StallRule = STALL_RULE) {}
 
   add(watched: Watched): void {
     this.entries.set(watched, { last: 0, stalledSince: null });

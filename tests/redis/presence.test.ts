@@ -1,7 +1,7 @@
 import { io as connect, type Socket } from 'socket.io-client';
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClientToServer, ServerToClient } from '../../shared/protocol.js';
-import { startCluster, type Cluster } from '../helpers/cluster.js';
+import { startCluster, type Cluster, type Instance } from '../helpers/cluster.js';
 import { redisAvailable } from '../helpers/redis.js';
 import { waitFor } from '../helpers/wait.js';
 
@@ -11,6 +11,23 @@ interface Device {
   socket: Socket<ServerToClient, ClientToServer>;
   /** The last presence list received (null before the first). */
   online: string[] | null;
+}
+
+/**
+ * The presence lists an instance sends the whole meeting, as it sends them (through its adapter, to
+ * its own connections and to the other instance's). A test that shows a departure changed nothing
+ * waits for the list the departure made its instance send, rather than for a while.
+ */
+function listsSentBy(instance: Instance): string[][] {
+  const sent: string[][] = [];
+  const adapter = instance.app.io.of('/').adapter;
+  const broadcast = adapter.broadcast.bind(adapter);
+  adapter.broadcast = (packet: { data?: unknown[] }, opts) => {
+    const [event, body] = packet.data ?? [];
+    if (event === 'presence') sent.push((body as { online: string[] }).online);
+    broadcast(packet, opts);
+  };
+  return sent;
 }
 
 describe.runIf(available)('presence across two instances on one Redis', () => {
@@ -40,6 +57,7 @@ describe.runIf(available)('presence across two instances on one Redis', () => {
     waitFor(() => ds.every((d) => JSON.stringify(d.online) === JSON.stringify([...ids].sort())), 5000, `presence ${ids.join(',')}`);
 
   it('every device sees who is connected on either instance, and a device that changes nothing still gets the list', async () => {
+    const [sentByA, sentByB] = cluster.instances.map(listsSentBy);
     const chair = await open(0, 'chair');
     const m1OnB = await open(1, 'm1');
     await sees([chair, m1OnB], ['chair', 'm1']);
@@ -57,17 +75,23 @@ describe.runIf(available)('presence across two instances on one Redis', () => {
     // m1 on both instances; leaving B keeps m1 online (A still has a device), leaving A too makes m1 go.
     const m1OnA = await open(0, 'm1');
     await sees([m1OnA], ['chair', 'm1', 'obs']);
+    // B owes no list from before (obsOnB's first one came from it): the next one is m1's departure's.
+    let before = sentByB.length;
     m1OnB.socket.close();
     const rest = [chair, obsOnA, obs2OnA, obsOnB, m1OnA];
-    await new Promise((r) => setTimeout(r, 500));
+    // m1 is gone from B, so B tells the meeting who is online, after asking A.
+    await waitFor(() => sentByB.length > before, 5000, 'B\'s list after m1 left it');
+    expect(sentByB.slice(before)).toEqual([['chair', 'm1', 'obs']]);
     await sees(rest, ['chair', 'm1', 'obs']);
     m1OnA.socket.close();
     await sees([chair, obsOnA, obs2OnA, obsOnB], ['chair', 'obs']);
 
-    // The observers of A leave, B's stays: still online.
+    // The observers of A leave, B's stays: still online. (A owes no list: chair's last came from it.)
+    before = sentByA.length;
     obsOnA.socket.close();
     obs2OnA.socket.close();
-    await new Promise((r) => setTimeout(r, 500));
+    await waitFor(() => sentByA.length > before, 5000, 'A\'s list after its observers left');
+    expect(sentByA.slice(before)).toEqual([['chair', 'obs']]);
     await sees([chair, obsOnB], ['chair', 'obs']);
     obsOnB.socket.close();
     await sees([chair], ['chair']);

@@ -8,7 +8,7 @@ import { testDefinition } from '../helpers/definitions.js';
 import { removeDataDir, spawnServer, type ServerProcess } from '../helpers/process.js';
 import { redisAvailable } from '../helpers/redis.js';
 import { connectClient } from '../helpers/server.js';
-import { waitFor } from '../helpers/wait.js';
+import { answered, pong, waitFor } from '../helpers/wait.js';
 import { appendParagraph, connectDoc, textOf, type DocClient } from '../helpers/yjs.js';
 
 const available = await redisAvailable();
@@ -55,8 +55,9 @@ describe.runIf(available)('SIGTERM', () => {
     const acks = titles.map((title) => chair.send({ type: 'agenda.add', item: { day: 1, title, kind: 'procedure', plannedMinutes: 5 } }));
     const lines = ['Dòng một', 'Dòng hai', 'Dòng ba'];
     for (const line of lines) appendParagraph(notes.doc, line);
-    // Nothing observable says the server has read them; the pause leaves it far more time than this.
-    await new Promise((r) => setTimeout(r, 300));
+    // The server has read them (and they wait on the paused Redis) once it has answered what each
+    // connection sent next: a `time` request, a WebSocket ping. The pause outlasts both by far.
+    await Promise.all([answered(chair.socket), pong(notes.provider.ws as unknown as WebSocket)]);
     const exited = server.terminate();
     await waitFor(() => server.output().includes('shutting down'), 5000, 'the shutdown to begin');
 

@@ -1,6 +1,7 @@
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { DOC_CLOSE } from '../../shared/notes/protocol.js';
 import { compactStoredDoc, loadStoredDoc } from '../../server/yjs/persistence.js';
 import type { RedisStore } from '../../server/store/redis.js';
 import { startCluster, startPrivateRedis, type Cluster, type PrivateRedis } from '../helpers/cluster.js';
@@ -189,7 +190,9 @@ describe.runIf(available)('Yjs across instances when Redis drops out', () => {
     await redis.stop();
     appendParagraph(onA.doc, 'Ngoại tuyến A');
     appendParagraph(onB.doc, 'Ngoại tuyến B');
-    await new Promise((r) => setTimeout(r, 300));
+    // Each instance has tried to store its side's edit, and failed, once it closes that connection
+    // with storeFailed: the edits were made while Redis was away, on both sides.
+    await waitFor(() => onA.closes.includes(DOC_CLOSE.storeFailed) && onB.closes.includes(DOC_CLOSE.storeFailed), 10_000, 'both instances to fail storing');
     await redis.start();
     await waitFor(async () => (await fetch(`${cluster.instances[0].url}/healthz`)).ok && (await fetch(`${cluster.instances[1].url}/healthz`)).ok, 15_000, 'both instances healthy');
     appendParagraph(onA.doc, 'Sau khi có lại Redis');

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MINUTES_DOC, notesDocName } from '../../shared/notes/access.js';
 import { startServer, type TestServer } from '../helpers/server.js';
 import { tryUpgrade, type UpgradeOutcome } from '../helpers/upgrade.js';
-import { waitFor } from '../helpers/wait.js';
+import { pong, waitFor } from '../helpers/wait.js';
 import { awarenessMessage, connectDoc, type DocClient } from '../helpers/yjs.js';
 
 const NOTES = notesDocName('collective');
@@ -81,7 +81,11 @@ describe('readers\' awareness', () => {
   it('a reader\'s awareness flood reaches nobody; nobody can take over a reader\'s entry', async () => {
     const editor = await raw('m1');
     let received = 0;
-    editor.socket!.on('message', (data: Buffer) => { received += data.byteLength; });
+    let chairMoved = false;
+    editor.socket!.on('message', (data: Buffer) => {
+      received += data.byteLength;
+      chairMoved ||= data.toString('latin1').includes('"anchor":9,"head":9');
+    });
     const watcher = open('chair');
     await watcher.synced();
     const reader = await raw('obs');
@@ -89,10 +93,11 @@ describe('readers\' awareness', () => {
     const before = received;
     // 300 updates of 30 KB (9 MB), within the connection's rate limit: relayed, that was 9 MB to every editor.
     for (let clock = 1; clock <= 300; clock++) reader.socket!.send(awarenessMessage([{ clientID: 777, clock, state: { blob: 'z'.repeat(30 * 1024) } }]));
-    // A later change of the chair's, as a barrier: the editor has everything relayed before it.
+    // Once the reader's ping is answered the server has read all of it (and relays as it reads); a
+    // later change of the chair's is then a barrier: the editor has everything relayed before it.
+    await pong(reader.socket!);
     watcher.provider.awareness.setLocalStateField('cursor', { anchor: 9, head: 9 });
-    await waitFor(() => received - before > 0, 5000, 'the chair\'s change at the editor');
-    await new Promise((r) => setTimeout(r, 300));
+    await waitFor(() => chairMoved, 5000, 'the chair\'s change at the editor');
     expect(received - before).toBeLessThan(64 * 1024);
     expect(reader.socket!.readyState).toBe(reader.socket!.OPEN);
 

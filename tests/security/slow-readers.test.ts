@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { notesDocName } from '../../shared/notes/access.js';
 import { createLogger } from '../../server/log.js';
-import { MAX_UNSENT_BYTES } from '../../server/realtime/limits.js';
+import { MAX_UNSENT_BYTES, STALLED_MIN_BYTES } from '../../server/realtime/limits.js';
 import { OutputGuard } from '../../server/realtime/outputGuard.js';
 import { removeDataDir, spawnServer, type ServerProcess } from '../helpers/process.js';
 import { connectClient, startServer, type TestClient } from '../helpers/server.js';
@@ -172,6 +172,55 @@ describe('the output bound of a Socket.IO connection', () => {
     expect(sent).toBeLessThanOrEqual(20);
     expect(logs.filter((l) => l.includes('slow-reader') && l.includes('polling'))).toHaveLength(1);
     expect(reason).toMatch(/close/);
+  });
+
+  it('cuts a WebSocket that holds more than STALLED_MIN_BYTES unsent, well under the bound, once it stops shrinking', { timeout: 10_000 }, async () => {
+    // Its own server, whose guard applies the stall rule in half a second rather than 20 s (same
+    // rule, same code; limits.ts has the production figures). The bound is the production one.
+    const stallHttp = createServer();
+    const stallIo = new Server(stallHttp);
+    const stallLogs: string[] = [];
+    const guard = new OutputGuard(stallIo.engine, createLogger('warn', (line) => stallLogs.push(line)), MAX_UNSENT_BYTES, { checkMs: 50, minBytes: STALLED_MIN_BYTES, stalledMs: 500 });
+    await new Promise<void>((resolve) => stallHttp.listen(0, '127.0.0.1', resolve));
+    const port = (stallHttp.address() as AddressInfo).port;
+    try {
+      // 50 KB messages until the kernel's buffers are full and twice STALLED_MIN_BYTES wait behind
+      // them, then nothing more: what is unsent stays as it is. Only a message makes it grow, so
+      // `over` is when it first held STALLED_MIN_BYTES.
+      let over = 0;
+      const cut = new Promise<{ reason: string; after: number }>((resolve) => stallIo.once('connection', (socket) => {
+        socket.on('disconnect', (reason) => resolve({ reason, after: performance.now() - over }));
+        const chunk = 'x'.repeat(50 * 1024);
+        const flood = () => {
+          if (!socket.connected) return;
+          socket.emit('big', chunk);
+          const unsent = guard.unsent(socket.conn);
+          if (unsent >= STALLED_MIN_BYTES) over ||= performance.now();
+          if (unsent < 2 * STALLED_MIN_BYTES) setTimeout(flood, 1);
+        };
+        flood();
+      }));
+      const ws = new WebSocket(`ws://127.0.0.1:${port}/socket.io/?EIO=4&transport=websocket`);
+      ws.on('error', () => undefined);
+      ws.on('message', (data) => {
+        const text = data.toString();
+        if (text.startsWith('0')) ws.send('40');
+        else if (text.startsWith('40')) ws.pause();
+      });
+      const { reason, after } = await cut;
+      expect(reason).toMatch(/close/);
+      // Not at once: after the stall time, counted from when it first held STALLED_MIN_BYTES.
+      expect(over).toBeGreaterThan(0);
+      expect(after).toBeGreaterThanOrEqual(500);
+      const line = stallLogs.find((l) => l.includes('slow-reader'));
+      expect(line).toContain('"why":"stalled"');
+      const { unsent } = JSON.parse(line!) as { unsent: number };
+      expect(unsent).toBeGreaterThanOrEqual(STALLED_MIN_BYTES);
+      expect(unsent).toBeLessThan(MAX_UNSENT_BYTES);
+      ws.terminate();
+    } finally {
+      await new Promise<void>((resolve) => stallIo.close(() => resolve()));
+    }
   });
 
   it('leaves a client that reads alone', async () => {
