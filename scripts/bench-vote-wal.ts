@@ -46,7 +46,7 @@ async function run(by: string, command: Command): Promise<{ ms: number; checkpoi
   const next = evolveAll(state, decision.events);
   const before = checkpointMs;
   const start = performance.now();
-  const outcome = await store.commit({ meetingId: 'bench', expectedVersion: version, state: next, events: decision.events, at: Date.now(), actor: null, votes: decision.vote && [decision.vote] });
+  const outcome = await store.commit({ meetingId: 'bench', expectedVersion: version, state: next, events: decision.events, at: Date.now(), actor: null, votes: decision.vote && [decision.vote], tallies: decision.tallies });
   const ms = performance.now() - start;
   if (outcome !== 'ok') throw new Error(outcome);
   state = next;

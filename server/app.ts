@@ -3,21 +3,19 @@ import { createServer as createHttpServer, type Server as HttpServer } from 'nod
 import type { AddressInfo } from 'node:net';
 import { Server, type ServerOptions } from 'socket.io';
 import { SOCKET_BUFFER_BYTES } from '../shared/limits.js';
-import { findParticipant } from '../shared/meeting/state.js';
 import type { ClientToServer, InterServer, ServerToClient } from '../shared/protocol.js';
 import { apiRouter } from './http/api.js';
 import { errorAnswers, notFound } from './http/errors.js';
 import { securityHeaders } from './http/headers.js';
 import { allowedOrigins, originAllowed } from './http/origin.js';
 import { clientRouter } from './http/static.js';
-import { hashToken, newToken } from './ids.js';
+import { beforeCommit } from './commands/needs.js';
+import { linkReplacer } from './commands/newLink.js';
 import type { Logger } from './log.js';
-import { joinUrl } from './meetings/create.js';
 import { Admission } from './realtime/admission.js';
 import { DEFAULT_MAX_CONNECTIONS_PER_TOKEN, DEFAULT_MAX_OBSERVER_CONNECTIONS } from './realtime/limits.js';
 import { OutputGuard } from './realtime/outputGuard.js';
 import { Presence } from './realtime/presence.js';
-import type { BeforeCommit } from './realtime/room.js';
 import { Rooms } from './realtime/rooms.js';
 import { Revocation } from './realtime/revocation.js';
 import { PinGuard } from './ballots/pinGuard.js';
@@ -82,22 +80,13 @@ export function createApp(opts: AppOptions): App {
     },
   });
 
-  // Reissuing a link: the new token is stored before the event is committed, and the old link's
-  // connections are closed, so a lost tablet stops working the moment the chair says so.
-  const beforeCommit: BeforeCommit = async (meetingId, command, _actor, state) => {
-    if (command.type !== 'link.reissue') return {};
-    const token = newToken();
-    const isObserver = findParticipant(state, command.participantId)?.role === 'observer';
-    await store.replaceToken(meetingId, command.participantId, hashToken(token), isObserver ? token : undefined);
-    await revocation.everywhere(meetingId, command.participantId);
-    return { link: joinUrl(opts.publicUrl, token) };
-  };
-
   if (opts.adapter) io.adapter(opts.adapter);
   const revocation = new Revocation(io, () => yjs, opts.adapter !== undefined, log);
   const pins = { store, guard: new PinGuard(store) };
   const state = { closing: false };
-  const rooms = new Rooms({ store, log, io, beforeCommit, clustered: opts.adapter !== undefined, clock: opts.clock });
+  // What commands' entries need done by the server (shared/meeting/registry.ts, server/commands/).
+  const needs = beforeCommit({ newLink: linkReplacer({ store, revocation, publicUrl: opts.publicUrl }) });
+  const rooms = new Rooms({ store, log, io, beforeCommit: needs, clustered: opts.adapter !== undefined, clock: opts.clock });
   const presence = new Presence(io);
   // Hostile clients: what one connection, link or address may cost (docs/SECURITY.md).
   const output = new OutputGuard(io.engine, log);

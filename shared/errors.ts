@@ -18,6 +18,7 @@ export const ERROR_CODES = [
   'voting-locked', // too many wrong PINs: only the organiser can unlock (CLI or admin API)
   'rate-limited', // too many requests or new connections, per connection, per link or per address
   'too-many-connections', // this link already holds as many connections as it may (server/realtime/limits.ts)
+  'upgrade-required', // the handshake's protocol version is one this server does not serve: load the app again (docs/UPGRADES.md)
   'store-unavailable',
   'internal',
 ] as const;

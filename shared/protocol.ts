@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ErrorInfo } from './errors.js';
-import { Command, COMMAND_TYPES } from './meeting/commands.js';
+import { Command } from './meeting/commands.js';
 import type { MeetingEvent } from './meeting/events.js';
 import type { MeetingState, Role } from './meeting/state.js';
 
@@ -69,10 +69,6 @@ export interface InterServer {
   'link:revoke': (meetingId: string, participantId: string, answer: (done: boolean) => void) => void;
   /** Asked by one instance of the others: how many connections each holds under a cap's key (server/realtime/connectionCaps.ts). */
   'caps:count': (key: string, answer: (count: number) => void) => void;
-}
-
-export function isKnownCommandType(type: string): boolean {
-  return (COMMAND_TYPES as string[]).includes(type);
 }
 
 export { Command };

@@ -1,8 +1,10 @@
-import { decidePinReset, decidePinSet, decideVotingLock, pinWeakness, votes } from '../../shared/ballots/pin.js';
+import { decidePinReset, decideVotingLock, pinWeakness, votes } from '../../shared/ballots/pin.js';
 import { rulesOf } from '../../shared/ballots/rules.js';
 import { error } from '../../shared/errors.js';
-import type { CommandOf } from '../../shared/meeting/commands.js';
-import { can, type Actor } from '../../shared/meeting/permissions.js';
+import type { Command, CommandType } from '../../shared/meeting/commands.js';
+import { can } from '../../shared/meeting/permissions.js';
+import { entryFor, type PinUse } from '../../shared/meeting/registry.js';
+import type { Actor } from '../../shared/meeting/roles.js';
 import type { Ack, CommandResult } from '../../shared/protocol.js';
 import type { MeetingRoom } from '../realtime/room.js';
 import type { Store } from '../store/store.js';
@@ -20,37 +22,42 @@ async function refused(room: MeetingRoom, participantId: string, check: Exclude<
   return { ok: false, error: check.error };
 }
 
+/** The registry's `pin` need: a command carrying a voting PIN, as its entry says the PIN is used. */
+export function withPin(room: MeetingRoom, actor: Actor, command: Command, use: PinUse<CommandType>, deps: PinDeps): Promise<Ack<CommandResult>> {
+  return 'authorises' in use ? authorised(room, actor, command, use.authorises(command), deps) : replaced(room, actor, use.replaces(command), deps);
+}
+
 /**
  * A paper with its PIN: the PIN is checked here, where the slow hash and the store are, and dropped;
  * the room gets the paper and the word that its PIN was right. Anything the rules would refuse
  * whoever sent it (a guest, an observer) goes straight to them, without costing a try.
  */
-export async function castWithPin(room: MeetingRoom, actor: Actor, command: CommandOf<'ballot.vote'>, deps: PinDeps): Promise<Ack<CommandResult>> {
-  const { pin, ...paper } = command;
+async function authorised(room: MeetingRoom, actor: Actor, command: Command, { pin, rest }: { pin: string | undefined; rest: Command }, deps: PinDeps): Promise<Ack<CommandResult>> {
   const { state } = room.current();
   const rules = rulesOf(state);
-  if (rules.votingPin === 'off' || !can(actor, command, state) || !votes(state, actor.participantId)) return room.execute(actor, paper);
+  if (rules.votingPin === 'off' || !can(actor, command, state) || !votes(state, actor.participantId)) return room.execute(actor, rest);
   const check = await deps.guard.check(room.id, actor.participantId, pin, rules.pinAttempts);
   if (!check.ok) return refused(room, actor.participantId, check);
-  return room.execute(actor, paper, { pinVerified: true });
+  return room.execute(actor, rest, { pinVerified: true });
 }
 
-/** `pin.set`: a voter sets their own PIN, or changes it with the current one. Only the hash is stored. */
-export async function setPin(room: MeetingRoom, actor: Actor, command: CommandOf<'pin.set'>, deps: PinDeps): Promise<Ack<CommandResult>> {
+/** A voter sets their own PIN, or changes it with the current one. Only the hash is stored. */
+async function replaced(room: MeetingRoom, actor: Actor, { pin, current, rest }: { pin: string; current: string | undefined; rest: Command }, deps: PinDeps): Promise<Ack<CommandResult>> {
   const { state } = room.current();
-  const allowed = decidePinSet(state, actor, 0);
+  // The rules must take the command before the PIN is stored: its decision, tried without committing anything.
+  const allowed = entryFor(rest.type).decide(state, rest, actor, { now: 0, newId: () => '' });
   if (!allowed.ok) return allowed;
-  const weak = pinWeakness(command.pin);
+  const weak = pinWeakness(pin);
   if (weak) return { ok: false, error: error('invalid-payload', `pin: ${weak}`, 'weak-pin') };
   if (await deps.store.readPin(room.id, actor.participantId)) {
-    if (command.currentPin === undefined) return { ok: false, error: error('pin-required', 'changing your PIN needs the current one') };
-    const check = await deps.guard.check(room.id, actor.participantId, command.currentPin, rulesOf(state).pinAttempts);
+    if (current === undefined) return { ok: false, error: error('pin-required', 'changing your PIN needs the current one') };
+    const check = await deps.guard.check(room.id, actor.participantId, current, rulesOf(state).pinAttempts);
     if (!check.ok) return refused(room, actor.participantId, check);
   }
-  await deps.store.setPin(room.id, actor.participantId, await hashPin(command.pin));
+  await deps.store.setPin(room.id, actor.participantId, await hashPin(pin));
   deps.guard.forget(room.id, actor.participantId);
-  // The event says that a PIN was set, and when; the PIN itself goes no further than this function.
-  return room.execute(actor, { type: 'pin.set', pin: '' });
+  // The PIN itself goes no further than this function: `rest` says only that one was set.
+  return room.execute(actor, rest);
 }
 
 /** The organiser's reset (CLI or admin API): no PIN, no lock; announced to the room. */

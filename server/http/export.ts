@@ -1,11 +1,10 @@
 import express, { type Request, type Response } from 'express';
 import { z } from 'zod';
 import { canExportRecord } from '../../shared/notes/access.js';
-import { findParticipant } from '../../shared/meeting/state.js';
+import { authenticate } from '../auth/authenticate.js';
 import { gatherRecord } from '../export/record.js';
 import { recordToDocx } from '../export/docx.js';
 import { recordToMarkdown } from '../export/markdown.js';
-import { hashToken } from '../ids.js';
 import type { Logger } from '../log.js';
 import type { Store } from '../store/store.js';
 import { bearer, sameSecret, sendError } from './api.js';
@@ -40,11 +39,10 @@ export function exportRouter({ store, log, adminToken }: ExportOptions): express
     const meeting = await store.loadMeeting(meetingId);
 
     if (!sameSecret(token, adminToken)) {
-      const owner = await store.findToken(hashToken(token));
-      if (!owner) return sendError(res, 'unauthorized', 'this link is not valid (anymore)');
-      if (owner.meetingId !== meetingId) return sendError(res, 'forbidden', 'this link belongs to another meeting');
-      const who = meeting && findParticipant(meeting.state, owner.participantId);
-      if (!who || !canExportRecord(who.role)) return sendError(res, 'forbidden', 'only the chair and the secretary export the record');
+      const auth = await authenticate(token, { store, meeting: async () => meeting?.state ?? null }, meetingId);
+      if (!auth.ok && auth.failure === 'other-meeting') return sendError(res, 'forbidden', 'this link belongs to another meeting');
+      if (!auth.ok) return sendError(res, 'unauthorized', 'this link is not valid (anymore)');
+      if (!canExportRecord(auth.participant.role)) return sendError(res, 'forbidden', 'only the chair and the secretary export the record');
     }
     if (!meeting) return sendError(res, 'not-found', 'no such meeting');
 

@@ -1,5 +1,6 @@
 import QRCode from 'qrcode';
 import type { Role } from '../../shared/definition.js';
+import { attends, isPublicRole } from '../../shared/meeting/roles.js';
 import { day } from '../export/format.js';
 import type { ParticipantLink } from './create.js';
 import { ROLE_LABEL } from './roleLabels.js';
@@ -26,7 +27,7 @@ const NOTE: Record<'personal' | 'screen' | 'observer', string> = {
     + '<span class="en">Read-only observer link; the room screen shows it too.</span>',
 };
 
-const noteFor = (role: Role) => (role === 'screen' ? NOTE.screen : role === 'observer' ? NOTE.observer : NOTE.personal);
+const noteFor = (role: Role) => (isPublicRole(role) ? NOTE.observer : attends(role) ? NOTE.personal : NOTE.screen);
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

@@ -1,4 +1,5 @@
 import type { MeetingDefinition } from '../../shared/definition.js';
+import { isPublicRole } from '../../shared/meeting/roles.js';
 import { initialState, type Participant } from '../../shared/meeting/state.js';
 import { hashToken, newId, newToken } from '../ids.js';
 import type { Store } from '../store/store.js';
@@ -30,7 +31,7 @@ export async function createMeeting(store: Store, def: MeetingDefinition, public
     id, createdAt: opts.now ?? Date.now(), definition: def, state,
     tokens: tokens.map((t) => ({
       participantId: t.participant.id, tokenHash: hashToken(t.token),
-      publicToken: t.participant.role === 'observer' ? t.token : undefined,
+      publicToken: isPublicRole(t.participant.role) ? t.token : undefined,
     })),
   });
   return {

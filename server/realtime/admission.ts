@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Server } from 'socket.io';
 import { error, type ErrorInfo } from '../../shared/errors.js';
+import { isPublicRole } from '../../shared/meeting/roles.js';
 import type { Role } from '../../shared/meeting/state.js';
 import type { ClientToServer, InterServer, ServerToClient } from '../../shared/protocol.js';
 import { clientAddress } from './clientAddress.js';
@@ -76,7 +77,7 @@ export class Admission {
     const cap = this.capOf(link.role);
     const release = await this.caps.acquire(capKey, cap);
     if (release) return { ok: true, release };
-    const message = link.role === 'observer'
+    const message = isPublicRole(link.role)
       ? `the public observer link already has ${cap} connections open, the most it may; try again later`
       : `this link is already open on ${cap} connections, the most it may: close it on another device, or wait a minute for a dropped connection to time out`;
     return { ok: false, refusal: refusal('too-many-connections', message) };
@@ -98,7 +99,7 @@ export class Admission {
 
   /** Connections a link may hold at once, per kind (Socket.IO; each document). */
   capOf(role: Role): number {
-    return role === 'observer' ? this.opts.maxObserverConnections : this.opts.maxConnectionsPerToken;
+    return isPublicRole(role) ? this.opts.maxObserverConnections : this.opts.maxConnectionsPerToken;
   }
 
   /** The hook of the Yjs endpoint: the same address budget, link rate and cap (per document). */

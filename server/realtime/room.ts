@@ -1,20 +1,22 @@
-import { closeOverdue } from '../../shared/ballots/decide.js';
+import { decideOverdue } from '../../shared/ballots/decide.js';
 import { appendEvents } from '../../shared/batches.js';
 import type { Command } from '../../shared/meeting/commands.js';
 import { decide } from '../../shared/meeting/decide.js';
-import type { Decision, VoteRecord } from '../../shared/meeting/decision.js';
+import { mergeTallies, type Decision, type TallyWork, type VoteRecord } from '../../shared/meeting/decision.js';
 import type { MeetingEvent } from '../../shared/meeting/events.js';
 import { evolveAll } from '../../shared/meeting/evolve.js';
-import type { Actor } from '../../shared/meeting/permissions.js';
+import { entryFor } from '../../shared/meeting/registry.js';
+import type { Actor } from '../../shared/meeting/roles.js';
 import type { MeetingState } from '../../shared/meeting/state.js';
 import { error } from '../../shared/errors.js';
 import type { Ack, CommandResult, EventBatch } from '../../shared/protocol.js';
+import { supplied } from '../commands/needs.js';
 import { newId } from '../ids.js';
 import type { Logger } from '../log.js';
 import type { Store } from '../store/store.js';
 import { HeldTurnout } from './turnout.js';
 
-/** Work a command needs done outside the meeting state, before its events are committed. */
+/** Work a command's entry needs done outside the meeting state, before its events are committed (server/commands/needs.ts). */
 export type BeforeCommit = (meetingId: string, command: Command, actor: Actor, state: MeetingState) => Promise<Partial<CommandResult>>;
 
 const MAX_ATTEMPTS = 5;
@@ -31,22 +33,21 @@ const SHARED_MAX_ATTEMPTS = 50;
  */
 const DEADLINE_RECHECK_MS = 1000;
 
-type Paper = Extract<Command, { type: 'ballot.vote' }>;
-
-/** A ballot paper waiting in line with the others that arrived while the line was busy. */
+/** A ballot paper (a `batched` command) waiting in line with the others that arrived while the line was busy. */
 interface WaitingPaper {
   actor: Actor;
   pinVerified: boolean;
-  command: Paper;
+  command: Command;
   answer: (ack: Ack<CommandResult>) => void;
   fail: (e: unknown) => void;
 }
 
-/** What one version stores: its events, any papers, and the state they lead to if already computed. */
+/** What one version stores: its events, any papers, the state they lead to if already computed, and what the tallies need. */
 interface Change {
   events: MeetingEvent[];
   votes?: VoteRecord[];
   state?: MeetingState;
+  tallies?: TallyWork;
 }
 
 interface RoomDeps {
@@ -110,7 +111,7 @@ export class MeetingRoom {
 
   /** `pinVerified`: the server checked this paper's PIN (server/ballots/pinGuard.ts) before it came here. */
   execute(actor: Actor, command: Command, { pinVerified = false } = {}): Promise<Ack<CommandResult>> {
-    if (command.type === 'ballot.vote') return this.cast(actor, command, pinVerified);
+    if (entryFor(command.type).batched) return this.cast(actor, command, pinVerified);
     return this.enqueue(() => this.attempt(actor, command, 1));
   }
 
@@ -124,7 +125,7 @@ export class MeetingRoom {
         const now = this.now();
         const decision = decideNow(this.state, now);
         if (!decision.ok || decision.events.length === 0) return decision.ok ? { ok: true, version: this.version } : decision;
-        const outcome = await this.commit({ events: decision.events }, now, null);
+        const outcome = await this.commit({ events: decision.events, tallies: decision.tallies }, now, null);
         if (outcome === 'ok') {
           this.deps.log.info('command', { meetingId: this.id, type: decision.events[0].type, version: this.version });
           return { ok: true, version: this.version };
@@ -135,7 +136,7 @@ export class MeetingRoom {
   }
 
   /** Puts a paper in line: with the papers already waiting, or as the first of a new group. */
-  private cast(actor: Actor, command: Paper, pinVerified: boolean): Promise<Ack<CommandResult>> {
+  private cast(actor: Actor, command: Command, pinVerified: boolean): Promise<Ack<CommandResult>> {
     return new Promise((answer, fail) => {
       if (!this.papers) {
         const group: WaitingPaper[] = [];
@@ -167,8 +168,7 @@ export class MeetingRoom {
     // has not fired yet: a paper arriving after the deadline is refused, never counted.
     await this.closeOverdueBallots();
     const now = this.now();
-    const counts = command.type === 'ballot.publish' ? await this.deps.store.readCounts(this.id, command.ballotId) : undefined;
-    const decision = decide(this.state, command, actor, { now, newId: () => newId(), counts });
+    const decision = decide(this.state, command, actor, { now, newId: () => newId(), ...(await supplied(this.deps.store, this.id, command)) });
     if (!decision.ok || decision.events.length === 0) {
       // A refusal or a no-op changes nothing, so no version check catches a stale copy: with other
       // instances committing (a ballot just opened there), make sure the answer is the current one.
@@ -181,7 +181,7 @@ export class MeetingRoom {
 
     const extra = await this.deps.beforeCommit(this.id, command, actor, this.state);
     // Papers never come this way (see `cast`), so the only other outcome is a lost race.
-    const outcome = await this.commit({ events: decision.events }, now, actor.participantId);
+    const outcome = await this.commit({ events: decision.events, tallies: decision.tallies }, now, actor.participantId);
     if (outcome !== 'ok') {
       if (n >= this.maxAttempts) return { ok: false, error: error('conflict', 'the meeting changed too often; try again') };
       return this.attempt(actor, command, n + 1);
@@ -206,6 +206,7 @@ export class MeetingRoom {
         const now = this.now();
         let state = this.state;
         let events: MeetingEvent[] = [];
+        let tallies: TallyWork | undefined;
         const votes: VoteRecord[] = [];
         const answers: [WaitingPaper, Ack<CommandResult> | null][] = [];
         for (const paper of group) {
@@ -217,6 +218,7 @@ export class MeetingRoom {
           state = evolveAll(state, decision.events);
           events = appendEvents(events, decision.events);
           if (decision.vote) votes.push(decision.vote);
+          tallies = mergeTallies(tallies, decision.tallies);
           answers.push([paper, null]);
         }
         const retry = n < this.maxAttempts;
@@ -230,14 +232,14 @@ export class MeetingRoom {
           return;
         }
         // A vote's event names its voter already; the row's actor stays empty so no column invites more.
-        const outcome = await this.commit({ events, votes, state }, now, null, true);
+        const outcome = await this.commit({ events, votes, state, tallies }, now, null, true);
         if (outcome !== 'ok' && retry) continue;
         const lost = outcome === 'already-voted'
           ? error('already-voted', 'a paper of this ballot was already counted for one of the voters; try again')
           : error('conflict', 'the meeting changed too often; try again');
         for (const [paper, ack] of answers) paper.answer(ack ?? (outcome === 'ok' ? { ok: true, version: this.version } : { ok: false, error: lost }));
         // One line per counted paper, as for any command, naming no one.
-        if (outcome === 'ok') for (let i = 0; i < votes.length; i++) this.deps.log.info('command', { meetingId: this.id, type: 'ballot.vote', version: this.version });
+        if (outcome === 'ok') for (const [paper, ack] of answers) if (!ack) this.deps.log.info('command', { meetingId: this.id, type: paper.command.type, version: this.version });
         return;
       }
     } catch (e) {
@@ -256,7 +258,7 @@ export class MeetingRoom {
     const hold = turnout && (!this.deps.shared || (await this.deps.alone?.()) === true);
     const next = change.state ?? evolveAll(this.state, change.events);
     const outcome = await this.deps.store.commit({
-      meetingId: this.id, expectedVersion: this.version, state: next, events: change.events, at, actor, votes: change.votes,
+      meetingId: this.id, expectedVersion: this.version, state: next, events: change.events, at, actor, votes: change.votes, tallies: change.tallies,
     });
     if (outcome !== 'ok') {
       await this.reload();
@@ -279,8 +281,8 @@ export class MeetingRoom {
   private async closeOverdueBallots(): Promise<void> {
     for (let n = 0; n < this.maxAttempts; n++) {
       const now = this.now();
-      const events = closeOverdue(this.state, now);
-      if (events.length === 0 || (await this.commit({ events }, now, null)) === 'ok') return;
+      const closing = decideOverdue(this.state, now);
+      if (!closing.ok || closing.events.length === 0 || (await this.commit({ events: closing.events, tallies: closing.tallies }, now, null)) === 'ok') return;
     }
   }
 

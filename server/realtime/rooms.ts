@@ -1,7 +1,8 @@
 import type { Server } from 'socket.io';
 import type { ClientToServer, EventBatch, InterServer, ServerToClient } from '../../shared/protocol.js';
 import type { Role } from '../../shared/meeting/state.js';
-import { isPublicRole, publicEvents } from '../../shared/meeting/visibility.js';
+import { isPublicRole } from '../../shared/meeting/roles.js';
+import { publicEvents } from '../../shared/meeting/visibility.js';
 import type { Logger } from '../log.js';
 import type { Store } from '../store/store.js';
 import { MeetingRoom, type BeforeCommit } from './room.js';

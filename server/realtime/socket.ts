@@ -3,19 +3,21 @@ import { error, type ErrorInfo } from '../../shared/errors.js';
 import { forbiddenKeyMessage, forbiddenKeyPath } from '../../shared/forbiddenKeys.js';
 import { MAX_PAYLOAD_BYTES } from '../../shared/limits.js';
 import { Command } from '../../shared/meeting/commands.js';
-import { findParticipant } from '../../shared/meeting/state.js';
-import { isPublicRole, publicState } from '../../shared/meeting/visibility.js';
-import type { Actor } from '../../shared/meeting/permissions.js';
+import { entryFor, isCommandType } from '../../shared/meeting/registry.js';
+import { isPublicRole, seesJoinLink, type Actor } from '../../shared/meeting/roles.js';
+import { publicState } from '../../shared/meeting/visibility.js';
 import {
-  CommandEnvelope, isKnownCommandType, SyncRequest, TimeRequest,
+  CommandEnvelope, SyncRequest, TimeRequest,
   type Ack, type ClientToServer, type InterServer, type ServerToClient, type Snapshot,
 } from '../../shared/protocol.js';
-import { hashToken } from '../ids.js';
+import { authenticate, roomStates, stillValid } from '../auth/authenticate.js';
+import { runCommand } from '../commands/needs.js';
 import { joinUrl } from '../meetings/create.js';
 import type { Logger } from '../log.js';
 import { StoreUnavailableError, type Store } from '../store/store.js';
-import { castWithPin, setPin, type PinDeps } from '../ballots/pinCommands.js';
+import type { PinDeps } from '../ballots/pinCommands.js';
 import { Admission, type Refusal } from './admission.js';
+import { socketProtocolGuard } from './protocolVersion.js';
 import { SNAPSHOT_MAX_UNSENT_BYTES } from './limits.js';
 import type { OutputGuard } from './outputGuard.js';
 import type { MeetingRoom } from './room.js';
@@ -61,11 +63,11 @@ function sizeOf(payload: unknown): number {
 
 /**
  * Turns an exception into the client's answer, logging what was unexpected. A failure while
- * handling a ballot paper is logged by its error class only: a message could quote the paper.
+ * handling a secret payload (a paper, a PIN) is logged by its error class only: a message could quote it.
  */
 function failure(e: unknown, log: Logger, command?: Command): { ok: false; error: ErrorInfo } {
   if (e instanceof StoreUnavailableError) return { ok: false, error: error('store-unavailable', 'the store is unavailable; nothing was changed') };
-  if (command?.type === 'ballot.vote' || command?.type === 'pin.set') log.error('unexpected failure', { type: command.type, err: e instanceof Error ? e.name : typeof e });
+  if (command && entryFor(command.type).secret) log.error('unexpected failure', { type: command.type, err: e instanceof Error ? e.name : typeof e });
   else log.error('unexpected failure', { err: e instanceof Error ? e.stack : String(e) });
   return { ok: false, error: error('internal', 'unexpected server error; nothing was changed') };
 }
@@ -86,13 +88,10 @@ function request(args: unknown[]): { payload: unknown; ack: unknown } {
 
 const REQUESTS: readonly string[] = ['command', 'sync', 'time'] satisfies (keyof ClientToServer)[];
 
-/** Roles that show or hand out the public observer link. */
-const SEES_JOIN_LINK: readonly Actor['role'][] = ['screen', 'chair', 'secretary'];
-
 export async function snapshotOf(room: MeetingRoom, session: SessionData, store: Store, publicUrl: string): Promise<Snapshot> {
   // With a shared store another instance may have moved the meeting on since this copy was cached.
   if (store.kind === 'redis') await room.refresh();
-  const token = SEES_JOIN_LINK.includes(session.role) ? await store.publicToken(room.id) : null;
+  const token = seesJoinLink(session.role) ? await store.publicToken(room.id) : null;
   const { state, version } = room.snapshot();
   return {
     meetingId: room.id, version, state: isPublicRole(session.role) ? publicState(state) : state, serverNow: Date.now(), joinUrl: token === null ? null : joinUrl(publicUrl, token),
@@ -108,7 +107,7 @@ export function parseCommand(payload: unknown, meetingId: string): { ok: true; c
   const envelope = CommandEnvelope.safeParse(payload);
   if (!envelope.success) return { ok: false, error: error('invalid-payload', `expected { meetingId, command: { type, ... } }: ${envelope.error.issues[0]?.message ?? ''}`) };
   if (envelope.data.meetingId !== meetingId) return { ok: false, error: error('wrong-meeting', 'this connection belongs to another meeting') };
-  if (!isKnownCommandType(envelope.data.command.type)) return { ok: false, error: error('unknown-command', `unknown command ${envelope.data.command.type}`) };
+  if (!isCommandType(envelope.data.command.type)) return { ok: false, error: error('unknown-command', `unknown command ${envelope.data.command.type}`) };
   const command = Command.safeParse(envelope.data.command);
   if (!command.success) {
     const issue = command.error.issues[0];
@@ -120,26 +119,23 @@ export function parseCommand(payload: unknown, meetingId: string): { ok: true; c
 export function attachSockets(io: IO, opts: SocketOptions): void {
   const { store, rooms, presence, log } = opts;
 
+  io.use(socketProtocolGuard);
   io.use(async (socket, next) => {
     try {
       // Before the token is looked up: a flood of handshakes costs no store lookup.
       const address = Admission.addressOf(socket.handshake.address, socket.handshake.headers);
       const busy = opts.admission.fromAddress(address);
       if (busy) return next(refused(busy));
-      const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
-      if (typeof token !== 'string' || token.length === 0 || token.length > 200) return next(unauthorized());
-      const tokenHash = hashToken(token);
-      const owner = await store.findToken(tokenHash);
-      const room = owner && (await rooms.get(owner.meetingId));
-      const participant = owner && room && findParticipant(room.current().state, owner.participantId);
-      if (!owner || !participant) return next(unauthorized());
+      const auth = await authenticate((socket.handshake.auth as { token?: unknown } | undefined)?.token, { store, meeting: roomStates(rooms) });
+      if (!auth.ok) return next(unauthorized());
+      const { meetingId, participant, tokenHash } = auth;
       const admitted = await opts.admission.connect('socket', `socket:${tokenHash}`, { tokenHash, role: participant.role });
       if (!admitted.ok) return next(refused(admitted.refusal));
       // Given back however the connection ends, also before it joined (the engine closes then).
       socket.conn.once('close', admitted.release);
       socket.once('disconnect', admitted.release);
       if (socket.conn.readyState === 'closed') admitted.release();
-      socket.data = { meetingId: owner.meetingId, participantId: participant.id, role: participant.role, name: participant.name, tokenHash, address };
+      socket.data = { meetingId, participantId: participant.id, role: participant.role, name: participant.name, tokenHash, address };
       next();
     } catch (e) {
       const err = new Error(e instanceof StoreUnavailableError ? 'store-unavailable' : 'internal') as Error & { data?: unknown };
@@ -163,11 +159,7 @@ export function attachSockets(io: IO, opts: SocketOptions): void {
       try {
         const room = await rooms.get(session.meetingId);
         if (!room) return answer(ack, { ok: false, error: error('not-found', 'the meeting no longer exists') });
-        const command = parsed.command;
-        const result = command.type === 'ballot.vote' ? await castWithPin(room, actor, command, opts.pins)
-          : command.type === 'pin.set' ? await setPin(room, actor, command, opts.pins)
-          : await room.execute(actor, command);
-        answer(ack, result);
+        answer(ack, await runCommand(room, actor, parsed.command, opts.pins));
       } catch (e) {
         answer(ack, failure(e, log, parsed.command));
       }
@@ -208,8 +200,7 @@ export function attachSockets(io: IO, opts: SocketOptions): void {
     try {
       // A link reissued between the check above and joining the participant's channel closed the
       // connections in that channel before this one was in it: ask the store again.
-      const owner = await store.findToken(session.tokenHash);
-      if (owner?.participantId !== session.participantId || owner.meetingId !== session.meetingId) {
+      if (!(await stillValid(store, session))) {
         socket.emit('revoked', { reason: 'link-reissued' });
         socket.disconnect(true);
         return;

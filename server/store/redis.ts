@@ -1,6 +1,9 @@
 import { Redis } from 'ioredis';
 import { countKeys } from '../../shared/ballots/tally.js';
 import type { Counts } from '../../shared/ballots/types.js';
+import { migrateEvents, migrateState, schemaOf } from '../../shared/migrations/index.js';
+import { SCHEMA_VERSION } from '../../shared/versions.js';
+import { checkRedisLayout } from './redisLayout.js';
 import {
   MeetingExistsError, StoreUnavailableError,
   type Commit, type EventRecord, type MeetingSummary, type NewMeeting, type Store, type StoredDoc, type StoredMeeting, type StoredPin, type TokenOwner,
@@ -12,10 +15,10 @@ import {
  * ballot and the counts to a hash; nothing ties the two together, and the papers of one commit are
  * summed before they reach the hash. The first paper creates every key of the ballot at 0, in sorted
  * order, so the hash's field order (kept in dumps) says nothing about which answers came first.
- * A cancelled ballot's counts are deleted: they will never be published.
+ * The counts of a ballot the commit says to drop (cancelled: never published) are deleted.
  * KEYS: meeting hash, events list, then a voters set and a counts hash for each ballot touched.
  * ARGV: expected version, state JSON, event record JSON, then the ballots touched as JSON, in KEYS
- * order: [{ voters: [id], keys: [every count key], add: [[key, n]], cancel: bool }].
+ * order: [{ voters: [id], keys: [every count key], add: [[key, n]], drop: bool }].
  * Every voter is checked before anything is written: a script's writes are not rolled back.
  */
 const COMMIT_SCRIPT = `
@@ -38,7 +41,7 @@ for b, ballot in ipairs(ballots) do
     end
     for _, add in ipairs(ballot.add) do redis.call('HINCRBY', counts, add[1], add[2]) end
   end
-  if ballot.cancel then redis.call('DEL', counts) end
+  if ballot.drop then redis.call('DEL', counts) end
 end
 redis.call('HSET', KEYS[1], 'state', ARGV[2], 'version', tonumber(ARGV[1]) + 1)
 redis.call('RPUSH', KEYS[2], ARGV[3])
@@ -98,17 +101,17 @@ interface BallotWrite {
   voters: string[];
   keys: string[];
   add: [string, number][];
-  cancel: boolean;
+  drop: boolean;
 }
 
-/** What a commit writes to each ballot's voters and counts: its papers summed, or a cancellation. */
+/** What a commit writes to each ballot's voters and counts: its papers summed, or their deletion. */
 function ballotsTouched(c: Commit): BallotWrite[] {
   const byId = new Map<string, BallotWrite & { sums: Map<string, number> }>();
   const touch = (id: string) => {
     let b = byId.get(id);
     if (!b) {
       const ballot = c.state.ballots.find((x) => x.id === id);
-      b = { id, voters: [], keys: ballot ? countKeys(ballot) : [], add: [], cancel: false, sums: new Map() };
+      b = { id, voters: [], keys: ballot ? countKeys(ballot) : [], add: [], drop: false, sums: new Map() };
       byId.set(id, b);
     }
     return b;
@@ -118,7 +121,7 @@ function ballotsTouched(c: Commit): BallotWrite[] {
     b.voters.push(vote.voterId);
     for (const key of vote.increments) b.sums.set(key, (b.sums.get(key) ?? 0) + 1);
   }
-  for (const e of c.events) if (e.type === 'ballot.cancelled') touch(e.ballotId).cancel = true;
+  for (const id of c.tallies?.drop ?? []) touch(id).drop = true;
   return [...byId.values()].map(({ sums, ...b }) => ({ ...b, add: [...sums] }));
 }
 
@@ -156,11 +159,14 @@ export class RedisStore implements Store {
 
   /** Resolves once connected (or rejects after `timeoutMs`), for start-up. */
   async ready(timeoutMs = 5000): Promise<void> {
-    if (this.redis.status === 'ready') return;
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new StoreUnavailableError(new Error(`Redis not ready after ${timeoutMs} ms`))), timeoutMs);
-      this.redis.once('ready', () => { clearTimeout(timer); resolve(); });
-    });
+    if (this.redis.status !== 'ready') {
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new StoreUnavailableError(new Error(`Redis not ready after ${timeoutMs} ms`))), timeoutMs);
+        this.redis.once('ready', () => { clearTimeout(timer); resolve(); });
+      });
+    }
+    // Not through `call`: a newer layout must stop the start with its own message, not 'unavailable'.
+    await checkRedisLayout(this.redis, this.key.layout());
   }
 
   private key = {
@@ -178,6 +184,7 @@ export class RedisStore implements Store {
     docSeq: (id: string, doc: string) => `${this.prefix}docseq:{${id}}:${doc}`,
     docChannel: (id: string, doc: string) => `${this.prefix}yjs:{${id}}:${doc}`,
     instance: (id: string) => `${this.prefix}instance:${id}`,
+    layout: () => `${this.prefix}store-layout`,
   };
 
   /** The pub/sub channel on which a document's updates and awareness reach the instances holding it. */
@@ -217,7 +224,7 @@ export class RedisStore implements Store {
 
   async loadMeeting(id: string): Promise<StoredMeeting | null> {
     const [state, version] = await this.call(() => this.redis.hmget(this.key.meeting(id), 'state', 'version'));
-    return state === null || version === null ? null : { id, version: Number(version), state: JSON.parse(state) };
+    return state === null || version === null ? null : { id, version: Number(version), state: migrateState(JSON.parse(state), `meeting ${id}`) };
   }
 
   async currentVersion(id: string): Promise<number | null> {
@@ -232,22 +239,23 @@ export class RedisStore implements Store {
   }
 
   async commit(c: Commit): Promise<'ok' | 'conflict' | 'already-voted'> {
-    const record: EventRecord = { version: c.expectedVersion + 1, at: c.at, actor: c.actor, events: c.events };
+    const record: EventRecord & { schema: number } = { version: c.expectedVersion + 1, at: c.at, actor: c.actor, events: c.events, schema: SCHEMA_VERSION };
     const ballots = ballotsTouched(c);
     const keys = [this.key.meeting(c.meetingId), this.key.events(c.meetingId)];
     for (const b of ballots) keys.push(this.key.voters(c.meetingId, b.id), this.key.counts(c.meetingId, b.id));
     const args = [c.expectedVersion, JSON.stringify(c.state), JSON.stringify(record), JSON.stringify(ballots.map(({ id: _, ...b }) => b))];
     const outcome = await this.call(() => (this.redis as Redis & { phCommit(...a: unknown[]): Promise<string> }).phCommit(keys.length, ...keys, ...args));
     if (outcome !== 'ok' && outcome !== 'conflict' && outcome !== 'already-voted') throw new StoreUnavailableError(new Error(`unexpected script result ${outcome}`));
-    if (outcome === 'ok' && c.events.some((e) => e.type === 'ballot.closed' || e.type === 'ballot.cancelled')) this.foldAppendOnlyFile();
+    if (outcome === 'ok' && (c.tallies?.eraseHistory?.length ?? 0) > 0) this.foldAppendOnlyFile();
     return outcome;
   }
 
   /**
    * With AOF on, Redis logs the effects of every vote's script (the voter and the count increments,
-   * in one transaction), so a copy of the AOF would link them. Once a ballot closes or is cancelled,
-   * an AOF rewrite replaces that history by the current data. Best effort, in the background: while
-   * another rewrite runs, Redis refuses, and it is tried again (see docs/BALLOTS.md for the limits).
+   * in one transaction), so a copy of the AOF would link them. Once a ballot takes no more papers
+   * (the commit's `tallies.eraseHistory`), an AOF rewrite replaces that history by the current data.
+   * Best effort, in the background: while another rewrite runs, Redis refuses, and it is tried again
+   * (see docs/BALLOTS.md for the limits).
    */
   private foldAppendOnlyFile(attempt = 0): void {
     void (async () => {
@@ -266,7 +274,11 @@ export class RedisStore implements Store {
   async readEvents(meetingId: string, afterVersion = 0): Promise<EventRecord[]> {
     // Versions start at 1 and the list holds them in order, so version n sits at index n - 1.
     const raw = await this.call(() => this.redis.lrange(this.key.events(meetingId), afterVersion, -1));
-    return raw.map((r) => JSON.parse(r) as EventRecord);
+    return raw.map((r) => {
+      const { schema, ...record } = JSON.parse(r) as EventRecord & { schema?: number };
+      const what = `event record ${record.version} of meeting ${meetingId}`;
+      return { ...record, events: migrateEvents(record.events, schemaOf(schema, what), record.at, what) };
+    });
   }
 
   async findToken(tokenHash: string): Promise<TokenOwner | null> {

@@ -3,79 +3,16 @@ import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { countKeys } from '../../shared/ballots/tally.js';
 import type { Counts } from '../../shared/ballots/types.js';
-import type { MeetingEvent } from '../../shared/meeting/events.js';
+import { migrateEvents, migrateState, schemaOf } from '../../shared/migrations/index.js';
+import { SCHEMA_VERSION } from '../../shared/versions.js';
+import { migrateLayout } from './sqliteSchema.js';
 import { MeetingExistsError, type Commit, type EventRecord, type MeetingSummary, type NewMeeting, type Store, type StoredDoc, type StoredMeeting, type StoredPin, type TokenOwner } from './store.js';
-
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS meetings (
-  id TEXT PRIMARY KEY,
-  created_at INTEGER NOT NULL,
-  definition TEXT NOT NULL,
-  state TEXT NOT NULL,
-  version INTEGER NOT NULL
-);
-CREATE TABLE IF NOT EXISTS events (
-  meeting_id TEXT NOT NULL REFERENCES meetings(id),
-  version INTEGER NOT NULL,
-  at INTEGER NOT NULL,
-  actor TEXT,
-  events TEXT NOT NULL,
-  PRIMARY KEY (meeting_id, version)
-);
--- Ballots: who has voted, and the tally. No paper rows, no timestamps, no order (docs/BALLOTS.md).
-CREATE TABLE IF NOT EXISTS ballot_voters (
-  meeting_id TEXT NOT NULL,
-  ballot_id TEXT NOT NULL,
-  voter_id TEXT NOT NULL,
-  PRIMARY KEY (meeting_id, ballot_id, voter_id)
-) WITHOUT ROWID;
--- One row per ballot holding its whole tally (every key, sorted), rewritten by each vote. One row
--- per count key would let the page layout tell which keys a vote created or grew, and in what order.
-CREATE TABLE IF NOT EXISTS ballot_tallies (
-  meeting_id TEXT NOT NULL,
-  ballot_id TEXT NOT NULL,
-  counts TEXT NOT NULL,
-  PRIMARY KEY (meeting_id, ballot_id)
-) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS tokens (
-  token_hash TEXT PRIMARY KEY,
-  meeting_id TEXT NOT NULL REFERENCES meetings(id),
-  participant_id TEXT NOT NULL,
-  public_token TEXT,
-  UNIQUE (meeting_id, participant_id)
-);
--- Voting PINs: a slow hash per voter and the wrong tries in a row (docs/BALLOTS.md, "Voting PIN").
-CREATE TABLE IF NOT EXISTS voting_pins (
-  meeting_id TEXT NOT NULL,
-  participant_id TEXT NOT NULL,
-  hash TEXT NOT NULL,
-  failures INTEGER NOT NULL DEFAULT 0,
-  PRIMARY KEY (meeting_id, participant_id)
-) WITHOUT ROWID;
--- Yjs documents: an append-only log of updates per document; compaction replaces a prefix.
-CREATE TABLE IF NOT EXISTS doc_updates (
-  seq INTEGER PRIMARY KEY AUTOINCREMENT,
-  meeting_id TEXT NOT NULL REFERENCES meetings(id),
-  doc_name TEXT NOT NULL,
-  data BLOB NOT NULL
-);
-CREATE INDEX IF NOT EXISTS doc_updates_by_doc ON doc_updates (meeting_id, doc_name, seq);
-`;
-
-/** Stores written before ballot_tallies kept one row per count key; fold them into one row per ballot. */
-const MIGRATE_COUNTS = `
-INSERT OR IGNORE INTO ballot_tallies (meeting_id, ballot_id, counts)
-  SELECT meeting_id, ballot_id, json_group_object(key, count) FROM
-    (SELECT * FROM ballot_counts ORDER BY meeting_id, ballot_id, key) GROUP BY meeting_id, ballot_id;
-DROP TABLE ballot_counts;
-`;
 
 /** A tally as stored: keys sorted, so its text depends only on the counts. */
 const canonical = (counts: Counts) => JSON.stringify(Object.fromEntries(Object.entries(counts).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))));
 
 /** Commits after which the WAL must not keep the previous versions of a tally (see `commit`). */
-const touchesTally = (c: Commit) => (c.votes?.length ?? 0) > 0 || c.events.some(endsBallot);
-const endsBallot = (e: MeetingEvent) => e.type === 'ballot.closed' || e.type === 'ballot.cancelled';
+const touchesTally = (c: Commit) => [c.votes, c.tallies?.drop, c.tallies?.eraseHistory].some((list) => (list?.length ?? 0) > 0);
 
 /** A voter of the commit is already recorded: the whole commit is undone. */
 class AlreadyVoted extends Error {}
@@ -109,9 +46,12 @@ export class SqliteStore implements Store {
     this.db.pragma('secure_delete = ON');
     // Statement journals and other temporary files (old page images) stay in memory, never on disk.
     this.db.pragma('temp_store = MEMORY');
-    this.db.exec(SCHEMA);
-    const legacy = this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'ballot_counts'").get();
-    if (legacy) this.db.transaction(() => this.db.exec(MIGRATE_COUNTS))();
+    try {
+      migrateLayout(this.db, file);
+    } catch (e) {
+      this.db.close();
+      throw e;
+    }
     this.tokenOwner = this.db.prepare('SELECT meeting_id, participant_id FROM tokens WHERE token_hash = ?');
     this.addVoter = this.db.prepare('INSERT OR IGNORE INTO ballot_voters (meeting_id, ballot_id, voter_id) VALUES (?, ?, ?)');
   }
@@ -128,7 +68,7 @@ export class SqliteStore implements Store {
 
   async loadMeeting(id: string): Promise<StoredMeeting | null> {
     const row = this.db.prepare('SELECT state, version FROM meetings WHERE id = ?').get(id) as { state: string; version: number } | undefined;
-    return row ? { id, version: row.version, state: JSON.parse(row.state) } : null;
+    return row ? { id, version: row.version, state: migrateState(JSON.parse(row.state), `meeting ${id}`) } : null;
   }
 
   async currentVersion(id: string): Promise<number | null> {
@@ -178,13 +118,10 @@ export class SqliteStore implements Store {
         const current = this.db.prepare('SELECT version FROM meetings WHERE id = ?').get(c.meetingId) as { version: number } | undefined;
         if (current?.version !== c.expectedVersion) return 'conflict' as const;
         this.recordVotes(c);
-        // A cancelled ballot is never published: its partial tally is destroyed rather than kept sealed.
-        for (const e of c.events) {
-          if (e.type === 'ballot.cancelled') this.db.prepare('DELETE FROM ballot_tallies WHERE meeting_id = ? AND ballot_id = ?').run(c.meetingId, e.ballotId);
-        }
+        for (const ballotId of c.tallies?.drop ?? []) this.db.prepare('DELETE FROM ballot_tallies WHERE meeting_id = ? AND ballot_id = ?').run(c.meetingId, ballotId);
         this.db.prepare('UPDATE meetings SET state = ?, version = ? WHERE id = ?').run(JSON.stringify(c.state), next, c.meetingId);
-        this.db.prepare('INSERT INTO events (meeting_id, version, at, actor, events) VALUES (?, ?, ?, ?, ?)')
-          .run(c.meetingId, next, c.at, c.actor, JSON.stringify(c.events));
+        this.db.prepare('INSERT INTO events (meeting_id, version, at, actor, events, schema) VALUES (?, ?, ?, ?, ?, ?)')
+          .run(c.meetingId, next, c.at, c.actor, JSON.stringify(c.events), SCHEMA_VERSION);
         return 'ok' as const;
       })();
     } catch (e) {
@@ -225,9 +162,12 @@ export class SqliteStore implements Store {
   }
 
   async readEvents(meetingId: string, afterVersion = 0): Promise<EventRecord[]> {
-    const rows = this.db.prepare('SELECT version, at, actor, events FROM events WHERE meeting_id = ? AND version > ? ORDER BY version')
-      .all(meetingId, afterVersion) as { version: number; at: number; actor: string | null; events: string }[];
-    return rows.map((r) => ({ version: r.version, at: r.at, actor: r.actor, events: JSON.parse(r.events) }));
+    const rows = this.db.prepare('SELECT version, at, actor, events, schema FROM events WHERE meeting_id = ? AND version > ? ORDER BY version')
+      .all(meetingId, afterVersion) as { version: number; at: number; actor: string | null; events: string; schema: number }[];
+    return rows.map((r) => {
+      const what = `event record ${r.version} of meeting ${meetingId}`;
+      return { version: r.version, at: r.at, actor: r.actor, events: migrateEvents(JSON.parse(r.events), schemaOf(r.schema, what), r.at, what) };
+    });
   }
 
   async findToken(tokenHash: string): Promise<TokenOwner | null> {

@@ -1,7 +1,7 @@
 import type { MeetingDefinition } from '../../shared/definition.js';
 import type { MeetingEvent } from '../../shared/meeting/events.js';
 import type { MeetingState } from '../../shared/meeting/state.js';
-import type { VoteRecord } from '../../shared/meeting/decision.js';
+import type { TallyWork, VoteRecord } from '../../shared/meeting/decision.js';
 import type { Counts } from '../../shared/ballots/types.js';
 
 export interface StoredMeeting {
@@ -64,6 +64,13 @@ export interface Commit {
    * Papers that arrive together share one commit (one fsync, one broadcast), so there may be many.
    */
   votes?: VoteRecord[];
+  /**
+   * What the decision says becomes of ballots' counts, besides the papers: `drop` deletes a ballot's
+   * counts (cancelled, never published), with the commit or not at all; `eraseHistory` names ballots
+   * that take no more papers, after which the store keeps no earlier version of their counts anywhere
+   * it can reach (SQLite's WAL, Redis's AOF). The store acts on these, never on the events.
+   */
+  tallies?: TallyWork;
 }
 
 /**

@@ -1,13 +1,13 @@
 import type { IncomingMessage } from 'node:http';
 import type { Role } from '../../shared/meeting/state.js';
-import { findItem, findParticipant } from '../../shared/meeting/state.js';
+import { findItem } from '../../shared/meeting/state.js';
 import { canEditDoc, canReadDocs, parseDocName } from '../../shared/notes/access.js';
 import { DOC_SUBPROTOCOL } from '../../shared/notes/protocol.js';
+import { isDocProtocolEntry } from '../../shared/versions.js';
 import { observerRulesOf } from '../../shared/meeting/visibility.js';
-import { hashToken } from '../ids.js';
+import { authenticate, roomStates } from '../auth/authenticate.js';
 import type { Rooms } from '../realtime/rooms.js';
 import type { Store } from '../store/store.js';
-
 
 /** How the upgrade presented its token: the subprotocol, or the deprecated `?token=` query. */
 export type TokenCarrier = 'subprotocol' | 'query';
@@ -15,8 +15,6 @@ export type TokenCarrier = 'subprotocol' | 'query';
 export type DocAccess =
   | { ok: true; meetingId: string; docName: string; participantId: string; name: string; role: Role; canEdit: boolean; tokenHash: string; carrier: TokenCarrier }
   | { ok: false; status: 401 | 403 | 404; message: string };
-
-const MAX_TOKEN = 200;
 
 function segments(url: string): { meetingId: string; docName: string; query: string | null } | null {
   const parsed = new URL(url, 'http://upgrade.invalid');
@@ -38,7 +36,8 @@ function segments(url: string): { meetingId: string; docName: string; query: str
 function tokenOf(offered: string | undefined, query: string | null): { token: string | null; carrier: TokenCarrier } {
   const protocols = (offered ?? '').split(',').map((p) => p.trim()).filter((p) => p !== '');
   if (!protocols.includes(DOC_SUBPROTOCOL)) return { token: query, carrier: 'query' };
-  const others = protocols.filter((p) => p !== DOC_SUBPROTOCOL);
+  // Besides the token, a client may name its protocol version (`phong-hop.v2`, server/realtime/protocolVersion.ts).
+  const others = protocols.filter((p) => p !== DOC_SUBPROTOCOL && !isDocProtocolEntry(p));
   return { token: others.length === 1 ? others[0] : null, carrier: 'subprotocol' };
 }
 
@@ -52,14 +51,15 @@ export async function authoriseDoc(req: Pick<IncomingMessage, 'url' | 'headers'>
   if (!target) return { ok: false, status: 404, message: 'expected /yjs/<meetingId>/<docName>' };
   const { meetingId, docName } = target;
   const { token, carrier } = tokenOf(req.headers['sec-websocket-protocol'], target.query);
-  if (!token || token.length > MAX_TOKEN) return { ok: false, status: 401, message: `a token is required: offer the subprotocols ${DOC_SUBPROTOCOL} and <token>` };
-  const tokenHash = hashToken(token);
-  const owner = await deps.store.findToken(tokenHash);
-  if (!owner) return { ok: false, status: 401, message: 'this link is not valid (anymore)' };
-  if (owner.meetingId !== meetingId) return { ok: false, status: 403, message: 'this link belongs to another meeting' };
+  const auth = await authenticate(token, { store: deps.store, meeting: roomStates(deps.rooms) }, meetingId);
+  if (!auth.ok) {
+    if (auth.failure === 'no-token') return { ok: false, status: 401, message: `a token is required: offer the subprotocols ${DOC_SUBPROTOCOL} and <token>` };
+    if (auth.failure === 'other-meeting') return { ok: false, status: 403, message: 'this link belongs to another meeting' };
+    return { ok: false, status: 401, message: 'this link is not valid (anymore)' };
+  }
+  const { participant, tokenHash } = auth;
   const room = await deps.rooms.get(meetingId);
-  const participant = room && findParticipant(room.current().state, owner.participantId);
-  if (!room || !participant) return { ok: false, status: 401, message: 'this link is not valid (anymore)' };
+  if (!room) return { ok: false, status: 401, message: 'this link is not valid (anymore)' };
   const ref = parseDocName(docName);
   if (!ref) return { ok: false, status: 404, message: `no document ${docName}: expected notes-<itemId> or minutes` };
   if (!canReadDocs(participant.role, observerRulesOf(room.current().state))) return { ok: false, status: 403, message: 'the public link does not show this meeting\'s notes' };
@@ -74,14 +74,4 @@ export async function authoriseDoc(req: Pick<IncomingMessage, 'url' | 'headers'>
 /** The subprotocol the server answers an upgrade with: `phong-hop` when offered, never anything else. */
 export function chooseSubprotocol(offered: ReadonlySet<string>): string | false {
   return offered.has(DOC_SUBPROTOCOL) ? DOC_SUBPROTOCOL : false;
-}
-
-/**
- * Whether a link checked at the upgrade is still valid once its connection has joined. A link
- * reissued in between closed the participant's connections before this one was among them; the
- * store already has the new token by then, so asking it again catches that.
- */
-export async function stillValid(store: Store, access: { meetingId: string; participantId: string; tokenHash: string }): Promise<boolean> {
-  const owner = await store.findToken(access.tokenHash);
-  return owner !== null && owner.meetingId === access.meetingId && owner.participantId === access.participantId;
 }

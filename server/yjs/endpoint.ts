@@ -8,9 +8,11 @@ import { DOC_CLOSE } from '../../shared/notes/protocol.js';
 import { originAllowed } from '../http/origin.js';
 import type { Logger } from '../log.js';
 import type { DocAdmit } from '../realtime/admission.js';
+import { OUTDATED_DOC_CLIENT, servesDocClient } from '../realtime/protocolVersion.js';
 import type { Rooms } from '../realtime/rooms.js';
 import { StoreUnavailableError, type Store } from '../store/store.js';
-import { authoriseDoc, chooseSubprotocol, stillValid } from './auth.js';
+import { stillValid } from '../auth/authenticate.js';
+import { authoriseDoc, chooseSubprotocol } from './auth.js';
 import { DocConnection } from './connection.js';
 import type { DocFanout } from './fanout.js';
 import { LiveDocs } from './liveDocs.js';
@@ -111,6 +113,7 @@ export function attachYjs(http: HttpServer, opts: YjsOptions): YjsEndpoint {
       log.debug('document upgrade refused: origin not allowed', { origin: String(req.headers.origin).slice(0, 200) });
       return refuse(socket, 403, 'this origin may not open the meeting\'s documents');
     }
+    if (!servesDocClient(req)) return refuse(socket, 426, OUTDATED_DOC_CLIENT, 'upgrade-required');
     upgrade(req, socket, head).catch((e: unknown) => {
       if (e instanceof StoreUnavailableError) return refuse(socket, 503, 'the store is unavailable');
       log.error('document upgrade failed', { err: e instanceof Error ? e.stack : String(e) });

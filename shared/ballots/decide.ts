@@ -1,7 +1,7 @@
 import type { CommandOf } from '../meeting/commands.js';
-import { accept, reject, type DecideContext, type Decision } from '../meeting/decision.js';
+import { accept, ending, reject, type DecideContext, type Decision } from '../meeting/decision.js';
 import type { MeetingEvent } from '../meeting/events.js';
-import { PERMISSIONS, type Actor } from '../meeting/permissions.js';
+import { isVoter, type Actor } from '../meeting/roles.js';
 import { showBallot } from '../meeting/screen.js';
 import { findItem, findParticipant, type MeetingState } from '../meeting/state.js';
 import type { BallotDraft } from './draft.js';
@@ -30,7 +30,7 @@ export function findBallot(state: MeetingState, id: string): Ballot | undefined 
  */
 export function eligibleVoters(state: MeetingState, ballot: Pick<Ballot, 'eligibility' | 'kind' | 'subjects' | 'selfRating'>): string[] {
   return state.participants
-    .filter((p) => p.member && PERMISSIONS['ballot.vote'].includes(p.role))
+    .filter(isVoter)
     .filter((p) => ballot.eligibility === 'all-members' || state.attendance[p.id] === 'present')
     .filter((p) => rowsFor(ballot, p.id).length > 0)
     .map((p) => p.id)
@@ -122,15 +122,18 @@ export function decideBallot(state: MeetingState, command: BallotCommand, actor:
       return accept({ type: 'ballot.opened', ballotId: ballot.id, at: ctx.now, eligible, deadline }, ...showBallot(state, ballot.id));
     }
     case 'ballot.close':
-      return wrongStatus('open') ?? checkEarlyClose(ballot) ?? accept({ type: 'ballot.closed', ballotId: ballot.id, at: ctx.now, reason: 'chair' });
+      return wrongStatus('open') ?? checkEarlyClose(ballot)
+        ?? { ok: true, events: [{ type: 'ballot.closed', ballotId: ballot.id, at: ctx.now, reason: 'chair' }], tallies: ending(ballot.id) };
     case 'ballot.publish': {
       const bad = wrongStatus('closed');
       if (bad) return bad;
       if (!ctx.counts) return reject('internal', 'the sealed counts were not supplied');
       return accept({ type: 'ballot.published', ballotId: ballot.id, results: tally(ballot, ctx.counts, membersOf(state), rulesOf(state).minCast) }, ...showBallot(state, ballot.id));
     }
+    // A cancelled ballot is never published: its counts so far are destroyed rather than kept sealed.
     case 'ballot.cancel':
-      return wrongStatus('draft', 'open', 'closed') ?? accept({ type: 'ballot.cancelled', ballotId: ballot.id, at: ctx.now, reason: command.reason });
+      return wrongStatus('draft', 'open', 'closed')
+        ?? { ok: true, events: [{ type: 'ballot.cancelled', ballotId: ballot.id, at: ctx.now, reason: command.reason }], tallies: { drop: [ballot.id], ...ending(ballot.id) } };
     case 'ballot.vote': {
       const bad = wrongStatus('open');
       if (bad) return bad;
@@ -140,18 +143,25 @@ export function decideBallot(state: MeetingState, command: BallotCommand, actor:
       if (rulesOf(state).votingPin === 'required' && !ctx.pinVerified) return reject('pin-required', 'a paper needs your voting PIN');
       const paper = checkPaper(ballot, actor.participantId, command.paper);
       if (!paper.ok) return reject('invalid-paper', paper.message);
-      const events: MeetingEvent[] = [{ type: 'ballot.voted', ballotId: ballot.id, voterIds: [actor.participantId] }];
+      const vote = { ballotId: ballot.id, voterId: actor.participantId, increments: paper.increments };
+      const voted: MeetingEvent = { type: 'ballot.voted', ballotId: ballot.id, voterIds: [actor.participantId] };
       if (ballot.closeWhenAllVoted && ballot.voted.length + 1 === ballot.eligible.length) {
-        events.push({ type: 'ballot.closed', ballotId: ballot.id, at: ctx.now, reason: 'all-voted' });
+        return { ok: true, events: [voted, { type: 'ballot.closed', ballotId: ballot.id, at: ctx.now, reason: 'all-voted' }], vote, tallies: ending(ballot.id) };
       }
-      return { ok: true, events, vote: { ballotId: ballot.id, voterId: actor.participantId, increments: paper.increments } };
+      return { ok: true, events: [voted], vote };
     }
   }
 }
 
 /** Closes every open ballot whose deadline has passed; the server calls it on a timer. */
 export function closeOverdue(state: MeetingState, now: number): MeetingEvent[] {
-  return state.ballots
-    .filter((b) => b.status === 'open' && b.deadline !== null && b.deadline <= now)
-    .map((b) => ({ type: 'ballot.closed', ballotId: b.id, at: now, reason: 'deadline' }) as const);
+  return overdue(state, now).map((b) => ({ type: 'ballot.closed', ballotId: b.id, at: now, reason: 'deadline' }) as const);
 }
+
+/** `closeOverdue` as a decision, with the closed ballots' count history for the store to erase. */
+export function decideOverdue(state: MeetingState, now: number): Decision {
+  const ids = overdue(state, now).map((b) => b.id);
+  return { ok: true, events: closeOverdue(state, now), tallies: ids.length > 0 ? { eraseHistory: ids } : undefined };
+}
+
+const overdue = (state: MeetingState, now: number) => state.ballots.filter((b) => b.status === 'open' && b.deadline !== null && b.deadline <= now);

@@ -1,11 +1,13 @@
 import { rowsFor } from './rows.js';
-import { z } from 'zod';
 import { ABSTAIN } from './scale.js';
 import { countKey, type Ballot } from './types.js';
 
-/** A whole ballot paper: one answer (an option id, or "abstain" where allowed) per row. */
-export const Paper = z.record(z.string().max(40), z.string().max(40)).refine((p) => Object.keys(p).length <= 200, 'too many rows');
-export type Paper = z.infer<typeof Paper>;
+/**
+ * A whole ballot paper: one answer (an option id, or "abstain" where allowed) per row. Its wire
+ * schema is `Paper` in shared/meeting/commands.ts; this file stays free of zod, because every
+ * browser view loads the rules, and zod's probe for `new Function` breaks the page's CSP.
+ */
+export type Paper = Record<string, string>;
 
 export type PaperCheck = { ok: true; increments: string[] } | { ok: false; message: string };
 

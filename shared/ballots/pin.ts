@@ -1,5 +1,5 @@
 import { accept, reject, type Decision } from '../meeting/decision.js';
-import { PERMISSIONS, type Actor } from '../meeting/permissions.js';
+import { isVoter, type Actor } from '../meeting/roles.js';
 import { findParticipant, type MeetingState } from '../meeting/state.js';
 import { rulesOf } from './rules.js';
 
@@ -23,7 +23,7 @@ export function pinWeakness(pin: string): string | null {
 /** Whether a participant can ever vote, and so has a PIN: a member of the body in a voting role. */
 export function votes(state: MeetingState, participantId: string): boolean {
   const p = findParticipant(state, participantId);
-  return p !== undefined && p.member && PERMISSIONS['ballot.vote'].includes(p.role);
+  return p !== undefined && isVoter(p);
 }
 
 /**

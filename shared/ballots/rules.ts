@@ -21,9 +21,9 @@ export interface BallotRules {
 
 export const DEFAULT_BALLOT_RULES: BallotRules = { minCast: 3, minQuorum: [1, 2], votingPin: 'required', pinAttempts: 5 };
 
-/** The rules in force; meetings stored before they existed get the defaults. */
+/** The rules in force (meetings stored before they existed got the defaults when loaded: shared/migrations/). */
 export function rulesOf(state: Pick<MeetingState, 'ballotRules'>): BallotRules {
-  return state.ballotRules ?? DEFAULT_BALLOT_RULES;
+  return state.ballotRules;
 }
 
 /** Whether the fraction `a` is at least the fraction `b`. */

@@ -2,6 +2,7 @@ import { MAX_AGENDA_ITEMS } from '../limits.js';
 import type { CommandOf } from './commands.js';
 import { accept, reject, type DecideContext, type Decision } from './decision.js';
 import type { MeetingEvent } from './events.js';
+import type { Actor } from './roles.js';
 import { leaveBallot } from './screen.js';
 import { activeItem, findItem, findParticipant, newItem, type AgendaItem, type MeetingState } from './state.js';
 
@@ -51,7 +52,7 @@ function checkRefs(state: MeetingState, fields: { subject?: string; presenter?: 
   return null;
 }
 
-export function decideAgenda(state: MeetingState, command: AgendaCommand, { now, newId }: DecideContext): Decision {
+export function decideAgenda(state: MeetingState, command: AgendaCommand, _actor: Actor, { now, newId }: DecideContext): Decision {
   if (command.type === 'meeting.start') {
     if (state.status === 'running') return reject('invalid-state', 'the meeting is already running');
     return accept({ type: 'meeting.started', at: now });

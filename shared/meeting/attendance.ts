@@ -1,6 +1,6 @@
 import type { CommandOf } from './commands.js';
 import { accept, reject, type DecideContext, type Decision } from './decision.js';
-import type { Actor } from './permissions.js';
+import { attends, type Actor } from './roles.js';
 import { findParticipant, type AttendanceStatus, type MeetingState } from './state.js';
 
 export type AttendanceCommand = CommandOf<'attendance.checkIn' | 'attendance.mark'>;
@@ -14,7 +14,7 @@ export function decideAttendance(state: MeetingState, command: AttendanceCommand
   const status = command.type === 'attendance.checkIn' ? 'present' : command.status;
   const who = findParticipant(state, participantId);
   if (!who) return reject('not-found', `no participant ${participantId}`);
-  if (who.role === 'observer' || who.role === 'screen') return reject('invalid-state', 'observers and screens do not attend');
+  if (!attends(who.role)) return reject('invalid-state', 'observers and screens do not attend');
   // Checking in twice is harmless: a tablet does it on every reconnect.
   if (attendanceOf(state, participantId) === status) return accept();
   return accept({ type: 'attendance.marked', participantId, status, at: ctx.now });

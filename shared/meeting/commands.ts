@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { BallotDraft } from '../ballots/draft.js';
-import { Paper } from '../ballots/paper.js';
 import { PIN_PATTERN } from '../ballots/pin.js';
 import { AgendaItemFields, Slug } from '../definition.js';
 import { MAX_ANNOUNCEMENT, MAX_SPEAKING_SEC, MAX_TEXT, MIN_SPEAKING_SEC } from '../limits.js';
@@ -11,10 +10,17 @@ const Id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
 /** A voting PIN as typed; whether it is too easy to guess is `pinWeakness`'s to say. */
 const Pin = z.string().regex(PIN_PATTERN, 'a PIN is 4 to 8 digits');
 const Seconds = z.number().int().min(MIN_SPEAKING_SEC).max(MAX_SPEAKING_SEC);
+/** A ballot paper as sent (shared/ballots/paper.ts): answers by row; whether they fit the ballot is `checkPaper`'s to say. */
+export const Paper = z.record(z.string().max(40), z.string().max(40)).refine((p) => Object.keys(p).length <= 200, 'too many rows');
 
 const cmd = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
   z.object({ type: z.literal(type), ...shape }).strict();
 
+/**
+ * Every command a client may send, as it travels: the wire half of each command. Who may issue it,
+ * what it means and what the server does around it are its entry in `registry.ts`, which the
+ * compiler requires for every type listed here.
+ */
 export const Command = z.discriminatedUnion('type', [
   cmd('meeting.start', {}),
   cmd('meeting.finish', {}),
@@ -66,4 +72,5 @@ export type Command = z.infer<typeof Command>;
 export type CommandType = Command['type'];
 export type CommandOf<T extends CommandType> = Extract<Command, { type: T }>;
 
-export const COMMAND_TYPES = Command.options.map((o) => o.shape.type.value) as CommandType[];
+// The registry's keys, which the compiler keeps equal to the schemas' types.
+export { COMMAND_TYPES, isCommandType } from './registry.js';

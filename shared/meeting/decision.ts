@@ -9,13 +9,26 @@ export interface VoteRecord {
   increments: string[];
 }
 
-export type Decision = { ok: true; events: MeetingEvent[]; vote?: VoteRecord } | { ok: false; error: ErrorInfo };
+/**
+ * What a decision asks the store to do with ballots' counts besides adding papers (`Commit.tallies`):
+ * the rules know when a ballot ends, so no store has to find out by reading the events.
+ */
+export interface TallyWork {
+  /** Destroy these ballots' counts: a cancelled ballot is never published. */
+  drop?: string[];
+  /** These ballots take no more papers: erase whatever history of their counts the store keeps, keeping the counts. */
+  eraseHistory?: string[];
+}
+
+export type Decision =
+  | { ok: true; events: MeetingEvent[]; vote?: VoteRecord; tallies?: TallyWork }
+  | { ok: false; error: ErrorInfo };
 
 /** Time and fresh ids come from outside so that the core stays pure and replayable. */
 export interface DecideContext {
   now: number;
   newId: () => string;
-  /** A ballot's sealed counts, which only the server holds; supplied for `ballot.publish`. */
+  /** A ballot's sealed counts, which only the server holds; supplied when the command's entry needs them. */
   counts?: Counts;
   /** The server checked the paper's PIN against the voter's stored hash (docs/BALLOTS.md, "Voting PIN"). */
   pinVerified?: boolean;
@@ -24,3 +37,13 @@ export interface DecideContext {
 export const accept = (...events: MeetingEvent[]): Decision => ({ ok: true, events });
 export const reject = (code: ErrorCode, message: string, reason?: RefusalReason, detail?: Record<string, number>): Decision =>
   ({ ok: false, error: error(code, message, reason, detail) });
+
+/** The ballot stops taking papers: its counts stay, their history goes. */
+export const ending = (ballotId: string): TallyWork => ({ eraseHistory: [ballotId] });
+
+/** The work of several decisions committed together (a group of papers, one of which closed its ballot). */
+export function mergeTallies(a: TallyWork | undefined, b: TallyWork | undefined): TallyWork | undefined {
+  if (!a || !b) return a ?? b;
+  const union = (x?: string[], y?: string[]) => (x || y ? [...new Set([...(x ?? []), ...(y ?? [])])] : undefined);
+  return { drop: union(a.drop, b.drop), eraseHistory: union(a.eraseHistory, b.eraseHistory) };
+}

@@ -1,7 +1,7 @@
 import type { CommandOf } from './commands.js';
 import { accept, reject, type DecideContext, type Decision } from './decision.js';
 import type { MeetingEvent } from './events.js';
-import type { Actor } from './permissions.js';
+import { attends, manages, type Actor } from './roles.js';
 import { activeItem, findParticipant, type AgendaItem, type FloorRequest, type ItemQueue, type MeetingState, type RequestKind } from './state.js';
 
 export type QueueCommand = CommandOf<
@@ -32,7 +32,26 @@ function start(item: AgendaItem, participantId: string, kind: RequestKind, reque
   return events;
 }
 
+/**
+ * Who may ask for the floor for whom: members and guests for themselves, the presidium for anyone.
+ * A reply answers what was said about the member under review: nobody else has one, whoever files it.
+ */
+export function mayRequestFloor(actor: Actor, command: CommandOf<'queue.request'>, state: MeetingState): boolean {
+  const participantId = command.participantId ?? actor.participantId;
+  if (participantId !== actor.participantId && !manages(actor.role)) return false;
+  return command.kind !== 'reply' || activeItem(state)?.subject === participantId;
+}
+
+/** Members and guests withdraw only their own requests; the presidium any. */
+export function mayWithdraw(actor: Actor, command: CommandOf<'queue.withdraw'>, state: MeetingState): boolean {
+  if (manages(actor.role)) return true;
+  const request = activeItem(state)?.queue.requests.find((r) => r.id === command.requestId);
+  // An unknown request is reported as not-found by `decideQueue`, not hidden behind a permission error.
+  return request === undefined || request.participantId === actor.participantId;
+}
+
 export function decideQueue(state: MeetingState, command: QueueCommand, actor: Actor, { now, newId }: DecideContext): Decision {
+  if (state.status !== 'running') return reject('invalid-state', 'the meeting is not in session');
   const item = activeItem(state);
   if (!item) return reject('invalid-state', 'no agenda item is open');
   if (command.itemId !== undefined && command.itemId !== item.id) {
@@ -45,11 +64,9 @@ export function decideQueue(state: MeetingState, command: QueueCommand, actor: A
       const participantId = command.participantId ?? actor.participantId;
       const who = findParticipant(state, participantId);
       if (!who) return reject('not-found', `no participant ${participantId}`);
-      if (who.role === 'observer' || who.role === 'screen') return reject('invalid-state', `${who.name} cannot take the floor`);
-      // A reply answers what was said about the member under review: nobody else has one, whoever asks.
-      if (command.kind === 'reply' && item.subject !== participantId) return reject('invalid-state', 'only the member under review may reply');
+      if (!attends(who.role)) return reject('invalid-state', `${who.name} cannot take the floor`);
       const onBehalf = participantId !== actor.participantId;
-      if (!queue.open && !onBehalf && actor.role !== 'chair' && actor.role !== 'secretary') {
+      if (!queue.open && !onBehalf && !manages(actor.role)) {
         return reject('invalid-state', 'the list of speakers is closed');
       }
       if (queue.requests.some((r) => r.participantId === participantId && r.kind === command.kind)) {
@@ -73,7 +90,7 @@ export function decideQueue(state: MeetingState, command: QueueCommand, actor: A
       }
       if (command.participantId !== undefined) {
         const who = findParticipant(state, command.participantId);
-        if (!who || who.role === 'observer' || who.role === 'screen') return reject('not-found', `no speaker ${command.participantId}`);
+        if (!who || !attends(who.role)) return reject('not-found', `no speaker ${command.participantId}`);
         const waiting = queue.requests.find((r) => r.participantId === who.id);
         return accept(...start(item, who.id, waiting?.kind ?? 'speech', waiting?.id ?? null, now));
       }

@@ -4,6 +4,7 @@ import { DEFAULT_BALLOT_RULES, type BallotRules } from '../ballots/rules.js';
 import type { Notice } from './notices.js';
 import { DEFAULT_OBSERVER_RULES, type ObserverRules } from './visibility.js';
 import type { AgendaItemFields, ItemKind, MeetingDefinition, Role } from '../definition.js';
+import { SCHEMA_VERSION } from '../versions.js';
 
 export type { ItemKind, Role };
 
@@ -104,14 +105,16 @@ export interface MeetingState {
   announcement: Announcement | null;
   ballots: Ballot[];
   screen: ScreenMode;
-  /** The organiser's rules for every ballot (absent in meetings stored before they existed: `rulesOf`). */
-  ballotRules?: BallotRules;
+  /** The organiser's rules for every ballot (meetings stored before they existed get them on load: shared/migrations/). */
+  ballotRules: BallotRules;
   /** Voters who have set a voting PIN, or whose voting is locked; never the PIN or its hash. */
-  pins?: Record<string, PinStatus>;
+  pins: Record<string, PinStatus>;
   /** What could be abused, shown to the whole room and kept in the record (notices.ts). */
-  notices?: Notice[];
-  /** What the public observer link shows (visibility.ts); absent in meetings stored before it existed. */
-  observers?: ObserverRules;
+  notices: Notice[];
+  /** What the public observer link shows (visibility.ts). */
+  observers: ObserverRules;
+  /** The schema the state is stored in (shared/versions.ts); older ones are migrated on load. */
+  schemaVersion: number;
 }
 
 export type PinStatus = 'set' | 'locked';
@@ -164,6 +167,7 @@ export function initialState(meetingId: string, def: MeetingDefinition): Meeting
     pins: {},
     notices: [],
     observers: def.observers ?? DEFAULT_OBSERVER_RULES,
+    schemaVersion: SCHEMA_VERSION,
   };
 }
 

@@ -1,3 +1,4 @@
+import { attends } from './roles.js';
 import type { MeetingState } from './state.js';
 
 export interface SpeakerStats {
@@ -13,7 +14,7 @@ export interface SpeakerStats {
 export function speakingStats(state: MeetingState, now: number): SpeakerStats[] {
   const rows = new Map<string, SpeakerStats>();
   for (const p of state.participants) {
-    if (p.role !== 'observer' && p.role !== 'screen') rows.set(p.id, { participantId: p.id, times: 0, totalMs: 0 });
+    if (attends(p.role)) rows.set(p.id, { participantId: p.id, times: 0, totalMs: 0 });
   }
   for (const item of state.agenda) {
     const speeches = [...item.queue.speeches, ...(item.queue.current ? [{ ...item.queue.current, endedAt: now }] : [])];

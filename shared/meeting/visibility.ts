@@ -1,7 +1,8 @@
 import type { Ballot, BallotResults, SubjectResult, WithheldRow } from '../ballots/types.js';
 import { COLLECTIVE } from '../ballots/scale.js';
 import type { MeetingEvent } from './events.js';
-import type { MeetingState, Role } from './state.js';
+import { isPublicRole } from './roles.js';
+import type { MeetingState } from './state.js';
 
 /**
  * What the public observer link shows beyond the agenda, the speakers and the announcements, which
@@ -26,9 +27,6 @@ export const DEFAULT_OBSERVER_RULES: ObserverRules = { notes: false, ratings: 'c
 export function observerRulesOf(state: Pick<MeetingState, 'observers'>): ObserverRules {
   return state.observers ?? DEFAULT_OBSERVER_RULES;
 }
-
-/** The role the public link gives. The room screen is in the room, and shows what the room sees. */
-export const isPublicRole = (role: Role) => role === 'observer';
 
 function shownRow(ballot: Ballot, row: SubjectResult, rules: ObserverRules): boolean {
   if (ballot.kind === 'motion') return rules.motions;

@@ -1,5 +1,6 @@
+import { isPublicRole, manages, ofTheBody } from '../meeting/roles.js';
 import type { Role } from '../meeting/state.js';
-import { isPublicRole, type ObserverRules } from '../meeting/visibility.js';
+import type { ObserverRules } from '../meeting/visibility.js';
 
 /**
  * The co-edited documents of a meeting: one notes document per agenda item ("góp ý") and one
@@ -24,17 +25,14 @@ export function parseDocName(name: string): DocRef | null {
   return ITEM_ID.test(itemId) ? { kind: 'notes', itemId } : null;
 }
 
-const NOTE_EDITORS: readonly Role[] = ['chair', 'secretary', 'member'];
-const MINUTES_EDITORS: readonly Role[] = ['chair', 'secretary'];
-
 /**
- * Whether `role` may change the document. Reading is `canReadDocs`.
- * Guests speak but do not write the record; observers and screens only watch.
+ * Whether `role` may change the document. Reading is `canReadDocs`. The body writes the notes, the
+ * presidium the minutes; guests speak but do not write the record; observers and screens only watch.
  */
 export function canEditDoc(role: Role, doc: DocRef | string): boolean {
   const ref = typeof doc === 'string' ? parseDocName(doc) : doc;
   if (ref === null) return false;
-  return (ref.kind === 'minutes' ? MINUTES_EDITORS : NOTE_EDITORS).includes(role);
+  return ref.kind === 'minutes' ? manages(role) : ofTheBody(role);
 }
 
 /** Whether `role` may read the documents at all: the public observer link only where the body allows it. */
@@ -42,9 +40,7 @@ export function canReadDocs(role: Role, rules: ObserverRules): boolean {
   return !isPublicRole(role) || rules.notes;
 }
 
-const RECORD_KEEPERS: readonly Role[] = ['chair', 'secretary'];
-
 /** Who downloads the meeting's written record (DOCX, Markdown): those who keep the minutes. */
 export function canExportRecord(role: Role): boolean {
-  return RECORD_KEEPERS.includes(role);
+  return manages(role);
 }

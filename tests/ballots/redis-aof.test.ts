@@ -36,13 +36,13 @@ describe.runIf(redisServerInstalled())('Redis AOF after a ballot', () => {
   let state: MeetingState;
   let version = 0;
 
-  /** What the room does: decide, commit with the version check (and the vote), apply. */
+  /** What the room does: decide, commit with the version check (and the vote, and what the decision says of the counts), apply. */
   async function run(by: string, command: Command): Promise<void> {
     const who = findParticipant(state, by)!;
     const decision = decide(state, command, { participantId: who.id, role: who.role }, { now: 1000 + version, newId: () => 'x', counts: command.type === 'ballot.publish' ? await store.readCounts('mtg', command.ballotId) : undefined });
     if (!decision.ok) throw new Error(decision.error.message);
     const next = evolveAll(state, decision.events);
-    expect(await store.commit({ meetingId: 'mtg', expectedVersion: version, state: next, events: decision.events, at: 1000, actor: decision.vote ? null : by, votes: decision.vote && [decision.vote] })).toBe('ok');
+    expect(await store.commit({ meetingId: 'mtg', expectedVersion: version, state: next, events: decision.events, at: 1000, actor: decision.vote ? null : by, votes: decision.vote && [decision.vote], tallies: decision.tallies })).toBe('ok');
     state = next;
     version += 1;
   }

@@ -105,12 +105,32 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       expect(await store.readCounts('mtg', 'b1')).toEqual({ 'm2/excellent': 1, 'm3/good': 2 });
     });
 
-    it('destroys the counts of a cancelled ballot', async () => {
+    it('destroys the counts of a ballot the commit says to drop (a cancelled one), and only those', async () => {
+      const votes = [{ ballotId: 'b1', voterId: 'm1', increments: ['m2/good'] }, { ballotId: 'b2', voterId: 'm1', increments: ['question/agree'] }];
+      expect(await store.commit({ meetingId: 'mtg', expectedVersion: 0, state: state0, events: [], at: 1, actor: null, votes })).toBe('ok');
+      const cancel: MeetingEvent = { type: 'ballot.cancelled', ballotId: 'b1', at: 2, reason: 'procedural error' };
+      const tallies = { drop: ['b1'], eraseHistory: ['b1'] };
+      expect(await store.commit({ meetingId: 'mtg', expectedVersion: 1, state: state0, events: [cancel], at: 2, actor: 'chair', tallies })).toBe('ok');
+      expect(await store.readCounts('mtg', 'b1')).toEqual({});
+      expect(await store.readCounts('mtg', 'b2')).toEqual({ 'question/agree': 1 });
+    });
+
+    it('acts on the commit\'s instructions, not on its events', async () => {
       const vote = { ballotId: 'b1', voterId: 'm1', increments: ['m2/good'] };
       expect(await store.commit({ meetingId: 'mtg', expectedVersion: 0, state: state0, events: [], at: 1, actor: null, votes: [vote] })).toBe('ok');
       const cancel: MeetingEvent = { type: 'ballot.cancelled', ballotId: 'b1', at: 2, reason: 'procedural error' };
       expect(await store.commit({ meetingId: 'mtg', expectedVersion: 1, state: state0, events: [cancel], at: 2, actor: 'chair' })).toBe('ok');
+      expect(await store.readCounts('mtg', 'b1')).toEqual({ 'm2/good': 1 });
+      expect(await store.commit({ meetingId: 'mtg', expectedVersion: 2, state: state0, events: [], at: 3, actor: 'chair', tallies: { drop: ['b1'] } })).toBe('ok');
       expect(await store.readCounts('mtg', 'b1')).toEqual({});
+      expect((await store.readEvents('mtg')).map((r) => r.events)).toEqual([[], [cancel], []]);
+    });
+
+    it('drops nothing of a commit that loses the version race', async () => {
+      const vote = { ballotId: 'b1', voterId: 'm1', increments: ['m2/good'] };
+      expect(await store.commit({ meetingId: 'mtg', expectedVersion: 0, state: state0, events: [], at: 1, actor: null, votes: [vote] })).toBe('ok');
+      expect(await store.commit({ meetingId: 'mtg', expectedVersion: 0, state: state0, events: [], at: 2, actor: 'chair', tallies: { drop: ['b1'], eraseHistory: ['b1'] } })).toBe('conflict');
+      expect(await store.readCounts('mtg', 'b1')).toEqual({ 'm2/good': 1 });
     });
 
     it('a vote that loses the version race changes no count', async () => {

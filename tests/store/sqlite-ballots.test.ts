@@ -60,6 +60,9 @@ describe('SQLite ballot storage', () => {
   it('folds tallies kept one row per count key (older stores) into one row per ballot', async () => {
     await store.close();
     const legacy = new Database(file);
+    // As the versions before the numbered layout (server/store/sqliteSchema.ts) left their files.
+    legacy.pragma('user_version = 0');
+    legacy.exec('ALTER TABLE events DROP COLUMN schema');
     legacy.exec('DROP TABLE ballot_tallies');
     legacy.exec('CREATE TABLE ballot_counts (meeting_id TEXT NOT NULL, ballot_id TEXT NOT NULL, key TEXT NOT NULL, count INTEGER NOT NULL, PRIMARY KEY (meeting_id, ballot_id, key)) WITHOUT ROWID');
     legacy.prepare('INSERT INTO ballot_counts VALUES (?, ?, ?, ?)').run('mtg', 'b', 'm2/good', 3);

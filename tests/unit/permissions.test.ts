@@ -88,6 +88,13 @@ describe('rules that depend on the payload', () => {
     const reply: CommandInput = { type: 'queue.request', kind: 'reply' };
     expect(['m1', 'm2', 'guest'].map((w) => check(w as keyof typeof byId, reply))).toEqual([true, false, false]);
   });
+
+  it('the presidium files a reply only for the member under review', () => {
+    const forSubject: CommandInput = { type: 'queue.request', kind: 'reply', participantId: 'm1' };
+    const forOther: CommandInput = { type: 'queue.request', kind: 'reply', participantId: 'm2' };
+    expect(['chair', 'sec'].map((w) => [check(w as keyof typeof byId, forSubject), check(w as keyof typeof byId, forOther)])).toEqual([[true, false], [true, false]]);
+    expect(check('chair', { type: 'queue.request', kind: 'reply' })).toBe(false);
+  });
 });
 
 describe('isReadOnly', () => {

@@ -61,13 +61,15 @@ describe('asking for the floor', () => {
     expect(m.waiting()).toEqual(['m1:reply']);
   });
 
+  // The reply rule is a permission (`mayRequestFloor`), so the chair's refusals are `forbidden` too
+  // (they were `invalid-state` while queue.ts repeated the rule; docs/PROTOCOL.md, "Permissions").
   it('refuses a reply on someone’s behalf unless they are under review', () => {
     const m = runningMeeting('review-m1');
-    m.refuse('chair', { type: 'queue.request', kind: 'reply', participantId: 'm2' }, 'invalid-state');
-    m.refuse('chair', { type: 'queue.request', kind: 'reply' }, 'invalid-state');
+    m.refuse('chair', { type: 'queue.request', kind: 'reply', participantId: 'm2' }, 'forbidden');
+    m.refuse('chair', { type: 'queue.request', kind: 'reply' }, 'forbidden');
     m.ok('sec', { type: 'queue.request', kind: 'reply', participantId: 'm1' });
     m.ok('chair', { type: 'agenda.open', itemId: 'collective' });
-    m.refuse('chair', { type: 'queue.request', kind: 'reply', participantId: 'm1' }, 'invalid-state');
+    m.refuse('chair', { type: 'queue.request', kind: 'reply', participantId: 'm1' }, 'forbidden');
   });
 
   it('lets the chair and the secretary add someone on their behalf, and nobody else', () => {

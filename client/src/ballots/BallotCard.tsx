@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { Ballot } from '../../../shared/ballots/types.js';
-import { PERMISSIONS } from '../../../shared/meeting/permissions.js';
+import { mayIssue } from '../../../shared/meeting/permissions.js';
 import { CommandButton } from '../components/CommandButton.js';
 import { ConfirmButton } from '../components/ConfirmButton.js';
 import { RefusalNote } from '../components/RefusalNote.js';
@@ -45,7 +45,7 @@ export function BallotCard({ ballot }: { ballot: Ballot }) {
       <BallotSettings ballot={ballot} />
       {ballot.status === 'draft' && (
         <div className="ballot-actions">
-          {PERMISSIONS['ballot.update'].includes(you.role) && (
+          {mayIssue(you.role, 'ballot.update') && (
             <button type="button" className="btn btn-ghost" data-testid={`ballot-edit-${id}`} onClick={() => setEditing(true)}>{t.ballots.edit}</button>
           )}
           {allowed({ type: 'ballot.open', ballotId: id }) && <OpenBallot ballot={ballot} send={send} />}

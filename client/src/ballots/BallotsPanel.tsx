@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { PERMISSIONS } from '../../../shared/meeting/permissions.js';
+import { mayIssue } from '../../../shared/meeting/permissions.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { useMeeting } from '../live/useMeeting.js';
 import { BallotCard } from './BallotCard.js';
@@ -12,7 +12,7 @@ export function BallotsPanel() {
   const { t } = useI18n();
   const { state, you } = useMeeting();
   const [creating, setCreating] = useState(false);
-  const mayCreate = PERMISSIONS['ballot.create'].includes(you.role);
+  const mayCreate = mayIssue(you.role, 'ballot.create');
   const ballots = byUrgency(state.ballots);
   return (
     <section id="ballots" className="panel ballots-panel" aria-label={t.ballots.title} data-testid="ballots-panel">

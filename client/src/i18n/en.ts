@@ -49,6 +49,7 @@ export const en: Messages = {
     'voting-locked': 'Voting is locked after too many wrong PINs. Ask the organisers to reset your PIN.',
     'rate-limited': 'Too many actions; please wait a moment.',
     'too-many-connections': 'This link has too many connections open; close it on another device or wait a moment. Retrying…',
+    'upgrade-required': 'Updating the app…',
     'store-unavailable': 'The server cannot save right now; nothing was changed.',
     internal: 'Server error; nothing was changed.',
     timeout: 'The server did not answer in time; please check.',

@@ -53,6 +53,7 @@ export const vi = {
     'voting-locked': 'Quyền bỏ phiếu đã bị khóa do nhập sai PIN quá số lần cho phép. Liên hệ ban tổ chức để đặt lại.',
     'rate-limited': 'Thao tác quá nhanh; vui lòng chờ giây lát.',
     'too-many-connections': 'Liên kết này đang có quá nhiều kết nối; hãy đóng bớt trên thiết bị khác hoặc chờ giây lát. Đang tự thử lại…',
+    'upgrade-required': 'Đang cập nhật ứng dụng…',
     'store-unavailable': 'Máy chủ tạm thời không lưu được; chưa có gì thay đổi.',
     internal: 'Lỗi máy chủ; chưa có gì thay đổi.',
     timeout: 'Máy chủ không trả lời kịp; vui lòng kiểm tra lại.',

@@ -1,9 +1,11 @@
 import type { ErrorCode, ErrorInfo } from '../../../shared/errors.js';
 import type { Command } from '../../../shared/meeting/commands.js';
 import { evolveAll } from '../../../shared/meeting/evolve.js';
+import { migrateState } from '../../../shared/migrations/index.js';
 import type { MeetingState } from '../../../shared/meeting/state.js';
 import { placeBatch } from '../../../shared/batches.js';
 import type { EventBatch, Snapshot, You } from '../../../shared/protocol.js';
+import { updateApp } from '../offline/appUpdate.js';
 import { measureOffset } from './clock.js';
 import { forgetSnapshot, loadSnapshot, saveSnapshot } from './snapshotCache.js';
 import { openSocket, type MeetingSocket } from './socket.js';
@@ -33,7 +35,7 @@ export interface LiveView {
   offsetMs: number;
   /** The state is this device's copy from an earlier visit, shown while the server cannot be reached. */
   fromDevice: boolean;
-  /** Why the server refused the last connection attempt (a cap or a rate limit), until one succeeds. */
+  /** Why the server refused the last connection attempt (a cap, a rate limit, an app to update), until one succeeds. */
   refusal: ClientErrorCode | null;
 }
 
@@ -170,7 +172,8 @@ export class MeetingConnection {
     this.clearOfflineTimer();
     this.update({
       connection: 'connected', everConnected: true, fromDevice: false, refusal: null, meetingId: snapshot.meetingId, you: snapshot.you, joinUrl: snapshot.joinUrl,
-      state: snapshot.state, version: snapshot.version, offsetMs,
+      // A server of an older version (during a rolling update) may send a state of an older schema.
+      state: migrateState(snapshot.state), version: snapshot.version, offsetMs,
     });
     const held = this.held.sort((a, b) => a.version - b.version);
     this.held = [];
@@ -228,7 +231,9 @@ export class MeetingConnection {
     }
     // Too many connections with this link, or too many new ones: shown, and retried below.
     const code = err.data?.code;
-    if (code === 'too-many-connections' || code === 'rate-limited') this.update({ refusal: code });
+    if (code === 'too-many-connections' || code === 'rate-limited' || code === 'upgrade-required') this.update({ refusal: code });
+    // This app is one the server no longer serves: fetch the current one (note edits and the token are kept).
+    if (code === 'upgrade-required') void updateApp(() => this.saveNow());
     this.showDeviceCopy();
     this.startOfflineTimer();
     // A refusal by the server's middleware (store down) is not retried by socket.io; transport errors are.

@@ -1,3 +1,4 @@
+import { attends } from '../../../shared/meeting/roles.js';
 import type { MeetingState, Participant } from '../../../shared/meeting/state.js';
 
 export function nameOf(state: MeetingState, participantId: string | null): string {
@@ -7,5 +8,5 @@ export function nameOf(state: MeetingState, participantId: string | null): strin
 
 /** Everyone who can take the floor: observers and screens only watch. */
 export function speakers(state: MeetingState): Participant[] {
-  return state.participants.filter((p) => p.role !== 'observer' && p.role !== 'screen');
+  return state.participants.filter((p) => attends(p.role));
 }

@@ -1,9 +1,13 @@
 import { io, type Socket } from 'socket.io-client';
 import type { ClientToServer, ServerToClient } from '../../../shared/protocol.js';
+import { PROTOCOL_VERSION } from '../../../shared/versions.js';
 
 export type MeetingSocket = Socket<ServerToClient, ClientToServer>;
 
-/** Same origin; socket.io reconnects by itself with backoff, which is what a flaky venue Wi-Fi needs. */
+/**
+ * Same origin; socket.io reconnects by itself with backoff, which is what a flaky venue Wi-Fi needs.
+ * The handshake names this app's protocol, so a server that no longer serves it says so (`upgrade-required`).
+ */
 export function openSocket(token: string): MeetingSocket {
-  return io({ auth: { token }, autoConnect: false, reconnectionDelayMax: 5000 });
+  return io({ auth: { token, protocol: PROTOCOL_VERSION }, autoConnect: false, reconnectionDelayMax: 5000 });
 }

@@ -1,6 +1,7 @@
 import { createContext, useContext, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
 import type { Command } from '../../../shared/meeting/commands.js';
-import { can, type Actor } from '../../../shared/meeting/permissions.js';
+import { can } from '../../../shared/meeting/permissions.js';
+import type { Actor } from '../../../shared/meeting/roles.js';
 import type { MeetingState } from '../../../shared/meeting/state.js';
 import type { You } from '../../../shared/protocol.js';
 import type { ConnectionState, LiveView, MeetingConnection } from './connection.js';

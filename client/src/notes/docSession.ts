@@ -1,8 +1,10 @@
-import { IndexeddbPersistence } from 'y-indexeddb';
+import { fetchUpdates, IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import type { Role } from '../../../shared/meeting/state.js';
 import { DOC_SUBPROTOCOL } from '../../../shared/notes/protocol.js';
+import { docProtocolEntry, PROTOCOL_VERSION } from '../../../shared/versions.js';
+import { onBeforeReload } from '../offline/pendingWrites.js';
 
 /** Who this device is in a document's awareness: others see the name, the colour and whether one edits. */
 export interface DocUser {
@@ -75,6 +77,7 @@ export class DocSession {
   private readonly statusListeners = new Set<() => void>();
   private readonly presenceListeners = new Set<() => void>();
   private destroyed = false;
+  private readonly unregisterFlush: () => void;
 
   constructor(opts: DocSessionOptions) {
     this.user = opts.user;
@@ -85,8 +88,8 @@ export class DocSession {
     const online = navigator.onLine;
     this.provider = new WebsocketProvider(`${opts.wsBase ?? pageWsBase()}/yjs/${encodeURIComponent(opts.meetingId)}`, opts.docName, this.doc, {
       // The token travels as a WebSocket subprotocol, not in the URL, where proxies and logs keep it
-      // (docs/YJS.md, "Connecting"). The server answers with DOC_SUBPROTOCOL alone.
-      protocols: [DOC_SUBPROTOCOL, opts.token],
+      // (docs/YJS.md, "Connecting"), beside this app's protocol version. The server answers with DOC_SUBPROTOCOL alone.
+      protocols: [DOC_SUBPROTOCOL, docProtocolEntry(PROTOCOL_VERSION), opts.token],
       // A device that knows it is offline does not try; the 'online' event starts it.
       connect: online,
     });
@@ -102,6 +105,19 @@ export class DocSession {
     window.addEventListener('offline', this.onOffline);
     this.onAwareness();
     this.refresh();
+    this.unregisterFlush = onBeforeReload(() => this.persisted());
+  }
+
+  /**
+   * Resolves once every edit made so far is in this device's IndexedDB copy: an app update waits
+   * for it before reloading, so edits the server has not seen yet are there for the new app.
+   */
+  async persisted(): Promise<void> {
+    if (!this.local || this.destroyed) return;
+    await this.local.whenSynced;
+    // Each edit is written in its own transaction on the updates store; IndexedDB runs transactions
+    // on a store in the order they began, so one begun now completes after all of them.
+    await fetchUpdates(this.local);
   }
 
   subscribeStatus = (listener: () => void): (() => void) => {
@@ -121,6 +137,7 @@ export class DocSession {
   destroy(): void {
     if (this.destroyed) return;
     this.destroyed = true;
+    this.unregisterFlush();
     window.removeEventListener('online', this.onOnline);
     window.removeEventListener('offline', this.onOffline);
     this.doc.off('update', this.onUpdate);

@@ -1,4 +1,5 @@
 import type { Notice } from '../../../shared/meeting/notices.js';
+import { attends } from '../../../shared/meeting/roles.js';
 import { formatTime } from '../i18n/format.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { useMeeting } from '../live/useMeeting.js';
@@ -21,7 +22,7 @@ export function useNoticeText(): NoticeText {
     const p = state.participants.find((x) => x.id === id);
     if (!p) return id ?? '';
     // The room screen's and observers' links are devices, not comrades.
-    return p.role === 'screen' || p.role === 'observer' ? p.name : n.comrade(p.name);
+    return attends(p.role) ? n.comrade(p.name) : p.name;
   };
   const title = (id: string | null) => state.ballots.find((b) => b.id === id)?.title ?? id ?? '';
   const status = (notice: Notice) => (notice.status ? t.attendance[notice.status] : '');

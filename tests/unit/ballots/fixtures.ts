@@ -6,6 +6,7 @@ import type { Command } from '../../../shared/meeting/commands.js';
 import { Command as CommandSchema } from '../../../shared/meeting/commands.js';
 import { decide, type Decision } from '../../../shared/meeting/decide.js';
 import { evolveAll } from '../../../shared/meeting/evolve.js';
+import { entryFor } from '../../../shared/meeting/registry.js';
 import { findParticipant, initialState, type MeetingState } from '../../../shared/meeting/state.js';
 import type { Counts } from '../../../shared/ballots/types.js';
 import { testDefinition } from '../../helpers/definitions.js';
@@ -31,7 +32,8 @@ export class Session {
     const command: Command = CommandSchema.parse(input);
     const who = findParticipant(this.state, by);
     if (!who) throw new Error(`no participant ${by}`);
-    const counts = command.type === 'ballot.publish' ? this.counts[command.ballotId] ?? {} : undefined;
+    const ballotId = entryFor(command.type).needs?.counts?.(command);
+    const counts = ballotId === undefined ? undefined : this.counts[ballotId] ?? {};
     let n = 0;
     const decision = decide(this.state, command, { participantId: who.id, role: who.role }, { now: this.now, newId: () => `id-${++n}`, counts });
     this.last = decision;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { BallotDraft } from '../../../shared/ballots/draft.js';
 import { newBallot } from '../../../shared/ballots/newBallot.js';
-import { checkPaper, Paper } from '../../../shared/ballots/paper.js';
+import { checkPaper } from '../../../shared/ballots/paper.js';
+import { Paper } from '../../../shared/meeting/commands.js';
 
 const rating = (extra: object = {}) => newBallot('r', BallotDraft.parse({ kind: 'rating', title: 'R', subjects: ['m1', 'm2', 'collective'], ...extra }));
 const refusal = (check: ReturnType<typeof checkPaper>) => (check.ok ? 'ok' : check.message);

@@ -6,6 +6,7 @@ import { atLeast, DEFAULT_BALLOT_RULES, rulesOf } from '../../../shared/ballots/
 import { answersOf, tally } from '../../../shared/ballots/tally.js';
 import type { Ballot, Counts } from '../../../shared/ballots/types.js';
 import { MeetingDefinition } from '../../../shared/definition.js';
+import { migrateState } from '../../../shared/migrations/index.js';
 import { testDefinition } from '../../helpers/definitions.js';
 
 const voters = (n: number) => Array.from({ length: n }, (_, i) => `v${String(i + 1).padStart(2, '0')}`);
@@ -50,8 +51,8 @@ describe('the organiser\'s ballot rules', () => {
     expect(DEFAULT_BALLOT_RULES).toEqual({ minCast: 3, minQuorum: [1, 2], votingPin: 'required', pinAttempts: 5 });
     const def = MeetingDefinition.parse({ ...testDefinition(), ballotRules: undefined });
     expect(def.ballotRules).toEqual(DEFAULT_BALLOT_RULES);
-    // Meetings stored before the rules existed get the defaults.
-    expect(rulesOf({})).toEqual(DEFAULT_BALLOT_RULES);
+    // Meetings stored before the rules existed get the defaults when they are loaded.
+    expect(rulesOf(migrateState({}))).toEqual(DEFAULT_BALLOT_RULES);
   });
 
   it('refuse a definition whose ballots fall below the quorum floor, or whose minCast is below two', () => {

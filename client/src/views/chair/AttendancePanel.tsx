@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { attendanceOf, quorum } from '../../../../shared/meeting/attendance.js';
+import { attends } from '../../../../shared/meeting/roles.js';
 import type { AttendanceStatus, Participant } from '../../../../shared/meeting/state.js';
 import { CommandButton } from '../../components/CommandButton.js';
 import { ConfirmButton } from '../../components/ConfirmButton.js';
@@ -18,8 +19,8 @@ export function AttendancePanel() {
   const send = useSend();
   const [reissued, setReissued] = useState<Reissued | null>(null);
   const q = quorum(state);
-  const attending = state.participants.filter((p) => p.role !== 'observer' && p.role !== 'screen');
-  const devices = state.participants.filter((p) => p.role === 'observer' || p.role === 'screen');
+  const attending = state.participants.filter((p) => attends(p.role));
+  const devices = state.participants.filter((p) => !attends(p.role));
 
   const reissue = async (p: Participant) => {
     const outcome = await send({ type: 'link.reissue', participantId: p.id });

@@ -1,0 +1,34 @@
+import type { Command } from '../../shared/meeting/commands.js';
+import type { DecideContext } from '../../shared/meeting/decision.js';
+import { entryFor } from '../../shared/meeting/registry.js';
+import type { Actor } from '../../shared/meeting/roles.js';
+import type { Ack, CommandResult } from '../../shared/protocol.js';
+import { withPin, type PinDeps } from '../ballots/pinCommands.js';
+import type { BeforeCommit, MeetingRoom } from '../realtime/room.js';
+import type { Store } from '../store/store.js';
+import type { NewLink } from './newLink.js';
+
+/**
+ * The server's side of the registry's `needs` (shared/meeting/registry.ts): each handler serves a
+ * need, whichever command has it, so the room and the socket layer name no command.
+ */
+
+/** A command from a connection: through the PIN check its entry asks for, if any, into the meeting's line. */
+export function runCommand(room: MeetingRoom, actor: Actor, command: Command, pins: PinDeps): Promise<Ack<CommandResult>> {
+  const pin = entryFor(command.type).needs?.pin;
+  return pin ? withPin(room, actor, command, pin, pins) : room.execute(actor, command);
+}
+
+/** What the decision reads that only the store holds: a ballot's sealed counts (`counts`). */
+export async function supplied(store: Store, meetingId: string, command: Command): Promise<Pick<DecideContext, 'counts'>> {
+  const ballotId = entryFor(command.type).needs?.counts?.(command);
+  return ballotId === undefined ? {} : { counts: await store.readCounts(meetingId, ballotId) };
+}
+
+/** What must be done once the command is accepted and before its events are committed (`newLink`). */
+export function beforeCommit(handlers: { newLink: NewLink }): BeforeCommit {
+  return async (meetingId, command, _actor, state) => {
+    const participantId = entryFor(command.type).needs?.newLink?.(command);
+    return participantId === undefined ? {} : { link: await handlers.newLink(meetingId, participantId, state) };
+  };
+}

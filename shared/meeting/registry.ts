@@ -1,0 +1,132 @@
+import { decideBallot } from '../ballots/decide.js';
+import { decidePinSet } from '../ballots/pin.js';
+import type { CommandOf, CommandType } from './commands.js';
+import { decideAgenda } from './agenda.js';
+import { decideAnnouncement } from './announcements.js';
+import { decideAttendance } from './attendance.js';
+import type { DecideContext, Decision } from './decision.js';
+import { decideLinkReissue } from './links.js';
+import { decideQueue, mayRequestFloor, mayWithdraw } from './queue.js';
+import { ATTENDING, BODY, CHAIR, PRESIDIUM, type Actor, type RoleSet } from './roles.js';
+import { decideScreen } from './screen.js';
+import type { MeetingState } from './state.js';
+
+/**
+ * Everything about one command beyond its wire schema (`commands.ts`): who may issue it, what it
+ * means, and what the server has to supply or do around the decision. The schemas stay apart because
+ * the decide functions are typed by them: a registry that held both could not type itself.
+ */
+export interface Entry<T extends CommandType> {
+  /** Roles that may issue it at all. Observers and screens appear nowhere: they only watch. */
+  roles: RoleSet;
+  /** What the payload and the state must also allow for this actor, else `forbidden` (whose request, on whose behalf). */
+  allows?: (actor: Actor, command: CommandOf<T>, state: MeetingState) => boolean;
+  /** The meeting's rule: the events, or why not. Runs only once the actor is allowed (`can`). */
+  decide: (state: MeetingState, command: CommandOf<T>, actor: Actor, ctx: DecideContext) => Decision;
+  /** What only the server holds or does; its handlers (server/commands/) are keyed by the need, not by the command. */
+  needs?: Needs<T>;
+  /** Decided in groups that arrive together and committed as one version: ballot papers in a burst. */
+  batched?: true;
+  /** The payload is secret (a paper, a PIN): a failure while handling it is logged by its error class only. */
+  secret?: true;
+}
+
+export interface Needs<T extends CommandType> {
+  /** The ballot whose sealed counts the decision reads (`ctx.counts`); only the store holds them. */
+  counts?: (command: CommandOf<T>) => string;
+  /** The participant whose link is replaced before the events are committed; the answer carries the new link. */
+  newLink?: (command: CommandOf<T>) => string;
+  pin?: PinUse<T>;
+}
+
+/**
+ * A voting PIN in the payload, which only the server can check (it keeps the hash). It is split off
+ * before the rules see the command, and never stored, logged or broadcast.
+ * `authorises`: the voter's PIN, checked against the stored hash before the decision (`ctx.pinVerified`).
+ * `replaces`: the voter's new PIN, stored as a hash once the rules accept the rest; the current one is checked first when set.
+ */
+export type PinUse<T extends CommandType> =
+  | { authorises: (command: CommandOf<T>) => { pin: string | undefined; rest: CommandOf<T> } }
+  | { replaces: (command: CommandOf<T>) => { pin: string; current: string | undefined; rest: CommandOf<T> } };
+
+export type Registry = { readonly [T in CommandType]: Entry<T> };
+
+/** One entry per command type: the compiler refuses a command without one, or an entry without a command. */
+export const REGISTRY: Registry = {
+  'meeting.start': { roles: PRESIDIUM, decide: decideAgenda },
+  'meeting.finish': { roles: PRESIDIUM, decide: decideAgenda },
+  'day.switch': { roles: PRESIDIUM, decide: decideAgenda },
+  'agenda.open': { roles: PRESIDIUM, decide: decideAgenda },
+  'agenda.next': { roles: PRESIDIUM, decide: decideAgenda },
+  'agenda.previous': { roles: PRESIDIUM, decide: decideAgenda },
+  'agenda.complete': { roles: PRESIDIUM, decide: decideAgenda },
+  'agenda.skip': { roles: PRESIDIUM, decide: decideAgenda },
+  'agenda.reorder': { roles: PRESIDIUM, decide: decideAgenda },
+  'agenda.add': { roles: PRESIDIUM, decide: decideAgenda },
+  'agenda.update': { roles: PRESIDIUM, decide: decideAgenda },
+  'agenda.remove': { roles: PRESIDIUM, decide: decideAgenda },
+
+  'queue.request': { roles: ATTENDING, allows: mayRequestFloor, decide: decideQueue },
+  'queue.withdraw': { roles: ATTENDING, allows: mayWithdraw, decide: decideQueue },
+  'queue.give': { roles: PRESIDIUM, decide: decideQueue },
+  'queue.end': { roles: PRESIDIUM, decide: decideQueue },
+  'queue.extend': { roles: PRESIDIUM, decide: decideQueue },
+  'queue.reorder': { roles: PRESIDIUM, decide: decideQueue },
+  'queue.setOpen': { roles: PRESIDIUM, decide: decideQueue },
+  'queue.setSpeakingTime': { roles: PRESIDIUM, decide: decideQueue },
+
+  'attendance.checkIn': { roles: ATTENDING, decide: decideAttendance },
+  'attendance.mark': { roles: PRESIDIUM, decide: decideAttendance },
+
+  'announcement.post': { roles: CHAIR, decide: decideAnnouncement },
+  'announcement.clear': { roles: CHAIR, decide: decideAnnouncement },
+
+  'link.reissue': {
+    roles: CHAIR,
+    // The sender's own connections would be revoked before the new link reached them: locked out.
+    allows: (actor, command) => command.participantId !== actor.participantId,
+    decide: decideLinkReissue,
+    needs: { newLink: (command) => command.participantId },
+  },
+
+  // The secretary runs the screen when the chair is speaking.
+  'screen.show': { roles: PRESIDIUM, decide: decideScreen },
+
+  'ballot.create': { roles: CHAIR, decide: decideBallot },
+  'ballot.update': { roles: CHAIR, decide: decideBallot },
+  'ballot.open': { roles: CHAIR, decide: decideBallot },
+  'ballot.close': { roles: CHAIR, decide: decideBallot },
+  'ballot.publish': { roles: CHAIR, decide: decideBallot, needs: { counts: (command) => command.ballotId } },
+  'ballot.cancel': { roles: CHAIR, decide: decideBallot },
+  // Whether this voter is on this ballot's list is the ballot's own rule (ballots/decide.ts).
+  'ballot.vote': {
+    roles: BODY,
+    decide: decideBallot,
+    needs: { pin: { authorises: ({ pin, ...paper }) => ({ pin, rest: paper }) } },
+    batched: true,
+    secret: true,
+  },
+  // Anyone who may vote sets their own PIN; nobody sets another's (the organiser only resets one).
+  'pin.set': {
+    roles: BODY,
+    decide: (state, _command, actor, { now }) => decidePinSet(state, actor, now),
+    // What the rules and the record see says that a PIN was set, never which.
+    needs: { pin: { replaces: ({ pin, currentPin }) => ({ pin, current: currentPin, rest: { type: 'pin.set', pin: '' } }) } },
+    secret: true,
+  },
+};
+
+/** Every command type, in the order of the schemas (and of the permission table in docs/PROTOCOL.md). */
+export const COMMAND_TYPES = Object.keys(REGISTRY) as CommandType[];
+
+export function isCommandType(type: string): type is CommandType {
+  return Object.hasOwn(REGISTRY, type);
+}
+
+/**
+ * The entry of a command type, typed by it. Called with a `Command`'s `type` (the whole union) it
+ * gives the entry whose functions take that `Command`: the usual way to dispatch on a correlated union.
+ */
+export function entryFor<T extends CommandType>(type: T): Entry<T> {
+  return REGISTRY[type];
+}
