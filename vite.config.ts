@@ -13,7 +13,10 @@ function shellAssets(): Plugin {
   return {
     name: 'phong-hop-shell-assets',
     generateBundle(_options, bundle) {
-      const assets = Object.keys(bundle).filter((f) => f.startsWith('assets/') && /\.(js|css)$/.test(f)).map((f) => `/${f}`).sort();
+      const assets = Object.keys(bundle)
+        .filter((f) => f.startsWith('assets/') && /\.(js|css)$/.test(f))
+        .map((f) => `/${f}`)
+        .sort();
       this.emitFile({ type: 'asset', fileName: 'shell-assets.json', source: JSON.stringify(assets) });
     },
   };

@@ -46,7 +46,16 @@ async function run(by: string, command: Command): Promise<{ ms: number; checkpoi
   const next = evolveAll(state, decision.events);
   const before = checkpointMs;
   const start = performance.now();
-  const outcome = await store.commit({ meetingId: 'bench', expectedVersion: version, state: next, events: decision.events, at: Date.now(), actor: null, votes: decision.vote && [decision.vote], tallies: decision.tallies });
+  const outcome = await store.commit({
+    meetingId: 'bench',
+    expectedVersion: version,
+    state: next,
+    events: decision.events,
+    at: Date.now(),
+    actor: null,
+    votes: decision.vote && [decision.vote],
+    tallies: decision.tallies,
+  });
   const ms = performance.now() - start;
   if (outcome !== 'ok') throw new Error(outcome);
   state = next;
@@ -59,7 +68,25 @@ const votes: { ms: number; checkpoint: number }[] = [];
 const others: number[] = [];
 for (let b = 0; b < BALLOTS; b++) {
   const ballotId = `b${b}`;
-  others.push((await run(MEMBERS[0], { type: 'ballot.create', ballot: { id: ballotId, kind: 'rating', title: `Phiếu ${b}`, subjects: SUBJECTS, allowAbstain: false, selfRating: false, eligibility: 'present-members', closeWhenAllVoted: false, quorum: [2, 3], majority: { base: 'cast', fraction: [1, 2], threshold: 'more-than' } } })).ms);
+  others.push(
+    (
+      await run(MEMBERS[0], {
+        type: 'ballot.create',
+        ballot: {
+          id: ballotId,
+          kind: 'rating',
+          title: `Phiếu ${b}`,
+          subjects: SUBJECTS,
+          allowAbstain: false,
+          selfRating: false,
+          eligibility: 'present-members',
+          closeWhenAllVoted: false,
+          quorum: [2, 3],
+          majority: { base: 'cast', fraction: [1, 2], threshold: 'more-than' },
+        },
+      })
+    ).ms,
+  );
   others.push((await run(MEMBERS[0], { type: 'ballot.open', ballotId })).ms);
   for (const voter of MEMBERS) {
     const paper = Object.fromEntries(SUBJECTS.filter((s) => s !== voter).map((s, i) => [s, LEVELS[(i + b) % LEVELS.length]]));

@@ -29,7 +29,9 @@ export function clientIsStale(root) {
  */
 export function buildClient(root, args = []) {
   const build = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', ...args], {
-    cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' },
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
   });
   return build.status ?? 1;
 }

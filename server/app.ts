@@ -58,7 +58,7 @@ export interface App {
 }
 
 /** What a page from a refused origin is told when it opens Socket.IO (docs/SECURITY.md, "Origins"). */
-export const ORIGIN_REFUSED = 'origin-not-allowed: this page\'s origin is neither the server\'s own, PUBLIC_URL\'s nor in ALLOWED_ORIGINS';
+export const ORIGIN_REFUSED = "origin-not-allowed: this page's origin is neither the server's own, PUBLIC_URL's nor in ALLOWED_ORIGINS";
 
 export function createApp(opts: AppOptions): App {
   const { store, log } = opts;
@@ -108,10 +108,11 @@ export function createApp(opts: AppOptions): App {
   return {
     http,
     io,
-    listen: (port, host) => new Promise((resolve, reject) => {
-      http.once('error', reject);
-      http.listen(port, host, () => resolve((http.address() as AddressInfo).port));
-    }),
+    listen: (port, host) =>
+      new Promise((resolve, reject) => {
+        http.once('error', reject);
+        http.listen(port, host, () => resolve((http.address() as AddressInfo).port));
+      }),
     // Graceful: stop accepting connections and refuse new commands, let every command already in
     // line finish and be acknowledged, store every note update, then close the connections
     // (clients reconnect to another instance) and the store.

@@ -54,7 +54,10 @@ async function fail(args: Args, code: ErrorCode, message: string): Promise<numbe
 
 async function withStore<T>(config: Config, run: (store: Store) => Promise<T>): Promise<T> {
   // The CLI's own output is its report; the store's warnings go to stderr as JSON lines.
-  const opened = await openStore(config, createLogger(config.logLevel, (line) => process.stderr.write(`${line}\n`)));
+  const opened = await openStore(
+    config,
+    createLogger(config.logLevel, (line) => process.stderr.write(`${line}\n`)),
+  );
   try {
     return await run(opened.store);
   } finally {
@@ -112,8 +115,9 @@ async function list(args: Args, config: Config): Promise<number> {
 
 async function resetPin(args: Args, config: Config): Promise<number> {
   const [, meetingId, participantId] = args.positionals;
-  const outcome = await resetThroughServer(config.port, config.adminToken, meetingId, participantId)
-    ?? await withStore(config, (store) => resetInStore(store, meetingId, participantId, Date.now));
+  const outcome =
+    (await resetThroughServer(config.port, config.adminToken, meetingId, participantId)) ??
+    (await withStore(config, (store) => resetInStore(store, meetingId, participantId, Date.now)));
   if (!outcome.ok) return fail(args, outcome.error.code, outcome.error.message);
   const done = { meetingId, participantId, version: outcome.version, via: outcome.via };
   await write(process.stdout, args.json ? `${JSON.stringify({ ok: true, ...done }, null, 2)}\n` : pinResetReport(done, config.port));
@@ -127,7 +131,9 @@ async function main(argv: string[]): Promise<number> {
   let args: Args;
   try {
     const { values, positionals } = parseArgs({
-      args: argv, allowPositionals: true, strict: true,
+      args: argv,
+      allowPositionals: true,
+      strict: true,
       options: { json: { type: 'boolean' }, cards: { type: 'string' }, 'no-cards': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
     });
     args = { json: values.json ?? false, cards: values.cards, noCards: values['no-cards'] ?? false, help: values.help ?? false, positionals };

@@ -43,18 +43,27 @@ const count = (fallback: number, max: number) => z.coerce.number().int().min(1).
 const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   DATA_DIR: z.string().min(1).default('./data'),
-  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'a redis:// or rediss:// URL').optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'a redis:// or rediss:// URL')
+    .optional(),
   REDIS_PREFIX: z.string().min(1).max(64).default('ph:'),
   ADMIN_TOKEN: z.string().min(12, 'at least 12 characters').max(200).optional(),
   PUBLIC_URL: HttpUrl.optional(),
   LOG_LEVEL: z.enum(LEVELS).default('info'),
-  ALLOWED_ORIGINS: z.string().optional().transform((list, ctx) => {
-    const items = (list ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-    for (const item of items) {
-      if (!HttpUrl.safeParse(item).success) ctx.addIssue({ code: 'custom', message: `${item} is not an http(s) origin` });
-    }
-    return items.map((item) => (HttpUrl.safeParse(item).success ? origin(item) : item));
-  }),
+  ALLOWED_ORIGINS: z
+    .string()
+    .optional()
+    .transform((list, ctx) => {
+      const items = (list ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
+      for (const item of items) {
+        if (!HttpUrl.safeParse(item).success) ctx.addIssue({ code: 'custom', message: `${item} is not an http(s) origin` });
+      }
+      return items.map((item) => (HttpUrl.safeParse(item).success ? origin(item) : item));
+    }),
   MAX_CONNECTIONS_PER_TOKEN: count(3, 100),
   MAX_OBSERVER_CONNECTIONS: count(200, 100_000),
 });

@@ -20,7 +20,18 @@ export interface Logger {
  * admin token and HTTP credentials are passwords. Compared without case (`Authorization`).
  */
 export const SECRET_FIELDS: readonly string[] = [
-  'paper', 'increments', 'counts', 'vote', 'token', 'tokenHash', 'pin', 'currentPin', 'hash', 'adminToken', 'authorization', 'cookie',
+  'paper',
+  'increments',
+  'counts',
+  'vote',
+  'token',
+  'tokenHash',
+  'pin',
+  'currentPin',
+  'hash',
+  'adminToken',
+  'authorization',
+  'cookie',
 ];
 const SECRET = new Set(SECRET_FIELDS.map((f) => f.toLowerCase()));
 const REDACTED = '[redacted]';
@@ -60,18 +71,24 @@ const toSink = (sink: (line: string) => void): DestinationStream => ({
  * right after), or to `sink` one line at a time (tests collect them; the CLI sends them to stderr).
  */
 export function createLogger(level: Level = 'info', sink?: (line: string) => void): Logger {
-  const logger = pino({
-    level,
-    base: null, // no pid or hostname: a line is what the code logged, nothing more
-    timestamp: () => `,"t":"${new Date().toISOString()}"`,
-    messageKey: 'msg',
-    // Errors are plain objects already (redact above); pino's own `err` serializer would rename them.
-    serializers: { err: (e: unknown) => e },
-    formatters: {
-      level: (label) => ({ level: label }),
-      log: (fields) => redact(fields) as Record<string, unknown>,
+  const logger = pino(
+    {
+      level,
+      base: null, // no pid or hostname: a line is what the code logged, nothing more
+      timestamp: () => `,"t":"${new Date().toISOString()}"`,
+      messageKey: 'msg',
+      // Errors are plain objects already (redact above); pino's own `err` serializer would rename them.
+      serializers: { err: (e: unknown) => e },
+      formatters: {
+        level: (label) => ({ level: label }),
+        log: (fields) => redact(fields) as Record<string, unknown>,
+      },
     },
-  }, sink ? toSink(sink) : pino.destination({ dest: 1, sync: true }));
-  const at = (lvl: Exclude<Level, 'silent'>) => (msg: string, fields: Record<string, unknown> = {}) => logger[lvl](fields, msg);
+    sink ? toSink(sink) : pino.destination({ dest: 1, sync: true }),
+  );
+  const at =
+    (lvl: Exclude<Level, 'silent'>) =>
+    (msg: string, fields: Record<string, unknown> = {}) =>
+      logger[lvl](fields, msg);
   return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
 }

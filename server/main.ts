@@ -24,22 +24,31 @@ const log = createLogger(config.logLevel);
 if (silencedDebug) log.warn('DEBUG output of socket.io and engine.io stays off: it prints raw packets (tokens, ballot papers)', { debug: silencedDebug });
 const { store, adapter, docFanout, close: closeStore } = await openStore(config, log);
 const app = createApp({
-  store, adapter, docFanout, log, adminToken: config.adminToken, publicUrl: config.publicUrl, allowedOrigins: config.allowedOrigins,
+  store,
+  adapter,
+  docFanout,
+  log,
+  adminToken: config.adminToken,
+  publicUrl: config.publicUrl,
+  allowedOrigins: config.allowedOrigins,
   clientDir: fileURLToPath(new URL('../dist/client', import.meta.url)),
-  maxConnectionsPerToken: config.maxConnectionsPerToken, maxObserverConnections: config.maxObserverConnections,
+  maxConnectionsPerToken: config.maxConnectionsPerToken,
+  maxObserverConnections: config.maxObserverConnections,
 });
 
 const port = await app.listen(config.port);
 const demo = await ensureDemoMeeting(store, config.dataDir, config.publicUrl);
 
 const pick = (links: DemoLink[], role: string) => links.find((l) => l.role === role);
-const lines = [
-  '',
-  `Phòng họp đang chạy / is running on port ${port} (store: ${store.kind}, data: ${config.dataDir})`,
-];
+const lines = ['', `Phòng họp đang chạy / is running on port ${port} (store: ${store.kind}, data: ${config.dataDir})`];
 if (demo) {
   lines.push(`Cuộc họp mẫu / demo meeting "${demo.meetingId}":`);
-  for (const [label, role] of [['Chủ trì / chair', 'chair'], ['Ủy viên / member', 'member'], ['Màn hình / room screen', 'screen'], ['Theo dõi / observer', 'observer']] as const) {
+  for (const [label, role] of [
+    ['Chủ trì / chair', 'chair'],
+    ['Ủy viên / member', 'member'],
+    ['Màn hình / room screen', 'screen'],
+    ['Theo dõi / observer', 'observer'],
+  ] as const) {
     const link = pick(demo.links, role);
     if (link) lines.push(`  ${label.padEnd(24)} ${link.url}   (${link.name})`);
   }

@@ -5,10 +5,12 @@ import type { MeetingEvent } from './meeting/events.js';
 import type { MeetingState, Role } from './meeting/state.js';
 
 /** What the client sends with `command`: the meeting it believes it is in, and the command. */
-export const CommandEnvelope = z.object({
-  meetingId: z.string().min(1).max(64),
-  command: z.object({ type: z.string().max(64) }).passthrough(),
-}).strict();
+export const CommandEnvelope = z
+  .object({
+    meetingId: z.string().min(1).max(64),
+    command: z.object({ type: z.string().max(64) }).passthrough(),
+  })
+  .strict();
 export type CommandEnvelope = { meetingId: string; command: Command };
 
 export const SyncRequest = z.object({ version: z.number().int().min(0).optional() }).strict();

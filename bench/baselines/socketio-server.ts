@@ -19,7 +19,11 @@ io.on('connection', (socket) => {
   // Members' links are `member-…` (they check in, as ours do), everyone else's anything else.
   const token = String((socket.handshake.auth as { token?: unknown }).token ?? '');
   socket.emit('snapshot', {
-    meetingId: 'bench', version, state, serverNow: Date.now(), joinUrl: null,
+    meetingId: 'bench',
+    version,
+    state,
+    serverNow: Date.now(),
+    joinUrl: null,
     you: { participantId: socket.id, name: 'Theo dõi', role: token.startsWith('member-') ? 'member' : 'observer' },
   });
   socket.on('time', (_payload: unknown, ack?: (r: unknown) => void) => {

@@ -54,7 +54,9 @@ function sqliteStore(file: string): VoteStore {
       voters: voters.all(ballotId) as string[],
       counts: Object.fromEntries((counts.all(ballotId) as { key: string; n: number }[]).map((r) => [r.key, r.n])),
     }),
-    close: async () => { db.close(); },
+    close: async () => {
+      db.close();
+    },
   };
 }
 
@@ -71,19 +73,21 @@ function redisStore(url: string, prefix: string): VoteStore {
   const voters = (b: string) => `${prefix}voters:${b}`;
   const counts = (b: string) => `${prefix}counts:${b}`;
   return {
-    vote: async (ballotId, voterId, keys) =>
-      (await (redis as Redis & { vote(...a: string[]): Promise<number> }).vote(voters(ballotId), counts(ballotId), voterId, ...keys)) === 1,
+    vote: async (ballotId, voterId, keys) => (await (redis as Redis & { vote(...a: string[]): Promise<number> }).vote(voters(ballotId), counts(ballotId), voterId, ...keys)) === 1,
     tally: async (ballotId) => ({
       voters: await redis.smembers(voters(ballotId)),
       counts: Object.fromEntries(Object.entries(await redis.hgetall(counts(ballotId))).map(([k, v]) => [k, Number(v)])),
     }),
-    close: async () => { await redis.quit(); },
+    close: async () => {
+      await redis.quit();
+    },
   };
 }
 
-const store = process.env.STORE === 'redis'
-  ? redisStore(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', process.env.REDIS_PREFIX ?? 'bench-vote:')
-  : sqliteStore(join(process.env.DATA_DIR ?? '.', 'votes.sqlite'));
+const store =
+  process.env.STORE === 'redis'
+    ? redisStore(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', process.env.REDIS_PREFIX ?? 'bench-vote:')
+    : sqliteStore(join(process.env.DATA_DIR ?? '.', 'votes.sqlite'));
 
 const http = createServer();
 const io = new Server(http, { transports: ['websocket'] });
@@ -96,13 +100,16 @@ let lastTurnoutAt = -Infinity;
 function tellTurnout(voterId: string): void {
   uncounted.push(voterId);
   if (turnoutTimer) return;
-  turnoutTimer = setTimeout(() => {
-    turnoutTimer = null;
-    lastTurnoutAt = performance.now();
-    const voters = uncounted;
-    uncounted = [];
-    io.emit('turnout', { voters });
-  }, Math.max(0, lastTurnoutAt + turnoutEveryMs - performance.now()));
+  turnoutTimer = setTimeout(
+    () => {
+      turnoutTimer = null;
+      lastTurnoutAt = performance.now();
+      const voters = uncounted;
+      uncounted = [];
+      io.emit('turnout', { voters });
+    },
+    Math.max(0, lastTurnoutAt + turnoutEveryMs - performance.now()),
+  );
 }
 
 io.on('connection', (socket) => {

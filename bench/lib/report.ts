@@ -23,8 +23,14 @@ export function compare(scenario: Scenario, rows: Measurement[]): Comparison[] {
       const b = base?.values[scenario.headline];
       if (!base || o === undefined || b === undefined) continue;
       out.push({
-        scenario: scenario.name, case: ours.case, ours: ours.system, baseline: base.system,
-        metric: scenario.headline, oursValue: o, baselineValue: b, ratio: b > 0 ? o / b : Number.NaN,
+        scenario: scenario.name,
+        case: ours.case,
+        ours: ours.system,
+        baseline: base.system,
+        metric: scenario.headline,
+        oursValue: o,
+        baselineValue: b,
+        ratio: b > 0 ? o / b : Number.NaN,
       });
     }
   }

@@ -36,7 +36,11 @@ export function watchUsage(pids: number[]): UsageWindow {
   const sample = () => {
     let total = 0;
     for (const pid of pids) {
-      try { total += rssMb(pid); } catch { /* exited */ }
+      try {
+        total += rssMb(pid);
+      } catch {
+        /* exited */
+      }
     }
     peak = Math.max(peak, total);
   };
@@ -53,9 +57,11 @@ export function watchUsage(pids: number[]): UsageWindow {
           const end = read(pid);
           ticks += end.cpuTicks - start[i].cpuTicks;
           elapsed = Math.max(elapsed, end.at - start[i].at);
-        } catch { /* exited */ }
+        } catch {
+          /* exited */
+        }
       });
-      const cpuPct = elapsed > 0 ? (ticks / TICKS_PER_SECOND) / (elapsed / 1000) * 100 : 0;
+      const cpuPct = elapsed > 0 ? (ticks / TICKS_PER_SECOND / (elapsed / 1000)) * 100 : 0;
       return { cpuPct, rssMb: peak };
     },
   };

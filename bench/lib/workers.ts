@@ -26,19 +26,34 @@ export function forkWorker(script: string | URL, env: Record<string, string> = {
     if (m.ok) w.ok(m.result);
     else w.fail(new Error(m.error));
   });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => {
-    for (const w of waiting.values()) w.fail(new Error('bench worker exited'));
-    waiting.clear();
-    resolve();
-  }));
+  const exited = new Promise<void>((resolve) =>
+    child.once('exit', () => {
+      for (const w of waiting.values()) w.fail(new Error('bench worker exited'));
+      waiting.clear();
+      resolve();
+    }),
+  );
   return {
     pid: child.pid!,
-    request: (type, args = {}, timeoutMs = 120_000) => new Promise((ok, fail) => {
-      const id = next++;
-      const timer = setTimeout(() => { waiting.delete(id); fail(new Error(`bench worker: ${type} timed out`)); }, timeoutMs);
-      waiting.set(id, { ok: (v) => { clearTimeout(timer); ok(v as never); }, fail: (e) => { clearTimeout(timer); fail(e); } });
-      child.send({ id, type, ...args });
-    }),
+    request: (type, args = {}, timeoutMs = 120_000) =>
+      new Promise((ok, fail) => {
+        const id = next++;
+        const timer = setTimeout(() => {
+          waiting.delete(id);
+          fail(new Error(`bench worker: ${type} timed out`));
+        }, timeoutMs);
+        waiting.set(id, {
+          ok: (v) => {
+            clearTimeout(timer);
+            ok(v as never);
+          },
+          fail: (e) => {
+            clearTimeout(timer);
+            fail(e);
+          },
+        });
+        child.send({ id, type, ...args });
+      }),
     close: async () => {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
       await exited;

@@ -113,15 +113,22 @@ async function runBurst(workers: Worker[], serverPid: number, kind: 'ours' | 'ba
   if (refused.length) throw new Error(`${refused.length} papers refused, e.g. ${refused.slice(0, 5).join(', ')}`);
   const acked = new Set<string>();
   const latencies: number[] = [];
-  results.forEach((r, w) => r.latencies.forEach((ms, i) => {
-    if (Number.isFinite(ms)) acked.add(ballot.schedules[w][i].id);
-    latencies.push(Number.isFinite(ms) ? ms : Infinity);
-  }));
+  results.forEach((r, w) =>
+    r.latencies.forEach((ms, i) => {
+      if (Number.isFinite(ms)) acked.add(ballot.schedules[w][i].id);
+      latencies.push(Number.isFinite(ms) ? ms : Infinity);
+    }),
+  );
   const lost = results.flatMap((r) => r.lost);
   if (acked.size + lost.length !== ballot.voters.length) throw new Error(`${ballot.voters.length - acked.size - lost.length} papers neither acknowledged nor lost`);
   const acks = results.map((r) => r.lastAck).filter((t) => t > 0);
   return {
-    latencies, cpuPct, rssMb, workerCpuPct, acked, lost,
+    latencies,
+    cpuPct,
+    rssMb,
+    workerCpuPct,
+    acked,
+    lost,
     burstMs: (acks.length ? Math.max(...acks) : Number.NaN) - Math.min(...results.map((r) => r.firstSend)),
     sendLagMs: results.reduce((s, r) => s + r.meanSendLagMs, 0) / results.length,
   };
@@ -143,7 +150,10 @@ function measurement(caseName: string, system: string, role: Measurement['role']
     ? `; ${b.lost.length} of ${b.latencies.length} voters never got their acknowledgement (connection closed: ${reasons(b.lost)}), counted as infinitely late`
     : '';
   return {
-    scenario: 'ballots', case: caseName, system, role,
+    scenario: 'ballots',
+    case: caseName,
+    system,
+    role,
     values: { p50Ms: s.p50, p95Ms: s.p95, p99Ms: s.p99, maxMs: s.max, burstMs: b.burstMs, cpuPct: b.cpuPct, rssMb: b.rssMb, counted, commits, unacked: b.lost.length },
     note: `${note}; voter workers ${b.workerCpuPct.toFixed(0)} % CPU, sends ${Math.max(0, b.sendLagMs).toFixed(1)} ms late on average${lost}`,
   };
@@ -165,7 +175,13 @@ function checkCounts(system: string, counts: Record<string, number>, voters: str
   for (const v of voters) for (const [row, answer] of Object.entries(ballot.papers.get(v)!)) expected[`${row}/${answer}`] = (expected[`${row}/${answer}`] ?? 0) + 1;
   const keys = new Set([...Object.keys(counts), ...Object.keys(expected)]);
   const wrong = [...keys].filter((k) => (counts[k] ?? 0) !== (expected[k] ?? 0));
-  if (wrong.length) throw new Error(`${system} miscounted: ${wrong.slice(0, 5).map((k) => `${k} ${counts[k] ?? 0} instead of ${expected[k] ?? 0}`).join(', ')}`);
+  if (wrong.length)
+    throw new Error(
+      `${system} miscounted: ${wrong
+        .slice(0, 5)
+        .map((k) => `${k} ${counts[k] ?? 0} instead of ${expected[k] ?? 0}`)
+        .join(', ')}`,
+    );
 }
 
 function connectSocket(url: string, auth: Record<string, string>): Promise<Socket> {
@@ -184,7 +200,9 @@ function ask<T>(socket: Socket, event: string, payload: unknown, timeoutMs = 30_
 /** Stops a process with SIGTERM, and with SIGKILL if it has not gone after `graceMs`. */
 async function stopProcess(stop: () => Promise<unknown>, kill: () => Promise<unknown>, graceMs = 10_000): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<'late'>((r) => { timer = setTimeout(() => r('late'), graceMs); });
+  const late = new Promise<'late'>((r) => {
+    timer = setTimeout(() => r('late'), graceMs);
+  });
   if ((await Promise.race([stop(), late])) === 'late') await kill();
   clearTimeout(timer);
 }
@@ -220,8 +238,12 @@ async function createMeeting(server: ServerProcess, env: Record<string, string>,
   });
   let out = '';
   let err = '';
-  cli.stdout.on('data', (d: Buffer) => { out += d.toString(); });
-  cli.stderr.on('data', (d: Buffer) => { err += d.toString(); });
+  cli.stdout.on('data', (d: Buffer) => {
+    out += d.toString();
+  });
+  cli.stderr.on('data', (d: Buffer) => {
+    err += d.toString();
+  });
   const code = await new Promise<number | null>((resolve) => cli.once('exit', resolve));
   if (code !== 0) throw new Error(`npm run meeting -- create failed (${code}): ${out}${err}`);
   return JSON.parse(out) as CreatedMeeting;
@@ -272,7 +294,10 @@ async function startOurs(size: number, store: StoreKind, say: RunOptions['say'])
 }
 
 async function stopOurs(ours: Ours): Promise<void> {
-  await stopProcess(() => ours.server.terminate(), () => ours.server.kill9());
+  await stopProcess(
+    () => ours.server.terminate(),
+    () => ours.server.kill9(),
+  );
   removeDataDir(ours.server.dataDir);
   if (ours.store === 'Redis') await dropPrefix(ours.prefix);
 }
@@ -300,9 +325,19 @@ async function measureOurs(workers: Worker[], size: number, ours: Ours, ballot: 
   try {
     const t0 = Date.now();
     const before = await chair();
-    await Promise.all(workers.map((w, i) => w.request('connect', {
-      url: server.url, snapshot: true, voters: ballot.schedules[i].map((s) => ({ id: s.id, auth: { token: tokenOf(meeting, s.id) } })),
-    }, 120_000)));
+    await Promise.all(
+      workers.map((w, i) =>
+        w.request(
+          'connect',
+          {
+            url: server.url,
+            snapshot: true,
+            voters: ballot.schedules[i].map((s) => ({ id: s.id, auth: { token: tokenOf(meeting, s.id) } })),
+          },
+          120_000,
+        ),
+      ),
+    );
     // A ballot opens only while the meeting has its quorum: here the chair alone (see benchDefinition).
     await before.command({ type: 'attendance.checkIn' });
     await before.command({
@@ -326,14 +361,24 @@ async function measureOurs(workers: Worker[], size: number, ours: Ours, ballot: 
     const counts: Record<string, number> = {};
     for (const row of results.subjects) for (const [option, n] of Object.entries(row.counts)) counts[`${row.subject}/${option}`] = n;
     checkCounts(system, counts, published.voted, ballot, burst);
-    if (results.turnout !== published.voted.length || results.eligible !== size) throw new Error(`${system}: turnout ${results.turnout} of ${results.eligible}, ${published.voted.length} of ${size} voted`);
+    if (results.turnout !== published.voted.length || results.eligible !== size)
+      throw new Error(`${system}: turnout ${results.turnout} of ${results.eligible}, ${published.voted.length} of ${size} voted`);
     const s = summarize(burst.latencies);
-    say(`V=${size} ${system}: p99 ${s.p99.toFixed(0)} ms; ${results.turnout} of ${size} papers counted, each once` +
-      `${burst.lost.length ? `; ${burst.lost.length} acknowledgements LOST (${reasons(burst.lost)})` : ''}` +
-      ` in ${commits} commits (connect ${secs(t1 - t0)}, burst ${secs(t2 - t1)}, publish ${secs(Date.now() - t2)})`);
-    return measurement(`V=${size} ${store}`, system, 'ours', burst, results.turnout, commits,
-      'server/main.ts; papers waiting in the meeting\'s line together: rules for each, one store commit of state + events + has-voted + tally' +
-      `${store === 'SQLite' ? ' + WAL truncation' : ''}, one broadcast of their ballot.voted events to all ${size + 1} connections`);
+    say(
+      `V=${size} ${system}: p99 ${s.p99.toFixed(0)} ms; ${results.turnout} of ${size} papers counted, each once` +
+        `${burst.lost.length ? `; ${burst.lost.length} acknowledgements LOST (${reasons(burst.lost)})` : ''}` +
+        ` in ${commits} commits (connect ${secs(t1 - t0)}, burst ${secs(t2 - t1)}, publish ${secs(Date.now() - t2)})`,
+    );
+    return measurement(
+      `V=${size} ${store}`,
+      system,
+      'ours',
+      burst,
+      results.turnout,
+      commits,
+      "server/main.ts; papers waiting in the meeting's line together: rules for each, one store commit of state + events + has-voted + tally" +
+        `${store === 'SQLite' ? ' + WAL truncation' : ''}, one broadcast of their ballot.voted events to all ${size + 1} connections`,
+    );
   } catch (e) {
     say(`${system} server output:\n${server.output().slice(-2000)}`);
     throw e;
@@ -356,8 +401,12 @@ async function spawnBaseline(env: Record<string, string>): Promise<Baseline> {
   const script = new URL('../baselines/vote-server.ts', import.meta.url).pathname;
   const child = spawn(process.execPath, ['--import', 'tsx', script], { env: { ...process.env, PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
-  child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
-  child.stderr.on('data', (d: Buffer) => { out += d.toString(); });
+  child.stdout.on('data', (d: Buffer) => {
+    out += d.toString();
+  });
+  child.stderr.on('data', (d: Buffer) => {
+    out += d.toString();
+  });
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
   const kill = async () => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
@@ -373,11 +422,14 @@ async function spawnBaseline(env: Record<string, string>): Promise<Baseline> {
     await new Promise((r) => setTimeout(r, 50));
   }
   return {
-    url: `http://127.0.0.1:${port}`, pid: child.pid!, output: () => out,
-    stop: () => stopProcess(async () => {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-      await exited;
-    }, kill),
+    url: `http://127.0.0.1:${port}`,
+    pid: child.pid!,
+    output: () => out,
+    stop: () =>
+      stopProcess(async () => {
+        if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+        await exited;
+      }, kill),
   };
 }
 
@@ -411,20 +463,39 @@ async function measureBaseline(workers: Worker[], size: number, server: StartedB
   let teller: Socket | undefined;
   try {
     const t0 = Date.now();
-    await Promise.all(workers.map((w, i) => w.request('connect', {
-      url: server.url, snapshot: false, voters: ballot.schedules[i].map((s) => ({ id: s.id, auth: { voter: s.id } })),
-    }, 120_000)));
+    await Promise.all(
+      workers.map((w, i) =>
+        w.request(
+          'connect',
+          {
+            url: server.url,
+            snapshot: false,
+            voters: ballot.schedules[i].map((s) => ({ id: s.id, auth: { voter: s.id } })),
+          },
+          120_000,
+        ),
+      ),
+    );
     const t1 = Date.now();
     const burst = await runBurst(workers, server.pid, 'bare', '', ballot);
     teller = await connectSocket(server.url, { voter: 'teller' });
     const tally = await ask<{ voters: string[]; counts: Record<string, number> }>(teller, 'tally', { ballotId: BALLOT });
     checkCounts(system, tally.counts, tally.voters, ballot, burst);
     const s = summarize(burst.latencies);
-    say(`V=${size} ${system}: p99 ${s.p99.toFixed(0)} ms; ${tally.voters.length} of ${size} papers counted, each once` +
-      `${burst.lost.length ? `; ${burst.lost.length} acknowledgements LOST (${reasons(burst.lost)})` : ''} (connect ${secs(t1 - t0)}, burst ${secs(Date.now() - t1)})`);
-    return measurement(`V=${size} ${store}`, system, turnout ? 'reference' : 'baseline', burst, tally.voters.length, tally.voters.length,
+    say(
+      `V=${size} ${system}: p99 ${s.p99.toFixed(0)} ms; ${tally.voters.length} of ${size} papers counted, each once` +
+        `${burst.lost.length ? `; ${burst.lost.length} acknowledgements LOST (${reasons(burst.lost)})` : ''} (connect ${secs(t1 - t0)}, burst ${secs(Date.now() - t1)})`,
+    );
+    return measurement(
+      `V=${size} ${store}`,
+      system,
+      turnout ? 'reference' : 'baseline',
+      burst,
+      tally.voters.length,
+      tally.voters.length,
       `bench/baselines/vote-server.ts; each paper: ${store === 'SQLite' ? 'one transaction (WAL, synchronous FULL): INSERT has-voted + UPSERT counts' : 'one script: SADD has-voted + HINCRBY counts'}, ack, ` +
-      (turnout ? `then the voter ids to every connection at most every ${TURNOUT_MS} ms` : 'no broadcast'));
+        (turnout ? `then the voter ids to every connection at most every ${TURNOUT_MS} ms` : 'no broadcast'),
+    );
   } catch (e) {
     say(`${system} output:\n${server.output().slice(-2000)}`);
     throw e;
@@ -454,7 +525,8 @@ async function settleAtMost<T>(limit: number, tasks: (() => Promise<T>)[]): Prom
 
 const scenario: Scenario = {
   name: 'ballots',
-  title: 'Ballots: V voters hand in a whole rating paper (3 subjects, official 4-level scale) within one second; each counted exactly once; send → ack latency; SQLite and Redis stores',
+  title:
+    'Ballots: V voters hand in a whole rating paper (3 subjects, official 4-level scale) within one second; each counted exactly once; send → ack latency; SQLite and Redis stores',
   headline: 'p99Ms',
   async run({ quick, say }) {
     // BENCH_V=1000 and BENCH_STORES=Redis narrow a run down while profiling.
@@ -475,7 +547,10 @@ const scenario: Scenario = {
         // Every system of this size starts (and ours' meeting is created) before any is measured, so
         // no burst shares the machine with another's start-up; each is stopped right after its burst.
         // Two start at a time: start-up is CPU-bound, and more at once only slows each down.
-        const started = await settleAtMost<Started>(2, stores.flatMap((store) => [() => startBaseline(store), () => startBaseline(store, true), () => startOurs(size, store, say)]));
+        const started = await settleAtMost<Started>(
+          2,
+          stores.flatMap((store) => [() => startBaseline(store), () => startBaseline(store, true), () => startOurs(size, store, say)]),
+        );
         const running = new Set(started.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : [])));
         const stop = async (system: Started) => {
           if (!running.delete(system)) return;
@@ -484,9 +559,7 @@ const scenario: Scenario = {
         try {
           for (const r of started) if (r.status === 'rejected') throw r.reason;
           for (const system of started.map((r) => (r as PromiseFulfilledResult<Started>).value)) {
-            rows.push(await ('meeting' in system
-              ? measureOurs(workers, size, system, ballot, say)
-              : measureBaseline(workers, size, system, ballot, say)));
+            rows.push(await ('meeting' in system ? measureOurs(workers, size, system, ballot, say) : measureBaseline(workers, size, system, ballot, say)));
             await stop(system);
           }
         } finally {

@@ -136,8 +136,7 @@ function readTiming(): PageTiming {
     paintMs: w.__benchPaintMs ?? Number.NaN,
     domContentLoadedMs: nav?.domContentLoadedEventEnd ?? Number.NaN,
     socketMs: socket?.startTime ?? Number.NaN,
-    scripts: resources.filter((r) => /\.m?js$/.test(new URL(r.name).pathname))
-      .map((r) => ({ url: r.name, startMs: r.startTime, endMs: r.responseEnd })),
+    scripts: resources.filter((r) => /\.m?js$/.test(new URL(r.name).pathname)).map((r) => ({ url: r.name, startMs: r.startTime, endMs: r.responseEnd })),
   };
 }
 
@@ -169,8 +168,18 @@ async function scriptsOf(browser: Browser, url: string, target: Target, size: Si
     const bodies = new Map<string, Promise<Buffer | null>>();
     let pending = 0;
     let lastActivity = Date.now();
-    page.on('request', (r) => { if (isScript(r)) { pending++; lastActivity = Date.now(); } });
-    const done = (r: Request) => { if (isScript(r)) { pending--; lastActivity = Date.now(); } };
+    page.on('request', (r) => {
+      if (isScript(r)) {
+        pending++;
+        lastActivity = Date.now();
+      }
+    });
+    const done = (r: Request) => {
+      if (isScript(r)) {
+        pending--;
+        lastActivity = Date.now();
+      }
+    };
     page.on('requestfinished', done);
     page.on('requestfailed', done);
     page.on('response', (r) => {
@@ -185,7 +194,8 @@ async function scriptsOf(browser: Browser, url: string, target: Target, size: Si
     let cutoff = Number.POSITIVE_INFINITY;
     if (viewChunk !== null) {
       const chunk = timing.scripts.find((s) => new RegExp(`/assets/${viewChunk}-[^/]+\\.js$`).test(new URL(s.url).pathname));
-      if (!chunk) throw new Error(`${url}: no ${viewChunk}-<hash>.js among the scripts loaded (${timing.scripts.map((s) => s.url).join(', ')}): has the client's chunking changed?`);
+      if (!chunk)
+        throw new Error(`${url}: no ${viewChunk}-<hash>.js among the scripts loaded (${timing.scripts.map((s) => s.url).join(', ')}): has the client's chunking changed?`);
       cutoff = chunk.endMs;
     }
     const files: ScriptFile[] = [];
@@ -234,11 +244,17 @@ async function openFirstItem(url: string, chairToken: string): Promise<void> {
   try {
     const snapshot = await new Promise<Snapshot>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('the chair got no snapshot in 10 s')), 10_000);
-      socket.once('snapshot', (s) => { clearTimeout(timer); resolve(s); });
-      socket.once('connect_error', (e) => { clearTimeout(timer); reject(e); });
+      socket.once('snapshot', (s) => {
+        clearTimeout(timer);
+        resolve(s);
+      });
+      socket.once('connect_error', (e) => {
+        clearTimeout(timer);
+        reject(e);
+      });
     });
     for (const command of [{ type: 'meeting.start' }, { type: 'agenda.next' }]) {
-      const ack = await socket.timeout(10_000).emitWithAck('command', { meetingId: snapshot.meetingId, command }) as { ok: boolean; error?: unknown };
+      const ack = (await socket.timeout(10_000).emitWithAck('command', { meetingId: snapshot.meetingId, command })) as { ok: boolean; error?: unknown };
       if (!ack.ok) throw new Error(`${command.type} refused: ${JSON.stringify(ack.error)}`);
     }
   } finally {
@@ -265,23 +281,39 @@ const sum = (files: ScriptFile[], key: 'raw' | 'gzip') => files.reduce((s, f) =>
 /** "index 93.6, TabletView 1.2, …; requested by the view: LiveDoc 161.3" (gzip KiB per file). */
 function describe(files: ScriptFile[]): string {
   const name = (f: ScriptFile) => new URL(f.url).pathname.replace(/^\/assets\//, '').replace(/-[A-Za-z0-9_-]{8}\.js$/, '');
-  const list = (fs: ScriptFile[]) => [...fs].sort((a, b) => b.gzip - a.gzip).map((f) => `${name(f)} ${kb(f.gzip).toFixed(1)}`).join(', ');
+  const list = (fs: ScriptFile[]) =>
+    [...fs]
+      .sort((a, b) => b.gzip - a.gzip)
+      .map((f) => `${name(f)} ${kb(f.gzip).toFixed(1)}`)
+      .join(', ');
   const later = files.filter((f) => !f.beforeView);
   return `gzip KiB per file: ${list(files.filter((f) => f.beforeView))}${later.length ? `; requested by the rendered view: ${list(later)}` : ''}`;
 }
 
 function jsValues(files: ScriptFile[]): Record<string, number> {
   const gz = kb(sum(files, 'gzip'));
-  return { value: gz, jsGzipKb: gz, jsRawKb: kb(sum(files, 'raw')), files: files.length, firstViewJsGzipKb: kb(sum(files.filter((f) => f.beforeView), 'gzip')) };
+  return {
+    value: gz,
+    jsGzipKb: gz,
+    jsRawKb: kb(sum(files, 'raw')),
+    files: files.length,
+    firstViewJsGzipKb: kb(
+      sum(
+        files.filter((f) => f.beforeView),
+        'gzip',
+      ),
+    ),
+  };
 }
 
 function renderValues(runs: RenderRun[]): { values: Record<string, number>; note: string } {
   const p50 = (pick: (r: RenderRun) => number) => summarize(runs.map(pick)).p50;
   const paint = summarize(runs.map((r) => r.paintMs));
   const late = p50((r) => r.lateScriptMs);
-  const note = `p50 from navigation start: DOMContentLoaded ${p50((r) => r.domContentLoadedMs).toFixed(0)} ms, Socket.IO handshake sent ${p50((r) => r.socketMs).toFixed(0)} ms`
-    + `${Number.isNaN(late) ? '' : `, first script requested after it (the view chunk, once the snapshot named the role) ${late.toFixed(0)} ms`}`
-    + `, title on screen ${paint.p50.toFixed(0)} ms; every run (ms): ${runs.map((r) => r.paintMs.toFixed(0)).join(', ')}`;
+  const note =
+    `p50 from navigation start: DOMContentLoaded ${p50((r) => r.domContentLoadedMs).toFixed(0)} ms, Socket.IO handshake sent ${p50((r) => r.socketMs).toFixed(0)} ms` +
+    `${Number.isNaN(late) ? '' : `, first script requested after it (the view chunk, once the snapshot named the role) ${late.toFixed(0)} ms`}` +
+    `, title on screen ${paint.p50.toFixed(0)} ms; every run (ms): ${runs.map((r) => r.paintMs.toFixed(0)).join(', ')}`;
   return { values: { value: paint.p50, p50Ms: paint.p50, maxMs: paint.max, domContentLoadedMs: p50((r) => r.domContentLoadedMs), runs: runs.length }, note };
 }
 
@@ -303,9 +335,15 @@ async function run({ quick, say }: RunOptions): Promise<Measurement[]> {
     say('starting our server, building the baseline page and launching Chromium');
     // Side by side, but each one kept as it comes, so that a failure of one does not leak the others.
     const started = await Promise.allSettled([
-      spawnServer().then((s) => { server = s; }),
-      buildMinimalClient().then((p) => { page = p; }),
-      launchBrowser().then((x) => { b = x; }),
+      spawnServer().then((s) => {
+        server = s;
+      }),
+      buildMinimalClient().then((p) => {
+        page = p;
+      }),
+      launchBrowser().then((x) => {
+        b = x;
+      }),
     ]);
     for (const s of started) if (s.status === 'rejected') throw s.reason;
     if (!server || !page || !b) throw new Error('unreachable: started without a server, page or browser');
@@ -321,16 +359,37 @@ async function run({ quick, say }: RunOptions): Promise<Measurement[]> {
     const browser = b.browser;
     const [baseFiles, ...viewFiles] = await Promise.all([
       scriptsOf(browser, link(pageServer.url, 'm1'), title, TABLET_LANDSCAPE, null),
-      ...VIEWS.map((view) => scriptsOf(browser, link(server!.url, view.participant),
-        view.testId === 'tablet-view' ? title : { selector: `[data-testid="${view.testId}"]`, text: null }, view.size, view.chunk)),
+      ...VIEWS.map((view) =>
+        scriptsOf(
+          browser,
+          link(server!.url, view.participant),
+          view.testId === 'tablet-view' ? title : { selector: `[data-testid="${view.testId}"]`, text: null },
+          view.size,
+          view.chunk,
+        ),
+      ),
     ]);
     say(`baseline page: ${baseFiles.length} script(s), ${kb(sum(baseFiles, 'gzip')).toFixed(1)} KiB gzip`);
     VIEWS.forEach((view, i) => {
       const files = viewFiles[i];
-      say(`${view.name}: ${files.length} scripts, ${kb(sum(files, 'gzip')).toFixed(1)} KiB gzip (${kb(sum(files.filter((f) => f.beforeView), 'gzip')).toFixed(1)} to show the view)`);
+      say(
+        `${view.name}: ${files.length} scripts, ${kb(sum(files, 'gzip')).toFixed(1)} KiB gzip (${kb(
+          sum(
+            files.filter((f) => f.beforeView),
+            'gzip',
+          ),
+        ).toFixed(1)} to show the view)`,
+      );
       const kase = `JS, ${view.name}`;
       rows.push({ scenario: SCENARIO, case: kase, system: OURS, role: 'ours', values: jsValues(files), note: describe(files) });
-      rows.push({ scenario: SCENARIO, case: kase, system: BASELINE, role: 'baseline', values: jsValues(baseFiles), note: view.testId === 'tablet-view' ? describe(baseFiles) : undefined });
+      rows.push({
+        scenario: SCENARIO,
+        case: kase,
+        system: BASELINE,
+        role: 'baseline',
+        values: jsValues(baseFiles),
+        note: view.testId === 'tablet-view' ? describe(baseFiles) : undefined,
+      });
     });
 
     const ours: RenderRun[] = [];
@@ -339,9 +398,7 @@ async function run({ quick, say }: RunOptions): Promise<Measurement[]> {
       // Alternating who goes first, so a burst of background load does not always hit the same one.
       const order = i % 2 === 0 ? (['ours', 'baseline'] as const) : (['baseline', 'ours'] as const);
       for (const who of order) {
-        const r = who === 'ours'
-          ? await renderOnce(b.browser, link(server.url, 'm1'), title)
-          : await renderOnce(b.browser, link(pageServer.url, 'm1'), title);
+        const r = who === 'ours' ? await renderOnce(b.browser, link(server.url, 'm1'), title) : await renderOnce(b.browser, link(pageServer.url, 'm1'), title);
         (who === 'ours' ? ours : base).push(r);
       }
       say(`render run ${i + 1}/${runs}: ours ${ours.at(-1)!.paintMs.toFixed(0)} ms, baseline ${base.at(-1)!.paintMs.toFixed(0)} ms`);
@@ -364,8 +421,9 @@ async function run({ quick, say }: RunOptions): Promise<Measurement[]> {
 
 const scenario: Scenario = {
   name: SCENARIO,
-  title: 'JavaScript each view loads (gzip -9 KiB) and the member tablet\'s time to first meaningful render '
-    + `(the open item\'s title on screen, ${CPU_SLOWDOWN}× CPU throttling, cold cache); headline \`value\` = jsGzipKb in the JS rows, p50Ms in the render row`,
+  title:
+    "JavaScript each view loads (gzip -9 KiB) and the member tablet's time to first meaningful render " +
+    `(the open item\'s title on screen, ${CPU_SLOWDOWN}× CPU throttling, cold cache); headline \`value\` = jsGzipKb in the JS rows, p50Ms in the render row`,
   headline: 'value',
   run,
 };

@@ -21,8 +21,19 @@ import type { Measurement, Scenario } from '../lib/scenario.js';
 import { summarize } from '../lib/stats.js';
 import { watchUsage } from '../lib/usage.js';
 import {
-  connectChair, connectWsChair, oursOnRedisAvailable, startBareSocketIo, startFleet, startOurs, startRawWs, startSystems,
-  MEMBERS, type Fleet, type Running, type System, type SystemDef,
+  connectChair,
+  connectWsChair,
+  oursOnRedisAvailable,
+  startBareSocketIo,
+  startFleet,
+  startOurs,
+  startRawWs,
+  startSystems,
+  MEMBERS,
+  type Fleet,
+  type Running,
+  type System,
+  type SystemDef,
 } from '../workers/fleet.js';
 
 const WORKERS = 3;
@@ -73,7 +84,10 @@ async function result(live: Live, caseName: string, clients: number, rounds: num
   // CPU time per round is the work one broadcast costs; less at the mercy of other processes than latency.
   const cpuMsPerRound = live.cpuMs / rounds;
   return {
-    scenario: 'fanout', case: caseName, system: def.system, role: def.role,
+    scenario: 'fanout',
+    case: caseName,
+    system: def.system,
+    role: def.role,
     values: { p50Ms: s.p50, p95Ms: s.p95, p99Ms: s.p99, maxMs: s.max, cpuPct, cpuMsPerRound, rssMb: live.rssMb, clients },
   };
 }
@@ -111,7 +125,9 @@ async function runCase(defs: SystemDef[], systems: System[], observers: number, 
     for (const live of lives) {
       const row = await result(live, caseName, clients, rounds);
       const v = row.values;
-      say(`${caseName}, ${live.def.system}: p50 ${v.p50Ms.toFixed(1)} ms, p99 ${v.p99Ms.toFixed(1)} ms, max ${v.maxMs.toFixed(1)} ms, CPU ${v.cpuMsPerRound.toFixed(1)} ms/round, RSS ${v.rssMb.toFixed(0)} MB`);
+      say(
+        `${caseName}, ${live.def.system}: p50 ${v.p50Ms.toFixed(1)} ms, p99 ${v.p99Ms.toFixed(1)} ms, max ${v.maxMs.toFixed(1)} ms, CPU ${v.cpuMsPerRound.toFixed(1)} ms/round, RSS ${v.rssMb.toFixed(0)} MB`,
+      );
       rows.push(row);
     }
     return rows;
@@ -155,7 +171,8 @@ const scenario: Scenario = {
     } finally {
       await fleet.stop();
     }
-    if (rows[0]) rows[0].note = `${rounds} rounds after ${WARMUP} warm-up rounds, one at a time, the systems taking turns; every client's receipt of every round; clients in ${WORKERS} worker processes; CPU during the system's own rounds (cpuPct: 100 = one core; cpuMsPerRound: CPU time per broadcast) and peak RSS of the server process(es)`;
+    if (rows[0])
+      rows[0].note = `${rounds} rounds after ${WARMUP} warm-up rounds, one at a time, the systems taking turns; every client's receipt of every round; clients in ${WORKERS} worker processes; CPU during the system's own rounds (cpuPct: 100 = one core; cpuMsPerRound: CPU time per broadcast) and peak RSS of the server process(es)`;
     return rows;
   },
 };

@@ -27,7 +27,9 @@ const COMMAND_GAP_MS = 100;
 const WARMUP = 30;
 
 function rssMb(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'));
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('VmRSS:'));
   return Number(/(\d+)/.exec(line ?? '')?.[1] ?? 0) / 1024;
 }
 
@@ -51,7 +53,10 @@ async function run(attackers: number, seconds: number, say: (l: string) => void)
     const command = async (): Promise<number> => {
       const started = performance.now();
       const text = `Thông báo số ${++round}: phiên họp tiếp tục sau 5 phút, đề nghị các đồng chí trở lại hội trường.`;
-      const ack = (await chair.socket.timeout(30_000).emitWithAck('command', { meetingId: chair.meetingId, command: { type: 'announcement.post', text } })) as { ok: boolean; error?: { code: string } };
+      const ack = (await chair.socket.timeout(30_000).emitWithAck('command', { meetingId: chair.meetingId, command: { type: 'announcement.post', text } })) as {
+        ok: boolean;
+        error?: { code: string };
+      };
       if (!ack.ok) throw new Error(`the chair's command was refused: ${ack.error?.code}`);
       return performance.now() - started;
     };
@@ -72,10 +77,18 @@ async function run(attackers: number, seconds: number, say: (l: string) => void)
     const { cpuPct, rssMb: peakMb } = usage.stop();
     chair.socket.close();
     const s = summarize(latencies);
-    say(`${attackers} attackers: ${s.n} commands, p50 ${s.p50.toFixed(1)} ms, p99 ${s.p99.toFixed(1)} ms; RSS idle ${idleMb.toFixed(0)} MB, peak ${peakMb.toFixed(0)} MB`
-      + (slow ? `; ${slow.opened()} attacker connections opened, ${slow.ended()} cut` : ''));
+    say(
+      `${attackers} attackers: ${s.n} commands, p50 ${s.p50.toFixed(1)} ms, p99 ${s.p99.toFixed(1)} ms; RSS idle ${idleMb.toFixed(0)} MB, peak ${peakMb.toFixed(0)} MB` +
+        (slow ? `; ${slow.opened()} attacker connections opened, ${slow.ended()} cut` : ''),
+    );
     return {
-      p50Ms: s.p50, p99Ms: s.p99, maxMs: s.max, commands: s.n, cpuPct, rssMb: peakMb, rssGrowthMb: peakMb - idleMb,
+      p50Ms: s.p50,
+      p99Ms: s.p99,
+      maxMs: s.max,
+      commands: s.n,
+      cpuPct,
+      rssMb: peakMb,
+      rssGrowthMb: peakMb - idleMb,
       ...(slow ? { attackerConnections: slow.opened(), cut: slow.ended() } : {}),
     };
   } finally {
@@ -94,10 +107,22 @@ const scenario: Scenario = {
     const quiet = await run(0, seconds, say);
     const attacked = await run(ATTACKERS, seconds, say);
     return [
-      { scenario: 'hostile', case: caseName, system: 'ours (SQLite), no attackers', role: 'baseline', values: quiet,
-        note: 'the same server without the attackers: the ratio is what they cost the chair' },
-      { scenario: 'hostile', case: caseName, system: `ours (SQLite), ${ATTACKERS} never-reading observers`, role: 'ours', values: attacked,
-        note: `rssMb is the server's peak RSS, rssGrowthMb its peak over its size just before the run; cut: attacker connections the server closed (they come back at once)` },
+      {
+        scenario: 'hostile',
+        case: caseName,
+        system: 'ours (SQLite), no attackers',
+        role: 'baseline',
+        values: quiet,
+        note: 'the same server without the attackers: the ratio is what they cost the chair',
+      },
+      {
+        scenario: 'hostile',
+        case: caseName,
+        system: `ours (SQLite), ${ATTACKERS} never-reading observers`,
+        role: 'ours',
+        values: attacked,
+        note: `rssMb is the server's peak RSS, rssGrowthMb its peak over its size just before the run; cut: attacker connections the server closed (they come back at once)`,
+      },
     ];
   },
 };

@@ -87,10 +87,13 @@ const scenario: Scenario = {
         for (const system of systems) {
           say(`${caseName}: ${system.label}`);
           const values = await runCase(system, workers, editors, typingMs, caseName);
-          say(`  converged p50 ${values.p50Ms.toFixed(1)} ms, p99 ${values.p99Ms.toFixed(1)} ms, all ${values.allMs.toFixed(1)} ms; each keystroke delivered p50 ${values.deliveryP50Ms.toFixed(1)} ms, p99 ${values.deliveryP99Ms.toFixed(1)} ms; server CPU ${values.cpuPct.toFixed(0)} % (${values.cpuMsPerKeystroke.toFixed(2)} ms per keystroke, waited for a CPU ${values.waitPct.toFixed(0)} %), clients ${values.clientCpuPct.toFixed(0)} % (waited ${values.clientWaitPct.toFixed(0)} %); typists late by up to ${values.lateMaxMs.toFixed(0)} ms`);
-          const starved = values.lateMaxMs > 250
-            ? `; the client processes were starved during this run (typists up to ${values.lateMaxMs.toFixed(0)} ms behind schedule), so its latencies show the machine's load more than the server`
-            : '';
+          say(
+            `  converged p50 ${values.p50Ms.toFixed(1)} ms, p99 ${values.p99Ms.toFixed(1)} ms, all ${values.allMs.toFixed(1)} ms; each keystroke delivered p50 ${values.deliveryP50Ms.toFixed(1)} ms, p99 ${values.deliveryP99Ms.toFixed(1)} ms; server CPU ${values.cpuPct.toFixed(0)} % (${values.cpuMsPerKeystroke.toFixed(2)} ms per keystroke, waited for a CPU ${values.waitPct.toFixed(0)} %), clients ${values.clientCpuPct.toFixed(0)} % (waited ${values.clientWaitPct.toFixed(0)} %); typists late by up to ${values.lateMaxMs.toFixed(0)} ms`,
+          );
+          const starved =
+            values.lateMaxMs > 250
+              ? `; the client processes were starved during this run (typists up to ${values.lateMaxMs.toFixed(0)} ms behind schedule), so its latencies show the machine's load more than the server`
+              : '';
           out.push({ scenario: 'notes', case: caseName, system: system.label, role: system.role, values, note: system.note + starved });
         }
       }
@@ -114,7 +117,9 @@ async function runCase(system: System, workers: Worker[], editors: number, typin
     ...Array.from({ length: readerShare[w] }, () => ({ token: room.readerToken, editor: false })),
   ]);
   try {
-    await Promise.all(workers.map((w, i) => w.request('open', { serverUrl: room.serverUrls[i % room.serverUrls.length], room: room.room, clients: plans[i], seed: 1000 * editors + i }, 60_000)));
+    await Promise.all(
+      workers.map((w, i) => w.request('open', { serverUrl: room.serverUrls[i % room.serverUrls.length], room: room.room, clients: plans[i], seed: 1000 * editors + i }, 60_000)),
+    );
     const seeded = await workers[0].request<{ target: [number, number][] }>('seed', { paragraphs: PARAGRAPHS });
     await Promise.all(workers.map((w) => w.request('converge', { target: seeded.target, timeoutMs: 20_000 }, 30_000)));
 
@@ -125,8 +130,15 @@ async function runCase(system: System, workers: Worker[], editors: number, typin
     const clientUsage = watchUsage(workers.map((w) => w.pid));
     const serverQueue = runQueueWait(system.pids);
     const clientQueue = runQueueWait(workers.map((w) => w.pid));
-    const typed = await Promise.all(workers.map((w) => w.request<{ clocks: [number, number][]; stamps: Stamps[]; keystrokes: number; lastKeystrokeAt: number; maxLateMs: number }>(
-      'type', { startAt, durationMs: typingMs, charsPerSecond: CHARS_PER_SECOND }, typingMs + 60_000)));
+    const typed = await Promise.all(
+      workers.map((w) =>
+        w.request<{ clocks: [number, number][]; stamps: Stamps[]; keystrokes: number; lastKeystrokeAt: number; maxLateMs: number }>(
+          'type',
+          { startAt, durationMs: typingMs, charsPerSecond: CHARS_PER_SECOND },
+          typingMs + 60_000,
+        ),
+      ),
+    );
     const target = typed.flatMap((t) => t.clocks);
     const lastKeystrokeAt = Math.max(...typed.map((t) => t.lastKeystrokeAt));
     const keystrokes = typed.reduce((n, t) => n + t.keystrokes, 0);
@@ -154,19 +166,37 @@ async function runCase(system: System, workers: Worker[], editors: number, typin
     const stamps = typed.flatMap((t) => t.stamps);
     const deliveries = (await Promise.all(workers.map((w) => w.request<number[]>('deliveries', { stamps })))).flat();
     // Every keystroke reached every replica but its author's.
-    if (deliveries.length !== keystrokes * (replicas.length - 1)) throw new Error(`${system.label}: ${deliveries.length} deliveries of keystrokes, expected ${keystrokes * (replicas.length - 1)}`);
+    if (deliveries.length !== keystrokes * (replicas.length - 1))
+      throw new Error(`${system.label}: ${deliveries.length} deliveries of keystrokes, expected ${keystrokes * (replicas.length - 1)}`);
     const d = summarize(deliveries);
 
     // Everyone leaves (ours unloads the document: flushed and compacted); a newcomer loads it.
     await Promise.all(workers.map((w) => w.request('close')));
     await new Promise((r) => setTimeout(r, 300));
-    const fresh = await workers[0].request<{ digest: string; chars: number }>('probe', { serverUrl: room.serverUrls[0], room: room.room, token: room.readerToken, target, timeoutMs: 20_000 }, 30_000);
-    if (fresh.digest !== replicas[0].digest || fresh.chars !== chars) throw new Error(`${system.label}: a fresh client loaded different content (${fresh.chars} characters) than the replicas converged to (${chars})`);
+    const fresh = await workers[0].request<{ digest: string; chars: number }>(
+      'probe',
+      { serverUrl: room.serverUrls[0], room: room.room, token: room.readerToken, target, timeoutMs: 20_000 },
+      30_000,
+    );
+    if (fresh.digest !== replicas[0].digest || fresh.chars !== chars)
+      throw new Error(`${system.label}: a fresh client loaded different content (${fresh.chars} characters) than the replicas converged to (${chars})`);
 
     const lateMaxMs = Math.max(...typed.map((t) => t.maxLateMs));
     return {
-      replicas: replicas.length, keystrokes, p50Ms: s.p50, p99Ms: s.p99, allMs: s.max,
-      deliveryP50Ms: d.p50, deliveryP99Ms: d.p99, cpuPct, cpuMsPerKeystroke, waitPct, rssMb, clientCpuPct, clientWaitPct, lateMaxMs,
+      replicas: replicas.length,
+      keystrokes,
+      p50Ms: s.p50,
+      p99Ms: s.p99,
+      allMs: s.max,
+      deliveryP50Ms: d.p50,
+      deliveryP99Ms: d.p99,
+      cpuPct,
+      cpuMsPerKeystroke,
+      waitPct,
+      rssMb,
+      clientCpuPct,
+      clientWaitPct,
+      lateMaxMs,
     };
   } finally {
     await Promise.allSettled(workers.map((w) => w.request('close')));
@@ -179,13 +209,14 @@ async function runCase(system: System, workers: Worker[], editors: number, typin
  * field. On a shared machine this shows when a process was starved rather than slow.
  */
 function runQueueWait(pids: number[]): () => number {
-  const read = () => pids.reduce((ns, pid) => {
-    try {
-      return ns + Number(readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ')[1]);
-    } catch {
-      return ns; // exited, or no schedstat on this kernel
-    }
-  }, 0);
+  const read = () =>
+    pids.reduce((ns, pid) => {
+      try {
+        return ns + Number(readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ')[1]);
+      } catch {
+        return ns; // exited, or no schedstat on this kernel
+      }
+    }, 0);
   const start = read();
   return () => (read() - start) / 1e6;
 }
@@ -193,8 +224,10 @@ function runQueueWait(pids: number[]): () => number {
 // ---------------------------------------------------------------------------------------------
 // Systems
 
-const OURS_NOTE = 'stores every update before relaying it (SQLite, WAL, synchronous=FULL: one fsync per group of updates read together), so nothing anyone saw is lost on a crash; the whole app (Express, Socket.IO, tsx) in one process';
-const REDIS_NOTE = 'two instances on one Redis: every update is stored in Redis (one script call per group of updates) before it is relayed, and reaches the other instance by Redis pub/sub; each worker\'s clients on a different instance; CPU and RSS are both instances\' sum (not Redis\'s)';
+const OURS_NOTE =
+  'stores every update before relaying it (SQLite, WAL, synchronous=FULL: one fsync per group of updates read together), so nothing anyone saw is lost on a crash; the whole app (Express, Socket.IO, tsx) in one process';
+const REDIS_NOTE =
+  "two instances on one Redis: every update is stored in Redis (one script call per group of updates) before it is relayed, and reaches the other instance by Redis pub/sub; each worker's clients on a different instance; CPU and RSS are both instances' sum (not Redis's)";
 const BASELINE_NOTE = 'keeps documents in memory only (no persistence configured), relays each update as soon as Yjs applied it; no authentication or permissions';
 
 /** SIGTERM, then SIGKILL if it has not exited within 15 s; its data directory is removed. */
@@ -230,7 +263,10 @@ async function spawnOurs(env?: Record<string, string>): Promise<ServerProcess> {
 async function startOurs(): Promise<System> {
   const server = await spawnOurs();
   return {
-    label: 'ours (SQLite)', role: 'ours', pids: [server.child.pid!], note: OURS_NOTE,
+    label: 'ours (SQLite)',
+    role: 'ours',
+    pids: [server.child.pid!],
+    note: OURS_NOTE,
     prepare: async () => oursRoom([server.url], await createMeetingOver(server.url, server.adminToken, committeeDefinition(COMMITTEE))),
     stop: () => stopOurs(server),
   };
@@ -252,7 +288,10 @@ async function startOursRedis(): Promise<System> {
   }
   const [a, b] = servers;
   return {
-    label: 'ours (2 instances, Redis)', role: 'ours', pids: servers.map((s) => s.child.pid!), note: REDIS_NOTE,
+    label: 'ours (2 instances, Redis)',
+    role: 'ours',
+    pids: servers.map((s) => s.child.pid!),
+    note: REDIS_NOTE,
     prepare: async () => oursRoom([a.url, b.url], await createMeetingOver(a.url, a.adminToken, committeeDefinition(COMMITTEE))),
     stop,
   };
@@ -261,22 +300,39 @@ async function startOursRedis(): Promise<System> {
 async function startBaseline(): Promise<System> {
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, [new URL('../baselines/yws-server.mjs', import.meta.url).pathname], {
-    env: { ...process.env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
-  child.stdout!.on('data', (d: Buffer) => { out += d.toString(); });
-  child.stderr!.on('data', (d: Buffer) => { out += d.toString(); });
+  child.stdout!.on('data', (d: Buffer) => {
+    out += d.toString();
+  });
+  child.stderr!.on('data', (d: Buffer) => {
+    out += d.toString();
+  });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`the y-websocket server did not start: ${out}`)); }, 30_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`the y-websocket server did not start: ${out}`));
+    }, 30_000);
     child.stdout!.on('data', () => {
-      if (out.includes(`listening on ${port}`)) { clearTimeout(timer); resolve(); }
+      if (out.includes(`listening on ${port}`)) {
+        clearTimeout(timer);
+        resolve();
+      }
     });
-    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`the y-websocket server exited (${code}): ${out}`)); });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the y-websocket server exited (${code}): ${out}`));
+    });
   });
   let rooms = 0;
   return {
-    label: 'y-websocket-server 0.1.1', role: 'baseline', pids: [child.pid!], note: BASELINE_NOTE,
+    label: 'y-websocket-server 0.1.1',
+    role: 'baseline',
+    pids: [child.pid!],
+    note: BASELINE_NOTE,
     prepare: async () => ({
       serverUrls: Array.from({ length: WORKERS }, () => `ws://127.0.0.1:${port}`),
       room: `bench-notes-${++rooms}`,

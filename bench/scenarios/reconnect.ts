@@ -20,10 +20,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Measurement, Scenario } from '../lib/scenario.js';
 import { summarize } from '../lib/stats.js';
 import { watchUsage } from '../lib/usage.js';
-import {
-  connectChair, oursOnRedisAvailable, startBareSocketIo, startFleet, startOurs, startSystems,
-  MEMBERS, type Running, type SystemDef,
-} from '../workers/fleet.js';
+import { connectChair, oursOnRedisAvailable, startBareSocketIo, startFleet, startOurs, startSystems, MEMBERS, type Running, type SystemDef } from '../workers/fleet.js';
 
 const WORKERS = 3;
 /** After a storm: reconnections' presence updates and check-ins settle before the next system's storm. */
@@ -93,7 +90,11 @@ const scenario: Scenario = {
           const live: Live = { def, system, chair, clients: fleet.group(def.system), recovery: [], afterAttempt: [], all: [], cpuMs: 0, busyMs: 0, rssMb: 0 };
           lives.push(live);
           const t0 = Date.now();
-          await live.clients.connect('socketio', system.tokens(observers).map((token, j) => ({ url: system.urlFor(j), token })), true);
+          await live.clients.connect(
+            'socketio',
+            system.tokens(observers).map((token, j) => ({ url: system.urlFor(j), token })),
+            true,
+          );
           say(`${def.system}: ${clients} clients connected in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
         }
         await sleep(SETTLE_MS);
@@ -114,29 +115,40 @@ const scenario: Scenario = {
       await fleet.stop();
     }
 
-    return lives.map((live, i): Measurement => {
-      const r = summarize(live.recovery);
-      const a = summarize(live.afterAttempt);
-      return {
-        scenario: 'reconnect', case: caseName, system: live.def.system, role: live.def.role,
-        values: {
-          p50Ms: r.p50, p95Ms: r.p95, p99Ms: r.p99, maxMs: r.max,
-          // The median storm's; with one storm, that storm's.
-          allMs: summarize(live.all).p50,
-          attemptP99Ms: a.p99,
-          cpuPct: (100 * live.cpuMs) / live.busyMs,
-          // Server CPU time per storm: the work a storm costs, less at the mercy of other processes than the times.
-          cpuMsPerStorm: live.cpuMs / storms,
-          rssMb: live.rssMb, clients, storms,
-        },
-        note: i === 0
-          ? `percentiles over every client of every storm, from its worker's drop to holding the new version; allMs: first drop to the last client current, median of ${storms} storm(s); attemptP99Ms: from the reconnect attempt that succeeded to holding the new version (the server's part, without the backoff); CPU (cpuPct: 100 = one core) and peak RSS of the server process(es) from the drop until all were current`
-          : undefined,
-      };
-    }).map((m) => {
-      if (m.note === undefined) delete m.note;
-      return m;
-    });
+    return lives
+      .map((live, i): Measurement => {
+        const r = summarize(live.recovery);
+        const a = summarize(live.afterAttempt);
+        return {
+          scenario: 'reconnect',
+          case: caseName,
+          system: live.def.system,
+          role: live.def.role,
+          values: {
+            p50Ms: r.p50,
+            p95Ms: r.p95,
+            p99Ms: r.p99,
+            maxMs: r.max,
+            // The median storm's; with one storm, that storm's.
+            allMs: summarize(live.all).p50,
+            attemptP99Ms: a.p99,
+            cpuPct: (100 * live.cpuMs) / live.busyMs,
+            // Server CPU time per storm: the work a storm costs, less at the mercy of other processes than the times.
+            cpuMsPerStorm: live.cpuMs / storms,
+            rssMb: live.rssMb,
+            clients,
+            storms,
+          },
+          note:
+            i === 0
+              ? `percentiles over every client of every storm, from its worker's drop to holding the new version; allMs: first drop to the last client current, median of ${storms} storm(s); attemptP99Ms: from the reconnect attempt that succeeded to holding the new version (the server's part, without the backoff); CPU (cpuPct: 100 = one core) and peak RSS of the server process(es) from the drop until all were current`
+              : undefined,
+        };
+      })
+      .map((m) => {
+        if (m.note === undefined) delete m.note;
+        return m;
+      });
   },
 };
 

@@ -50,8 +50,7 @@ export function startFleet(count: number): Fleet {
   return {
     pids: workers.map((w) => w.pid),
     group: (group) => {
-      const all = <T>(type: string, args: Record<string, unknown> = {}, timeoutMs?: number) =>
-        Promise.all(workers.map((w) => w.request<T>(type, { group, ...args }, timeoutMs)));
+      const all = <T>(type: string, args: Record<string, unknown> = {}, timeoutMs?: number) => Promise.all(workers.map((w) => w.request<T>(type, { group, ...args }, timeoutMs)));
       return {
         connect: async (kind, specs, reconnect = false) => {
           // Consecutive clients go to different workers, so members and both instances are spread evenly.
@@ -59,17 +58,23 @@ export function startFleet(count: number): Fleet {
           specs.forEach((s, i) => parts[i % workers.length].push(s));
           await Promise.all(workers.map((w, i) => w.request('connect', { group, kind, clients: parts[i], reconnect } satisfies ConnectArgs, 300_000)));
         },
-        waitFor: async (version, timeoutMs = 30_000) => { await all('waitFor', { version, timeoutMs }, timeoutMs + 5000); },
+        waitFor: async (version, timeoutMs = 30_000) => {
+          await all('waitFor', { version, timeoutMs }, timeoutMs + 5000);
+        },
         arrivals: async (from, to) => {
           const parts = await all<{ times: (number | null)[][]; disconnects: number }>('arrivals', { from, to });
           return { times: parts.flatMap((p) => p.times), disconnects: parts.reduce((s, p) => s + p.disconnects, 0) };
         },
         drop: async () => (await all<{ droppedAt: number }>('drop')).map((r) => r.droppedAt),
         recovered: (version) => all('recovered', { version }),
-        disconnect: async () => { await all('close'); },
+        disconnect: async () => {
+          await all('close');
+        },
       };
     },
-    stop: async () => { await Promise.all(workers.map((w) => w.close())); },
+    stop: async () => {
+      await Promise.all(workers.map((w) => w.close()));
+    },
   };
 }
 
@@ -113,7 +118,14 @@ export async function startOurs(instances: 1 | 2, env: Record<string, string> = 
   const profile: Record<string, string> = process.env.BENCH_SERVER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS } : {};
   const servers: ServerProcess[] = [];
   const stop = async () => {
-    await Promise.all(servers.map((s) => s.terminate().then((code) => code, () => s.kill9())));
+    await Promise.all(
+      servers.map((s) =>
+        s.terminate().then(
+          (code) => code,
+          () => s.kill9(),
+        ),
+      ),
+    );
     for (const s of servers) rmSync(s.dataDir, { recursive: true, force: true });
     if (instances > 1) await dropPrefix(prefix);
   };
@@ -168,17 +180,25 @@ export async function oursOnRedisAvailable(): Promise<boolean> {
 async function startScript(script: string, env: Record<string, string>): Promise<{ port: number; pid: number; stop(): Promise<void> }> {
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(ROOT, script)], {
-    cwd: ROOT, env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: ROOT,
+    env: { ...process.env, ...env, PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
-  child.stdout!.on('data', (d: Buffer) => { out += d.toString(); });
-  child.stderr!.on('data', (d: Buffer) => { out += d.toString(); });
+  child.stdout!.on('data', (d: Buffer) => {
+    out += d.toString();
+  });
+  child.stderr!.on('data', (d: Buffer) => {
+    out += d.toString();
+  });
   let stopping = false;
-  const exited = new Promise<void>((resolve) => child.once('exit', (code, signal) => {
-    // A baseline that dies on its own fails the measurement later (clients time out): say why now.
-    if (!stopping) process.stderr.write(`${script} exited by itself (${code ?? signal}):\n${out.slice(-4000)}\n`);
-    resolve();
-  }));
+  const exited = new Promise<void>((resolve) =>
+    child.once('exit', (code, signal) => {
+      // A baseline that dies on its own fails the measurement later (clients time out): say why now.
+      if (!stopping) process.stderr.write(`${script} exited by itself (${code ?? signal}):\n${out.slice(-4000)}\n`);
+      resolve();
+    }),
+  );
   const stop = async () => {
     stopping = true;
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
@@ -211,9 +231,15 @@ export async function startBareSocketIo(): Promise<System> {
     const script = await startScript('bench/baselines/socketio-server.ts', { STATE_FILE: stateFile });
     const url = `http://127.0.0.1:${script.port}`;
     return {
-      pids: [script.pid], urlFor: () => url, chairUrl: url, chairToken: 'chair',
+      pids: [script.pid],
+      urlFor: () => url,
+      chairUrl: url,
+      chairToken: 'chair',
       tokens: (observers) => Array.from({ length: MEMBERS + observers }, (_, i) => (i < MEMBERS ? `member-${i}` : `observer-${i}`)),
-      stop: async () => { await script.stop(); rmSync(dir, { recursive: true, force: true }); },
+      stop: async () => {
+        await script.stop();
+        rmSync(dir, { recursive: true, force: true });
+      },
     };
   } catch (e) {
     rmSync(dir, { recursive: true, force: true });
@@ -226,7 +252,10 @@ export async function startRawWs(): Promise<System> {
   const script = await startScript('bench/baselines/ws-server.ts', {});
   const url = `ws://127.0.0.1:${script.port}`;
   return {
-    pids: [script.pid], urlFor: () => url, chairUrl: url, chairToken: '',
+    pids: [script.pid],
+    urlFor: () => url,
+    chairUrl: url,
+    chairToken: '',
     tokens: (observers) => Array.from({ length: MEMBERS + observers }, () => ''),
     stop: script.stop,
   };
@@ -271,7 +300,9 @@ export function connectChair(url: string, token: string): Promise<Chair> {
           chair.version = ack.version;
           return { version: ack.version, sentAt };
         },
-        close: () => { socket.close(); },
+        close: () => {
+          socket.close();
+        },
       };
       resolve(chair);
     });

@@ -71,14 +71,25 @@ function hold(c: Client, version: number): void {
 
 function openSocketIo(spec: ClientSpec, reconnect: boolean): Promise<Client> {
   const socket: Socket = io(spec.url, {
-    auth: { token: spec.token }, transports: ['websocket'], forceNew: true,
+    auth: { token: spec.token },
+    transports: ['websocket'],
+    forceNew: true,
     // The browser client's settings (client/src/live/socket.ts): socket.io's default delay (1 s)
     // and randomisation (0.5), at most 5 s between attempts.
-    reconnection: reconnect, reconnectionDelayMax: 5000, timeout: 60_000,
+    reconnection: reconnect,
+    reconnectionDelayMax: 5000,
+    timeout: 60_000,
   });
   const c: Client = {
-    version: -1, arrivals: new Map(), attemptAt: null, disconnects: 0,
-    close: () => { socket.removeAllListeners(); socket.io.removeAllListeners(); socket.close(); },
+    version: -1,
+    arrivals: new Map(),
+    attemptAt: null,
+    disconnects: 0,
+    close: () => {
+      socket.removeAllListeners();
+      socket.io.removeAllListeners();
+      socket.close();
+    },
     // What a Wi-Fi drop looks like to socket.io-client: its transport closes under it. The Manager
     // then reconnects by itself, with its backoff and randomisation.
     drop: () => socket.io.engine?.close(),
@@ -102,31 +113,48 @@ function openSocketIo(spec: ClientSpec, reconnect: boolean): Promise<Client> {
     if (place === 'gap') return void resync();
     hold(c, batch.version);
   });
-  socket.on('disconnect', () => { c.disconnects += 1; });
+  socket.on('disconnect', () => {
+    c.disconnects += 1;
+  });
   let checkedIn = false;
   socket.on('connect', () => {
     checkedIn = false;
     void (async () => {
       for (let i = 0; i < CLOCK_SAMPLES && socket.connected; i++) {
-        await socket.timeout(3000).emitWithAck('time', { sentAt: Date.now() }).catch(() => undefined);
+        await socket
+          .timeout(3000)
+          .emitWithAck('time', { sentAt: Date.now() })
+          .catch(() => undefined);
       }
     })();
   });
   socket.on('snapshot', (s: { meetingId: string; you: { role: string } }) => {
     if (checkedIn || s.you.role !== 'member') return;
     checkedIn = true;
-    void socket.timeout(10_000).emitWithAck('command', { meetingId: s.meetingId, command: { type: 'attendance.checkIn' } }).catch(() => undefined);
+    void socket
+      .timeout(10_000)
+      .emitWithAck('command', { meetingId: s.meetingId, command: { type: 'attendance.checkIn' } })
+      .catch(() => undefined);
   });
-  socket.io.on('reconnect_attempt', () => { c.attemptAt = wallMs(); });
+  socket.io.on('reconnect_attempt', () => {
+    c.attemptAt = wallMs();
+  });
   return new Promise((resolve, reject) => {
     let settled = false;
     socket.on('snapshot', (s: { version: number }) => {
       // A reconnect's snapshot is the current state; older batches may still be in flight.
       if (s.version > c.version) hold(c, s.version);
-      if (!settled) { settled = true; resolve(c); }
+      if (!settled) {
+        settled = true;
+        resolve(c);
+      }
     });
     socket.on('connect_error', (e: Error) => {
-      if (!settled && !reconnect) { settled = true; socket.close(); reject(e); }
+      if (!settled && !reconnect) {
+        settled = true;
+        socket.close();
+        reject(e);
+      }
     });
   });
 }
@@ -134,15 +162,26 @@ function openSocketIo(spec: ClientSpec, reconnect: boolean): Promise<Client> {
 function openWs(spec: ClientSpec): Promise<Client> {
   const ws = new WebSocket(spec.url, { perMessageDeflate: false });
   const c: Client = {
-    version: 0, arrivals: new Map(), attemptAt: null, disconnects: 0,
-    close: () => { ws.removeAllListeners(); ws.on('error', () => undefined); ws.terminate(); },
-    drop: () => { throw new Error('the ws floor has no reconnect'); },
+    version: 0,
+    arrivals: new Map(),
+    attemptAt: null,
+    disconnects: 0,
+    close: () => {
+      ws.removeAllListeners();
+      ws.on('error', () => undefined);
+      ws.terminate();
+    },
+    drop: () => {
+      throw new Error('the ws floor has no reconnect');
+    },
   };
   ws.on('message', (data) => {
     const { version } = JSON.parse(data.toString()) as { version: number };
     hold(c, version);
   });
-  ws.on('close', () => { c.disconnects += 1; });
+  ws.on('close', () => {
+    c.disconnects += 1;
+  });
   return new Promise((resolve, reject) => {
     ws.once('open', () => resolve(c));
     ws.once('error', reject);
@@ -204,7 +243,10 @@ function arrivals(args: { group: string; from: number; to: number }): { times: (
 /** Breaks every client's connection at the same moment; socket.io-client reconnects by itself. */
 function drop(args: { group: string }): { droppedAt: number } {
   const g = groupOf(args);
-  for (const c of g.clients) { c.attemptAt = null; c.disconnects = 0; }
+  for (const c of g.clients) {
+    c.attemptAt = null;
+    c.disconnects = 0;
+  }
   g.droppedAt = wallMs();
   for (const c of g.clients) c.drop();
   return { droppedAt: g.droppedAt };

@@ -58,9 +58,19 @@ const GUARD_MS = 300_000;
 function open(url: string, voter: Voter, waitSnapshot: boolean): Promise<void> {
   return new Promise((resolve, reject) => {
     const socket = io(url, { auth: voter.auth, transports: ['websocket'], reconnection: false, forceNew: true, timeout: CONNECT_TIMEOUT_MS });
-    const timer = setTimeout(() => { socket.disconnect(); reject(new Error(`${voter.id}: no ${waitSnapshot ? 'snapshot' : 'connection'} within ${CONNECT_TIMEOUT_MS} ms`)); }, CONNECT_TIMEOUT_MS);
-    const done = () => { clearTimeout(timer); sockets.set(voter.id, socket); resolve(); };
-    socket.once('connect_error', (e: Error & { data?: unknown }) => { clearTimeout(timer); reject(new Error(`${voter.id}: ${e.message} ${JSON.stringify(e.data ?? '')}`)); });
+    const timer = setTimeout(() => {
+      socket.disconnect();
+      reject(new Error(`${voter.id}: no ${waitSnapshot ? 'snapshot' : 'connection'} within ${CONNECT_TIMEOUT_MS} ms`));
+    }, CONNECT_TIMEOUT_MS);
+    const done = () => {
+      clearTimeout(timer);
+      sockets.set(voter.id, socket);
+      resolve();
+    };
+    socket.once('connect_error', (e: Error & { data?: unknown }) => {
+      clearTimeout(timer);
+      reject(new Error(`${voter.id}: ${e.message} ${JSON.stringify(e.data ?? '')}`));
+    });
     if (waitSnapshot) socket.once('snapshot', done);
     else socket.once('connect', done);
   });
@@ -94,10 +104,13 @@ function burst(kind: 'ours' | 'bare', meetingId: string, ballotId: string, start
       for (const c of cleanups) c();
       resolve({ latencies, firstSend, lastAck, meanSendLagMs: lag / schedule.length, refused, lost });
     };
-    const guard = setTimeout(() => {
-      for (const c of cleanups) c();
-      reject(new Error(`${pending} of ${schedule.length} papers unacknowledged after ${GUARD_MS / 1000} s`));
-    }, GUARD_MS + (startAt - wallMs()));
+    const guard = setTimeout(
+      () => {
+        for (const c of cleanups) c();
+        reject(new Error(`${pending} of ${schedule.length} papers unacknowledged after ${GUARD_MS / 1000} s`));
+      },
+      GUARD_MS + (startAt - wallMs()),
+    );
     if (pending === 0) return settle();
     schedule.forEach((slot, i) => {
       const socket = sockets.get(slot.id);
@@ -114,24 +127,27 @@ function burst(kind: 'ours' | 'bare', meetingId: string, ballotId: string, start
       socket.on('disconnect', onDisconnect);
       cleanups.push(() => socket.off('disconnect', onDisconnect));
       const due = startAt + slot.offsetMs;
-      setTimeout(() => {
-        if (answered) return;
-        if (!socket.connected) return onDisconnect('not connected when its paper was due');
-        const sentAt = wallMs();
-        lag += sentAt - due;
-        firstSend = Math.min(firstSend, sentAt);
-        const onAck = (ack: Ack) => {
+      setTimeout(
+        () => {
           if (answered) return;
-          answered = true;
-          const at = wallMs();
-          latencies[i] = at - sentAt;
-          lastAck = Math.max(lastAck, at);
-          if (!ack?.ok) refused.push(`${slot.id}: ${ack?.error?.code ?? 'no answer'}`);
-          settle();
-        };
-        if (kind === 'ours') socket.emit('command', { meetingId, command: { type: 'ballot.vote', ballotId, paper: slot.paper } }, onAck);
-        else socket.emit('vote', { ballotId, paper: slot.paper }, onAck);
-      }, Math.max(0, due - wallMs()));
+          if (!socket.connected) return onDisconnect('not connected when its paper was due');
+          const sentAt = wallMs();
+          lag += sentAt - due;
+          firstSend = Math.min(firstSend, sentAt);
+          const onAck = (ack: Ack) => {
+            if (answered) return;
+            answered = true;
+            const at = wallMs();
+            latencies[i] = at - sentAt;
+            lastAck = Math.max(lastAck, at);
+            if (!ack?.ok) refused.push(`${slot.id}: ${ack?.error?.code ?? 'no answer'}`);
+            settle();
+          };
+          if (kind === 'ours') socket.emit('command', { meetingId, command: { type: 'ballot.vote', ballotId, paper: slot.paper } }, onAck);
+          else socket.emit('vote', { ballotId, paper: slot.paper }, onAck);
+        },
+        Math.max(0, due - wallMs()),
+      );
     });
   });
 }

@@ -78,7 +78,9 @@ function connect(serverUrl: string, room: string, token: string, editor: boolean
     client.arrived.push(update);
     client.arrivedAt.push(at);
   });
-  provider.on('connection-close', (event) => { if (event) client.closes.push(event.code); });
+  provider.on('connection-close', (event) => {
+    if (event) client.closes.push(event.code);
+  });
   return client;
 }
 
@@ -93,7 +95,9 @@ function fragment(doc: Y.Doc): Y.XmlFragment {
 
 /** The Y.XmlText of each paragraph, in order. */
 function texts(doc: Y.Doc): Y.XmlText[] {
-  return fragment(doc).toArray().flatMap((p) => (p instanceof Y.XmlElement ? p.toArray().filter((c): c is Y.XmlText => c instanceof Y.XmlText) : []));
+  return fragment(doc)
+    .toArray()
+    .flatMap((p) => (p instanceof Y.XmlElement ? p.toArray().filter((c): c is Y.XmlText => c instanceof Y.XmlText) : []));
 }
 
 function digest(doc: Y.Doc): { digest: string; chars: number } {
@@ -256,10 +260,17 @@ const handlers: Record<string, (args: Record<string, unknown>) => unknown> = {
 };
 
 // Errors go back with the request's name and where they were thrown.
-serveRequests(Object.fromEntries(Object.entries(handlers).map(([type, handle]) => [type, async (args: Record<string, unknown>) => {
-  try {
-    return await handle(args);
-  } catch (e) {
-    throw new Error(`${type}: ${e instanceof Error ? e.stack : String(e)}`);
-  }
-}])));
+serveRequests(
+  Object.fromEntries(
+    Object.entries(handlers).map(([type, handle]) => [
+      type,
+      async (args: Record<string, unknown>) => {
+        try {
+          return await handle(args);
+        } catch (e) {
+          throw new Error(`${type}: ${e instanceof Error ? e.stack : String(e)}`);
+        }
+      },
+    ]),
+  ),
+);

@@ -29,9 +29,11 @@ async function keepShell(response) {
   const html = await response.clone().text();
   const assets = [...new Set([...assetsOf(html), ...(await buildAssets())])];
   const cache = await caches.open(CACHE);
-  await Promise.all(assets.map(async (url) => {
-    if (!(await cache.match(url))) await cache.add(url);
-  }));
+  await Promise.all(
+    assets.map(async (url) => {
+      if (!(await cache.match(url))) await cache.add(url);
+    }),
+  );
   await cache.put(SHELL, response);
   const keep = new Set(assets.map((a) => new URL(a, self.location.origin).href));
   for (const request of await cache.keys()) {
@@ -41,18 +43,22 @@ async function keepShell(response) {
 }
 
 self.addEventListener('install', (event) => {
-  event.waitUntil((async () => {
-    const response = await fetch('/', { cache: 'no-store' });
-    if (response.ok) await keepShell(response);
-    await self.skipWaiting();
-  })());
+  event.waitUntil(
+    (async () => {
+      const response = await fetch('/', { cache: 'no-store' });
+      if (response.ok) await keepShell(response);
+      await self.skipWaiting();
+    })(),
+  );
 });
 
 self.addEventListener('activate', (event) => {
-  event.waitUntil((async () => {
-    for (const name of await caches.keys()) if (name !== CACHE) await caches.delete(name);
-    await self.clients.claim();
-  })());
+  event.waitUntil(
+    (async () => {
+      for (const name of await caches.keys()) if (name !== CACHE) await caches.delete(name);
+      await self.clients.claim();
+    })(),
+  );
 });
 
 async function page(request) {
@@ -76,7 +82,10 @@ async function asset(request) {
   const response = await fetch(request);
   if (response.ok) {
     const copy = response.clone();
-    caches.open(CACHE).then((cache) => cache.put(request, copy)).catch(() => undefined);
+    caches
+      .open(CACHE)
+      .then((cache) => cache.put(request, copy))
+      .catch(() => undefined);
   }
   return response;
 }

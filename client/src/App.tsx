@@ -10,7 +10,12 @@ import { EndedPage, NoTokenPage } from './pages/MessagePage.js';
 
 type View = 'console' | 'tablet' | 'screen' | 'observer';
 const VIEW_OF_ROLE: Record<Role, View> = {
-  chair: 'console', secretary: 'console', member: 'tablet', guest: 'tablet', screen: 'screen', observer: 'observer',
+  chair: 'console',
+  secretary: 'console',
+  member: 'tablet',
+  guest: 'tablet',
+  screen: 'screen',
+  observer: 'observer',
 };
 
 // Each device loads only its own view: a projector PC never downloads the chair's console.
@@ -60,14 +65,22 @@ function MeetingView() {
   const view = useLiveView();
   if (view.ended) return <EndedPage ending={view.ended} />;
   if (!view.state || !view.you) return <ConnectingPage />;
-  return <Suspense fallback={<ConnectingPage />}><RoleView view={chooseView(view.you.role)} /></Suspense>;
+  return (
+    <Suspense fallback={<ConnectingPage />}>
+      <RoleView view={chooseView(view.you.role)} />
+    </Suspense>
+  );
 }
 
 function RoleView({ view }: { view: View }) {
   switch (view) {
-    case 'console': return <ChairConsole />;
-    case 'tablet': return <TabletView />;
-    case 'screen': return <ScreenView />;
-    case 'observer': return <ObserverView />;
+    case 'console':
+      return <ChairConsole />;
+    case 'tablet':
+      return <TabletView />;
+    case 'screen':
+      return <ScreenView />;
+    case 'observer':
+      return <ObserverView />;
   }
 }

@@ -22,8 +22,10 @@ export interface AuthDeps {
 }
 
 /** `AuthDeps.meeting` from the rooms this instance holds (a room is loaded on first use). */
-export const roomStates = (rooms: Pick<Rooms, 'get'>) => async (meetingId: string): Promise<MeetingState | null> =>
-  (await rooms.get(meetingId))?.current().state ?? null;
+export const roomStates =
+  (rooms: Pick<Rooms, 'get'>) =>
+  async (meetingId: string): Promise<MeetingState | null> =>
+    (await rooms.get(meetingId))?.current().state ?? null;
 
 /**
  * Who a link token belongs to: the one check behind Socket.IO's handshake, the Yjs upgrade and the

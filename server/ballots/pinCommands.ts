@@ -32,7 +32,13 @@ export function withPin(room: MeetingRoom, actor: Actor, command: Command, use: 
  * the room gets the paper and the word that its PIN was right. Anything the rules would refuse
  * whoever sent it (a guest, an observer) goes straight to them, without costing a try.
  */
-async function authorised(room: MeetingRoom, actor: Actor, command: Command, { pin, rest }: { pin: string | undefined; rest: Command }, deps: PinDeps): Promise<Ack<CommandResult>> {
+async function authorised(
+  room: MeetingRoom,
+  actor: Actor,
+  command: Command,
+  { pin, rest }: { pin: string | undefined; rest: Command },
+  deps: PinDeps,
+): Promise<Ack<CommandResult>> {
   const { state } = room.current();
   const rules = rulesOf(state);
   if (rules.votingPin === 'off' || !can(actor, command, state) || !votes(state, actor.participantId)) return room.execute(actor, rest);
@@ -42,7 +48,12 @@ async function authorised(room: MeetingRoom, actor: Actor, command: Command, { p
 }
 
 /** A voter sets their own PIN, or changes it with the current one. Only the hash is stored. */
-async function replaced(room: MeetingRoom, actor: Actor, { pin, current, rest }: { pin: string; current: string | undefined; rest: Command }, deps: PinDeps): Promise<Ack<CommandResult>> {
+async function replaced(
+  room: MeetingRoom,
+  actor: Actor,
+  { pin, current, rest }: { pin: string; current: string | undefined; rest: Command },
+  deps: PinDeps,
+): Promise<Ack<CommandResult>> {
   const { state } = room.current();
   // The rules must take the command before the PIN is stored: its decision, tried without committing anything.
   const allowed = entryFor(rest.type).decide(state, rest, actor, { now: 0, newId: () => '' });

@@ -11,7 +11,11 @@ const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - width(s)));
 /** Left-aligned columns, two spaces apart; the last column is never padded. */
 export function textTable(header: string[], rows: string[][]): string {
   const widths = header.map((h, c) => Math.max(width(h), ...rows.map((r) => width(r[c] ?? ''))));
-  const line = (cells: string[]) => cells.map((cell, c) => (c === cells.length - 1 ? cell : pad(cell, widths[c]))).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, c) => (c === cells.length - 1 ? cell : pad(cell, widths[c])))
+      .join('  ')
+      .trimEnd();
   return [line(header), line(widths.map((w) => '─'.repeat(w))), ...rows.map(line)].join('\n');
 }
 
@@ -30,11 +34,7 @@ export function createdReport(created: CreatedMeeting, cardsFile: string | null)
 }
 
 export function issuesReport(file: string, issues: readonly DefinitionIssue[]): string {
-  return [
-    `Định nghĩa cuộc họp không hợp lệ / invalid meeting definition: ${file}`,
-    ...issues.map((i) => `  ${i.path}: ${i.message}`),
-    '',
-  ].join('\n');
+  return [`Định nghĩa cuộc họp không hợp lệ / invalid meeting definition: ${file}`, ...issues.map((i) => `  ${i.path}: ${i.message}`), ''].join('\n');
 }
 
 export function meetingsReport(meetings: readonly MeetingSummary[], timeZone = 'Asia/Ho_Chi_Minh'): string {

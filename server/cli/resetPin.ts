@@ -8,9 +8,7 @@ import type { Store } from '../store/store.js';
  * The organiser's reset of a voter's PIN (and of a lock after wrong PINs), from the CLI. Never the
  * chair's console: see docs/BALLOTS.md, "Voting PIN".
  */
-export type ResetOutcome =
-  | { ok: true; version: number; via: 'server' | 'store' }
-  | { ok: false; error: ErrorInfo };
+export type ResetOutcome = { ok: true; version: number; via: 'server' | 'store' } | { ok: false; error: ErrorInfo };
 
 /** Version races lost in a row before giving up; each one is another writer's commit in between. */
 const MAX_ATTEMPTS = 20;
@@ -21,7 +19,9 @@ function post(url: string, token: string): Promise<{ status: number; body: strin
     const req = request(url, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-length': 0 }, timeout: 15_000 }, (res) => {
       let body = '';
       res.setEncoding('utf8');
-      res.on('data', (chunk: string) => { body += chunk; });
+      res.on('data', (chunk: string) => {
+        body += chunk;
+      });
       res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
       res.on('error', reject);
     });
@@ -62,7 +62,7 @@ export async function resetThroughServer(port: number, adminToken: string, meeti
   const body = answerOf(res.body);
   if (body?.ok === true && typeof body.version === 'number') return { ok: true, version: body.version, via: 'server' };
   if (body?.ok === false && body.error) {
-    const hint = body.error.code === 'unauthorized' ? ' (give the CLI the server\'s ADMIN_TOKEN, or the same DATA_DIR)' : '';
+    const hint = body.error.code === 'unauthorized' ? " (give the CLI the server's ADMIN_TOKEN, or the same DATA_DIR)" : '';
     return { ok: false, error: { code: body.error.code, message: `${body.error.message}${hint}` } };
   }
   return { ok: false, error: { code: 'internal', message: `something other than this server answers on port ${port} (HTTP ${res.status})` } };
@@ -84,7 +84,12 @@ export async function resetInStore(store: Store, meetingId: string, participantI
     if (!decision.ok) return decision;
     await store.resetPin(meetingId, participantId);
     const outcome = await store.commit({
-      meetingId, expectedVersion: meeting.version, state: evolveAll(meeting.state, decision.events), events: decision.events, at, actor: null,
+      meetingId,
+      expectedVersion: meeting.version,
+      state: evolveAll(meeting.state, decision.events),
+      events: decision.events,
+      at,
+      actor: null,
     });
     if (outcome === 'ok') return { ok: true, version: meeting.version + 1, via: 'store' };
   }

@@ -35,8 +35,7 @@ export interface RecordRow {
   eligible: number;
 }
 
-const rowLabel = (state: MeetingState, subject: string) =>
-  subject === COLLECTIVE ? 'Tập thể' : state.participants.find((p) => p.id === subject)?.name ?? subject;
+const rowLabel = (state: MeetingState, subject: string) => (subject === COLLECTIVE ? 'Tập thể' : (state.participants.find((p) => p.id === subject)?.name ?? subject));
 
 function publishedPart(state: MeetingState, ballot: Ballot): RecordBallot['published'] {
   const results = ballot.results;
@@ -49,11 +48,14 @@ function publishedPart(state: MeetingState, ballot: Ballot): RecordBallot['publi
     // record applies it again rather than print one or two papers' answers.
     if (!results.valid) withheld.push({ label: rowLabel(state, s.subject), reason: 'not-valid' });
     else if (answersOf(s) < minCast) withheld.push({ label: rowLabel(state, s.subject), reason: 'too-few-answers' });
-    else rows.push({
-      label: rowLabel(state, s.subject),
-      counts: ballot.options.map((o) => ({ option: o.vi, votes: s.counts[o.id] ?? 0 })),
-      abstentions: s.abstentions, cast: s.cast, eligible: s.eligible,
-    });
+    else
+      rows.push({
+        label: rowLabel(state, s.subject),
+        counts: ballot.options.map((o) => ({ option: o.vi, votes: s.counts[o.id] ?? 0 })),
+        abstentions: s.abstentions,
+        cast: s.cast,
+        eligible: s.eligible,
+      });
   }
   return { valid: results.valid, passed: results.valid ? results.passed : null, minCast, rows, withheld };
 }
@@ -64,11 +66,13 @@ export function recordBallots(state: MeetingState): RecordBallot[] {
   return state.ballots.flatMap((b): RecordBallot[] => {
     if (b.status === 'draft') return [];
     const { results: _published, ...ballot } = b;
-    return [{
-      ballot: { ...ballot, status: b.status },
-      turnout: [b.voted.length, b.eligible.length],
-      cancelledAt: b.status === 'cancelled' ? cancels.get(b.id) ?? b.closedAt : null,
-      published: publishedPart(state, b),
-    }];
+    return [
+      {
+        ballot: { ...ballot, status: b.status },
+        turnout: [b.voted.length, b.eligible.length],
+        cancelledAt: b.status === 'cancelled' ? (cancels.get(b.id) ?? b.closedAt) : null,
+        published: publishedPart(state, b),
+      },
+    ];
   });
 }

@@ -1,6 +1,4 @@
-import {
-  AlignmentType, BorderStyle, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType,
-} from 'docx';
+import { AlignmentType, BorderStyle, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import { actualMinutes } from '../../shared/meeting/stats.js';
 import { ballotSection } from './ballotSection.js';
 import { dateTime, day, duration, LABEL, minutes, SPEECH_LABEL, STATUS_LABEL } from './format.js';
@@ -25,7 +23,11 @@ function blockParagraph(block: Block, shift: number): Paragraph {
   if (block.kind === 'heading') return new Paragraph({ heading: heading((block.level ?? 1) + shift), children: runs });
   const quoteIndent = block.quote * STEP;
   if (block.list && !block.list.ordered && block.list.first) {
-    return new Paragraph({ bullet: { level: Math.min(8, block.list.depth) }, children: runs, indent: quoteIndent ? { left: quoteIndent + (block.list.depth + 1) * STEP } : undefined });
+    return new Paragraph({
+      bullet: { level: Math.min(8, block.list.depth) },
+      children: runs,
+      indent: quoteIndent ? { left: quoteIndent + (block.list.depth + 1) * STEP } : undefined,
+    });
   }
   if (block.list) {
     const left = quoteIndent + (block.list.depth + 1) * STEP;
@@ -36,10 +38,11 @@ function blockParagraph(block: Block, shift: number): Paragraph {
 }
 
 function table(header: string[], rows: string[][]): Table {
-  const row = (cells: string[], bold: boolean) => new TableRow({
-    tableHeader: bold,
-    children: cells.map((text) => new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold })] })] })),
-  });
+  const row = (cells: string[], bold: boolean) =>
+    new TableRow({
+      tableHeader: bold,
+      children: cells.map((text) => new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold })] })] })),
+    });
   return new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: [row(header, true), ...rows.map((r) => row(r, false))] });
 }
 
@@ -60,8 +63,16 @@ export async function recordToDocx(record: MeetingRecord): Promise<Buffer> {
     new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(LABEL.agenda)] }),
     table(
       ['#', LABEL.item, LABEL.day, LABEL.planned, LABEL.started, LABEL.ended, LABEL.actual, LABEL.status],
-      record.items.map(({ item }, i) => [String(i + 1), item.title, day(state.days[item.day - 1] ?? ''), minutes(item.plannedMinutes),
-        at(item.startedAt), at(item.endedAt), minutes(actualMinutes(item, generatedAt)), STATUS_LABEL[item.status]]),
+      record.items.map(({ item }, i) => [
+        String(i + 1),
+        item.title,
+        day(state.days[item.day - 1] ?? ''),
+        minutes(item.plannedMinutes),
+        at(item.startedAt),
+        at(item.endedAt),
+        minutes(actualMinutes(item, generatedAt)),
+        STATUS_LABEL[item.status],
+      ]),
     ),
   ];
 
@@ -71,10 +82,14 @@ export async function recordToDocx(record: MeetingRecord): Promise<Buffer> {
     body.push(fact(LABEL.planned, minutes(item.plannedMinutes)));
     body.push(fact(LABEL.actual, `${minutes(actualMinutes(item, generatedAt))} (${at(item.startedAt)} – ${at(item.endedAt)})`));
     body.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(LABEL.speeches)] }));
-    body.push(speeches.length === 0 ? plain(LABEL.noSpeeches, { italics: true }) : table(
-      [LABEL.speaker, LABEL.kind, LABEL.at, LABEL.length],
-      speeches.map((s) => [s.name, SPEECH_LABEL[s.kind], at(s.startedAt), `${duration(s.durationSec)}${s.ongoing ? ` (${LABEL.ongoing})` : ''}`]),
-    ));
+    body.push(
+      speeches.length === 0
+        ? plain(LABEL.noSpeeches, { italics: true })
+        : table(
+            [LABEL.speaker, LABEL.kind, LABEL.at, LABEL.length],
+            speeches.map((s) => [s.name, SPEECH_LABEL[s.kind], at(s.startedAt), `${duration(s.durationSec)}${s.ongoing ? ` (${LABEL.ongoing})` : ''}`]),
+          ),
+    );
     body.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(LABEL.notes)] }));
     body.push(...(notes.length > 0 ? notes.map((b) => blockParagraph(b, 2)) : [plain(LABEL.noNotes, { italics: true })]));
   });

@@ -6,9 +6,19 @@ import type { AttendanceStatus, ItemStatus, RequestKind } from '../../shared/mee
 
 /** dd/MM/yyyy HH:mm in the meeting's time zone. */
 export function dateTime(ms: number, timeZone: string): string {
-  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-GB', {
-    timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
-  }).formatToParts(new Date(ms)).map((p) => [p.type, p.value]));
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(new Date(ms))
+      .map((p) => [p.type, p.value]),
+  );
   return `${parts.day}/${parts.month}/${parts.year} ${parts.hour}:${parts.minute}`;
 }
 
@@ -29,23 +39,35 @@ export function duration(seconds: number): string {
 }
 
 export const STATUS_LABEL: Record<ItemStatus, string> = {
-  pending: 'Chưa thực hiện', active: 'Đang thực hiện', done: 'Đã xong', skipped: 'Bỏ qua',
+  pending: 'Chưa thực hiện',
+  active: 'Đang thực hiện',
+  done: 'Đã xong',
+  skipped: 'Bỏ qua',
 };
 
 export const SPEECH_LABEL: Record<RequestKind, string> = {
-  speech: 'Phát biểu', 'point-of-order': 'Ý kiến về thủ tục', reply: 'Giải trình',
+  speech: 'Phát biểu',
+  'point-of-order': 'Ý kiến về thủ tục',
+  reply: 'Giải trình',
 };
 
 export const BALLOT_KIND_LABEL: Record<BallotKind, string> = {
-  rating: 'Đánh giá, xếp loại', motion: 'Biểu quyết', choice: 'Lựa chọn',
+  rating: 'Đánh giá, xếp loại',
+  motion: 'Biểu quyết',
+  choice: 'Lựa chọn',
 };
 
 export const BALLOT_STATUS_LABEL: Record<Exclude<BallotStatus, 'draft'>, string> = {
-  open: 'Đang bỏ phiếu', closed: 'Đã kết thúc, chưa công bố kết quả', published: 'Đã công bố kết quả', cancelled: 'Đã hủy',
+  open: 'Đang bỏ phiếu',
+  closed: 'Đã kết thúc, chưa công bố kết quả',
+  published: 'Đã công bố kết quả',
+  cancelled: 'Đã hủy',
 };
 
 export const ATTENDANCE_LABEL: Record<AttendanceStatus, string> = {
-  present: 'Có mặt', absent: 'Vắng', excused: 'Vắng có lý do',
+  present: 'Có mặt',
+  absent: 'Vắng',
+  excused: 'Vắng có lý do',
 };
 
 export const LABEL = {

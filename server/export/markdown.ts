@@ -30,13 +30,18 @@ export function inline(runs: Run[]): string {
     if (last && sameMarks(last, run)) last.text += run.text;
     else merged.push({ ...run });
   }
-  return merged.map((run) => {
-    const marker = run.bold && run.italic ? '***' : run.bold ? '**' : run.italic ? '*' : '';
-    return run.text.split('\n').map((part) => {
-      const [, lead, core, trail] = /^(\s*)([\s\S]*?)(\s*)$/.exec(part)!;
-      return core === '' || marker === '' ? escapeText(part) : `${lead}${marker}${escapeText(core)}${marker}${trail}`;
-    }).join('\n');
-  }).join('');
+  return merged
+    .map((run) => {
+      const marker = run.bold && run.italic ? '***' : run.bold ? '**' : run.italic ? '*' : '';
+      return run.text
+        .split('\n')
+        .map((part) => {
+          const [, lead, core, trail] = /^(\s*)([\s\S]*?)(\s*)$/.exec(part)!;
+          return core === '' || marker === '' ? escapeText(part) : `${lead}${marker}${escapeText(core)}${marker}${trail}`;
+        })
+        .join('\n');
+    })
+    .join('');
 }
 
 /** A document's blocks as Markdown; `shift` pushes its headings below the section they sit in. */
@@ -58,7 +63,10 @@ export function blocksToMarkdown(blocks: Block[], shift = 0): string {
     // Every line of it: after a line break, a list marker or a rule would start a new block.
     else text = inline(block.runs).split('\n').map(escapeLineStart).join('\n');
     // A line break inside a paragraph: a backslash at the end of the line, then the same prefix.
-    const body = text.split('\n').map((part, j) => (j === 0 ? part : quote + hang + part)).join('\\\n');
+    const body = text
+      .split('\n')
+      .map((part, j) => (j === 0 ? part : quote + hang + part))
+      .join('\\\n');
     const prev = blocks[i - 1];
     if (prev) {
       const tight = prev.list !== undefined && block.list !== undefined;
@@ -91,7 +99,10 @@ export function recordToMarkdown(record: MeetingRecord): string {
   para(
     `| # | ${LABEL.item} | ${LABEL.day} | ${LABEL.planned} | ${LABEL.started} | ${LABEL.ended} | ${LABEL.actual} | ${LABEL.status} |`,
     '|---|---|---|---|---|---|---|---|',
-    ...record.items.map(({ item }, i) => `| ${i + 1} | ${cell(item.title)} | ${day(state.days[item.day - 1] ?? '')} | ${minutes(item.plannedMinutes)} | ${at(item.startedAt)} | ${at(item.endedAt)} | ${minutes(actualMinutes(item, generatedAt))} | ${STATUS_LABEL[item.status]} |`),
+    ...record.items.map(
+      ({ item }, i) =>
+        `| ${i + 1} | ${cell(item.title)} | ${day(state.days[item.day - 1] ?? '')} | ${minutes(item.plannedMinutes)} | ${at(item.startedAt)} | ${at(item.endedAt)} | ${minutes(actualMinutes(item, generatedAt))} | ${STATUS_LABEL[item.status]} |`,
+    ),
   );
 
   record.items.forEach(({ item, presenter, speeches, notes }, i) => {
@@ -104,11 +115,12 @@ export function recordToMarkdown(record: MeetingRecord): string {
     para(facts.join(' · '));
     para(`### ${LABEL.speeches}`);
     if (speeches.length === 0) para(`*${LABEL.noSpeeches}*`);
-    else para(
-      `| ${LABEL.speaker} | ${LABEL.kind} | ${LABEL.at} | ${LABEL.length} |`,
-      '|---|---|---|---|',
-      ...speeches.map((s) => `| ${cell(s.name)} | ${SPEECH_LABEL[s.kind]} | ${at(s.startedAt)} | ${duration(s.durationSec)}${s.ongoing ? ` (${LABEL.ongoing})` : ''} |`),
-    );
+    else
+      para(
+        `| ${LABEL.speaker} | ${LABEL.kind} | ${LABEL.at} | ${LABEL.length} |`,
+        '|---|---|---|---|',
+        ...speeches.map((s) => `| ${cell(s.name)} | ${SPEECH_LABEL[s.kind]} | ${at(s.startedAt)} | ${duration(s.durationSec)}${s.ongoing ? ` (${LABEL.ongoing})` : ''} |`),
+      );
     para(`### ${LABEL.notes}`);
     para(notes.length > 0 ? blocksToMarkdown(notes, 3) : `*${LABEL.noNotes}*`);
   });
@@ -122,11 +134,7 @@ export function recordToMarkdown(record: MeetingRecord): string {
     const { title, facts, table, notes } = ballotSection(entry, tz);
     para(`### ${escapeText(title)}`);
     para(facts.map(([label, value], i) => `**${label}:** ${cell(value)}${i < facts.length - 1 ? '  ' : ''}`).join('\n'));
-    if (table) para(
-      `| ${table.header.map(cell).join(' | ')} |`,
-      `|${table.header.map(() => '---|').join('')}`,
-      ...table.rows.map((r) => `| ${r.map(cell).join(' | ')} |`),
-    );
+    if (table) para(`| ${table.header.map(cell).join(' | ')} |`, `|${table.header.map(() => '---|').join('')}`, ...table.rows.map((r) => `| ${r.map(cell).join(' | ')} |`));
     for (const note of notes) para(escapeLineStart(cell(note)));
   }
 

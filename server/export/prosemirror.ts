@@ -36,11 +36,13 @@ const hasMark = (attributes: Record<string, unknown> | undefined, names: string[
 function runsOf(element: Y.XmlElement | Y.XmlText): Run[] {
   if (element instanceof Y.XmlText) {
     const delta = element.toDelta() as { insert: unknown; attributes?: Record<string, unknown> }[];
-    return delta.filter((op) => typeof op.insert === 'string').map((op) => ({
-      text: op.insert as string,
-      bold: hasMark(op.attributes, ['bold', 'strong']),
-      italic: hasMark(op.attributes, ['italic', 'em']),
-    }));
+    return delta
+      .filter((op) => typeof op.insert === 'string')
+      .map((op) => ({
+        text: op.insert as string,
+        bold: hasMark(op.attributes, ['bold', 'strong']),
+        italic: hasMark(op.attributes, ['italic', 'em']),
+      }));
   }
   if (element.nodeName === 'hardBreak') return [{ text: '\n', bold: false, italic: false }];
   return element.toArray().flatMap((child) => (child instanceof Y.XmlElement || child instanceof Y.XmlText ? runsOf(child) : []));

@@ -25,8 +25,7 @@ export interface RecordItem {
   notes: Block[];
 }
 
-const nameOf = (state: MeetingState, id: string | null) =>
-  id === null ? null : state.participants.find((p) => p.id === id)?.name ?? id;
+const nameOf = (state: MeetingState, id: string | null) => (id === null ? null : (state.participants.find((p) => p.id === id)?.name ?? id));
 
 async function docBlocks(store: Store, meetingId: string, docName: string): Promise<Block[]> {
   const { doc } = await loadStoredDoc(store, meetingId, docName);
@@ -42,22 +41,29 @@ async function docBlocks(store: Store, meetingId: string, docName: string): Prom
  * same whether or not the document is open on this instance, or on another one.
  */
 export async function gatherRecord(store: Store, state: MeetingState, now: number): Promise<MeetingRecord> {
-  const items = await Promise.all(state.agenda.map(async (item): Promise<RecordItem> => {
-    const speeches = [
-      ...item.queue.speeches.map((s) => ({ ...s, ongoing: false })),
-      ...(item.queue.current ? [{ ...item.queue.current, endedAt: now, ongoing: true }] : []),
-    ];
-    return {
-      item,
-      presenter: nameOf(state, item.presenter),
-      speeches: speeches.map((s) => ({
-        name: nameOf(state, s.participantId) ?? s.participantId, kind: s.kind, startedAt: s.startedAt,
-        durationSec: Math.max(0, Math.round((s.endedAt - s.startedAt) / 1000)), ongoing: s.ongoing,
-      })),
-      notes: await docBlocks(store, state.id, notesDocName(item.id)),
-    };
-  }));
+  const items = await Promise.all(
+    state.agenda.map(async (item): Promise<RecordItem> => {
+      const speeches = [...item.queue.speeches.map((s) => ({ ...s, ongoing: false })), ...(item.queue.current ? [{ ...item.queue.current, endedAt: now, ongoing: true }] : [])];
+      return {
+        item,
+        presenter: nameOf(state, item.presenter),
+        speeches: speeches.map((s) => ({
+          name: nameOf(state, s.participantId) ?? s.participantId,
+          kind: s.kind,
+          startedAt: s.startedAt,
+          durationSec: Math.max(0, Math.round((s.endedAt - s.startedAt) / 1000)),
+          ongoing: s.ongoing,
+        })),
+        notes: await docBlocks(store, state.id, notesDocName(item.id)),
+      };
+    }),
+  );
   return {
-    state, items, minutes: await docBlocks(store, state.id, MINUTES_DOC), ballots: recordBallots(state), notices: noticeLines(state), generatedAt: now,
+    state,
+    items,
+    minutes: await docBlocks(store, state.id, MINUTES_DOC),
+    ballots: recordBallots(state),
+    notices: noticeLines(state),
+    generatedAt: now,
   };
 }

@@ -13,12 +13,20 @@ import { resetPin, type PinDeps } from '../ballots/pinCommands.js';
 import type { Rooms } from '../realtime/rooms.js';
 
 const STATUS: Partial<Record<ErrorCode, number>> = {
-  'invalid-payload': 400, 'payload-too-large': 413, unauthorized: 401, forbidden: 403,
-  'not-found': 404, 'store-unavailable': 503, internal: 500,
+  'invalid-payload': 400,
+  'payload-too-large': 413,
+  unauthorized: 401,
+  forbidden: 403,
+  'not-found': 404,
+  'store-unavailable': 503,
+  internal: 500,
 };
 
 const CreateQuery = z.object({
-  cards: z.enum(['0', '1', 'true', 'false']).optional().transform((v) => v === '1' || v === 'true'),
+  cards: z
+    .enum(['0', '1', 'true', 'false'])
+    .optional()
+    .transform((v) => v === '1' || v === 'true'),
 });
 
 export function sendError(res: Response, code: ErrorCode, message: string): void {

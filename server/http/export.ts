@@ -19,8 +19,17 @@ export interface ExportOptions {
 
 /** A file name from the title, ASCII only (Content-Disposition's plain `filename` is Latin-1). */
 function fileName(title: string, ext: string): string {
-  const ascii = title.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
-  return `${ascii.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 80) || 'bien-ban'}.${ext}`;
+  const ascii = title
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D');
+  return `${
+    ascii
+      .replace(/[^A-Za-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 80) || 'bien-ban'
+  }.${ext}`;
 }
 
 /**

@@ -4,7 +4,10 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { notFound } from './errors.js';
 
 const COMPRESSED_TYPES: Record<string, string> = {
-  '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.svg': 'image/svg+xml', '.json': 'application/json; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json; charset=utf-8',
 };
 
 /** Sends the build's gzip sibling of a script or stylesheet (see vite.config.ts) to browsers that accept gzip. */
@@ -23,7 +26,9 @@ function precompressed(dir: string): express.RequestHandler {
     res.setHeader('Vary', 'Accept-Encoding');
     res.setHeader('Content-Type', type);
     // Relative to `root`: send refuses dot segments in an absolute path, the install folder's included.
-    res.sendFile(`${file.slice(dir.length)}.gz`, { root: dir, maxAge: '1h' }, (e) => { if (e) next(e); });
+    res.sendFile(`${file.slice(dir.length)}.gz`, { root: dir, maxAge: '1h' }, (e) => {
+      if (e) next(e);
+    });
   };
 }
 
@@ -49,16 +54,24 @@ export function clientRouter(clientDir: string): express.Router {
   const index = join(dir, 'index.html');
   router.use((req, res, next) => (isSourceMap(req.path) ? notFound(req, res, next) : next()));
   router.use(precompressed(dir));
-  router.use(express.static(dir, { index: false, maxAge: '1h', setHeaders: (res, path) => {
-    if (path.endsWith('.html')) res.setHeader('Cache-Control', 'no-cache');
-  } }));
+  router.use(
+    express.static(dir, {
+      index: false,
+      maxAge: '1h',
+      setHeaders: (res, path) => {
+        if (path.endsWith('.html')) res.setHeader('Cache-Control', 'no-cache');
+      },
+    }),
+  );
   router.get(/^\/(?!api\/|socket\.io\/|yjs\/).*/, (_req, res, next) => {
     if (!existsSync(index)) {
       res.status(503).type('text/plain').send('The client is not built yet: run `npm run build` (npm start does it for you).');
       return;
     }
     res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile('index.html', { root: dir }, (e) => { if (e) next(e); });
+    res.sendFile('index.html', { root: dir }, (e) => {
+      if (e) next(e);
+    });
   });
   return router;
 }

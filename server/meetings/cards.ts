@@ -19,12 +19,11 @@ export interface CardsMeeting {
 export const CARDS_PER_SHEET = 8;
 
 const NOTE: Record<'personal' | 'screen' | 'observer', string> = {
-  personal: 'Liên kết cá nhân và bí mật: không chuyển cho người khác. Mất thẻ, báo ngay chủ trì để cấp lại. '
-    + '<span class="en">Personal and secret: do not share. If lost, tell the chair, who reissues it.</span>',
-  screen: 'Mở liên kết này trên máy tính nối với máy chiếu hội trường. Giữ bí mật. '
-    + '<span class="en">Open on the projector PC. Keep it secret.</span>',
-  observer: 'Liên kết theo dõi, chỉ xem; màn hình hội trường cũng hiện mã này. '
-    + '<span class="en">Read-only observer link; the room screen shows it too.</span>',
+  personal:
+    'Liên kết cá nhân và bí mật: không chuyển cho người khác. Mất thẻ, báo ngay chủ trì để cấp lại. ' +
+    '<span class="en">Personal and secret: do not share. If lost, tell the chair, who reissues it.</span>',
+  screen: 'Mở liên kết này trên máy tính nối với máy chiếu hội trường. Giữ bí mật. ' + '<span class="en">Open on the projector PC. Keep it secret.</span>',
+  observer: 'Liên kết theo dõi, chỉ xem; màn hình hội trường cũng hiện mã này. ' + '<span class="en">Read-only observer link; the room screen shows it too.</span>',
 };
 
 const noteFor = (role: Role) => (isPublicRole(role) ? NOTE.observer : attends(role) ? NOTE.personal : NOTE.screen);

@@ -28,9 +28,13 @@ export async function createMeeting(store: Store, def: MeetingDefinition, public
   const state = initialState(id, def);
   const tokens = state.participants.map((p) => ({ participant: p, token: newToken() }));
   await store.createMeeting({
-    id, createdAt: opts.now ?? Date.now(), definition: def, state,
+    id,
+    createdAt: opts.now ?? Date.now(),
+    definition: def,
+    state,
     tokens: tokens.map((t) => ({
-      participantId: t.participant.id, tokenHash: hashToken(t.token),
+      participantId: t.participant.id,
+      tokenHash: hashToken(t.token),
       publicToken: isPublicRole(t.participant.role) ? t.token : undefined,
     })),
   });
@@ -38,7 +42,11 @@ export async function createMeeting(store: Store, def: MeetingDefinition, public
     meetingId: id,
     title: state.title,
     links: tokens.map(({ participant: p, token }) => ({
-      participantId: p.id, name: p.name, position: p.position, role: p.role, url: joinUrl(publicUrl, token),
+      participantId: p.id,
+      name: p.name,
+      position: p.position,
+      role: p.role,
+      url: joinUrl(publicUrl, token),
     })),
   };
 }

@@ -8,9 +8,7 @@ export interface DefinitionIssue {
   message: string;
 }
 
-export type ParsedDefinition =
-  | { ok: true; definition: MeetingDefinition }
-  | { ok: false; issues: DefinitionIssue[] };
+export type ParsedDefinition = { ok: true; definition: MeetingDefinition } | { ok: false; issues: DefinitionIssue[] };
 
 export function issuePath(path: readonly PropertyKey[]): string {
   let out = '';
@@ -32,6 +30,9 @@ export function parseDefinition(input: unknown): ParsedDefinition {
 
 /** A one-line summary for an error message: the first few issues, each with its path. */
 export function summarise(issues: readonly DefinitionIssue[], max = 5): string {
-  const shown = issues.slice(0, max).map((i) => `${i.path}: ${i.message}`).join('; ');
+  const shown = issues
+    .slice(0, max)
+    .map((i) => `${i.path}: ${i.message}`)
+    .join('; ');
   return issues.length > max ? `${shown}; and ${issues.length - max} more` : shown;
 }

@@ -7,9 +7,7 @@ import type { Role } from '../../shared/meeting/state.js';
 import type { ClientToServer, InterServer, ServerToClient } from '../../shared/protocol.js';
 import { clientAddress } from './clientAddress.js';
 import { ConnectionCaps } from './connectionCaps.js';
-import {
-  ADDRESS_CONNECTIONS, ADDRESS_REQUESTS, LINK_CONNECTIONS, LINK_REFILL_S, LINK_REQUESTS_FACTOR, type Rate,
-} from './limits.js';
+import { ADDRESS_CONNECTIONS, ADDRESS_REQUESTS, LINK_CONNECTIONS, LINK_REFILL_S, LINK_REQUESTS_FACTOR, type Rate } from './limits.js';
 import { KeyedBuckets, takeAll, TokenBucket } from './rateLimit.js';
 
 /** A participant's link as the limits know it: by its hash, and whether it is the public one. */
@@ -51,7 +49,10 @@ export class Admission {
   private readonly linkConnections = new KeyedBuckets();
   private readonly linkRequests = new KeyedBuckets();
 
-  constructor(io: Server<ClientToServer, ServerToClient, InterServer>, private readonly opts: AdmissionOptions) {
+  constructor(
+    io: Server<ClientToServer, ServerToClient, InterServer>,
+    private readonly opts: AdmissionOptions,
+  ) {
     this.caps = new ConnectionCaps(io);
   }
 

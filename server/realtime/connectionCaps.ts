@@ -68,7 +68,9 @@ export class ConnectionCaps {
     try {
       if ((await this.io.of('/').adapter.serverCount()) <= 1) return 0;
       let timer: NodeJS.Timeout | undefined;
-      const late = new Promise<number[]>((resolve) => { timer = setTimeout(() => resolve([]), ASK_OTHERS_MS); });
+      const late = new Promise<number[]>((resolve) => {
+        timer = setTimeout(() => resolve([]), ASK_OTHERS_MS);
+      });
       const counts = await Promise.race([this.io.serverSideEmitWithAck(HOW_MANY, key), late]).finally(() => clearTimeout(timer));
       return counts.reduce((sum, n) => sum + (typeof n === 'number' ? n : 0), 0);
     } catch {

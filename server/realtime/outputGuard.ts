@@ -44,7 +44,12 @@ export class OutputGuard {
   private readonly watched = new WeakMap<EngineSocket, { unsent(): number }>();
 
   /** `maxBytes` and `stall` are the production limits unless a test passes its own. */
-  constructor(engine: Engine, private readonly log: Logger, private readonly maxBytes = MAX_UNSENT_BYTES, stall: StallRule = STALL_RULE) {
+  constructor(
+    engine: Engine,
+    private readonly log: Logger,
+    private readonly maxBytes = MAX_UNSENT_BYTES,
+    stall: StallRule = STALL_RULE,
+  ) {
     this.stalls = new StallWatch(stall);
     engine.on('connection', (conn: EngineSocket) => this.watch(conn));
   }

@@ -36,6 +36,9 @@ export const OUTDATED_DOC_CLIENT = `this server serves app protocols ${MIN_CLIEN
  * subprotocol entry (shared/versions.ts); an unmodified WebsocketProvider offering none is protocol 1.
  */
 export function servesDocClient(req: Pick<IncomingMessage, 'headers'>): boolean {
-  const entries = (req.headers['sec-websocket-protocol'] ?? '').split(',').map((p) => p.trim()).filter(isDocProtocolEntry);
+  const entries = (req.headers['sec-websocket-protocol'] ?? '')
+    .split(',')
+    .map((p) => p.trim())
+    .filter(isDocProtocolEntry);
   return entries.length === 0 || (entries.length === 1 && serves(docProtocolOf(entries[0])));
 }

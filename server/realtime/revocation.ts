@@ -40,11 +40,13 @@ export class Revocation {
     if (!this.clustered) return;
     try {
       let timer: NodeJS.Timeout | undefined;
-      const late = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`no answer within ${REVOKE_WAIT_MS} ms`)), REVOKE_WAIT_MS); });
+      const late = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer within ${REVOKE_WAIT_MS} ms`)), REVOKE_WAIT_MS);
+      });
       await Promise.race([this.io.serverSideEmitWithAck(REVOKE, meetingId, participantId), late]).finally(() => clearTimeout(timer));
     } catch (e) {
       // An instance that does not answer is down or cut off; its clients reconnect and meet the new token.
-      this.log.warn('an instance did not confirm closing a reissued link\'s connections', { meetingId, err: e instanceof Error ? e.message : String(e) });
+      this.log.warn("an instance did not confirm closing a reissued link's connections", { meetingId, err: e instanceof Error ? e.message : String(e) });
     }
   }
 }

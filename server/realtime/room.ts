@@ -234,9 +234,10 @@ export class MeetingRoom {
         // A vote's event names its voter already; the row's actor stays empty so no column invites more.
         const outcome = await this.commit({ events, votes, state, tallies }, now, null, true);
         if (outcome !== 'ok' && retry) continue;
-        const lost = outcome === 'already-voted'
-          ? error('already-voted', 'a paper of this ballot was already counted for one of the voters; try again')
-          : error('conflict', 'the meeting changed too often; try again');
+        const lost =
+          outcome === 'already-voted'
+            ? error('already-voted', 'a paper of this ballot was already counted for one of the voters; try again')
+            : error('conflict', 'the meeting changed too often; try again');
         for (const [paper, ack] of answers) paper.answer(ack ?? (outcome === 'ok' ? { ok: true, version: this.version } : { ok: false, error: lost }));
         // One line per counted paper, as for any command, naming no one.
         if (outcome === 'ok') for (const [paper, ack] of answers) if (!ack) this.deps.log.info('command', { meetingId: this.id, type: paper.command.type, version: this.version });
@@ -258,7 +259,14 @@ export class MeetingRoom {
     const hold = turnout && (!this.deps.shared || (await this.deps.alone?.()) === true);
     const next = change.state ?? evolveAll(this.state, change.events);
     const outcome = await this.deps.store.commit({
-      meetingId: this.id, expectedVersion: this.version, state: next, events: change.events, at, actor, votes: change.votes, tallies: change.tallies,
+      meetingId: this.id,
+      expectedVersion: this.version,
+      state: next,
+      events: change.events,
+      at,
+      actor,
+      votes: change.votes,
+      tallies: change.tallies,
     });
     if (outcome !== 'ok') {
       await this.reload();
@@ -293,18 +301,21 @@ export class MeetingRoom {
     const deadlines = this.state.ballots.filter((b) => b.status === 'open' && b.deadline !== null).map((b) => b.deadline as number);
     if (deadlines.length === 0) return;
     const wait = Math.max(0, Math.min(...deadlines) - this.now());
-    this.deadlineTimer = setTimeout(() => {
-      void this.enqueue(async () => {
-        await this.closeOverdueBallots();
-        // Nothing was due yet (the wake-up was a re-check): look again later.
-        if (!this.deadlineTimer) this.scheduleDeadline();
-      }).catch((e) => {
-        this.deps.log.error('closing overdue ballots failed', { meetingId: this.id, err: String(e) });
-        // The store may be back at the next wake-up; until then every command closes them first anyway.
-        if (!this.deadlineTimer) this.scheduleDeadline();
-      });
-      this.deadlineTimer = null;
-    }, Math.min(wait, DEADLINE_RECHECK_MS));
+    this.deadlineTimer = setTimeout(
+      () => {
+        void this.enqueue(async () => {
+          await this.closeOverdueBallots();
+          // Nothing was due yet (the wake-up was a re-check): look again later.
+          if (!this.deadlineTimer) this.scheduleDeadline();
+        }).catch((e) => {
+          this.deps.log.error('closing overdue ballots failed', { meetingId: this.id, err: String(e) });
+          // The store may be back at the next wake-up; until then every command closes them first anyway.
+          if (!this.deadlineTimer) this.scheduleDeadline();
+        });
+        this.deadlineTimer = null;
+      },
+      Math.min(wait, DEADLINE_RECHECK_MS),
+    );
     this.deadlineTimer.unref();
   }
 

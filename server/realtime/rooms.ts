@@ -36,9 +36,13 @@ export class Rooms {
   ) {
     // Other instances' commits keep this instance's cached copies current; a lost message only
     // costs a reload, because the store's version check catches a stale copy before it can matter.
-    if (deps.clustered) deps.io.on('committed', (meetingId, batch) => {
-      void this.rooms.get(meetingId)?.then((room) => room?.applyRemote(batch)).catch(() => undefined);
-    });
+    if (deps.clustered)
+      deps.io.on('committed', (meetingId, batch) => {
+        void this.rooms
+          .get(meetingId)
+          ?.then((room) => room?.applyRemote(batch))
+          .catch(() => undefined);
+      });
   }
 
   get(meetingId: string): Promise<MeetingRoom | null> {
@@ -47,7 +51,12 @@ export class Rooms {
       room = this.load(meetingId);
       this.rooms.set(meetingId, room);
       // A failed load (store down) must not be cached as "no such meeting".
-      room.then((r) => { if (!r) this.rooms.delete(meetingId); }, () => this.rooms.delete(meetingId));
+      room.then(
+        (r) => {
+          if (!r) this.rooms.delete(meetingId);
+        },
+        () => this.rooms.delete(meetingId),
+      );
     }
     return room;
   }

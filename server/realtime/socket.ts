@@ -6,10 +6,7 @@ import { Command } from '../../shared/meeting/commands.js';
 import { entryFor, isCommandType } from '../../shared/meeting/registry.js';
 import { isPublicRole, seesJoinLink, type Actor } from '../../shared/meeting/roles.js';
 import { publicState } from '../../shared/meeting/visibility.js';
-import {
-  CommandEnvelope, SyncRequest, TimeRequest,
-  type Ack, type ClientToServer, type InterServer, type ServerToClient, type Snapshot,
-} from '../../shared/protocol.js';
+import { CommandEnvelope, SyncRequest, TimeRequest, type Ack, type ClientToServer, type InterServer, type ServerToClient, type Snapshot } from '../../shared/protocol.js';
 import { authenticate, roomStates, stillValid } from '../auth/authenticate.js';
 import { runCommand } from '../commands/needs.js';
 import { joinUrl } from '../meetings/create.js';
@@ -94,7 +91,11 @@ export async function snapshotOf(room: MeetingRoom, session: SessionData, store:
   const token = seesJoinLink(session.role) ? await store.publicToken(room.id) : null;
   const { state, version } = room.snapshot();
   return {
-    meetingId: room.id, version, state: isPublicRole(session.role) ? publicState(state) : state, serverNow: Date.now(), joinUrl: token === null ? null : joinUrl(publicUrl, token),
+    meetingId: room.id,
+    version,
+    state: isPublicRole(session.role) ? publicState(state) : state,
+    serverNow: Date.now(),
+    joinUrl: token === null ? null : joinUrl(publicUrl, token),
     you: { participantId: session.participantId, name: session.name, role: session.role },
   };
 }

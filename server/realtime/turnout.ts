@@ -16,7 +16,10 @@ export class HeldTurnout {
   private timer: NodeJS.Timeout | null = null;
   private lastSentAt = -Infinity;
 
-  constructor(private readonly publish: (batch: EventBatch) => void, private readonly everyMs = TURNOUT_EVERY_MS) {}
+  constructor(
+    private readonly publish: (batch: EventBatch) => void,
+    private readonly everyMs = TURNOUT_EVERY_MS,
+  ) {}
 
   /**
    * Keeps a committed version's events for the next broadcast: at once (after this turn of the event

@@ -36,7 +36,12 @@ export async function openStore(config: Pick<Config, 'dataDir' | 'redisUrl' | 'r
   return {
     store,
     docFanout,
-    adapter: createAdapter(adapterClient, { streamName: `${config.redisPrefix}socket.io`, channelPrefix: `${config.redisPrefix}socket.io`, sessionKeyPrefix: `${config.redisPrefix}sio:session:`, maxLen: 10_000 }),
+    adapter: createAdapter(adapterClient, {
+      streamName: `${config.redisPrefix}socket.io`,
+      channelPrefix: `${config.redisPrefix}socket.io`,
+      sessionKeyPrefix: `${config.redisPrefix}sio:session:`,
+      maxLen: 10_000,
+    }),
     close: async () => {
       await docFanout.close();
       await store.close();

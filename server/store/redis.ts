@@ -5,8 +5,17 @@ import { migrateEvents, migrateState, schemaOf } from '../../shared/migrations/i
 import { SCHEMA_VERSION } from '../../shared/versions.js';
 import { checkRedisLayout } from './redisLayout.js';
 import {
-  MeetingExistsError, StoreUnavailableError,
-  type Commit, type EventRecord, type MeetingSummary, type NewMeeting, type Store, type StoredDoc, type StoredMeeting, type StoredPin, type TokenOwner,
+  MeetingExistsError,
+  StoreUnavailableError,
+  type Commit,
+  type EventRecord,
+  type MeetingSummary,
+  type NewMeeting,
+  type Store,
+  type StoredDoc,
+  type StoredMeeting,
+  type StoredPin,
+  type TokenOwner,
 } from './store.js';
 
 /**
@@ -140,7 +149,10 @@ export class RedisStore implements Store {
   readonly kind = 'redis' as const;
   readonly redis: Redis;
 
-  constructor(url: string, private readonly prefix = 'ph:') {
+  constructor(
+    url: string,
+    private readonly prefix = 'ph:',
+  ) {
     this.redis = new Redis(url, {
       enableOfflineQueue: false,
       maxRetriesPerRequest: 1,
@@ -162,7 +174,10 @@ export class RedisStore implements Store {
     if (this.redis.status !== 'ready') {
       await new Promise<void>((resolve, reject) => {
         const timer = setTimeout(() => reject(new StoreUnavailableError(new Error(`Redis not ready after ${timeoutMs} ms`))), timeoutMs);
-        this.redis.once('ready', () => { clearTimeout(timer); resolve(); });
+        this.redis.once('ready', () => {
+          clearTimeout(timer);
+          resolve();
+        });
       });
     }
     // Not through `call`: a newer layout must stop the start with its own message, not 'unavailable'.
@@ -210,7 +225,8 @@ export class RedisStore implements Store {
     const claimed = await this.call(() => this.redis.hsetnx(this.key.meeting(m.id), 'version', 0));
     if (claimed === 0) throw new MeetingExistsError(m.id);
     await this.call(async () => {
-      const tx = this.redis.multi()
+      const tx = this.redis
+        .multi()
         .hset(this.key.meeting(m.id), { state: JSON.stringify(m.state), version: 0, createdAt: m.createdAt, definition: JSON.stringify(m.definition), title: m.state.title })
         .zadd(this.key.meetings(), m.createdAt, m.id);
       for (const t of m.tokens) {
@@ -268,7 +284,11 @@ export class RedisStore implements Store {
 
   async readCounts(meetingId: string, ballotId: string): Promise<Counts> {
     const raw = await this.call(() => this.redis.hgetall(this.key.counts(meetingId, ballotId)));
-    return Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Number(v)]).filter(([, n]) => (n as number) > 0));
+    return Object.fromEntries(
+      Object.entries(raw)
+        .map(([k, v]) => [k, Number(v)])
+        .filter(([, n]) => (n as number) > 0),
+    );
   }
 
   async readEvents(meetingId: string, afterVersion = 0): Promise<EventRecord[]> {
@@ -287,16 +307,23 @@ export class RedisStore implements Store {
   }
 
   async replaceToken(meetingId: string, participantId: string, tokenHash: string, publicToken?: string): Promise<void> {
-    await this.call(() => (this.redis as Redis & { phReplaceToken(...a: unknown[]): Promise<string> }).phReplaceToken(
-      this.key.participantTokens(meetingId), this.key.publicToken(meetingId),
-      participantId, tokenHash, JSON.stringify({ meetingId, participantId }), this.key.tokenPrefix(), publicToken ?? '',
-    ));
+    await this.call(() =>
+      (this.redis as Redis & { phReplaceToken(...a: unknown[]): Promise<string> }).phReplaceToken(
+        this.key.participantTokens(meetingId),
+        this.key.publicToken(meetingId),
+        participantId,
+        tokenHash,
+        JSON.stringify({ meetingId, participantId }),
+        this.key.tokenPrefix(),
+        publicToken ?? '',
+      ),
+    );
   }
 
   async readPin(meetingId: string, participantId: string): Promise<StoredPin | null> {
-    const [hash, failures] = await this.call(() => Promise.all([
-      this.redis.hget(this.key.pins(meetingId), participantId), this.redis.hget(this.key.pinFailures(meetingId), participantId),
-    ]));
+    const [hash, failures] = await this.call(() =>
+      Promise.all([this.redis.hget(this.key.pins(meetingId), participantId), this.redis.hget(this.key.pinFailures(meetingId), participantId)]),
+    );
     return hash === null ? null : { hash, failures: Number(failures ?? 0) };
   }
 
@@ -321,15 +348,26 @@ export class RedisStore implements Store {
   }
 
   async appendDocUpdate(meetingId: string, docName: string, update: Uint8Array): Promise<void> {
-    await this.call(() => (this.redis as Redis & { phAppendDoc(...a: unknown[]): Promise<number> })
-      .phAppendDoc(this.key.docLog(meetingId, docName), this.key.docSeq(meetingId, docName), Buffer.from(update)));
+    await this.call(() =>
+      (this.redis as Redis & { phAppendDoc(...a: unknown[]): Promise<number> }).phAppendDoc(
+        this.key.docLog(meetingId, docName),
+        this.key.docSeq(meetingId, docName),
+        Buffer.from(update),
+      ),
+    );
   }
 
   /** `appendDocUpdate`, announced on the document's channel in the same step; resolves to its seq. */
   async appendAnnouncedDocUpdate(meetingId: string, docName: string, update: Uint8Array, instanceId: string): Promise<number> {
-    return this.call(() => (this.redis as Redis & { phAppendDocAnnounced(...a: unknown[]): Promise<number> }).phAppendDocAnnounced(
-      this.key.docLog(meetingId, docName), this.key.docSeq(meetingId, docName), Buffer.from(update), this.key.docChannel(meetingId, docName), instanceId,
-    ));
+    return this.call(() =>
+      (this.redis as Redis & { phAppendDocAnnounced(...a: unknown[]): Promise<number> }).phAppendDocAnnounced(
+        this.key.docLog(meetingId, docName),
+        this.key.docSeq(meetingId, docName),
+        Buffer.from(update),
+        this.key.docChannel(meetingId, docName),
+        instanceId,
+      ),
+    );
   }
 
   /** The seq of the last update appended to each document (0 for none), in one round trip. */
@@ -351,8 +389,9 @@ export class RedisStore implements Store {
   }
 
   async compactDoc(meetingId: string, docName: string, merged: Uint8Array, through: number): Promise<void> {
-    await this.call(() => (this.redis as Redis & { phCompactDoc(...a: unknown[]): Promise<number> })
-      .phCompactDoc(this.key.docLog(meetingId, docName), through, Buffer.from(merged)));
+    await this.call(() =>
+      (this.redis as Redis & { phCompactDoc(...a: unknown[]): Promise<number> }).phCompactDoc(this.key.docLog(meetingId, docName), through, Buffer.from(merged)),
+    );
   }
 
   async healthy(): Promise<boolean> {

@@ -17,7 +17,9 @@ export async function checkRedisLayout(redis: Redis, key: string): Promise<void>
   await redis.set(key, String(REDIS_LAYOUT), 'NX');
   const found = Number(await redis.get(key));
   if (found > REDIS_LAYOUT) {
-    throw new NewerRedisLayoutError(`the Redis keys under ${key.slice(0, -'store-layout'.length)} were written by a newer version of Phòng họp `
-      + `(store layout ${found}; this one knows up to ${REDIS_LAYOUT}): run that version or a later one; the keys were left as they are`);
+    throw new NewerRedisLayoutError(
+      `the Redis keys under ${key.slice(0, -'store-layout'.length)} were written by a newer version of Phòng họp ` +
+        `(store layout ${found}; this one knows up to ${REDIS_LAYOUT}): run that version or a later one; the keys were left as they are`,
+    );
   }
 }

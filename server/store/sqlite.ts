@@ -6,7 +6,18 @@ import type { Counts } from '../../shared/ballots/types.js';
 import { migrateEvents, migrateState, schemaOf } from '../../shared/migrations/index.js';
 import { SCHEMA_VERSION } from '../../shared/versions.js';
 import { migrateLayout } from './sqliteSchema.js';
-import { MeetingExistsError, type Commit, type EventRecord, type MeetingSummary, type NewMeeting, type Store, type StoredDoc, type StoredMeeting, type StoredPin, type TokenOwner } from './store.js';
+import {
+  MeetingExistsError,
+  type Commit,
+  type EventRecord,
+  type MeetingSummary,
+  type NewMeeting,
+  type Store,
+  type StoredDoc,
+  type StoredMeeting,
+  type StoredPin,
+  type TokenOwner,
+} from './store.js';
 
 /** A tally as stored: keys sorted, so its text depends only on the counts. */
 const canonical = (counts: Counts) => JSON.stringify(Object.fromEntries(Object.entries(counts).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))));
@@ -59,7 +70,8 @@ export class SqliteStore implements Store {
   async createMeeting(m: NewMeeting): Promise<void> {
     if (this.db.prepare('SELECT 1 FROM meetings WHERE id = ?').get(m.id)) throw new MeetingExistsError(m.id);
     this.db.transaction(() => {
-      this.db.prepare('INSERT INTO meetings (id, created_at, definition, state, version) VALUES (?, ?, ?, ?, 0)')
+      this.db
+        .prepare('INSERT INTO meetings (id, created_at, definition, state, version) VALUES (?, ?, ?, ?, 0)')
         .run(m.id, m.createdAt, JSON.stringify(m.definition), JSON.stringify(m.state));
       const token = this.db.prepare('INSERT INTO tokens (token_hash, meeting_id, participant_id, public_token) VALUES (?, ?, ?, ?)');
       for (const t of m.tokens) token.run(t.tokenHash, m.id, t.participantId, t.publicToken ?? null);
@@ -77,8 +89,11 @@ export class SqliteStore implements Store {
   }
 
   async listMeetings(): Promise<MeetingSummary[]> {
-    const rows = this.db.prepare("SELECT id, created_at, json_extract(state, '$.title') AS title FROM meetings ORDER BY created_at").all() as
-      { id: string; created_at: number; title: string }[];
+    const rows = this.db.prepare("SELECT id, created_at, json_extract(state, '$.title') AS title FROM meetings ORDER BY created_at").all() as {
+      id: string;
+      created_at: number;
+      title: string;
+    }[];
     return rows.map((r) => ({ id: r.id, title: r.title, createdAt: r.created_at }));
   }
 
@@ -120,7 +135,8 @@ export class SqliteStore implements Store {
         this.recordVotes(c);
         for (const ballotId of c.tallies?.drop ?? []) this.db.prepare('DELETE FROM ballot_tallies WHERE meeting_id = ? AND ballot_id = ?').run(c.meetingId, ballotId);
         this.db.prepare('UPDATE meetings SET state = ?, version = ? WHERE id = ?').run(JSON.stringify(c.state), next, c.meetingId);
-        this.db.prepare('INSERT INTO events (meeting_id, version, at, actor, events, schema) VALUES (?, ?, ?, ?, ?, ?)')
+        this.db
+          .prepare('INSERT INTO events (meeting_id, version, at, actor, events, schema) VALUES (?, ?, ?, ?, ?, ?)')
           .run(c.meetingId, next, c.at, c.actor, JSON.stringify(c.events), SCHEMA_VERSION);
         return 'ok' as const;
       })();
@@ -162,8 +178,13 @@ export class SqliteStore implements Store {
   }
 
   async readEvents(meetingId: string, afterVersion = 0): Promise<EventRecord[]> {
-    const rows = this.db.prepare('SELECT version, at, actor, events, schema FROM events WHERE meeting_id = ? AND version > ? ORDER BY version')
-      .all(meetingId, afterVersion) as { version: number; at: number; actor: string | null; events: string; schema: number }[];
+    const rows = this.db.prepare('SELECT version, at, actor, events, schema FROM events WHERE meeting_id = ? AND version > ? ORDER BY version').all(meetingId, afterVersion) as {
+      version: number;
+      at: number;
+      actor: string | null;
+      events: string;
+      schema: number;
+    }[];
     return rows.map((r) => {
       const what = `event record ${r.version} of meeting ${meetingId}`;
       return { version: r.version, at: r.at, actor: r.actor, events: migrateEvents(JSON.parse(r.events), schemaOf(r.schema, what), r.at, what) };
@@ -171,15 +192,15 @@ export class SqliteStore implements Store {
   }
 
   async findToken(tokenHash: string): Promise<TokenOwner | null> {
-    const row = this.tokenOwner.get(tokenHash) as
-      { meeting_id: string; participant_id: string } | undefined;
+    const row = this.tokenOwner.get(tokenHash) as { meeting_id: string; participant_id: string } | undefined;
     return row ? { meetingId: row.meeting_id, participantId: row.participant_id } : null;
   }
 
   async replaceToken(meetingId: string, participantId: string, tokenHash: string, publicToken?: string): Promise<void> {
     this.db.transaction(() => {
       this.db.prepare('DELETE FROM tokens WHERE meeting_id = ? AND participant_id = ?').run(meetingId, participantId);
-      this.db.prepare('INSERT INTO tokens (token_hash, meeting_id, participant_id, public_token) VALUES (?, ?, ?, ?)')
+      this.db
+        .prepare('INSERT INTO tokens (token_hash, meeting_id, participant_id, public_token) VALUES (?, ?, ?, ?)')
         .run(tokenHash, meetingId, participantId, publicToken ?? null);
     })();
   }
@@ -194,8 +215,8 @@ export class SqliteStore implements Store {
   }
 
   async pinFailed(meetingId: string, participantId: string): Promise<number> {
-    const row = this.db.prepare('UPDATE voting_pins SET failures = failures + 1 WHERE meeting_id = ? AND participant_id = ? RETURNING failures')
-      .get(meetingId, participantId) as { failures: number } | undefined;
+    const row = this.db.prepare('UPDATE voting_pins SET failures = failures + 1 WHERE meeting_id = ? AND participant_id = ? RETURNING failures').get(meetingId, participantId) as
+      { failures: number } | undefined;
     return row?.failures ?? 0;
   }
 
@@ -209,8 +230,8 @@ export class SqliteStore implements Store {
   }
 
   async publicToken(meetingId: string): Promise<string | null> {
-    const row = this.db.prepare('SELECT public_token FROM tokens WHERE meeting_id = ? AND public_token IS NOT NULL ORDER BY participant_id LIMIT 1')
-      .get(meetingId) as { public_token: string } | undefined;
+    const row = this.db.prepare('SELECT public_token FROM tokens WHERE meeting_id = ? AND public_token IS NOT NULL ORDER BY participant_id LIMIT 1').get(meetingId) as
+      { public_token: string } | undefined;
     return row?.public_token ?? null;
   }
 
@@ -219,8 +240,7 @@ export class SqliteStore implements Store {
   }
 
   async loadDoc(meetingId: string, docName: string): Promise<StoredDoc> {
-    const rows = this.db.prepare('SELECT seq, data FROM doc_updates WHERE meeting_id = ? AND doc_name = ? ORDER BY seq')
-      .all(meetingId, docName) as { seq: number; data: Buffer }[];
+    const rows = this.db.prepare('SELECT seq, data FROM doc_updates WHERE meeting_id = ? AND doc_name = ? ORDER BY seq').all(meetingId, docName) as { seq: number; data: Buffer }[];
     return {
       updates: rows.map((r) => new Uint8Array(r.data.buffer, r.data.byteOffset, r.data.byteLength)),
       through: rows.at(-1)?.seq ?? 0,

@@ -92,8 +92,10 @@ export class NewerStoreError extends Error {}
 export function migrateLayout(db: Database.Database, file: string): void {
   const found = db.pragma('user_version', { simple: true }) as number;
   if (found > STORE_LAYOUT) {
-    throw new NewerStoreError(`${file} was written by a newer version of Phòng họp (store layout ${found}; this one knows up to ${STORE_LAYOUT}): `
-      + 'run that version or a later one; the file was left as it is');
+    throw new NewerStoreError(
+      `${file} was written by a newer version of Phòng họp (store layout ${found}; this one knows up to ${STORE_LAYOUT}): ` +
+        'run that version or a later one; the file was left as it is',
+    );
   }
   for (let n = found + 1; n <= STORE_LAYOUT; n++) {
     db.transaction(() => {

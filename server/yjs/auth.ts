@@ -34,7 +34,10 @@ function segments(url: string): { meetingId: string; docName: string; query: str
  * A browser only lets a page send subprotocols, never an Authorization header, on a WebSocket.
  */
 function tokenOf(offered: string | undefined, query: string | null): { token: string | null; carrier: TokenCarrier } {
-  const protocols = (offered ?? '').split(',').map((p) => p.trim()).filter((p) => p !== '');
+  const protocols = (offered ?? '')
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
   if (!protocols.includes(DOC_SUBPROTOCOL)) return { token: query, carrier: 'query' };
   // Besides the token, a client may name its protocol version (`phong-hop.v2`, server/realtime/protocolVersion.ts).
   const others = protocols.filter((p) => p !== DOC_SUBPROTOCOL && !isDocProtocolEntry(p));
@@ -62,13 +65,23 @@ export async function authoriseDoc(req: Pick<IncomingMessage, 'url' | 'headers'>
   if (!room) return { ok: false, status: 401, message: 'this link is not valid (anymore)' };
   const ref = parseDocName(docName);
   if (!ref) return { ok: false, status: 404, message: `no document ${docName}: expected notes-<itemId> or minutes` };
-  if (!canReadDocs(participant.role, observerRulesOf(room.current().state))) return { ok: false, status: 403, message: 'the public link does not show this meeting\'s notes' };
+  if (!canReadDocs(participant.role, observerRulesOf(room.current().state))) return { ok: false, status: 403, message: "the public link does not show this meeting's notes" };
   if (ref.kind === 'notes' && !findItem(room.current().state, ref.itemId)) {
     // With a shared store another instance may just have added the item.
     if (deps.store.kind === 'redis') await room.refresh();
     if (!findItem(room.current().state, ref.itemId)) return { ok: false, status: 404, message: `no agenda item ${ref.itemId}` };
   }
-  return { ok: true, meetingId, docName, participantId: participant.id, name: participant.name, role: participant.role, canEdit: canEditDoc(participant.role, ref), tokenHash, carrier };
+  return {
+    ok: true,
+    meetingId,
+    docName,
+    participantId: participant.id,
+    name: participant.name,
+    role: participant.role,
+    canEdit: canEditDoc(participant.role, ref),
+    tokenHash,
+    carrier,
+  };
 }
 
 /** The subprotocol the server answers an upgrade with: `phong-hop` when offered, never anything else. */

@@ -29,12 +29,19 @@ export class DocConnection implements DocSocket {
   private alive = true;
   private readonly heartbeat: NodeJS.Timeout;
 
-  constructor(private readonly ws: WebSocket, private readonly shared: SharedDoc, member: DocMember, private readonly log: Logger) {
+  constructor(
+    private readonly ws: WebSocket,
+    private readonly shared: SharedDoc,
+    member: DocMember,
+    private readonly log: Logger,
+  ) {
     ws.on('message', (data, isBinary) => this.receive(data, isBinary));
     ws.on('close', () => this.gone());
     // A socket error is followed by 'close'; without a listener it would crash the process.
     ws.on('error', () => undefined);
-    ws.on('pong', () => { this.alive = true; });
+    ws.on('pong', () => {
+      this.alive = true;
+    });
     this.heartbeat = setInterval(() => {
       if (!this.alive) return ws.terminate();
       this.alive = false;

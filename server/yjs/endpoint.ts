@@ -53,10 +53,16 @@ const CODES: Record<number, ErrorCode> = { 401: 'unauthorized', 403: 'forbidden'
 function refuse(socket: Duplex, status: number, message: string, code: ErrorCode = CODES[status] ?? 'internal'): void {
   if (!socket.writable) return void socket.destroy();
   const body = JSON.stringify({ ok: false, error: error(code, message) });
-  socket.end([
-    `HTTP/1.1 ${status} ${STATUS_CODES[status]}`, 'Connection: close', 'Content-Type: application/json; charset=utf-8',
-    `Content-Length: ${Buffer.byteLength(body)}`, '', body,
-  ].join('\r\n'));
+  socket.end(
+    [
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}`,
+      'Connection: close',
+      'Content-Type: application/json; charset=utf-8',
+      `Content-Length: ${Buffer.byteLength(body)}`,
+      '',
+      body,
+    ].join('\r\n'),
+  );
 }
 
 /**
@@ -71,9 +77,14 @@ export function attachYjs(http: HttpServer, opts: YjsOptions): YjsEndpoint {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_DOC_MESSAGE_BYTES, perMessageDeflate: false, handleProtocols: chooseSubprotocol });
   const origins = opts.allowedOrigins ?? [];
   const docs = new LiveDocs({
-    store: opts.store, log, compactEvery: opts.compactEvery ?? DOC_COMPACT_EVERY, compactPauseMs: opts.compactPauseMs ?? DOC_COMPACT_PAUSE_MS,
-    maxDocBytes: opts.maxDocBytes ?? MAX_DOC_BYTES, maxPendingBytes: MAX_PENDING_BYTES,
-    maxConnections: opts.maxDocConnections ?? MAX_DOC_CONNECTIONS, fanout: opts.fanout,
+    store: opts.store,
+    log,
+    compactEvery: opts.compactEvery ?? DOC_COMPACT_EVERY,
+    compactPauseMs: opts.compactPauseMs ?? DOC_COMPACT_PAUSE_MS,
+    maxDocBytes: opts.maxDocBytes ?? MAX_DOC_BYTES,
+    maxPendingBytes: MAX_PENDING_BYTES,
+    maxConnections: opts.maxDocConnections ?? MAX_DOC_CONNECTIONS,
+    fanout: opts.fanout,
   });
   let closing = false;
 
@@ -88,12 +99,16 @@ export function attachYjs(http: HttpServer, opts: YjsOptions): YjsEndpoint {
     if (socket.destroyed || closing) return doc.release();
     let joined = false;
     // ws answers a bad handshake itself (400) without calling back: give the place back then.
-    socket.once('close', () => { if (!joined) doc.release(); });
+    socket.once('close', () => {
+      if (!joined) doc.release();
+    });
     wss.handleUpgrade(req, socket, head, (ws) => {
       joined = true;
       const connection = new DocConnection(ws, doc, { participantId: access.participantId, name: access.name, role: access.role, canEdit: access.canEdit }, log);
       stillValid(opts.store, access).then(
-        (valid) => { if (!valid) connection.close(DOC_CLOSE.revoked, 'link reissued'); },
+        (valid) => {
+          if (!valid) connection.close(DOC_CLOSE.revoked, 'link reissued');
+        },
         // The store is down: the link was valid a moment ago, and the next reconnect checks again.
         () => undefined,
       );
@@ -111,7 +126,7 @@ export function attachYjs(http: HttpServer, opts: YjsOptions): YjsEndpoint {
     // Before the token: another site's page must not use a participant's browser against the meeting.
     if (!originAllowed(req, origins)) {
       log.debug('document upgrade refused: origin not allowed', { origin: String(req.headers.origin).slice(0, 200) });
-      return refuse(socket, 403, 'this origin may not open the meeting\'s documents');
+      return refuse(socket, 403, "this origin may not open the meeting's documents");
     }
     if (!servesDocClient(req)) return refuse(socket, 426, OUTDATED_DOC_CLIENT, 'upgrade-required');
     upgrade(req, socket, head).catch((e: unknown) => {

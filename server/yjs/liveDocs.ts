@@ -31,8 +31,15 @@ export class LiveDocs {
         // Moved from `loading` to `loaded` before anyone awaiting it runs; a failed load (store
         // down) is forgotten, not cached.
         entry = SharedDoc.load(meetingId, docName, { ...this.deps, retire: (doc) => this.retire(key, doc) }).then(
-          (doc) => { this.loading.delete(key); this.loaded.set(key, doc); return doc; },
-          (e: unknown) => { this.loading.delete(key); throw e; },
+          (doc) => {
+            this.loading.delete(key);
+            this.loaded.set(key, doc);
+            return doc;
+          },
+          (e: unknown) => {
+            this.loading.delete(key);
+            throw e;
+          },
         );
         this.loading.set(key, entry);
       }

@@ -69,7 +69,11 @@ export class DocPresence {
    * `broadcast` reaches this instance's connections; `publish` the other instances holding the
    * document (with one instance, nobody).
    */
-  constructor(doc: Y.Doc, private readonly broadcast: (message: Uint8Array) => void, private readonly publish: (update: Uint8Array) => void = () => undefined) {
+  constructor(
+    doc: Y.Doc,
+    private readonly broadcast: (message: Uint8Array) => void,
+    private readonly publish: (update: Uint8Array) => void = () => undefined,
+  ) {
     this.awareness = new Awareness(doc);
     // The server is no participant: it has no presence of its own.
     this.awareness.setLocalState(null);

@@ -19,10 +19,7 @@ export interface ChannelHost {
  *   a  "<awareness update>"
  *   q  (nothing)          "who is present?", from an instance that just opened the document
  */
-export type Message =
-  | { kind: 'u'; from: string; seq: number; update: Uint8Array }
-  | { kind: 'a'; from: string; update: Uint8Array }
-  | { kind: 'q'; from: string };
+export type Message = { kind: 'u'; from: string; seq: number; update: Uint8Array } | { kind: 'a'; from: string; update: Uint8Array } | { kind: 'q'; from: string };
 
 export function parse(raw: Buffer): Message | null {
   const kind = String.fromCharCode(raw[0]);
@@ -49,8 +46,11 @@ export class RedisDocChannel implements DocChannel {
   private healing: Promise<void> | null = null;
 
   constructor(
-    private readonly fanout: ChannelHost, private readonly store: RedisStore,
-    readonly meetingId: string, readonly docName: string, readonly name: string,
+    private readonly fanout: ChannelHost,
+    private readonly store: RedisStore,
+    readonly meetingId: string,
+    readonly docName: string,
+    readonly name: string,
   ) {}
 
   get listening(): boolean {
@@ -95,10 +95,15 @@ export class RedisDocChannel implements DocChannel {
   heal(): void {
     const listener = this.listener;
     if (!listener || this.healing) return;
-    this.healing = listener.heal().then(
-      (through) => this.advance(through),
-      (e: unknown) => this.fanout.log.warn('reloading a document from the store failed', { doc: this.docName, err: String(e) }),
-    ).finally(() => { this.healing = null; });
+    this.healing = listener
+      .heal()
+      .then(
+        (through) => this.advance(through),
+        (e: unknown) => this.fanout.log.warn('reloading a document from the store failed', { doc: this.docName, err: String(e) }),
+      )
+      .finally(() => {
+        this.healing = null;
+      });
   }
 
   forget(instanceId: string): void {

@@ -34,9 +34,16 @@ export class RedisFanout implements DocFanout, ChannelHost {
   private connectedOnce = false;
   private closed = false;
 
-  constructor(private readonly store: RedisStore, url: string, readonly log: Logger, opts: { checkMs?: number } = {}) {
+  constructor(
+    private readonly store: RedisStore,
+    url: string,
+    readonly log: Logger,
+    opts: { checkMs?: number } = {},
+  ) {
     this.sub = new Redis(url, {
-      enableOfflineQueue: false, autoResubscribe: false, maxRetriesPerRequest: 1,
+      enableOfflineQueue: false,
+      autoResubscribe: false,
+      maxRetriesPerRequest: 1,
       // Named, so an operator (or a test) can tell it apart in CLIENT LIST.
       connectionName: `phong-hop-yjs-${this.instanceId}`,
       retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
@@ -61,7 +68,10 @@ export class RedisFanout implements DocFanout, ChannelHost {
     if (this.sub.status !== 'ready') {
       await new Promise<void>((resolve, reject) => {
         const timer = setTimeout(() => reject(new StoreUnavailableError(new Error(`Redis subscriber not ready after ${timeoutMs} ms`))), timeoutMs);
-        this.sub.once('ready', () => { clearTimeout(timer); resolve(); });
+        this.sub.once('ready', () => {
+          clearTimeout(timer);
+          resolve();
+        });
       });
     }
     await this.heartbeat();

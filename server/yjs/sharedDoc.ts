@@ -89,13 +89,18 @@ export class SharedDoc {
   }
 
   private constructor(
-    readonly meetingId: string, readonly docName: string, readonly doc: Y.Doc,
-    private readonly deps: SharedDocDeps, private readonly channel: DocChannel,
+    readonly meetingId: string,
+    readonly docName: string,
+    readonly doc: Y.Doc,
+    private readonly deps: SharedDocDeps,
+    private readonly channel: DocChannel,
   ) {
     this.size = integratedUpdate(doc).byteLength;
     this.presence = new DocPresence(
       doc,
-      (message) => { for (const socket of this.members.keys()) socket.send(message); },
+      (message) => {
+        for (const socket of this.members.keys()) socket.send(message);
+      },
       (update) => channel.publishAwareness(update),
     );
     doc.on('update', this.onUpdate);
@@ -299,7 +304,10 @@ export class SharedDoc {
     },
     heal: async () => {
       const stored = await this.deps.store.loadDoc(this.meetingId, this.docName);
-      if (!this.closed) this.doc.transact(() => { for (const update of stored.updates) Y.applyUpdate(this.doc, update); }, this.remoteOrigin());
+      if (!this.closed)
+        this.doc.transact(() => {
+          for (const update of stored.updates) Y.applyUpdate(this.doc, update);
+        }, this.remoteOrigin());
       return stored.through;
     },
   };

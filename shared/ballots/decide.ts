@@ -15,9 +15,7 @@ import { COLLECTIVE } from './scale.js';
 import { tally } from './tally.js';
 import type { Ballot } from './types.js';
 
-export type BallotCommand = CommandOf<
-  'ballot.create' | 'ballot.update' | 'ballot.open' | 'ballot.close' | 'ballot.publish' | 'ballot.cancel' | 'ballot.vote'
->;
+export type BallotCommand = CommandOf<'ballot.create' | 'ballot.update' | 'ballot.open' | 'ballot.close' | 'ballot.publish' | 'ballot.cancel' | 'ballot.vote'>;
 
 export function findBallot(state: MeetingState, id: string): Ballot | undefined {
   return state.ballots.find((b) => b.id === id);
@@ -64,8 +62,11 @@ function quorumBelowFloor(state: MeetingState, quorum: [number, number]): Decisi
 function checkOpen(state: MeetingState, ballot: Ballot, eligible: string[]): Decision | null {
   const present = meetingQuorum(state);
   if (!present.met) {
-    return reject('invalid-state', `the meeting has no quorum: ${present.present} of ${present.members} members present, ${present.required} needed`,
-      'meeting-quorum-not-met', { present: present.present, required: present.required, members: present.members });
+    return reject('invalid-state', `the meeting has no quorum: ${present.present} of ${present.members} members present, ${present.required} needed`, 'meeting-quorum-not-met', {
+      present: present.present,
+      required: present.required,
+      members: present.members,
+    });
   }
   const { minCast } = rulesOf(state);
   if (eligible.length < minCast) {
@@ -81,8 +82,12 @@ function checkOpen(state: MeetingState, ballot: Ballot, eligible: string[]): Dec
 function checkEarlyClose(ballot: Ballot): Decision | null {
   if (ballot.voted.length >= ballot.eligible.length || meetsQuorum(ballot.voted.length, ballot.eligible.length, ballot.quorum)) return null;
   const required = requiredTurnout(ballot.eligible.length, ballot.quorum);
-  return reject('invalid-state', `only ${ballot.voted.length} of ${ballot.eligible.length} have voted; closing needs ${required} (the ballot's quorum): wait, or cancel it`,
-    'ballot-quorum-not-met', { turnout: ballot.voted.length, required, eligible: ballot.eligible.length });
+  return reject(
+    'invalid-state',
+    `only ${ballot.voted.length} of ${ballot.eligible.length} have voted; closing needs ${required} (the ballot's quorum): wait, or cancel it`,
+    'ballot-quorum-not-met',
+    { turnout: ballot.voted.length, required, eligible: ballot.eligible.length },
+  );
 }
 
 const membersOf = (state: MeetingState) => state.participants.filter((p) => p.member).length;
@@ -103,8 +108,7 @@ export function decideBallot(state: MeetingState, command: BallotCommand, actor:
 
   const ballot = findBallot(state, command.ballotId);
   if (!ballot) return reject('not-found', `no ballot ${command.ballotId}`);
-  const wrongStatus = (...allowed: Ballot['status'][]) =>
-    allowed.includes(ballot.status) ? null : reject('invalid-state', `the ballot is ${ballot.status}`);
+  const wrongStatus = (...allowed: Ballot['status'][]) => (allowed.includes(ballot.status) ? null : reject('invalid-state', `the ballot is ${ballot.status}`));
 
   switch (command.type) {
     case 'ballot.update': {
@@ -122,22 +126,32 @@ export function decideBallot(state: MeetingState, command: BallotCommand, actor:
       return accept({ type: 'ballot.opened', ballotId: ballot.id, at: ctx.now, eligible, deadline }, ...showBallot(state, ballot.id));
     }
     case 'ballot.close':
-      return wrongStatus('open') ?? checkEarlyClose(ballot)
-        ?? { ok: true, events: [{ type: 'ballot.closed', ballotId: ballot.id, at: ctx.now, reason: 'chair' }], tallies: ending(ballot.id) };
+      return (
+        wrongStatus('open') ??
+        checkEarlyClose(ballot) ?? { ok: true, events: [{ type: 'ballot.closed', ballotId: ballot.id, at: ctx.now, reason: 'chair' }], tallies: ending(ballot.id) }
+      );
     case 'ballot.publish': {
       const bad = wrongStatus('closed');
       if (bad) return bad;
       if (!ctx.counts) return reject('internal', 'the sealed counts were not supplied');
-      return accept({ type: 'ballot.published', ballotId: ballot.id, results: tally(ballot, ctx.counts, membersOf(state), rulesOf(state).minCast) }, ...showBallot(state, ballot.id));
+      return accept(
+        { type: 'ballot.published', ballotId: ballot.id, results: tally(ballot, ctx.counts, membersOf(state), rulesOf(state).minCast) },
+        ...showBallot(state, ballot.id),
+      );
     }
     // A cancelled ballot is never published: its counts so far are destroyed rather than kept sealed.
     case 'ballot.cancel':
-      return wrongStatus('draft', 'open', 'closed')
-        ?? { ok: true, events: [{ type: 'ballot.cancelled', ballotId: ballot.id, at: ctx.now, reason: command.reason }], tallies: { drop: [ballot.id], ...ending(ballot.id) } };
+      return (
+        wrongStatus('draft', 'open', 'closed') ?? {
+          ok: true,
+          events: [{ type: 'ballot.cancelled', ballotId: ballot.id, at: ctx.now, reason: command.reason }],
+          tallies: { drop: [ballot.id], ...ending(ballot.id) },
+        }
+      );
     case 'ballot.vote': {
       const bad = wrongStatus('open');
       if (bad) return bad;
-      if (!ballot.eligible.includes(actor.participantId)) return reject('not-eligible', 'you are not on this ballot\'s list of voters');
+      if (!ballot.eligible.includes(actor.participantId)) return reject('not-eligible', "you are not on this ballot's list of voters");
       if (ballot.voted.includes(actor.participantId)) return reject('already-voted', 'your paper for this ballot was already counted');
       if (state.pins?.[actor.participantId] === 'locked') return reject('voting-locked', 'voting is locked after too many wrong PINs: ask the organiser to reset your PIN');
       if (rulesOf(state).votingPin === 'required' && !ctx.pinVerified) return reject('pin-required', 'a paper needs your voting PIN');

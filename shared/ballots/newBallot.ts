@@ -14,9 +14,9 @@ export function newBallot(id: string, d: BallotDraft): Ballot {
     id,
     kind: d.kind,
     title: d.title,
-    subjects: d.kind === 'rating' ? d.subjects ?? [] : [SINGLE_ROW],
+    subjects: d.kind === 'rating' ? (d.subjects ?? []) : [SINGLE_ROW],
     // A motion's abstention is one of its three answers, not a blank row.
-    options: d.kind === 'motion' ? MOTION_OPTIONS : d.options ?? OFFICIAL_SCALE,
+    options: d.kind === 'motion' ? MOTION_OPTIONS : (d.options ?? OFFICIAL_SCALE),
     allowAbstain: d.kind === 'motion' ? false : d.allowAbstain,
     selfRating: d.selfRating,
     eligibility: d.eligibility,

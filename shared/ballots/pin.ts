@@ -32,7 +32,7 @@ export function votes(state: MeetingState, participantId: string): boolean {
  * server checks before this, since only it holds the hash.
  */
 export function decidePinSet(state: MeetingState, actor: Actor, now: number): Decision {
-  if (rulesOf(state).votingPin === 'off') return reject('invalid-state', 'this meeting\'s ballots need no PIN');
+  if (rulesOf(state).votingPin === 'off') return reject('invalid-state', "this meeting's ballots need no PIN");
   if (!votes(state, actor.participantId)) return reject('forbidden', 'only members of the body who vote have a voting PIN');
   if (state.pins?.[actor.participantId] === 'locked') return reject('voting-locked', 'voting is locked after too many wrong PINs: ask the organiser to reset your PIN');
   return accept({ type: 'pin.set', participantId: actor.participantId, at: now });

@@ -18,7 +18,10 @@ export interface Share {
  */
 export function sharesOf(ballot: Pick<Ballot, 'options' | 'allowAbstain'>, row: SubjectResult): Share[] {
   const share = (answer: string, count: number): Share => ({
-    answer, count, ofCast: percent(count, row.cast), ofEligible: percent(count, row.eligible),
+    answer,
+    count,
+    ofCast: percent(count, row.cast),
+    ofEligible: percent(count, row.eligible),
   });
   const shares = ballot.options.map((o) => share(o.id, row.counts[o.id] ?? 0));
   const blankRows = ballot.allowAbstain && !ballot.options.some((o) => o.id === ABSTAIN);

@@ -24,7 +24,9 @@ export function countKeys(ballot: Ballot): string[] {
 
 /** Papers that answered a row: every vote for an option, less abstentions (a motion's "abstain" included). */
 export function answersOf(row: Pick<SubjectResult, 'counts'>): number {
-  return Object.entries(row.counts).filter(([id]) => id !== ABSTAIN).reduce((sum, [, n]) => sum + n, 0);
+  return Object.entries(row.counts)
+    .filter(([id]) => id !== ABSTAIN)
+    .reduce((sum, [, n]) => sum + n, 0);
 }
 
 /**
@@ -45,7 +47,7 @@ export function tally(ballot: Ballot, counts: Counts, members: number, minCast: 
   for (const subject of ballot.subjects) {
     const perOption: Record<string, number> = {};
     for (const o of ballot.options) perOption[o.id] = counts[countKey(subject, o.id)] ?? 0;
-    const abstentions = abstainsApart(ballot) ? counts[countKey(subject, ABSTAIN)] ?? 0 : 0;
+    const abstentions = abstainsApart(ballot) ? (counts[countKey(subject, ABSTAIN)] ?? 0) : 0;
     const cast = Object.values(perOption).reduce((a, b) => a + b, 0) + abstentions;
     const row = { subject, counts: perOption, abstentions, cast, eligible: eligibleFor(ballot, subject) };
     if (!valid) withheld.push({ subject, eligible: row.eligible, reason: 'not-valid' });

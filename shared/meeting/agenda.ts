@@ -7,9 +7,18 @@ import { leaveBallot } from './screen.js';
 import { activeItem, findItem, findParticipant, newItem, type AgendaItem, type MeetingState } from './state.js';
 
 export type AgendaCommand = CommandOf<
-  | 'meeting.start' | 'meeting.finish' | 'day.switch'
-  | 'agenda.open' | 'agenda.next' | 'agenda.previous' | 'agenda.complete' | 'agenda.skip'
-  | 'agenda.reorder' | 'agenda.add' | 'agenda.update' | 'agenda.remove'
+  | 'meeting.start'
+  | 'meeting.finish'
+  | 'day.switch'
+  | 'agenda.open'
+  | 'agenda.next'
+  | 'agenda.previous'
+  | 'agenda.complete'
+  | 'agenda.skip'
+  | 'agenda.reorder'
+  | 'agenda.add'
+  | 'agenda.update'
+  | 'agenda.remove'
 >;
 
 /** Items of one day, in agenda order. */
@@ -32,9 +41,7 @@ function enter(state: MeetingState, item: AgendaItem, now: number): MeetingEvent
   if (state.status === 'scheduled') events.push({ type: 'meeting.started', at: now });
   if (item.day !== state.currentDay) events.push({ type: 'day.switched', day: item.day });
   // Never started (pending, or skipped before it took place) is a start; anything else a return to it.
-  events.push(item.startedAt === null
-    ? { type: 'item.started', itemId: item.id, at: now }
-    : { type: 'item.reopened', itemId: item.id });
+  events.push(item.startedAt === null ? { type: 'item.started', itemId: item.id, at: now } : { type: 'item.reopened', itemId: item.id });
   events.push(...leaveBallot(state));
   return events;
 }
@@ -87,7 +94,10 @@ export function decideAgenda(state: MeetingState, command: AgendaCommand, _actor
     case 'agenda.previous': {
       const day = itemsOfDay(state, state.currentDay);
       const from = state.activeItemId === null ? day.length : day.findIndex((i) => i.id === state.activeItemId);
-      const previous = day.slice(0, from).reverse().find((i) => i.status !== 'skipped');
+      const previous = day
+        .slice(0, from)
+        .reverse()
+        .find((i) => i.status !== 'skipped');
       // Going back is usually undoing a "next" pressed too early: the item left is not done yet.
       return previous ? open(state, previous, now, 'pending') : reject('invalid-state', 'no earlier item today');
     }
@@ -105,8 +115,7 @@ export function decideAgenda(state: MeetingState, command: AgendaCommand, _actor
     case 'agenda.reorder': {
       const ids = new Set(command.itemIds);
       const same = ids.size === state.agenda.length && command.itemIds.length === ids.size && state.agenda.every((i) => ids.has(i.id));
-      return same ? accept({ type: 'agenda.reordered', itemIds: command.itemIds })
-        : reject('invalid-state', 'the new order must list every agenda item exactly once');
+      return same ? accept({ type: 'agenda.reordered', itemIds: command.itemIds }) : reject('invalid-state', 'the new order must list every agenda item exactly once');
     }
 
     case 'agenda.add': {

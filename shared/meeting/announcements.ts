@@ -11,7 +11,9 @@ export function decideAnnouncement(state: MeetingState, command: AnnouncementCom
     return state.announcement ? accept({ type: 'announcement.cleared' }) : reject('invalid-state', 'there is no announcement');
   }
   return accept({
-    type: 'announcement.posted', text: command.text, at: now,
+    type: 'announcement.posted',
+    text: command.text,
+    at: now,
     endsAt: command.countdownSec === undefined ? null : now + command.countdownSec * 1000,
   });
 }

@@ -6,15 +6,18 @@ import { MAX_ANNOUNCEMENT, MAX_SPEAKING_SEC, MAX_TEXT, MIN_SPEAKING_SEC } from '
 import { REQUEST_KINDS, SCREEN_SHOWS } from './state.js';
 
 /** Ids the server generates (items added live, floor requests): anything short and URL-safe. */
-const Id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
+const Id = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/);
 /** A voting PIN as typed; whether it is too easy to guess is `pinWeakness`'s to say. */
 const Pin = z.string().regex(PIN_PATTERN, 'a PIN is 4 to 8 digits');
 const Seconds = z.number().int().min(MIN_SPEAKING_SEC).max(MAX_SPEAKING_SEC);
 /** A ballot paper as sent (shared/ballots/paper.ts): answers by row; whether they fit the ballot is `checkPaper`'s to say. */
 export const Paper = z.record(z.string().max(40), z.string().max(40)).refine((p) => Object.keys(p).length <= 200, 'too many rows');
 
-const cmd = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
-  z.object({ type: z.literal(type), ...shape }).strict();
+const cmd = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) => z.object({ type: z.literal(type), ...shape }).strict();
 
 /**
  * Every command a client may send, as it travels: the wire half of each command. Who may issue it,
@@ -50,7 +53,15 @@ export const Command = z.discriminatedUnion('type', [
   cmd('attendance.checkIn', {}),
   cmd('attendance.mark', { participantId: Slug, status: z.enum(['present', 'absent', 'excused']) }),
 
-  cmd('announcement.post', { text: z.string().trim().min(1).max(MAX_ANNOUNCEMENT), countdownSec: z.number().int().min(10).max(4 * 3600).optional() }),
+  cmd('announcement.post', {
+    text: z.string().trim().min(1).max(MAX_ANNOUNCEMENT),
+    countdownSec: z
+      .number()
+      .int()
+      .min(10)
+      .max(4 * 3600)
+      .optional(),
+  }),
   cmd('announcement.clear', {}),
 
   cmd('link.reissue', { participantId: Slug }),

@@ -20,9 +20,7 @@ export interface TallyWork {
   eraseHistory?: string[];
 }
 
-export type Decision =
-  | { ok: true; events: MeetingEvent[]; vote?: VoteRecord; tallies?: TallyWork }
-  | { ok: false; error: ErrorInfo };
+export type Decision = { ok: true; events: MeetingEvent[]; vote?: VoteRecord; tallies?: TallyWork } | { ok: false; error: ErrorInfo };
 
 /** Time and fresh ids come from outside so that the core stays pure and replayable. */
 export interface DecideContext {
@@ -35,8 +33,10 @@ export interface DecideContext {
 }
 
 export const accept = (...events: MeetingEvent[]): Decision => ({ ok: true, events });
-export const reject = (code: ErrorCode, message: string, reason?: RefusalReason, detail?: Record<string, number>): Decision =>
-  ({ ok: false, error: error(code, message, reason, detail) });
+export const reject = (code: ErrorCode, message: string, reason?: RefusalReason, detail?: Record<string, number>): Decision => ({
+  ok: false,
+  error: error(code, message, reason, detail),
+});
 
 /** The ballot stops taking papers: its counts stay, their history goes. */
 export const ending = (ballotId: string): TallyWork => ({ eraseHistory: [ballotId] });

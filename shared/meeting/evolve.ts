@@ -73,12 +73,12 @@ function apply(state: MeetingState, event: MeetingEvent): MeetingState {
       return updateQueue(state, event.itemId, (q) => ({ ...q, requests: q.requests.filter((r) => r.id !== event.requestId) }));
     case 'speech.started':
       return updateQueue(state, event.itemId, (q) => ({
-        ...q, current: event.speech, requests: q.requests.filter((r) => r.id !== event.requestId),
+        ...q,
+        current: event.speech,
+        requests: q.requests.filter((r) => r.id !== event.requestId),
       }));
     case 'speech.ended':
-      return updateQueue(state, event.itemId, (q) => (q.current
-        ? { ...q, current: null, speeches: [...q.speeches, { ...q.current, endedAt: event.at }] }
-        : q));
+      return updateQueue(state, event.itemId, (q) => (q.current ? { ...q, current: null, speeches: [...q.speeches, { ...q.current, endedAt: event.at }] } : q));
     case 'speech.extended':
       return updateQueue(state, event.itemId, (q) => (q.current ? { ...q, current: { ...q.current, limitSec: q.current.limitSec + event.seconds } } : q));
     case 'queue.reordered':

@@ -6,14 +6,7 @@ import type { MeetingEvent } from './events.js';
  * member's vote, and so are shown to everyone: on the room screen, on the affected member's own
  * device, and in the exported record with their time (docs/BALLOTS.md, "What everyone sees").
  */
-export type NoticeKind =
-  | 'link-reissued'
-  | 'pin-set'
-  | 'pin-reset'
-  | 'voting-locked'
-  | 'attendance-changed'
-  | 'ballot-closed-early'
-  | 'ballot-cancelled';
+export type NoticeKind = 'link-reissued' | 'pin-set' | 'pin-reset' | 'voting-locked' | 'attendance-changed' | 'ballot-closed-early' | 'ballot-cancelled';
 
 export interface Notice {
   kind: NoticeKind;

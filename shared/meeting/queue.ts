@@ -5,8 +5,7 @@ import { attends, manages, type Actor } from './roles.js';
 import { activeItem, findParticipant, type AgendaItem, type FloorRequest, type ItemQueue, type MeetingState, type RequestKind } from './state.js';
 
 export type QueueCommand = CommandOf<
-  | 'queue.request' | 'queue.withdraw' | 'queue.give' | 'queue.end'
-  | 'queue.extend' | 'queue.reorder' | 'queue.setOpen' | 'queue.setSpeakingTime'
+  'queue.request' | 'queue.withdraw' | 'queue.give' | 'queue.end' | 'queue.extend' | 'queue.reorder' | 'queue.setOpen' | 'queue.setSpeakingTime'
 >;
 
 /** Points of order go ahead of everything else, in the order they were asked; the rest wait their turn. */
@@ -26,7 +25,9 @@ function start(item: AgendaItem, participantId: string, kind: RequestKind, reque
   const events: MeetingEvent[] = [];
   if (item.queue.current) events.push({ type: 'speech.ended', itemId: item.id, at: now });
   events.push({
-    type: 'speech.started', itemId: item.id, requestId,
+    type: 'speech.started',
+    itemId: item.id,
+    requestId,
     speech: { participantId, kind, startedAt: now, limitSec: item.queue.speakingSec },
   });
   return events;
@@ -73,7 +74,11 @@ export function decideQueue(state: MeetingState, command: QueueCommand, actor: A
         return reject('invalid-state', 'already waiting for the floor');
       }
       const request: FloorRequest = {
-        id: newId(), participantId, kind: command.kind, requestedAt: now, addedBy: onBehalf ? actor.participantId : null,
+        id: newId(),
+        participantId,
+        kind: command.kind,
+        requestedAt: now,
+        addedBy: onBehalf ? actor.participantId : null,
       };
       return accept({ type: 'floor.requested', itemId: item.id, request, index: insertionIndex(queue.requests, command.kind) });
     }
@@ -114,7 +119,8 @@ export function decideQueue(state: MeetingState, command: QueueCommand, actor: A
     case 'queue.reorder': {
       const ids = new Set(command.requestIds);
       const same = ids.size === queue.requests.length && command.requestIds.length === ids.size && queue.requests.every((r) => ids.has(r.id));
-      return same ? accept({ type: 'queue.reordered', itemId: item.id, requestIds: command.requestIds })
+      return same
+        ? accept({ type: 'queue.reordered', itemId: item.id, requestIds: command.requestIds })
         : reject('invalid-state', 'the queue has changed; the new order must list every waiting request once');
     }
 

@@ -156,7 +156,11 @@ export function initialState(meetingId: string, def: MeetingDefinition): Meeting
     currentDay: 1,
     activeItemId: null,
     participants: def.participants.map((p) => ({
-      id: p.id, name: p.name, position: p.position, role: p.role, member: p.member ?? defaultMembership(p.role),
+      id: p.id,
+      name: p.name,
+      position: p.position,
+      role: p.role,
+      member: p.member ?? defaultMembership(p.role),
     })),
     agenda: def.agenda.map((item, i) => newItem(item.id ?? `item-${i + 1}`, item, def.speakingSeconds)),
     attendance: {},

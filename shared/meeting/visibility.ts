@@ -36,7 +36,8 @@ function shownRow(ballot: Ballot, row: SubjectResult, rules: ObserverRules): boo
 
 /** A ballot's results as the public sees them: hidden rows keep their turnout only. */
 export function publicResults(ballot: Ballot, results: BallotResults, rules: ObserverRules): BallotResults {
-  const hidden: WithheldRow[] = results.subjects.filter((row) => !shownRow(ballot, row, rules))
+  const hidden: WithheldRow[] = results.subjects
+    .filter((row) => !shownRow(ballot, row, rules))
     .map((row) => ({ subject: row.subject, eligible: row.eligible, reason: 'not-public' }));
   if (hidden.length === 0) return results;
   const shown = results.subjects.filter((row) => shownRow(ballot, row, rules));

@@ -12,9 +12,14 @@ export const STEPS: readonly MigrationStep[] = [toV2];
 
 /** Data stamped with a schema this code does not know: it came from a newer version. */
 export class NewerSchemaError extends Error {
-  constructor(readonly what: string, readonly found: number) {
-    super(`${what} was stored by a newer version of Phòng họp (schema ${found}; this one knows up to ${SCHEMA_VERSION}): `
-      + 'run that version or a later one; the data was left as it is');
+  constructor(
+    readonly what: string,
+    readonly found: number,
+  ) {
+    super(
+      `${what} was stored by a newer version of Phòng họp (schema ${found}; this one knows up to ${SCHEMA_VERSION}): ` +
+        'run that version or a later one; the data was left as it is',
+    );
   }
 }
 

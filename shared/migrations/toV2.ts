@@ -28,10 +28,11 @@ export const toV2: MigrationStep = {
     observers: s.observers ?? OBSERVER_RULES,
     ballots: Array.isArray(s.ballots) ? s.ballots.map(ballot) : s.ballots,
   }),
-  events: (events, at) => events.map((e) => {
-    if ((e.type === 'ballot.created' || e.type === 'ballot.updated') && isObject(e.ballot)) return { ...e, ballot: ballot(e.ballot) };
-    // Before `at` was recorded on it, the record's own time was the event's.
-    if (e.type === 'attendance.marked' && e.at === undefined) return { ...e, at };
-    return e;
-  }),
+  events: (events, at) =>
+    events.map((e) => {
+      if ((e.type === 'ballot.created' || e.type === 'ballot.updated') && isObject(e.ballot)) return { ...e, ballot: ballot(e.ballot) };
+      // Before `at` was recorded on it, the record's own time was the event's.
+      if (e.type === 'attendance.marked' && e.at === undefined) return { ...e, at };
+      return e;
+    }),
 };

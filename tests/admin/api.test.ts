@@ -16,20 +16,26 @@ type Failed = { ok: false; error: { code: string; message: string }; issues?: { 
 
 describe('POST /api/meetings', () => {
   let server: TestServer;
-  beforeAll(async () => { server = await startServer(); });
-  afterAll(async () => { await server.stop(); });
-
-  const post = (body: string, opts: { token?: string | null; type?: string; query?: string } = {}) => fetch(`${server.url}/api/meetings${opts.query ?? ''}`, {
-    method: 'POST',
-    headers: {
-      'content-type': opts.type ?? 'application/json',
-      ...(opts.token === null ? {} : { authorization: `Bearer ${opts.token ?? ADMIN_TOKEN}` }),
-    },
-    body,
+  beforeAll(async () => {
+    server = await startServer();
   });
-  const meetingCount = async () => ((await (await fetch(`${server.url}/api/meetings`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } })).json()) as { meetings: unknown[] }).meetings.length;
+  afterAll(async () => {
+    await server.stop();
+  });
 
-  it('creates the meeting and answers 201 with every participant\'s working personal link', async () => {
+  const post = (body: string, opts: { token?: string | null; type?: string; query?: string } = {}) =>
+    fetch(`${server.url}/api/meetings${opts.query ?? ''}`, {
+      method: 'POST',
+      headers: {
+        'content-type': opts.type ?? 'application/json',
+        ...(opts.token === null ? {} : { authorization: `Bearer ${opts.token ?? ADMIN_TOKEN}` }),
+      },
+      body,
+    });
+  const meetingCount = async () =>
+    ((await (await fetch(`${server.url}/api/meetings`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } })).json()) as { meetings: unknown[] }).meetings.length;
+
+  it("creates the meeting and answers 201 with every participant's working personal link", async () => {
     const res = await post(example);
     expect(res.status).toBe(201);
     const body = (await res.json()) as Created;
@@ -41,8 +47,9 @@ describe('POST /api/meetings', () => {
 
     const clients = await Promise.all(body.links.map((l) => connectClient(server.url, tokenOf(l.url))));
     try {
-      expect(clients.map((c) => [c.snapshot.meetingId, c.snapshot.you.participantId, c.snapshot.you.role]))
-        .toEqual(body.links.map((l) => [body.meetingId, l.participantId, l.role]));
+      expect(clients.map((c) => [c.snapshot.meetingId, c.snapshot.you.participantId, c.snapshot.you.role])).toEqual(
+        body.links.map((l) => [body.meetingId, l.participantId, l.role]),
+      );
       expect(clients[0].state.agenda).toHaveLength(JSON.parse(example).agenda.length);
     } finally {
       for (const c of clients) c.close();
@@ -86,11 +93,13 @@ describe('POST /api/meetings', () => {
     expect(res.status).toBe(400);
     const body = (await res.json()) as Failed;
     expect(body.error.code).toBe('invalid-payload');
-    expect(body.issues).toEqual(expect.arrayContaining([
-      { path: 'agenda[7].subject', message: 'unknown participant nobody' },
-      { path: 'agenda[8].subject', message: 'an individual review needs its subject' },
-      expect.objectContaining({ path: expect.stringMatching(/^agenda\[\d+\]\.day$/), message: 'day 2 is not one of the 1 days' }),
-    ]));
+    expect(body.issues).toEqual(
+      expect.arrayContaining([
+        { path: 'agenda[7].subject', message: 'unknown participant nobody' },
+        { path: 'agenda[8].subject', message: 'an individual review needs its subject' },
+        expect.objectContaining({ path: expect.stringMatching(/^agenda\[\d+\]\.day$/), message: 'day 2 is not one of the 1 days' }),
+      ]),
+    );
     expect(body.error.message).toContain('agenda[7].subject: unknown participant nobody');
 
     const missing = (await (await post(JSON.stringify({ ...def, title: undefined, participants: [{ id: 'a b', name: 'X', role: 'boss' }] }))).json()) as Failed;
@@ -130,8 +139,14 @@ describe('POST /api/meetings', () => {
     // Yjs: B's documents refuse A's token at the upgrade.
     const status = await new Promise<number>((resolve, reject) => {
       const ws = new WebSocket(`${server.url.replace('http', 'ws')}/yjs/${b.meetingId}/minutes?token=${chairA}`);
-      ws.on('unexpected-response', (_req, res) => { resolve(res.statusCode ?? 0); ws.terminate(); });
-      ws.on('open', () => { ws.close(); reject(new Error('opened')); });
+      ws.on('unexpected-response', (_req, res) => {
+        resolve(res.statusCode ?? 0);
+        ws.terminate();
+      });
+      ws.on('open', () => {
+        ws.close();
+        reject(new Error('opened'));
+      });
       ws.on('error', () => undefined);
     });
     expect(status).toBe(403);

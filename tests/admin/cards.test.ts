@@ -3,14 +3,20 @@ import { CARDS_PER_SHEET, dateRange, joinCardsHtml, qrSvg } from '../../server/m
 import type { ParticipantLink } from '../../server/meetings/create.js';
 
 const meeting = {
-  meetingId: 'abc123', title: 'Hội nghị kiểm điểm (thử nghiệm)', organisation: 'Ban Thường vụ (hư cấu)',
-  location: 'Phòng họp số 1', days: ['2024-12-26', '2024-12-27'],
+  meetingId: 'abc123',
+  title: 'Hội nghị kiểm điểm (thử nghiệm)',
+  organisation: 'Ban Thường vụ (hư cấu)',
+  location: 'Phòng họp số 1',
+  days: ['2024-12-26', '2024-12-27'],
 };
 
 function links(n: number): ParticipantLink[] {
   return Array.from({ length: n }, (_, i) => ({
-    participantId: `p${i + 1}`, name: `Người tham dự ${i + 1}`, position: `Chức vụ ${i + 1}`,
-    role: i === 0 ? 'chair' : i === n - 1 ? 'observer' : 'member', url: `http://192.168.1.10:3000/join/token-${i + 1}-${'x'.repeat(20)}`,
+    participantId: `p${i + 1}`,
+    name: `Người tham dự ${i + 1}`,
+    position: `Chức vụ ${i + 1}`,
+    role: i === 0 ? 'chair' : i === n - 1 ? 'observer' : 'member',
+    url: `http://192.168.1.10:3000/join/token-${i + 1}-${'x'.repeat(20)}`,
   }));
 }
 
@@ -52,8 +58,9 @@ describe('join cards', () => {
   });
 
   it('escapes what the organiser typed', async () => {
-    const html = await joinCardsHtml({ ...meeting, title: 'Họp <b>&</b>' },
-      [{ participantId: 'x', name: '<script>alert(1)</script>', position: '"Trưởng" & \'Phó\'', role: 'guest', url: 'http://h/join/t' }]);
+    const html = await joinCardsHtml({ ...meeting, title: 'Họp <b>&</b>' }, [
+      { participantId: 'x', name: '<script>alert(1)</script>', position: '"Trưởng" & \'Phó\'', role: 'guest', url: 'http://h/join/t' },
+    ]);
     expect(html).not.toContain('<script>alert(1)');
     expect(html).toContain('&#60;script&#62;alert(1)&#60;/script&#62;');
     expect(html).toContain('Họp &#60;b&#62;&#38;&#60;/b&#62;');

@@ -22,7 +22,11 @@ const tokenOf = (created: CreatedMeeting, id: string) => {
   return url.slice(url.lastIndexOf('/join/') + '/join/'.length);
 };
 
-interface Run { code: number; stdout: string; stderr: string }
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
 function cli(args: string[], env: Record<string, string>): Promise<Run> {
   return new Promise((resolve) => {
     execFile(process.execPath, ['--import', 'tsx', 'server/cli.ts', ...args], { cwd: ROOT, env: { ...process.env, REDIS_URL: '', ...env } }, (err, stdout, stderr) => {
@@ -111,7 +115,11 @@ describe('npm run meeting -- reset-pin', () => {
     expect([text.code, text.stdout]).toEqual([0, expect.stringContaining(`no server on port ${port}`)]);
 
     // Unknown meeting, unknown participant, one who never votes: exit 1, nothing changed.
-    const wrong = [['nope', 'm05'], [meetingId, 'ghost'], [meetingId, 'observer']];
+    const wrong = [
+      ['nope', 'm05'],
+      [meetingId, 'ghost'],
+      [meetingId, 'observer'],
+    ];
     const [usage, ...refusals] = await Promise.all([cli(['reset-pin', meetingId], env), ...wrong.map((args) => cli(['reset-pin', ...args, '--json'], env))]);
     for (const [i, refused] of refusals.entries()) expect([refused.code, JSON.parse(refused.stdout).error.code], wrong[i].join(' ')).toEqual([1, 'not-found']);
     expect([usage.code, usage.stderr.includes('reset-pin MEETING_ID PARTICIPANT_ID')]).toEqual([2, true]);
@@ -122,7 +130,8 @@ describe('npm run meeting -- reset-pin', () => {
     cleanups.push(() => again.close());
     expect(again.version).toBe(out.version + 1);
     expect(again.state.notices?.filter((n) => n.kind === 'pin-reset')).toEqual([
-      expect.objectContaining({ participantId: 'm05' }), expect.objectContaining({ participantId: 'm05' }),
+      expect.objectContaining({ participantId: 'm05' }),
+      expect.objectContaining({ participantId: 'm05' }),
     ]);
     expect(again.state.pins?.m05).toBeUndefined();
     versionOf(await again.send({ type: 'pin.set', pin: '482916' }));

@@ -13,7 +13,11 @@ const EXAMPLE = 'examples/self-review-2024.json';
 const participants = MeetingDefinition.parse(JSON.parse(readFileSync(join(ROOT, EXAMPLE), 'utf8'))).participants;
 const tokenOf = (url: string) => url.slice(url.lastIndexOf('/join/') + '/join/'.length);
 
-interface Run { code: number; stdout: string; stderr: string }
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
 
 /** The CLI as its own process, as `npm run meeting -- …` runs it. */
 function cli(args: string[], env: Record<string, string>, command: string[] = [process.execPath, '--import', 'tsx', 'server/cli.ts']): Promise<Run> {
@@ -110,7 +114,8 @@ describe('npm run meeting (the CLI)', () => {
 
     expect(json.code).toBe(1);
     expect(JSON.parse(json.stdout)).toMatchObject({
-      ok: false, error: { code: 'invalid-payload' },
+      ok: false,
+      error: { code: 'invalid-payload' },
       issues: expect.arrayContaining([{ path: 'agenda[3].presenter', message: 'unknown participant nobody' }]),
     });
 

@@ -43,7 +43,7 @@ describe('examples/self-review-2024.json', () => {
     expect(def.agenda.at(-1)).toMatchObject({ day: 2, kind: 'procedure', presenter: 'chair' });
   });
 
-  it('carries the peer rating of every member on the official scale, the collective\'s proposed level and the minutes', () => {
+  it("carries the peer rating of every member on the official scale, the collective's proposed level and the minutes", () => {
     const voting = [...withRole('chair'), ...withRole('member')].map((p) => p.id);
     const rating = def.ballots.find((b) => b.kind === 'rating');
     expect(rating?.subjects).toEqual(voting);

@@ -24,65 +24,77 @@ afterAll(() => dirs.forEach(removeDataDir));
 const printedLinks = (output: string) => output.split('\n').filter((l) => l.includes('/join/') || l.startsWith('ADMIN_TOKEN'));
 
 describe('npm start', () => {
-  it('creates the demo meeting on first start, prints its links, the cards and where the generated ADMIN_TOKEN is kept (never the token); a second start prints the same', { timeout: 90_000 }, async () => {
-    const dataDir = tempDir('phong-hop-start-');
-    const port = await freePort();
-    const first = await spawnServer({ dataDir, port, env: { ADMIN_TOKEN: '' } });
-    const firstOutput = first.output();
-    let printed: string[];
-    try {
-      printed = printedLinks(firstOutput);
-      for (const label of ['Chủ trì / chair', 'Ủy viên / member', 'Màn hình / room screen', 'Theo dõi / observer']) {
-        expect(printed.some((l) => l.includes(label) && l.includes(`http://127.0.0.1:${port}/join/`)), label).toBe(true);
+  it(
+    'creates the demo meeting on first start, prints its links, the cards and where the generated ADMIN_TOKEN is kept (never the token); a second start prints the same',
+    { timeout: 90_000 },
+    async () => {
+      const dataDir = tempDir('phong-hop-start-');
+      const port = await freePort();
+      const first = await spawnServer({ dataDir, port, env: { ADMIN_TOKEN: '' } });
+      const firstOutput = first.output();
+      let printed: string[];
+      try {
+        printed = printedLinks(firstOutput);
+        for (const label of ['Chủ trì / chair', 'Ủy viên / member', 'Màn hình / room screen', 'Theo dõi / observer']) {
+          expect(
+            printed.some((l) => l.includes(label) && l.includes(`http://127.0.0.1:${port}/join/`)),
+            label,
+          ).toBe(true);
+        }
+        const adminToken = readFileSync(join(dataDir, 'admin-token'), 'utf8').trim();
+        expect(printed).toContain(`ADMIN_TOKEN: tạo tự động, lưu trong / generated, kept in ${join(dataDir, 'admin-token')}`);
+        expect(adminToken.length).toBeGreaterThanOrEqual(12);
+        expect(firstOutput).not.toContain(adminToken);
+
+        // The printed chair link is the chair's, in the demo meeting.
+        const chairUrl = /chair\s+(\S+)/.exec(printed.find((l) => l.includes('Chủ trì / chair'))!)![1];
+        const chair = await connectClient(first.url, chairUrl.slice(chairUrl.lastIndexOf('/') + 1));
+        expect([chair.snapshot.meetingId, chair.snapshot.you.name]).toEqual(['demo', demo.participants[0].name]);
+        chair.close();
+
+        // Join cards for every participant of the demo, their path printed.
+        const cardsFile = join(dataDir, 'demo-cards.html');
+        expect(firstOutput).toContain(cardsFile);
+        const cards = readFileSync(cardsFile, 'utf8');
+        for (const p of demo.participants) expect(cards).toContain(p.name);
+        expect(cards).toContain(`http://127.0.0.1:${port}/join/${demoTokens(dataDir).tokenOf('m01')}`);
+        expect(statSync(cardsFile).mode & 0o077).toBe(0);
+      } finally {
+        await first.terminate();
       }
-      const adminToken = readFileSync(join(dataDir, 'admin-token'), 'utf8').trim();
-      expect(printed).toContain(`ADMIN_TOKEN: tạo tự động, lưu trong / generated, kept in ${join(dataDir, 'admin-token')}`);
-      expect(adminToken.length).toBeGreaterThanOrEqual(12);
-      expect(firstOutput).not.toContain(adminToken);
 
-      // The printed chair link is the chair's, in the demo meeting.
-      const chairUrl = /chair\s+(\S+)/.exec(printed.find((l) => l.includes('Chủ trì / chair'))!)![1];
-      const chair = await connectClient(first.url, chairUrl.slice(chairUrl.lastIndexOf('/') + 1));
-      expect([chair.snapshot.meetingId, chair.snapshot.you.name]).toEqual(['demo', demo.participants[0].name]);
-      chair.close();
-
-      // Join cards for every participant of the demo, their path printed.
-      const cardsFile = join(dataDir, 'demo-cards.html');
-      expect(firstOutput).toContain(cardsFile);
-      const cards = readFileSync(cardsFile, 'utf8');
-      for (const p of demo.participants) expect(cards).toContain(p.name);
-      expect(cards).toContain(`http://127.0.0.1:${port}/join/${demoTokens(dataDir).tokenOf('m01')}`);
-      expect(statSync(cardsFile).mode & 0o077).toBe(0);
-    } finally {
-      await first.terminate();
-    }
-
-    const second = await spawnServer({ dataDir, port, env: { ADMIN_TOKEN: '' } });
-    try {
-      expect(printedLinks(second.output())).toEqual(printed);
-      expect(second.output()).toContain(join(dataDir, 'demo-cards.html'));
-    } finally {
-      await second.terminate();
-    }
-  });
+      const second = await spawnServer({ dataDir, port, env: { ADMIN_TOKEN: '' } });
+      try {
+        expect(printedLinks(second.output())).toEqual(printed);
+        expect(second.output()).toContain(join(dataDir, 'demo-cards.html'));
+      } finally {
+        await second.terminate();
+      }
+    },
+  );
 
   it('writes the human banner to stderr and only JSON log lines to stdout', { timeout: 60_000 }, async () => {
     const dataDir = tempDir('phong-hop-streams-');
     const port = await freePort();
     const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'server/main.ts')], {
-      cwd: ROOT, env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, PUBLIC_URL: `http://127.0.0.1:${port}`, LOG_LEVEL: 'debug', REDIS_URL: '', ADMIN_TOKEN: '' },
+      cwd: ROOT,
+      env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, PUBLIC_URL: `http://127.0.0.1:${port}`, LOG_LEVEL: 'debug', REDIS_URL: '', ADMIN_TOKEN: '' },
     });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
-    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+    child.stdout.on('data', (d: Buffer) => {
+      stdout += d.toString();
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+    });
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
     try {
       await waitFor(() => stderr.includes(`running on port ${port}`) || child.exitCode !== null, 30_000, 'the server to start');
       // A connection, so that the log has a line of its own (debug: "connected").
       const chair = await connectClient(`http://127.0.0.1:${port}`, demoTokens(dataDir).roleOf('chair'));
       chair.close();
-      await waitFor(() => stdout.includes('"connected"'), 10_000, 'the connection\'s log line');
+      await waitFor(() => stdout.includes('"connected"'), 10_000, "the connection's log line");
     } finally {
       child.kill('SIGTERM');
     }
@@ -106,11 +118,24 @@ describe('npm start', () => {
     const dataDir = tempDir('phong-hop-startjs-');
     const port = await freePort();
     const child = spawn(process.execPath, ['scripts/start.mjs'], {
-      cwd: ROOT, env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, PUBLIC_URL: `http://127.0.0.1:${port}`, LOG_LEVEL: 'warn', REDIS_URL: '', ADMIN_TOKEN: 'start-test-admin-token' },
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        PORT: String(port),
+        DATA_DIR: dataDir,
+        PUBLIC_URL: `http://127.0.0.1:${port}`,
+        LOG_LEVEL: 'warn',
+        REDIS_URL: '',
+        ADMIN_TOKEN: 'start-test-admin-token',
+      },
     });
     let out = '';
-    child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
-    child.stderr.on('data', (d: Buffer) => { out += d.toString(); });
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      out += d.toString();
+    });
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
     try {
       // The test run's global setup built the client with the same check, so nothing is rebuilt here.

@@ -14,15 +14,26 @@ const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 /** Every value of every table of the SQLite store, as text. */
 function dumpTables(store: SqliteStore): string {
   const tables = store.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[];
-  return tables.map(({ name }) => {
-    const rows = store.db.prepare(`SELECT * FROM "${name}"`).all() as Record<string, unknown>[];
-    return `${name}\n${rows.map((r) => Object.values(r).map((v) => (Buffer.isBuffer(v) ? v.toString('latin1') : String(v))).join('\t')).join('\n')}`;
-  }).join('\n');
+  return tables
+    .map(({ name }) => {
+      const rows = store.db.prepare(`SELECT * FROM "${name}"`).all() as Record<string, unknown>[];
+      return `${name}\n${rows
+        .map((r) =>
+          Object.values(r)
+            .map((v) => (Buffer.isBuffer(v) ? v.toString('latin1') : String(v)))
+            .join('\t'),
+        )
+        .join('\n')}`;
+    })
+    .join('\n');
 }
 
 /** The raw bytes of the store's files (database, WAL), where a deleted or old row could linger. */
 function rawFiles(dir: string): string {
-  return readdirSync(dir).filter((f) => f.includes('sqlite')).map((f) => readFileSync(join(dir, f)).toString('latin1')).join('\n');
+  return readdirSync(dir)
+    .filter((f) => f.includes('sqlite'))
+    .map((f) => readFileSync(join(dir, f)).toString('latin1'))
+    .join('\n');
 }
 
 describe('participant tokens', () => {
@@ -31,11 +42,15 @@ describe('participant tokens', () => {
   beforeAll(async () => {
     server = await startServer({ logLevel: 'debug' });
     const res = await fetch(`${server.url}/api/meetings`, {
-      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` }, body: example,
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` },
+      body: example,
     });
     created = (await res.json()) as CreatedMeeting;
   });
-  afterAll(async () => { await server.stop(); });
+  afterAll(async () => {
+    await server.stop();
+  });
 
   it('are at least 128 random bits each, all different', () => {
     const tokens = [...created.links, ...server.meeting.links].map((l) => tokenOf(l.url));
@@ -46,7 +61,7 @@ describe('participant tokens', () => {
     expect(new Set(tokens).size).toBe(tokens.length);
   });
 
-  it('are stored only as SHA-256 hashes, except the observer\'s public link; no log line carries one', () => {
+  it("are stored only as SHA-256 hashes, except the observer's public link; no log line carries one", () => {
     const store = server.store as SqliteStore;
     store.db.pragma('wal_checkpoint(PASSIVE)');
     const tables = dumpTables(store);
@@ -68,7 +83,7 @@ describe('participant tokens', () => {
     }
   });
 
-  it('the chair reissues one participant\'s link: the old one stops working, the new one works, still stored hashed', async () => {
+  it("the chair reissues one participant's link: the old one stops working, the new one works, still stored hashed", async () => {
     const byId = (id: string) => tokenOf(created.links.find((l) => l.participantId === id)!.url);
     const chair = await connectClient(server.url, byId('chair'));
     const member = await connectClient(server.url, byId('m03'));

@@ -91,9 +91,12 @@ function proveNoLink(d: Dump, marks: VoterMarks[], votes: number): void {
   for (const t of d.tables) {
     for (const row of t.rows) expect(namesVoter(row, marks) && namesChoice(row), `${t.name}: ${row.slice(0, 200)}`).toBe(false);
   }
-  expect(d.tables.filter((t) => t.rows.some((r) => namesVoter(r, marks))).map((t) => t.name).sort()).toEqual(
-    ['ballot_voters', 'events', 'meetings', 'tokens', 'voting_pins'].filter((n) => votes > 0 || n !== 'ballot_voters'),
-  );
+  expect(
+    d.tables
+      .filter((t) => t.rows.some((r) => namesVoter(r, marks)))
+      .map((t) => t.name)
+      .sort(),
+  ).toEqual(['ballot_voters', 'events', 'meetings', 'tokens', 'voting_pins'].filter((n) => votes > 0 || n !== 'ballot_voters'));
   expect(d.tables.filter((t) => t.rows.some(namesChoice)).map((t) => t.name)).toEqual(['ballot_tallies']);
 
   // The has-voted set: who, never when (no time column, no rowid sequence).
@@ -112,8 +115,12 @@ function proveNoLink(d: Dump, marks: VoterMarks[], votes: number): void {
 
   // The event log names each voter once, with nothing else (papers that arrived together share a
   // row); the rows themselves have no actor.
-  const votedRecords = table('events').rows.map((r) => JSON.parse(r) as unknown[]).filter((r) => String(r[4]).includes('ballot.voted'));
-  const named = votedRecords.flatMap((r) => (JSON.parse(r[4] as string) as Record<string, unknown>[]).filter((e) => e.type === 'ballot.voted').flatMap((e) => e.voterIds as string[]));
+  const votedRecords = table('events')
+    .rows.map((r) => JSON.parse(r) as unknown[])
+    .filter((r) => String(r[4]).includes('ballot.voted'));
+  const named = votedRecords.flatMap((r) =>
+    (JSON.parse(r[4] as string) as Record<string, unknown>[]).filter((e) => e.type === 'ballot.voted').flatMap((e) => e.voterIds as string[]),
+  );
   expect(named).toHaveLength(votes);
   expect(new Set(named).size).toBe(votes);
   for (const r of votedRecords) {
@@ -144,7 +151,10 @@ function proveNoLink(d: Dump, marks: VoterMarks[], votes: number): void {
   const answerWords = new RegExp(`"(${alternatives(ANSWERS)})"|paper|increments`);
   for (const line of d.logs) {
     expect(namesChoice(line) || answerWords.test(line), line).toBe(false);
-    expect(marks.some((m) => m.texts.slice(1).some((t) => line.includes(t))), line).toBe(false);
+    expect(
+      marks.some((m) => m.texts.slice(1).some((t) => line.includes(t))),
+      line,
+    ).toBe(false);
   }
   const voteLines = d.logs.map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => l.type === 'ballot.vote');
   expect(voteLines).toHaveLength(votes);
@@ -153,11 +163,19 @@ function proveNoLink(d: Dump, marks: VoterMarks[], votes: number): void {
 
 describe('anonymity: no voter-to-choice link in the store or the logs', () => {
   const servers: TestServer[] = [];
-  afterAll(async () => { for (const s of servers) await s.stop(); });
+  afterAll(async () => {
+    for (const s of servers) await s.stop();
+  });
 
   async function committee(opts: Parameters<typeof startServer>[0] = {}): Promise<{ server: TestServer; clients: Map<string, TestClient> }> {
     // With the voting PIN on, as every real meeting has it: its hashes must leak nothing either.
-    const server = await startServer({ definition: committeeDefinition(15, { ballotRules: { votingPin: 'required' } }), logLevel: 'debug', commandsPerSecond: 1000, commandBurst: 1000, ...opts });
+    const server = await startServer({
+      definition: committeeDefinition(15, { ballotRules: { votingPin: 'required' } }),
+      logLevel: 'debug',
+      commandsPerSecond: 1000,
+      commandBurst: 1000,
+      ...opts,
+    });
     servers.push(server);
     const clients = new Map<string, TestClient>();
     for (const id of [...MEMBERS, 'obs']) clients.set(id, await server.connectAs(id));
@@ -195,7 +213,9 @@ describe('anonymity: no voter-to-choice link in the store or the logs', () => {
     const b = new Map(MEMBERS.map((id) => [id, {} as Paper]));
     for (const subject of SUBJECTS) {
       const raters = MEMBERS.filter((m) => m !== subject);
-      raters.forEach((voter, i) => { b.get(voter)![subject] = a.get(raters[(i + 5) % raters.length])![subject]; });
+      raters.forEach((voter, i) => {
+        b.get(voter)![subject] = a.get(raters[(i + 5) % raters.length])![subject];
+      });
     }
     const swapped = MEMBERS.filter((id) => JSON.stringify(a.get(id)) !== JSON.stringify(Object.fromEntries(Object.keys(a.get(id)!).map((k) => [k, b.get(id)![k]]))));
     expect(swapped.length).toBe(MEMBERS.length);
@@ -220,7 +240,11 @@ describe('anonymity: no voter-to-choice link in the store or the logs', () => {
       expect(x.pages.map((p) => `${p.where}#${p.pageNo}:${p.owner}`)).toEqual(y.pages.map((p) => `${p.where}#${p.pageNo}:${p.owner}`));
       return [...new Set(x.pages.filter((p, i) => !random_(p) && !p.bytes.equals(y.pages[i].bytes)).map((p) => p.owner))].sort();
     };
-    const withoutTime = (logs: string[]) => logs.map((l) => { const { t: _t, ...rest } = JSON.parse(l) as Record<string, unknown>; return JSON.stringify(rest); });
+    const withoutTime = (logs: string[]) =>
+      logs.map((l) => {
+        const { t: _t, ...rest } = JSON.parse(l) as Record<string, unknown>;
+        return JSON.stringify(rest);
+      });
 
     expect(comparable(worldB)).toEqual(comparable(worldA));
     expect(differing(worldA, worldB)).toEqual([]);

@@ -24,13 +24,17 @@ describe('a committee of 15 rating each other over real sockets, all at once', (
     voters = new Map(await Promise.all(MEMBERS.map(async (id) => [id, await server.connectAs(id)] as const)));
     watchers = await Promise.all(['sec', 'guest', 'obs', 'screen'].map((id) => server.connectAs(id)));
   });
-  afterAll(async () => { await server.stop(); });
+  afterAll(async () => {
+    await server.stop();
+  });
 
   it('counts all fifteen papers exactly, shows turnout but no count while open, then the results to every role', async () => {
     const chair = voters.get(MEMBERS[0])!;
     const everyone = [...voters.values(), ...watchers];
     await markPresent(chair, MEMBERS);
-    versionOf(await chair.send({ type: 'ballot.create', ballot: { id: 'peer', kind: 'rating', title: 'Phiếu đánh giá, xếp loại năm 2024', subjects: SUBJECTS, allowAbstain: true } }));
+    versionOf(
+      await chair.send({ type: 'ballot.create', ballot: { id: 'peer', kind: 'rating', title: 'Phiếu đánh giá, xếp loại năm 2024', subjects: SUBJECTS, allowAbstain: true } }),
+    );
     versionOf(await chair.send({ type: 'ballot.open', ballotId: 'peer' }));
 
     const random = seeded(2024);

@@ -10,7 +10,10 @@ import { waitFor } from '../helpers/wait.js';
 describe('closing at the deadline', () => {
   let server: TestServer;
   let skew = 0;
-  afterEach(async () => { await server.stop(); skew = 0; });
+  afterEach(async () => {
+    await server.stop();
+    skew = 0;
+  });
 
   async function openWithDeadline() {
     server = await startServer({ clock: () => Date.now() + skew, commandsPerSecond: 1000, commandBurst: 1000 });
@@ -49,7 +52,9 @@ describe('closing at the deadline', () => {
     expect(stored).toMatchObject({ status: 'closed', voted: ['m1'] });
     expect(await server.store.readCounts(server.meeting.meetingId, 'b')).toEqual({ 'question/disagree': 1 });
     await waitFor(() => obs.state.ballots.find((b) => b.id === 'b')!.status === 'closed', 5000, 'the observer to see the closing');
-    expect(obs.batches.flatMap((b) => b.events).filter((e) => e.type === 'ballot.closed')).toEqual([{ type: 'ballot.closed', ballotId: 'b', at: stored.closedAt, reason: 'deadline' }]);
+    expect(obs.batches.flatMap((b) => b.events).filter((e) => e.type === 'ballot.closed')).toEqual([
+      { type: 'ballot.closed', ballotId: 'b', at: stored.closedAt, reason: 'deadline' },
+    ]);
   });
 
   it('the chair may still close before the deadline, and the deadline then does nothing', async () => {

@@ -32,7 +32,11 @@ describe('papers arriving together share one commit', () => {
     const stored = (await store.loadMeeting('mtg'))!;
     published = [];
     room = new MeetingRoom('mtg', stored.state, stored.version, {
-      store, log: createLogger('silent'), publish: (batch) => published.push(batch), beforeCommit: async () => ({}), turnoutEveryMs: TURNOUT_MS,
+      store,
+      log: createLogger('silent'),
+      publish: (batch) => published.push(batch),
+      beforeCommit: async () => ({}),
+      turnoutEveryMs: TURNOUT_MS,
     });
     for (const id of ['u00', ...VOTERS]) versionOf(await room.execute(CHAIR, { type: 'attendance.mark', participantId: id, status: 'present' }));
     await open('b');
@@ -63,7 +67,9 @@ describe('papers arriving together share one commit', () => {
     expect(stored.state).toEqual(room.current().state);
     expect(stored.state.ballots[0].voted).toEqual(VOTERS);
     // The whole group is one row of the event log, with no actor.
-    expect(await store.readEvents('mtg', before)).toEqual([{ version: before + 1, at: expect.any(Number), actor: null, events: [{ type: 'ballot.voted', ballotId: 'b', voterIds: VOTERS }] }]);
+    expect(await store.readEvents('mtg', before)).toEqual([
+      { version: before + 1, at: expect.any(Number), actor: null, events: [{ type: 'ballot.voted', ballotId: 'b', voterIds: VOTERS }] },
+    ]);
   });
 
   it('refuses the papers that may not count and counts the others in the same version', async () => {
@@ -113,10 +119,17 @@ describe('papers arriving together share one commit', () => {
   });
 
   it('when the store fails, every paper of the group fails and nothing is counted', async () => {
-    const failing = Object.assign(Object.create(store) as SqliteStore, { commit: async () => { throw new Error('disk full'); } });
+    const failing = Object.assign(Object.create(store) as SqliteStore, {
+      commit: async () => {
+        throw new Error('disk full');
+      },
+    });
     const stored = room.current();
     const broken = new MeetingRoom('mtg', stored.state, stored.version, {
-      store: failing, log: createLogger('silent'), publish: (batch) => published.push(batch), beforeCommit: async () => ({}),
+      store: failing,
+      log: createLogger('silent'),
+      publish: (batch) => published.push(batch),
+      beforeCommit: async () => ({}),
     });
     const outcomes = await Promise.allSettled(VOTERS.slice(0, 4).map((id) => broken.execute(member(id), vote('agree'))));
     broken.dispose();
@@ -129,7 +142,11 @@ describe('papers arriving together share one commit', () => {
 
   it('gives every paper its answer in arrival order, group after group', async () => {
     const answered: string[] = [];
-    const send = (id: string) => room.execute(member(id), vote('agree')).then((ack: Ack<CommandResult>) => { answered.push(id); return ack; });
+    const send = (id: string) =>
+      room.execute(member(id), vote('agree')).then((ack: Ack<CommandResult>) => {
+        answered.push(id);
+        return ack;
+      });
     const first = VOTERS.slice(0, 5).map(send);
     await Promise.all(first);
     const second = VOTERS.slice(5).map(send);
@@ -140,7 +157,7 @@ describe('papers arriving together share one commit', () => {
     expect(versions[5]).toBe(versions[0] + 1);
   });
 
-  it('a burst\'s turnout goes out as one batch per interval, covering every version it held', async () => {
+  it("a burst's turnout goes out as one batch per interval, covering every version it held", async () => {
     const first = versionOf(await room.execute(member('u01'), vote('agree')));
     await vi.waitFor(() => expect(published).toHaveLength(1));
     // Within the interval: two more commits are held and then sent together, marked with where they start.
@@ -150,7 +167,8 @@ describe('papers arriving together share one commit', () => {
     expect(published).toHaveLength(1);
     await vi.waitFor(() => expect(published).toHaveLength(2), { timeout: TURNOUT_MS * 3 });
     expect(published[1]).toEqual({
-      from: first, version: third,
+      from: first,
+      version: third,
       events: [{ type: 'ballot.voted', ballotId: 'b', voterIds: ['u02', 'u03'] }],
     });
   });
@@ -164,7 +182,7 @@ describe('papers arriving together share one commit', () => {
     expect(published[2].events[0]).toMatchObject({ type: 'announcement.posted' });
   });
 
-  it('a snapshot sends the held turnout first: no later batch starts before the snapshot\'s version', async () => {
+  it("a snapshot sends the held turnout first: no later batch starts before the snapshot's version", async () => {
     await room.execute(member('u01'), vote('agree'));
     await vi.waitFor(() => expect(published).toHaveLength(1));
     const held = versionOf(await room.execute(member('u02'), vote('agree')));

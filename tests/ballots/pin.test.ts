@@ -11,7 +11,7 @@ import { ADMIN_TOKEN, connectClient, startServer, type TestClient, type TestServ
  * cards) would try them with ordinary commands. The link identifies; the PIN, which only the member
  * knows, authorises a paper (docs/BALLOTS.md, "Voting PIN").
  */
-describe('voting PIN: nobody votes in another\'s name', () => {
+describe("voting PIN: nobody votes in another's name", () => {
   let server: TestServer;
   const clients = new Map<string, TestClient>();
   const as = (id: string) => clients.get(id)!;
@@ -27,9 +27,11 @@ describe('voting PIN: nobody votes in another\'s name', () => {
   }
   const paper = (ballotId: string, pin?: string) => ({ type: 'ballot.vote', ballotId, paper: { question: 'agree' }, ...(pin === undefined ? {} : { pin }) });
   const voted = async (ballotId: string) => (await server.store.loadMeeting(server.meeting.meetingId))!.state.ballots.find((b) => b.id === ballotId)!.voted;
-  const resetByOrganiser = (participantId: string) => fetch(`${server.url}/api/meetings/${server.meeting.meetingId}/participants/${participantId}/pin/reset`, {
-    method: 'POST', headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
-  });
+  const resetByOrganiser = (participantId: string) =>
+    fetch(`${server.url}/api/meetings/${server.meeting.meetingId}/participants/${participantId}/pin/reset`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
+    });
 
   beforeAll(async () => {
     server = await startServer({ definition: testDefinition({ ballotRules: { votingPin: 'required' } }), logLevel: 'debug', commandsPerSecond: 1000, commandBurst: 1000 });
@@ -38,7 +40,9 @@ describe('voting PIN: nobody votes in another\'s name', () => {
     // Every voter but m4 sets a PIN on their own device when they first join.
     await setPins(['chair', 'm1', 'm2', 'm3'].map((id) => [id, as(id)] as [string, TestClient]));
   });
-  afterAll(async () => { await server.stop(); });
+  afterAll(async () => {
+    await server.stop();
+  });
 
   it('a paper without the PIN, or from a voter who set none, is refused and counts nothing', async () => {
     const b = await openMotion();
@@ -61,7 +65,7 @@ describe('voting PIN: nobody votes in another\'s name', () => {
 
   it('the chair, holding a freshly reissued link of a member who joined before, cannot get a paper accepted in their name', async () => {
     const b = await openMotion();
-    const reissued = await as('chair').send({ type: 'link.reissue', participantId: 'm2' }) as Ack<CommandResult>;
+    const reissued = (await as('chair').send({ type: 'link.reissue', participantId: 'm2' })) as Ack<CommandResult>;
     const link = (reissued as { link: string }).link;
     const impostor = await connectClient(server.url, tokenOfLink(link));
     expect(impostor.snapshot.you.participantId).toBe('m2');
@@ -78,7 +82,11 @@ describe('voting PIN: nobody votes in another\'s name', () => {
     const locked = versionOf(await as('chair').send({ type: 'announcement.post', text: 'Tiếp tục' }));
     await as('obs').waitForVersion(locked);
     expect(as('obs').state.pins?.m2).toBe('locked');
-    expect(as('obs').state.notices?.filter((n) => n.participantId === 'm2').map((n) => n.kind)).toEqual(['pin-set', 'link-reissued', 'voting-locked']);
+    expect(
+      as('obs')
+        .state.notices?.filter((n) => n.participantId === 'm2')
+        .map((n) => n.kind),
+    ).toEqual(['pin-set', 'link-reissued', 'voting-locked']);
 
     // Locked means locked: the real member with the right PIN waits for the organiser, and the chair has no way round it.
     expectRefused(await impostor.send(paper(b, pinOf('m2'))), 'voting-locked');
@@ -96,7 +104,7 @@ describe('voting PIN: nobody votes in another\'s name', () => {
     member.close();
   });
 
-  it('someone holding only a printed card (the member\'s current link) cannot vote or change the PIN', async () => {
+  it("someone holding only a printed card (the member's current link) cannot vote or change the PIN", async () => {
     const b = await openMotion();
     const card = await connectClient(server.url, server.tokenOf('m3'));
     expect(card.snapshot.you.participantId).toBe('m3');
@@ -126,7 +134,7 @@ describe('voting PIN: nobody votes in another\'s name', () => {
 
   it('a reissued link keeps the PIN, and the PIN survives a restart', async () => {
     const b = await openMotion();
-    const ack = await as('chair').send({ type: 'link.reissue', participantId: 'm3' }) as { ok: true; link: string };
+    const ack = (await as('chair').send({ type: 'link.reissue', participantId: 'm3' })) as { ok: true; link: string };
     await server.restart();
     const member = await connectClient(server.url, tokenOfLink(ack.link));
     versionOf(await member.send(paper(b, pinOf('m3'))));

@@ -23,7 +23,9 @@ describe('double submissions race', () => {
     for (const id of RACERS) tabs.set(id, [await server.connectAs(id), await server.connectAs(id)]);
     await markPresent(chair, ['chair', 'm1', 'm2', 'm3', 'm4']);
   });
-  afterAll(async () => { await server.stop(); });
+  afterAll(async () => {
+    await server.stop();
+  });
 
   it(`counts each voter once in each of ${ROUNDS} rounds of two tabs voting at the same moment`, async () => {
     for (let round = 0; round < ROUNDS; round++) {
@@ -33,10 +35,12 @@ describe('double submissions race', () => {
 
       // Each racer's two tabs send different papers, all six at once, so the count shows which one won.
       const sends: { voter: string; paper: Record<string, string>; ack: Promise<Ack<CommandResult>> }[] = [];
-      RACERS.forEach((voter, i) => tabs.get(voter)!.forEach((tab, t) => {
-        const paper = { question: ANSWERS[(round + i + t) % ANSWERS.length] };
-        sends.push({ voter, paper, ack: tab.send({ type: 'ballot.vote', ballotId, paper }) });
-      }));
+      RACERS.forEach((voter, i) =>
+        tabs.get(voter)!.forEach((tab, t) => {
+          const paper = { question: ANSWERS[(round + i + t) % ANSWERS.length] };
+          sends.push({ voter, paper, ack: tab.send({ type: 'ballot.vote', ballotId, paper }) });
+        }),
+      );
       const acks = await Promise.all(sends.map((s) => s.ack));
 
       const expected: Record<string, number> = {};
@@ -64,7 +68,11 @@ describe('double submissions race', () => {
       await lost.waitForVersion(opened);
       // Sent, and the server takes it, but the tablet drops off before any answer comes back.
       lost.socket.emit('command', { meetingId: server.meeting.meetingId, command: { type: 'ballot.vote', ballotId: 'retry', paper } }, () => undefined);
-      await waitFor(async () => (await server.store.loadMeeting(server.meeting.meetingId))!.state.ballots.find((b) => b.id === 'retry')!.voted.includes(voter), 5000, `${voter}'s first paper to arrive`);
+      await waitFor(
+        async () => (await server.store.loadMeeting(server.meeting.meetingId))!.state.ballots.find((b) => b.id === 'retry')!.voted.includes(voter),
+        5000,
+        `${voter}'s first paper to arrive`,
+      );
       lost.close();
       // The tablet reconnects and, having no answer, sends the same paper again.
       const again = await connectClient(server.url, server.tokenOf(voter));

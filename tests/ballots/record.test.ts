@@ -20,7 +20,11 @@ const MEMBERS = committeeIds(8);
 /** 10:32 on 26/12/2024 in Hà Nội. */
 const START = Date.UTC(2024, 11, 26, 3, 32);
 
-interface Exported { md: string; docx: DocxContent; server: TestServer }
+interface Exported {
+  md: string;
+  docx: DocxContent;
+  server: TestServer;
+}
 
 const servers: TestServer[] = [];
 afterEach(async () => {
@@ -47,7 +51,11 @@ async function exportRecord(server: TestServer, token: string): Promise<{ md: st
 async function meeting(variant: 'a' | 'b'): Promise<Exported> {
   let minute = 0;
   const server = await startServer({
-    definition: committeeDefinition(8), meetingId: 'record', clock: () => START + minute * 60_000, commandsPerSecond: 1000, commandBurst: 1000,
+    definition: committeeDefinition(8),
+    meetingId: 'record',
+    clock: () => START + minute * 60_000,
+    commandsPerSecond: 1000,
+    commandBurst: 1000,
   });
   servers.push(server);
   const clients = new Map<string, TestClient>();
@@ -132,10 +140,15 @@ describe('the exported record of ballots and notices', () => {
       expect(docx.paragraphs).toContain(title);
     }
     // Cancelled: when, why, and that its counts are gone.
-    expect(docx.paragraphs).toEqual(expect.arrayContaining([
-      'Trạng thái: Đã hủy', 'Hủy lúc: 26/12/2024 10:34', 'Lý do hủy: Mở nhầm phiếu', 'Số phiếu: 2/8',
-      'Số phiếu đã kiểm đã bị xóa, không bao giờ công bố.',
-    ]));
+    expect(docx.paragraphs).toEqual(
+      expect.arrayContaining([
+        'Trạng thái: Đã hủy',
+        'Hủy lúc: 26/12/2024 10:34',
+        'Lý do hủy: Mở nhầm phiếu',
+        'Số phiếu: 2/8',
+        'Số phiếu đã kiểm đã bị xóa, không bao giờ công bố.',
+      ]),
+    );
     // Not valid: turnout only.
     expect(docx.paragraphs).toContain('Kết quả: Không hợp lệ — chưa đủ túc số; chỉ công bố số phiếu');
     // Published: the collective's row in full, u01's row withheld.
@@ -147,7 +160,9 @@ describe('the exported record of ballots and notices', () => {
     const tableRows = docx.rows.filter((r) => r.includes('Tán thành') || /^\d+$/.test(r[1] ?? ''));
     expect(tableRows).toEqual([['Tập thể', '4', '4', '0', '0', '0', '8/8']]);
     // Sealed and open: turnout only.
-    expect(docx.paragraphs).toEqual(expect.arrayContaining(['Số phiếu: 6/8', 'Chủ trì chưa công bố kết quả: chỉ ghi số phiếu.', 'Số phiếu: 2/7', 'Đang bỏ phiếu: kết quả được giữ kín, chỉ ghi số phiếu.']));
+    expect(docx.paragraphs).toEqual(
+      expect.arrayContaining(['Số phiếu: 6/8', 'Chủ trì chưa công bố kết quả: chỉ ghi số phiếu.', 'Số phiếu: 2/7', 'Đang bỏ phiếu: kết quả được giữ kín, chỉ ghi số phiếu.']),
+    );
 
     // Every notice, with its time in Hà Nội.
     const notices = [
@@ -170,19 +185,24 @@ describe('the exported record of ballots and notices', () => {
     versionOf(await m2.send({ type: 'pin.set', pin: pinOf('m2') }));
     const wrong = ['246813', '975312', '135792', '864209', '192837'];
     for (const pin of wrong) expect((await m2.send({ type: 'pin.set', pin: '482916', currentPin: pin })).ok).toBe(false);
-    const reset = await fetch(`${server.url}/api/meetings/${server.meeting.meetingId}/participants/m2/pin/reset`, { method: 'POST', headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
+    const reset = await fetch(`${server.url}/api/meetings/${server.meeting.meetingId}/participants/m2/pin/reset`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
+    });
     expect(reset.status).toBe(200);
     versionOf(await chair.send({ type: 'link.reissue', participantId: 'm1' }));
     const hash = (await server.store.readPin(server.meeting.meetingId, 'm1'))!.hash;
 
     const { md, docx } = await exportRecord(server, server.tokenOf('chair'));
-    expect(docx.paragraphs).toEqual(expect.arrayContaining([
-      '10:32 26/12/2024 — đ/c Lê Văn Một đặt mã PIN bỏ phiếu',
-      '10:32 26/12/2024 — đ/c Phạm Thị Hai đặt mã PIN bỏ phiếu',
-      '10:32 26/12/2024 — Quyền bỏ phiếu của đ/c Phạm Thị Hai bị khóa (nhập sai PIN)',
-      '10:32 26/12/2024 — Mã PIN bỏ phiếu của đ/c Phạm Thị Hai được ban tổ chức đặt lại',
-      '10:32 26/12/2024 — Chủ trì cấp lại đường dẫn của đ/c Lê Văn Một',
-    ]));
+    expect(docx.paragraphs).toEqual(
+      expect.arrayContaining([
+        '10:32 26/12/2024 — đ/c Lê Văn Một đặt mã PIN bỏ phiếu',
+        '10:32 26/12/2024 — đ/c Phạm Thị Hai đặt mã PIN bỏ phiếu',
+        '10:32 26/12/2024 — Quyền bỏ phiếu của đ/c Phạm Thị Hai bị khóa (nhập sai PIN)',
+        '10:32 26/12/2024 — Mã PIN bỏ phiếu của đ/c Phạm Thị Hai được ban tổ chức đặt lại',
+        '10:32 26/12/2024 — Chủ trì cấp lại đường dẫn của đ/c Lê Văn Một',
+      ]),
+    );
     expect(md).toContain('- 10:32 26/12/2024 — Quyền bỏ phiếu của đ/c Phạm Thị Hai bị khóa (nhập sai PIN)');
     for (const text of [md, docx.xml]) {
       for (const secret of [pinOf('m1'), pinOf('m2'), '482916', ...wrong, hash, ...hash.split(/[$:.]/).filter((part) => part.length >= 8)]) {
@@ -193,15 +213,34 @@ describe('the exported record of ballots and notices', () => {
 
   it('applies the rules again to results published before they existed: no counts of an invalid ballot or of a row of few answers', async () => {
     const state = initialState('old', testDefinition());
-    const base = { ...newBallot('old', BallotDraft.parse({ kind: 'rating', title: 'Phiếu cũ', subjects: ['m1', 'm2'] })), status: 'published' as const, openedAt: START, closedAt: START };
+    const base = {
+      ...newBallot('old', BallotDraft.parse({ kind: 'rating', title: 'Phiếu cũ', subjects: ['m1', 'm2'] })),
+      status: 'published' as const,
+      openedAt: START,
+      closedAt: START,
+    };
     const row = (subject: string, counts: Record<string, number>) => ({ subject, counts, abstentions: 0, cast: 5, eligible: 5 });
     const invalid = {
-      ...base, id: 'invalid', title: 'Không đủ túc số', eligible: ['chair', 'm1', 'm2', 'm3', 'm4'], voted: ['m3'],
+      ...base,
+      id: 'invalid',
+      title: 'Không đủ túc số',
+      eligible: ['chair', 'm1', 'm2', 'm3', 'm4'],
+      voted: ['m3'],
       results: { turnout: 1, eligible: 5, valid: false, passed: null, subjects: [row('m1', { excellent: 7, good: 0, completed: 0, 'not-completed': 0 })] },
     };
     const few = {
-      ...base, id: 'few', title: 'Ít câu trả lời', eligible: ['chair', 'm1', 'm2', 'm3', 'm4'], voted: ['chair', 'm1', 'm2', 'm3', 'm4'],
-      results: { turnout: 5, eligible: 5, valid: true, passed: null, subjects: [row('m1', { excellent: 2, good: 0, completed: 0, 'not-completed': 0 }), row('m2', { excellent: 1, good: 2, completed: 1, 'not-completed': 0 })] },
+      ...base,
+      id: 'few',
+      title: 'Ít câu trả lời',
+      eligible: ['chair', 'm1', 'm2', 'm3', 'm4'],
+      voted: ['chair', 'm1', 'm2', 'm3', 'm4'],
+      results: {
+        turnout: 5,
+        eligible: 5,
+        valid: true,
+        passed: null,
+        subjects: [row('m1', { excellent: 2, good: 0, completed: 0, 'not-completed': 0 }), row('m2', { excellent: 1, good: 2, completed: 1, 'not-completed': 0 })],
+      },
     };
     state.ballots = [invalid, few];
     const record = { state, items: [], minutes: [], ballots: recordBallots(state), notices: noticeLines(state), generatedAt: START };

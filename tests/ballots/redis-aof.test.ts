@@ -39,10 +39,26 @@ describe.runIf(redisServerInstalled())('Redis AOF after a ballot', () => {
   /** What the room does: decide, commit with the version check (and the vote, and what the decision says of the counts), apply. */
   async function run(by: string, command: Command): Promise<void> {
     const who = findParticipant(state, by)!;
-    const decision = decide(state, command, { participantId: who.id, role: who.role }, { now: 1000 + version, newId: () => 'x', counts: command.type === 'ballot.publish' ? await store.readCounts('mtg', command.ballotId) : undefined });
+    const decision = decide(
+      state,
+      command,
+      { participantId: who.id, role: who.role },
+      { now: 1000 + version, newId: () => 'x', counts: command.type === 'ballot.publish' ? await store.readCounts('mtg', command.ballotId) : undefined },
+    );
     if (!decision.ok) throw new Error(decision.error.message);
     const next = evolveAll(state, decision.events);
-    expect(await store.commit({ meetingId: 'mtg', expectedVersion: version, state: next, events: decision.events, at: 1000, actor: decision.vote ? null : by, votes: decision.vote && [decision.vote], tallies: decision.tallies })).toBe('ok');
+    expect(
+      await store.commit({
+        meetingId: 'mtg',
+        expectedVersion: version,
+        state: next,
+        events: decision.events,
+        at: 1000,
+        actor: decision.vote ? null : by,
+        votes: decision.vote && [decision.vote],
+        tallies: decision.tallies,
+      }),
+    ).toBe('ok');
     state = next;
     version += 1;
   }
@@ -55,7 +71,11 @@ describe.runIf(redisServerInstalled())('Redis AOF after a ballot', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'phong-hop-aof-'));
     const port = await freePort();
-    redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--appendfsync', 'always', '--save', '', '--rdbcompression', 'no'], { stdio: 'ignore' });
+    redis = spawn(
+      'redis-server',
+      ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--appendfsync', 'always', '--save', '', '--rdbcompression', 'no'],
+      { stdio: 'ignore' },
+    );
     admin = new Redis(port, '127.0.0.1', { lazyConnect: true, retryStrategy: () => 100 });
     admin.on('error', () => undefined);
     await waitFor(async () => (await admin.ping()) === 'PONG', 10_000, 'the private redis-server');
@@ -73,7 +93,21 @@ describe.runIf(redisServerInstalled())('Redis AOF after a ballot', () => {
 
   it('keeps every key of the tally in sorted order, and folds the per-vote history away once the ballot closes', async () => {
     for (const id of ['chair', 'm1', 'm2', 'm3']) await run('chair', { type: 'attendance.mark', participantId: id, status: 'present' });
-    await run('chair', { type: 'ballot.create', ballot: { id: 'peer', kind: 'rating', title: 'R', subjects: ['m1', 'm2', 'collective'], allowAbstain: false, selfRating: false, eligibility: 'present-members', closeWhenAllVoted: true, quorum: [2, 3], majority: { base: 'cast', fraction: [1, 2], threshold: 'more-than' } } });
+    await run('chair', {
+      type: 'ballot.create',
+      ballot: {
+        id: 'peer',
+        kind: 'rating',
+        title: 'R',
+        subjects: ['m1', 'm2', 'collective'],
+        allowAbstain: false,
+        selfRating: false,
+        eligibility: 'present-members',
+        closeWhenAllVoted: true,
+        quorum: [2, 3],
+        majority: { base: 'cast', fraction: [1, 2], threshold: 'more-than' },
+      },
+    });
     await run('chair', { type: 'ballot.open', ballotId: 'peer' });
     await run('m3', { type: 'ballot.vote', ballotId: 'peer', paper: { m1: 'not-completed', m2: 'good', collective: 'good' } });
     await run('m1', { type: 'ballot.vote', ballotId: 'peer', paper: { m2: 'excellent', collective: 'completed' } });
@@ -90,14 +124,26 @@ describe.runIf(redisServerInstalled())('Redis AOF after a ballot', () => {
     await run('chair', { type: 'ballot.vote', ballotId: 'peer', paper: { m1: 'good', m2: 'good', collective: 'excellent' } });
     expect(state.ballots.find((b) => b.id === 'peer')!.status).toBe('closed');
 
-    await waitFor(async () => {
-      const info = await admin.info('persistence');
-      return Number(/aof_rewrites:(\d+)/.exec(info)![1]) > rewrites && /aof_rewrite_in_progress:0/.test(info) && !/HINCRBY/.test(aofText());
-    }, 15_000, 'the AOF rewrite after the ballot closed');
+    await waitFor(
+      async () => {
+        const info = await admin.info('persistence');
+        return Number(/aof_rewrites:(\d+)/.exec(info)![1]) > rewrites && /aof_rewrite_in_progress:0/.test(info) && !/HINCRBY/.test(aofText());
+      },
+      15_000,
+      'the AOF rewrite after the ballot closed',
+    );
     const text = aofText();
     expect(text).not.toMatch(/HINCRBY|SADD/);
     // The final counts are kept, once.
     for (const key of countKeys(ballot)) expect(text.split(key).length - 1, key).toBe(1);
-    expect(await store.readCounts('mtg', 'peer')).toEqual({ 'm1/good': 2, 'm1/not-completed': 1, 'm2/good': 2, 'm2/excellent': 1, 'collective/good': 2, 'collective/completed': 1, 'collective/excellent': 1 });
+    expect(await store.readCounts('mtg', 'peer')).toEqual({
+      'm1/good': 2,
+      'm1/not-completed': 1,
+      'm2/good': 2,
+      'm2/excellent': 1,
+      'collective/good': 2,
+      'collective/completed': 1,
+      'collective/excellent': 1,
+    });
   });
 });

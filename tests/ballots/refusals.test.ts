@@ -40,7 +40,9 @@ describe('refused papers count nothing', () => {
     versionOf(await as('m2').send({ type: 'ballot.vote', ballotId: 'cancelled', paper: { question: 'disagree' } }));
     versionOf(await chair.send({ type: 'ballot.cancel', ballotId: 'cancelled', reason: 'Biểu quyết lại theo danh sách mới' }));
   });
-  afterAll(async () => { await server.stop(); });
+  afterAll(async () => {
+    await server.stop();
+  });
 
   const full = { m1: 'good', m2: 'excellent', collective: 'good' };
   const cases: [string, string, object, string][] = [
@@ -54,7 +56,7 @@ describe('refused papers count nothing', () => {
     ['an observer', 'obs', { type: 'ballot.vote', ballotId: 'rate', paper: full }, 'forbidden'],
     ['the room screen', 'screen', { type: 'ballot.vote', ballotId: 'rate', paper: full }, 'forbidden'],
     ['an unknown subject', 'm3', { type: 'ballot.vote', ballotId: 'rate', paper: { ...full, m4: 'good' } }, 'invalid-paper'],
-    ['one\'s own row', 'm2', { type: 'ballot.vote', ballotId: 'rate', paper: full }, 'invalid-paper'],
+    ["one's own row", 'm2', { type: 'ballot.vote', ballotId: 'rate', paper: full }, 'invalid-paper'],
     ['an unknown level', 'm3', { type: 'ballot.vote', ballotId: 'rate', paper: { ...full, m1: 'outstanding' } }, 'invalid-paper'],
     ['an incomplete paper', 'm3', { type: 'ballot.vote', ballotId: 'rate', paper: { m1: 'good', m2: 'good' } }, 'invalid-paper'],
     ['an empty paper', 'm3', { type: 'ballot.vote', ballotId: 'rate', paper: {} }, 'invalid-paper'],

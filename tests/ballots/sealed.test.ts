@@ -29,14 +29,19 @@ describe('sealed counts', () => {
     if (!ack.ok) throw new Error(ack.error.code);
     return ack.snapshot;
   };
-  const admin = async (path: string) => (await fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } }));
+  const admin = async (path: string) => await fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
 
   async function everyPath(expected: Pick<Ballot, 'status' | 'voted'>, version: number): Promise<void> {
     const late = await server.connectAs('obs');
     for (const [role, client] of [...clients, ['late observer', late] as const]) {
       await client.waitForVersion(version);
       const snapshot = await sync(client);
-      for (const [path, payload] of [['state', client.state], ['sync', snapshot], ['snapshot', client.snapshot], ['events', client.batches]] as const) {
+      for (const [path, payload] of [
+        ['state', client.state],
+        ['sync', snapshot],
+        ['snapshot', client.snapshot],
+        ['events', client.batches],
+      ] as const) {
         expectNoCounts(payload, `${role}: ${path}`);
       }
       // Beyond turnout, the ballot is exactly as it was when it opened, whatever the papers said.
@@ -45,7 +50,7 @@ describe('sealed counts', () => {
     }
     const detail = await admin(`/api/meetings/${server.meeting.meetingId}`);
     expect(detail.status).toBe(200);
-    const body = await detail.json() as { state: unknown };
+    const body = (await detail.json()) as { state: unknown };
     expectNoCounts(body, 'GET /api/meetings/:id');
     expect(body.state).toEqual(clients.get('chair')!.state);
     const record = await fetch(`${server.url}/api/meetings/${server.meeting.meetingId}/export?format=md`, { headers: { authorization: `Bearer ${server.tokenOf('chair')}` } });
@@ -68,7 +73,9 @@ describe('sealed counts', () => {
     await chair.waitForVersion(opened);
     atOpen = chair.state.ballots.find((b) => b.id === 'peer')!;
   });
-  afterAll(async () => { await server.stop(); });
+  afterAll(async () => {
+    await server.stop();
+  });
 
   it('while open: turnout for everyone, no count for anyone, by any path', async () => {
     const vote = (id: string, paper: Record<string, string>) => clients.get(id)!.send({ type: 'ballot.vote', ballotId: 'peer', paper });
@@ -100,7 +107,9 @@ describe('sealed counts', () => {
       expect(results, role).toMatchObject({ turnout: 4, eligible: 5, valid: true });
       expect(results!.subjects.find((s) => s.subject === 'm1')).toMatchObject({ counts: { good: 2, 'not-completed': 1 }, cast: 3, eligible: 4 });
     }
-    const text = await (await fetch(`${server.url}/api/meetings/${server.meeting.meetingId}/export?format=md`, { headers: { authorization: `Bearer ${server.tokenOf('chair')}` } })).text();
+    const text = await (
+      await fetch(`${server.url}/api/meetings/${server.meeting.meetingId}/export?format=md`, { headers: { authorization: `Bearer ${server.tokenOf('chair')}` } })
+    ).text();
     expect(text).toContain('Phiếu đánh giá');
   });
 });

@@ -21,7 +21,7 @@ describe('shares of a published row', () => {
     expect(notVoted(row)).toBe(1);
   });
 
-  it('lists no blank-row abstention where the ballot forbids it, and a motion\'s abstain once, as its option', () => {
+  it("lists no blank-row abstention where the ballot forbids it, and a motion's abstain once, as its option", () => {
     const strict = ballot({ kind: 'rating', title: 'Xếp loại', subjects: ['m1'] });
     const row: SubjectResult = { subject: 'm1', counts: { excellent: 2 }, abstentions: 0, cast: 2, eligible: 2 };
     expect(sharesOf(strict, row).map((s) => s.answer)).toEqual(['excellent', 'good', 'completed', 'not-completed']);
@@ -29,7 +29,11 @@ describe('shares of a published row', () => {
 
     const motion = ballot({ kind: 'motion', title: 'Thông qua' });
     const votes: SubjectResult = { subject: 'question', counts: { agree: 3, disagree: 1, abstain: 1 }, abstentions: 0, cast: 5, eligible: 6 };
-    expect(sharesOf(motion, votes).map((s) => [s.answer, s.count, s.ofCast])).toEqual([['agree', 3, 60], ['disagree', 1, 20], ['abstain', 1, 20]]);
+    expect(sharesOf(motion, votes).map((s) => [s.answer, s.count, s.ofCast])).toEqual([
+      ['agree', 3, 60],
+      ['disagree', 1, 20],
+      ['abstain', 1, 20],
+    ]);
   });
 
   it('reports zero, not NaN, for a row nobody voted on', () => {

@@ -15,7 +15,9 @@ const COUNT = /u\d\d\/(excellent|good|completed|not-completed)|question\/(agree|
 
 describe('no published count singles out a paper', () => {
   let server: TestServer;
-  afterEach(async () => { await server?.stop(); });
+  afterEach(async () => {
+    await server?.stop();
+  });
 
   async function committee(opts: Parameters<typeof startServer>[0] = {}): Promise<Map<string, TestClient>> {
     server = await startServer({ definition: committeeDefinition(16), commandsPerSecond: 1000, commandBurst: 1000, ...opts });
@@ -33,7 +35,8 @@ describe('no published count singles out a paper', () => {
     versionOf(await chair.send({ type: 'ballot.open', ballotId: 'm' }));
     versionOf(await clients.get('u05')!.send({ type: 'ballot.vote', ballotId: 'm', paper: { question: 'disagree' } }));
     expect(await chair.send({ type: 'ballot.close', ballotId: 'm' })).toMatchObject({
-      ok: false, error: { code: 'invalid-state', reason: 'ballot-quorum-not-met', detail: { turnout: 1, required: 11, eligible: 16 } },
+      ok: false,
+      error: { code: 'invalid-state', reason: 'ballot-quorum-not-met', detail: { turnout: 1, required: 11, eligible: 16 } },
     });
     versionOf(await clients.get('u06')!.send({ type: 'ballot.vote', ballotId: 'm', paper: { question: 'agree' } }));
     expect(await chair.send({ type: 'ballot.close', ballotId: 'm' })).toMatchObject({ ok: false, error: { reason: 'ballot-quorum-not-met', detail: { turnout: 2 } } });
@@ -45,14 +48,15 @@ describe('no published count singles out a paper', () => {
     expect(clients.get('screen')!.state.notices?.at(-1)).toMatchObject({ kind: 'ballot-cancelled', ballotId: 'm', reason: 'Không đủ người bỏ phiếu' });
   });
 
-  it('shrinking the electorate does not open a ballot: the meeting\'s quorum, and at least minCast voters', async () => {
+  it("shrinking the electorate does not open a ballot: the meeting's quorum, and at least minCast voters", async () => {
     const clients = await committee();
     const chair = clients.get(CHAIR)!;
     // Everyone but u05 (and the chair) marked absent.
     for (const id of MEMBERS.filter((m) => m !== 'u05' && m !== CHAIR)) versionOf(await chair.send({ type: 'attendance.mark', participantId: id, status: 'absent' }));
     versionOf(await chair.send(motion('m', { eligibility: 'present-members' })));
     expect(await chair.send({ type: 'ballot.open', ballotId: 'm' })).toMatchObject({
-      ok: false, error: { code: 'invalid-state', reason: 'meeting-quorum-not-met', detail: { present: 2, required: 11, members: 16 } },
+      ok: false,
+      error: { code: 'invalid-state', reason: 'meeting-quorum-not-met', detail: { present: 2, required: 11, members: 16 } },
     });
     await server.stop();
 
@@ -80,11 +84,20 @@ describe('no published count singles out a paper', () => {
     await obs.waitForVersion(published);
     const results = obs.state.ballots.find((b) => b.id === 'm')!.results!;
     expect(results).toMatchObject({ turnout: 1, eligible: 16, valid: false, passed: false, subjects: [], withheld: [{ subject: 'question', reason: 'not-valid' }] });
-    const sync = await obs.socket.timeout(5000).emitWithAck('sync', {}) as Ack<{ snapshot: Snapshot }>;
+    const sync = (await obs.socket.timeout(5000).emitWithAck('sync', {})) as Ack<{ snapshot: Snapshot }>;
     const admin = await (await fetch(`${server.url}/api/meetings/${server.meeting.meetingId}`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } })).text();
-    const record = await (await fetch(`${server.url}/api/meetings/${server.meeting.meetingId}/export?format=md`, { headers: { authorization: `Bearer ${server.tokenOf(CHAIR)}` } })).text();
+    const record = await (
+      await fetch(`${server.url}/api/meetings/${server.meeting.meetingId}/export?format=md`, { headers: { authorization: `Bearer ${server.tokenOf(CHAIR)}` } })
+    ).text();
     const late = await server.connectAs('screen');
-    for (const [path, payload] of [['events', obs.batches], ['sync', sync], ['admin API', admin], ['record', record], ['snapshot', late.snapshot], ['state', chair.state]] as const) {
+    for (const [path, payload] of [
+      ['events', obs.batches],
+      ['sync', sync],
+      ['admin API', admin],
+      ['record', record],
+      ['snapshot', late.snapshot],
+      ['state', chair.state],
+    ] as const) {
       expect(typeof payload === 'string' ? payload : JSON.stringify(payload), path).not.toMatch(COUNT);
     }
   });
@@ -122,9 +135,16 @@ describe('no published count singles out a paper', () => {
     const opened = versionOf(await chair.send({ type: 'ballot.open', ballotId: 'again' }));
     const screen = clients.get('screen')!;
     await screen.waitForVersion(opened);
-    expect(screen.state.ballots.map((b) => [b.id, b.status, b.voted.length])).toEqual([['first', 'cancelled', 5], ['again', 'open', 0]]);
-    expect(screen.state.notices?.filter((n) => n.kind === 'ballot-cancelled')).toEqual([{ kind: 'ballot-cancelled', at: expect.any(Number), participantId: null, ballotId: 'first', reason: 'Biểu quyết lại' }]);
-    const record = await (await fetch(`${server.url}/api/meetings/${server.meeting.meetingId}/export?format=md`, { headers: { authorization: `Bearer ${server.tokenOf(CHAIR)}` } })).text();
+    expect(screen.state.ballots.map((b) => [b.id, b.status, b.voted.length])).toEqual([
+      ['first', 'cancelled', 5],
+      ['again', 'open', 0],
+    ]);
+    expect(screen.state.notices?.filter((n) => n.kind === 'ballot-cancelled')).toEqual([
+      { kind: 'ballot-cancelled', at: expect.any(Number), participantId: null, ballotId: 'first', reason: 'Biểu quyết lại' },
+    ]);
+    const record = await (
+      await fetch(`${server.url}/api/meetings/${server.meeting.meetingId}/export?format=md`, { headers: { authorization: `Bearer ${server.tokenOf(CHAIR)}` } })
+    ).text();
     expect(record).toContain('Biểu quyết first');
     expect(record).toContain('Biểu quyết again');
     expect(record).toContain('Biểu quyết lại');

@@ -42,7 +42,7 @@ describe('DEBUG=* output of the socket layer', () => {
     versionOf(await chair.send({ type: 'ballot.open', ballotId: 'peer' }));
     versionOf(await chair.send({ type: 'ballot.vote', ballotId: 'peer', paper: { m01: 'excellent', collective: 'not-completed' }, pin: PINS[0] }));
     const last = versionOf(await member.send({ type: 'ballot.vote', ballotId: 'peer', paper: { collective: 'good' }, pin: PINS[1] }));
-    await waitFor(() => server.output().includes(`"version":${last}`), 5000, 'the last vote\'s log line');
+    await waitFor(() => server.output().includes(`"version":${last}`), 5000, "the last vote's log line");
 
     const out = server.output();
     // DEBUG is on: Express's own debug output is there, and the server says what it kept off.

@@ -3,8 +3,12 @@ import { startServer, type TestClient, type TestServer } from '../helpers/server
 
 describe('a rating ballot over real sockets', () => {
   let server: TestServer;
-  beforeEach(async () => { server = await startServer(); });
-  afterEach(async () => { await server.stop(); });
+  beforeEach(async () => {
+    server = await startServer();
+  });
+  afterEach(async () => {
+    await server.stop();
+  });
 
   async function presentMembers(chair: TestClient) {
     for (const id of ['chair', 'm1', 'm2', 'm3', 'm4']) {
@@ -17,11 +21,16 @@ describe('a rating ballot over real sockets', () => {
     const members = await Promise.all(['m1', 'm2', 'm3', 'm4'].map((id) => server.connectAs(id)));
     const obs = await server.connectAs('obs');
     await presentMembers(chair);
-    expect(await chair.send({ type: 'ballot.create', ballot: { id: 'rate-m1', kind: 'rating', title: 'Xếp loại đồng chí Một', subjects: ['m1', 'm2'] } })).toMatchObject({ ok: true });
+    expect(await chair.send({ type: 'ballot.create', ballot: { id: 'rate-m1', kind: 'rating', title: 'Xếp loại đồng chí Một', subjects: ['m1', 'm2'] } })).toMatchObject({
+      ok: true,
+    });
     expect(await chair.send({ type: 'ballot.open', ballotId: 'rate-m1' })).toMatchObject({ ok: true });
 
     // m1 does not rate themself: a paper with their own row is refused, the right one counts.
-    expect(await members[0].send({ type: 'ballot.vote', ballotId: 'rate-m1', paper: { m1: 'excellent', m2: 'good' } })).toMatchObject({ ok: false, error: { code: 'invalid-paper' } });
+    expect(await members[0].send({ type: 'ballot.vote', ballotId: 'rate-m1', paper: { m1: 'excellent', m2: 'good' } })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-paper' },
+    });
     expect(await members[0].send({ type: 'ballot.vote', ballotId: 'rate-m1', paper: { m2: 'good' } })).toMatchObject({ ok: true });
     const twice = await Promise.all([1, 2].map(() => members[1].send({ type: 'ballot.vote', ballotId: 'rate-m1', paper: { m1: 'excellent' } })));
     expect(twice.filter((a) => a.ok)).toHaveLength(1);

@@ -10,14 +10,25 @@ describe('a lazy chunk whose download is cut off', () => {
       if (attempts <= 6) throw new TypeError('Failed to fetch dynamically imported module');
       return { default: 'the view' };
     };
-    await expect(importRetrying(load, async (ms) => { waits.push(ms); })).resolves.toEqual({ default: 'the view' });
+    await expect(
+      importRetrying(load, async (ms) => {
+        waits.push(ms);
+      }),
+    ).resolves.toEqual({ default: 'the view' });
     expect(attempts).toBe(7);
     expect(waits).toEqual([500, 1000, 2000, 4000, 5000, 5000]);
   });
 
   it('is imported once when the first download succeeds', async () => {
     let attempts = 0;
-    await importRetrying(async () => { attempts++; }, async () => { throw new Error('no pause expected'); });
+    await importRetrying(
+      async () => {
+        attempts++;
+      },
+      async () => {
+        throw new Error('no pause expected');
+      },
+    );
     expect(attempts).toBe(1);
   });
 });

@@ -9,7 +9,8 @@ function meeting(change: (s: MeetingState) => MeetingState = (s) => s): MeetingS
 }
 
 const withItem = (s: MeetingState, id: string, fields: Partial<MeetingState['agenda'][number]>): MeetingState => ({
-  ...s, agenda: s.agenda.map((i) => (i.id === id ? { ...i, ...fields } : i)),
+  ...s,
+  agenda: s.agenda.map((i) => (i.id === id ? { ...i, ...fields } : i)),
 });
 
 describe('which notes a panel opens by itself', () => {

@@ -31,7 +31,12 @@ describe("a refusal in the reader's language", () => {
   });
 
   it("each of the shared rule's reasons for a weak PIN gets its own sentence, from the server's message too", () => {
-    const cases: [string, string][] = [['123', vi.pin.weak.length], ['1111', vi.pin.weak.repeated], ['3456', vi.pin.weak.sequence], ['8765', vi.pin.weak.sequence]];
+    const cases: [string, string][] = [
+      ['123', vi.pin.weak.length],
+      ['1111', vi.pin.weak.repeated],
+      ['3456', vi.pin.weak.sequence],
+      ['8765', vi.pin.weak.sequence],
+    ];
     for (const [pin, text] of cases) {
       expect(weakPinText(vi, pinWeakness(pin)!), pin).toBe(text);
       expect(explainError(vi, error('invalid-payload', `pin: ${pinWeakness(pin)}`, 'weak-pin')), pin).toBe(text);
@@ -45,17 +50,29 @@ describe('the rows a published ballot lists', () => {
 
   it('in the paper order, a row with too few answers in its place, without counts', () => {
     const results: BallotResults = {
-      turnout: 4, eligible: 5, valid: true, passed: null, minCast: 3,
-      subjects: [row('collective'), row('m2')], withheld: [{ subject: 'm1', eligible: 4, reason: 'too-few-answers' }],
+      turnout: 4,
+      eligible: 5,
+      valid: true,
+      passed: null,
+      minCast: 3,
+      subjects: [row('collective'), row('m2')],
+      withheld: [{ subject: 'm1', eligible: 4, reason: 'too-few-answers' }],
     };
     expect(resultRows(ballot, results).map((r) => [r.subject, r.counts ? 'counts' : r.withheld.reason])).toEqual([
-      ['collective', 'counts'], ['m1', 'too-few-answers'], ['m2', 'counts'],
+      ['collective', 'counts'],
+      ['m1', 'too-few-answers'],
+      ['m2', 'counts'],
     ]);
   });
 
   it('none for a ballot that is not valid: its summary says "turnout only" once', () => {
     const results: BallotResults = {
-      turnout: 1, eligible: 5, valid: false, passed: null, minCast: 3, subjects: [],
+      turnout: 1,
+      eligible: 5,
+      valid: false,
+      passed: null,
+      minCast: 3,
+      subjects: [],
       withheld: ballot.subjects.map((subject) => ({ subject, eligible: 4, reason: 'not-valid' as const })),
     };
     expect(resultRows(ballot, results)).toEqual([]);

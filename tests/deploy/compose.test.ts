@@ -53,7 +53,17 @@ describe('docker-compose.yml', () => {
     expect(formats).toHaveLength(1);
     const [, name, fields] = formats[0];
     // $request is the whole request line; $request_method is fine.
-    for (const secret of [/\$request(?!_method)\b/, /\$request_uri/, /\$args/, /\$query_string/, /\$arg_/, /\$http_referer/, /\$is_args/, /\$http_authorization/, /\$http_cookie/]) {
+    for (const secret of [
+      /\$request(?!_method)\b/,
+      /\$request_uri/,
+      /\$args/,
+      /\$query_string/,
+      /\$arg_/,
+      /\$http_referer/,
+      /\$is_args/,
+      /\$http_authorization/,
+      /\$http_cookie/,
+    ]) {
       expect(fields, String(secret)).not.toMatch(secret);
     }
     expect(fields).toContain('$request_method');

@@ -24,7 +24,11 @@ describe('the chair drives the agenda and the room screen; every device follows 
     await withAttr(tablet, 'meeting-status', 'data-status', 'running').waitFor();
     await withAttr(tablet, 'current-item-title', 'data-item-id', '').waitFor();
 
-    const steps = [['agenda-next', 'open', 'Khai mạc'], ['agenda-next', 'collective', 'Kiểm điểm tập thể'], ['agenda-previous', 'open', 'Khai mạc']];
+    const steps = [
+      ['agenda-next', 'open', 'Khai mạc'],
+      ['agenda-next', 'collective', 'Kiểm điểm tập thể'],
+      ['agenda-previous', 'open', 'Khai mạc'],
+    ];
     for (const [button, itemId, title] of steps) {
       await chair.getByTestId(button).click();
       await withAttr(tablet, 'current-item-title', 'data-item-id', itemId).waitFor();

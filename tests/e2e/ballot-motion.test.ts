@@ -60,8 +60,9 @@ describe('a motion and a cancelled choice, end to end in Chromium', () => {
     const { page: m3 } = await open('m3');
     await m3.getByTestId('not-eligible').waitFor();
     // m3's tablet checked itself in while the ballot is open: the room is told.
-    await poll(() => screen.locator('[data-testid="screen-notice"][data-kind="attendance-changed"]').first().innerText())
-      .toMatch(/^Thay đổi điểm danh trong khi đang bỏ phiếu: đ\/c Hoàng Văn Ba — Có mặt \(\d\d:\d\d\)$/);
+    await poll(() => screen.locator('[data-testid="screen-notice"][data-kind="attendance-changed"]').first().innerText()).toMatch(
+      /^Thay đổi điểm danh trong khi đang bỏ phiếu: đ\/c Hoàng Văn Ba — Có mặt \(\d\d:\d\d\)$/,
+    );
     await guest.getByTestId(`turnout-${id}`).waitFor();
     expect(await guest.getByTestId(`feed-ballot-${id}`).innerText()).toContain('Thông qua Nghị quyết hội nghị');
     expect(await guest.locator('[data-testid^="ballot-paper-"], [data-testid="not-eligible"]').count()).toBe(0);
@@ -104,7 +105,11 @@ describe('a motion and a cancelled choice, end to end in Chromium', () => {
     await console_.getByTestId(`ballot-publish-${id}`).click();
     await console_.getByTestId(`ballot-publish-${id}-confirm`).click();
     await poll(() => screen.getByTestId('motion-outcome').getAttribute('data-passed')).toBe('true');
-    for (const [answer, n] of [['agree', '3'], ['disagree', '1'], ['abstain', '0']]) {
+    for (const [answer, n] of [
+      ['agree', '3'],
+      ['disagree', '1'],
+      ['abstain', '0'],
+    ]) {
       expect(await screen.getByTestId(`result-question-${answer}`).getAttribute('data-count')).toBe(n);
     }
     expect(await screen.getByTestId('motion-outcome').innerText()).toBe('Được thông qua');
@@ -123,7 +128,10 @@ describe('a motion and a cancelled choice, end to end in Chromium', () => {
     expect(await console_.getByTestId('option-vi-0').inputValue()).toBe('Hoàn thành xuất sắc nhiệm vụ');
     await console_.getByTestId('ballot-save').click();
     const id = await ballotIdOf('choice');
-    expect(chair.state.ballots.find((b) => b.id === id)).toMatchObject({ title: 'Tập thể đề xuất mức xếp loại', options: [{ id: 'excellent' }, { id: 'good' }, { id: 'completed' }, { id: 'not-completed' }] });
+    expect(chair.state.ballots.find((b) => b.id === id)).toMatchObject({
+      title: 'Tập thể đề xuất mức xếp loại',
+      options: [{ id: 'excellent' }, { id: 'good' }, { id: 'completed' }, { id: 'not-completed' }],
+    });
     await console_.getByTestId(`ballot-open-${id}`).click();
     await console_.getByTestId(`ballot-open-${id}-confirm`).click();
     await poll(() => screen.getByTestId('screen-ballot').getAttribute('data-ballot-id')).toBe(id);

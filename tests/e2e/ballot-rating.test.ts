@@ -64,7 +64,10 @@ describe('a rating ballot end to end in Chromium', () => {
     // The tablet shows m1's paper: the collective and m2, not m1 themself.
     const paper = tablet.getByTestId(`ballot-paper-${id}`);
     await paper.waitFor();
-    expect(await paper.locator('[data-testid^="paper-row-"]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-testid')))).toEqual(['paper-row-collective', 'paper-row-m2']);
+    expect(await paper.locator('[data-testid^="paper-row-"]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-testid')))).toEqual([
+      'paper-row-collective',
+      'paper-row-m2',
+    ]);
     const button = tablet.getByTestId('paper-m2-excellent');
     expect((await button.boundingBox())!.height).toBeGreaterThanOrEqual(56);
     // Reviewing an incomplete paper points at the missing row instead.

@@ -31,15 +31,17 @@ export function withAttr(page: Page, testId: string, name: string, value: string
 
 /** Visible controls smaller than a fingertip (44 × 44 CSS px), described for the failure message. */
 export function smallTargets(page: Page): Promise<string[]> {
-  return page.evaluate(() => [...document.querySelectorAll('button, a[href], select, input, textarea, [role="tab"]')]
-    .filter((e) => {
-      const r = e.getBoundingClientRect();
-      return r.width > 0 && r.height > 0 && (r.width < 44 || r.height < 44);
-    })
-    .map((e) => {
-      const r = e.getBoundingClientRect();
-      return `${e.tagName.toLowerCase()} "${(e as HTMLElement).innerText.trim().slice(0, 30)}" ${Math.round(r.width)}×${Math.round(r.height)}`;
-    }));
+  return page.evaluate(() =>
+    [...document.querySelectorAll('button, a[href], select, input, textarea, [role="tab"]')]
+      .filter((e) => {
+        const r = e.getBoundingClientRect();
+        return r.width > 0 && r.height > 0 && (r.width < 44 || r.height < 44);
+      })
+      .map((e) => {
+        const r = e.getBoundingClientRect();
+        return `${e.tagName.toLowerCase()} "${(e as HTMLElement).innerText.trim().slice(0, 30)}" ${Math.round(r.width)}×${Math.round(r.height)}`;
+      }),
+  );
 }
 
 /** Whether the page scrolls sideways, which a tablet layout must never need. */

@@ -53,7 +53,7 @@ describe('the floor, from a tablet to the room screen (Chromium)', () => {
     };
 
     const chairClient = await timed.connectAs('chair');
-    const { version } = await chairClient.send({ type: 'agenda.open', itemId: 'collective' }) as { version: number };
+    const { version } = (await chairClient.send({ type: 'agenda.open', itemId: 'collective' })) as { version: number };
     // The shortest speaking time the rules allow.
     await chairClient.send({ type: 'queue.setSpeakingTime', seconds: MIN_SPEAKING_SEC });
     await chairClient.waitForVersion(version + 1);
@@ -80,7 +80,7 @@ describe('the floor, from a tablet to the room screen (Chromium)', () => {
     await tablet.getByText('Bạn đang phát biểu').waitFor();
 
     const countdown = screen.getByTestId('countdown');
-    const shown = async () => seconds(await countdown.locator('.countdown-clock').textContent() ?? '');
+    const shown = async () => seconds((await countdown.locator('.countdown-clock').textContent()) ?? '');
     // Polled: in the speech's first instant the app may still put server time a few ms before its
     // start (its clock estimate lags by up to half a round trip), which shows 0:16 until the next tick.
     await expect.poll(shown).toBeLessThanOrEqual(MIN_SPEAKING_SEC);

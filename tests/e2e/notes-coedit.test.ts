@@ -27,12 +27,8 @@ describe('notes, co-edited in Chromium', () => {
     await server?.stop();
   });
 
-  it('two members write the current item\'s notes together; an observer sees it live and cannot type', async () => {
-    const [m1, m2, obs] = await Promise.all([
-      openAs(browser, server, 'm1', { width: 1280, height: 800 }),
-      openAs(browser, server, 'm2'),
-      openAs(browser, server, 'obs'),
-    ]);
+  it("two members write the current item's notes together; an observer sees it live and cannot type", async () => {
+    const [m1, m2, obs] = await Promise.all([openAs(browser, server, 'm1', { width: 1280, height: 800 }), openAs(browser, server, 'm2'), openAs(browser, server, 'obs')]);
     for (const page of [m1, m2, obs]) {
       // The current item's notes open by themselves.
       await page.locator(`[data-testid="notes-doc"][data-item-id="${ITEM}"]`).waitFor();
@@ -53,7 +49,7 @@ describe('notes, co-edited in Chromium', () => {
     await m1.keyboard.type('thống nhất cao');
     await m1.locator('[data-testid="tool-bold"]').click();
     await m1.keyboard.type('.');
-    await waitFor(async () => (await contentText(m2)).includes('thống nhất cao.'), 10_000, 'm1\'s text on m2');
+    await waitFor(async () => (await contentText(m2)).includes('thống nhất cao.'), 10_000, "m1's text on m2");
 
     // m2 adds a list below while m1 keeps writing: both at once.
     await focusEnd(m2);
@@ -72,10 +68,14 @@ describe('notes, co-edited in Chromium', () => {
     ]);
 
     const expected = ['Ưu điểm', 'thống nhất cao', 'Còn nể nang trong tự phê bình', 'Chậm khắc phục hạn chế đã chỉ ra', 'Ý kiến thêm của đồng chí Một.'];
-    await waitFor(async () => {
-      const [a, b, c] = await Promise.all([contentHtml(m1), contentHtml(m2), contentHtml(obs)]);
-      return a === b && b === c && expected.every((s) => a.includes(s));
-    }, 15_000, 'the three pages to converge');
+    await waitFor(
+      async () => {
+        const [a, b, c] = await Promise.all([contentHtml(m1), contentHtml(m2), contentHtml(obs)]);
+        return a === b && b === c && expected.every((s) => a.includes(s));
+      },
+      15_000,
+      'the three pages to converge',
+    );
     const html = await contentHtml(m1);
     expect(html).toContain('<h2>Ưu điểm</h2>');
     expect(html).toContain('<strong>thống nhất cao</strong>');
@@ -104,14 +104,14 @@ describe('notes, co-edited in Chromium', () => {
     // A later edit that reaches the observer proves its own keystrokes had their chance to travel.
     await focusEnd(m1);
     await m1.keyboard.type(' Hết.');
-    await waitFor(async () => (await contentText(obs)).includes('Hết.'), 10_000, 'm1\'s last edit on the observer page');
-    await waitFor(async () => (await storedText(server, DOC)).includes('Hết.'), 10_000, 'm1\'s last edit stored');
+    await waitFor(async () => (await contentText(obs)).includes('Hết.'), 10_000, "m1's last edit on the observer page");
+    await waitFor(async () => (await storedText(server, DOC)).includes('Hết.'), 10_000, "m1's last edit stored");
     expect(await contentText(obs)).not.toContain('QUAN-SAT');
     expect(await contentHtml(obs)).toBe(await contentHtml(m1));
     expect(await storedText(server, DOC)).not.toContain('QUAN-SAT');
   }, 120_000);
 
-  it('a member browses another item\'s notes and comes back to the current one', async () => {
+  it("a member browses another item's notes and comes back to the current one", async () => {
     const writer = connectDoc(server.url, server.meeting.meetingId, DOC, server.tokenOf('m4'));
     await writer.synced();
     appendParagraph(writer.doc, 'Nội dung của mục đang thảo luận.');
@@ -123,7 +123,7 @@ describe('notes, co-edited in Chromium', () => {
     await page.locator('[data-testid="notes-editor"] [data-testid="doc-status"][data-phase="synced"]').waitFor();
     await focusEnd(page);
     await page.keyboard.type('Ghi chú trước cho mục sau');
-    await waitFor(async () => (await storedText(server, notesDocName('review-m1'))).includes('Ghi chú trước cho mục sau'), 10_000, 'the other item\'s notes stored');
+    await waitFor(async () => (await storedText(server, notesDocName('review-m1'))).includes('Ghi chú trước cho mục sau'), 10_000, "the other item's notes stored");
     // Undo and redo take back one's own typing, everywhere.
     await page.locator('[data-testid="tool-undo"]').click();
     await waitFor(async () => !(await storedText(server, notesDocName('review-m1'))).includes('Ghi chú trước'), 10_000, 'the undo stored');
@@ -135,7 +135,7 @@ describe('notes, co-edited in Chromium', () => {
 
     await page.locator('[data-testid="notes-follow-current"]').click();
     await page.locator(`[data-testid="notes-doc"][data-item-id="${ITEM}"]`).waitFor();
-    await waitFor(async () => (await contentText(page)).includes('Nội dung của mục đang thảo luận.'), 10_000, 'the current item\'s notes');
+    await waitFor(async () => (await contentText(page)).includes('Nội dung của mục đang thảo luận.'), 10_000, "the current item's notes");
     writer.destroy();
     await browser.screenshot(page, 'notes-tablet-portrait');
     await page.close();

@@ -49,7 +49,7 @@ describe('notes on a tablet that loses its connection', () => {
     await focusEnd(m2);
     await m2.keyboard.press('Enter');
     await m2.keyboard.type('Ý kiến của đồng chí Hai trong lúc đó.');
-    await waitFor(async () => (await storedText(server, DOC)).includes('trong lúc đó'), 10_000, 'm2\'s line stored');
+    await waitFor(async () => (await storedText(server, DOC)).includes('trong lúc đó'), 10_000, "m2's line stored");
     expect(await contentText(m2)).not.toContain('Ghi khi mất mạng');
     expect(await storedText(server, DOC)).not.toContain('Ghi khi mất mạng');
     expect(await contentText(m1)).not.toContain('trong lúc đó');
@@ -72,14 +72,22 @@ describe('notes on a tablet that loses its connection', () => {
     await m1.locator('[data-testid="connection"][data-state="connected"]').waitFor();
     await m1.locator(`${status}[data-phase="synced"]`).waitFor();
     const lines = ['Trước khi mất mạng.', 'Ghi khi mất mạng: cần làm rõ trách nhiệm cá nhân.', 'Ý kiến của đồng chí Hai trong lúc đó.', 'Sau khi tải lại, vẫn chưa có mạng.'];
-    await waitFor(async () => {
-      const [a, b] = await Promise.all([contentHtml(m1), contentHtml(m2)]);
-      return a === b && lines.every((l) => a.includes(l));
-    }, 15_000, 'both pages to converge');
-    await waitFor(async () => {
-      const stored = await storedText(server, DOC);
-      return lines.every((l) => stored.includes(l));
-    }, 10_000, 'every line stored');
+    await waitFor(
+      async () => {
+        const [a, b] = await Promise.all([contentHtml(m1), contentHtml(m2)]);
+        return a === b && lines.every((l) => a.includes(l));
+      },
+      15_000,
+      'both pages to converge',
+    );
+    await waitFor(
+      async () => {
+        const stored = await storedText(server, DOC);
+        return lines.every((l) => stored.includes(l));
+      },
+      10_000,
+      'every line stored',
+    );
     await expect(prose(m1).getAttribute('contenteditable')).resolves.toBe('true');
   }, 90_000);
 });

@@ -36,10 +36,7 @@ describe('notes on the room screen, and the record downloaded from the console',
   });
 
   it('the chair puts the notes on the screen: large, live, scrolled to the newest line', async () => {
-    const [m1, screen] = await Promise.all([
-      openAs(browser, server, 'm1'),
-      openAs(browser, server, 'screen', { width: 1920, height: 1080 }),
-    ]);
+    const [m1, screen] = await Promise.all([openAs(browser, server, 'm1'), openAs(browser, server, 'screen', { width: 1920, height: 1080 })]);
     await m1.locator('[data-testid="notes-editor"] [data-testid="doc-status"][data-phase="synced"]').waitFor();
 
     // The screen shows the agenda until the chair switches it.
@@ -59,7 +56,11 @@ describe('notes on the room screen, and the record downloaded from the console',
     await writer.synced();
     for (let i = 1; i <= 25; i++) appendParagraph(writer.doc, `Ý kiến số ${i} của các đồng chí ủy viên.`);
     await waitFor(async () => (await contentText(screen, 'screen-notes-doc')).includes('Ý kiến số 25'), 10_000, 'the long notes on the screen');
-    await waitFor(() => screen.locator('.screen-notes-body').evaluate((el) => el.scrollHeight > el.clientHeight && el.scrollTop + el.clientHeight >= el.scrollHeight - 2), 10_000, 'the screen scrolled to the newest line');
+    await waitFor(
+      () => screen.locator('.screen-notes-body').evaluate((el) => el.scrollHeight > el.clientHeight && el.scrollTop + el.clientHeight >= el.scrollHeight - 2),
+      10_000,
+      'the screen scrolled to the newest line',
+    );
     writer.destroy();
     await browser.screenshot(screen, 'notes-screen');
 
@@ -87,7 +88,7 @@ describe('notes on the room screen, and the record downloaded from the console',
     await focusEnd(page, 'minutes-editor');
     await page.keyboard.type('Hội nghị thống nhất đánh giá tập thể hoàn thành tốt nhiệm vụ.');
     await waitFor(async () => (await storedText(server, MINUTES_DOC)).includes('hoàn thành tốt nhiệm vụ'), 10_000, 'the minutes stored');
-    await waitFor(async () => (await storedText(server, DOC)).includes('Chủ trì kết luận'), 10_000, 'the chair\'s notes stored');
+    await waitFor(async () => (await storedText(server, DOC)).includes('Chủ trì kết luận'), 10_000, "the chair's notes stored");
 
     const [md] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid="export-md"]').click()]);
     expect(md.suggestedFilename()).toBe('Hội nghị kiểm điểm (thử nghiệm).md');
@@ -111,7 +112,10 @@ describe('notes on the room screen, and the record downloaded from the console',
     const page = await openAs(browser, server, 'm2');
     await page.locator('[data-testid="notes-panel"]').waitFor();
     expect(await page.locator('[data-testid="minutes-panel"], [data-testid="export-buttons"]').count()).toBe(0);
-    const status = await page.evaluate(async ({ meetingId, token }) => (await fetch(`/api/meetings/${meetingId}/export?format=md`, { headers: { Authorization: `Bearer ${token}` } })).status, { meetingId: server.meeting.meetingId, token: server.tokenOf('m2') });
+    const status = await page.evaluate(
+      async ({ meetingId, token }) => (await fetch(`/api/meetings/${meetingId}/export?format=md`, { headers: { Authorization: `Bearer ${token}` } })).status,
+      { meetingId: server.meeting.meetingId, token: server.tokenOf('m2') },
+    );
     expect(status).toBe(403);
     await page.close();
   });

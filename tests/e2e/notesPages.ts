@@ -58,19 +58,27 @@ export async function storedText(server: TestServer, docName: string): Promise<s
 export async function focusEnd(page: Page, testId = 'notes-editor'): Promise<void> {
   const editor = prose(page, testId);
   await editor.click();
-  await waitFor(async () => {
-    await page.keyboard.press('Control+End');
-    return editor.evaluate((el) => {
-      interface PmNode { lastChild: PmNode | null; isTextblock: boolean; content: { size: number } }
-      // TipTap hangs the editor on its element.
-      const { state, isFocused } = (el as HTMLElement & { editor: { state: { selection: { to: number }; doc: PmNode }; isFocused: boolean } }).editor;
-      let node = state.doc;
-      let closing = 0;
-      while (node.lastChild && !node.isTextblock) {
-        node = node.lastChild;
-        closing++;
-      }
-      return isFocused && state.selection.to === state.doc.content.size - closing;
-    });
-  }, 5000, 'the caret at the end of the notes');
+  await waitFor(
+    async () => {
+      await page.keyboard.press('Control+End');
+      return editor.evaluate((el) => {
+        interface PmNode {
+          lastChild: PmNode | null;
+          isTextblock: boolean;
+          content: { size: number };
+        }
+        // TipTap hangs the editor on its element.
+        const { state, isFocused } = (el as HTMLElement & { editor: { state: { selection: { to: number }; doc: PmNode }; isFocused: boolean } }).editor;
+        let node = state.doc;
+        let closing = 0;
+        while (node.lastChild && !node.isTextblock) {
+          node = node.lastChild;
+          closing++;
+        }
+        return isFocused && state.selection.to === state.doc.content.size - closing;
+      });
+    },
+    5000,
+    'the caret at the end of the notes',
+  );
 }

@@ -6,8 +6,12 @@ import { openLink, withAttr } from './devices.js';
 
 describe('a tablet that loses its connection says so and heals by itself (Chromium)', () => {
   let b: TestBrowser;
-  beforeAll(async () => { b = await launchBrowser(); });
-  afterAll(async () => { await b?.close(); });
+  beforeAll(async () => {
+    b = await launchBrowser();
+  });
+  afterAll(async () => {
+    await b?.close();
+  });
 
   it('offline: the last state greys out with a notice; back online it shows what changed meanwhile', async () => {
     const server: TestServer = await startServer();

@@ -31,7 +31,9 @@ describe('the four views, photographed (Chromium)', () => {
       [m3, { type: 'queue.request', kind: 'point-of-order' }],
       [m1, { type: 'queue.request', kind: 'reply' }],
       [chair, { type: 'queue.give' }],
-      ...['chair', 'sec', 'm1', 'm2', 'm3', 'guest'].map((id) => [chair, { type: 'attendance.mark', participantId: id, status: 'present' }] as [typeof chair, Parameters<typeof chair.send>[0]]),
+      ...['chair', 'sec', 'm1', 'm2', 'm3', 'guest'].map(
+        (id) => [chair, { type: 'attendance.mark', participantId: id, status: 'present' }] as [typeof chair, Parameters<typeof chair.send>[0]],
+      ),
       [chair, { type: 'attendance.mark', participantId: 'm4', status: 'excused' }],
     ];
     for (const [client, command] of steps) expect(await client.send(command)).toMatchObject({ ok: true });
@@ -53,7 +55,11 @@ describe('the four views, photographed (Chromium)', () => {
   }
 
   it('chair console: landscape, portrait and a small laptop', async () => {
-    for (const [size, name] of [[TABLET_LANDSCAPE, 'chair-console'], [TABLET_PORTRAIT, 'chair-console-portrait'], [LAPTOP, 'chair-console-1024']] as const) {
+    for (const [size, name] of [
+      [TABLET_LANDSCAPE, 'chair-console'],
+      [TABLET_PORTRAIT, 'chair-console-portrait'],
+      [LAPTOP, 'chair-console-1024'],
+    ] as const) {
       const page = await photograph('chair', name, size);
       expect(await smallTargets(page)).toEqual([]);
       expect(await overflowsSideways(page)).toBe(false);
@@ -64,7 +70,10 @@ describe('the four views, photographed (Chromium)', () => {
   }, 60_000);
 
   it('member tablet: landscape and portrait, with the own place in the queue', async () => {
-    for (const [size, name] of [[TABLET_LANDSCAPE, 'tablet-landscape'], [TABLET_PORTRAIT, 'tablet-portrait']] as const) {
+    for (const [size, name] of [
+      [TABLET_LANDSCAPE, 'tablet-landscape'],
+      [TABLET_PORTRAIT, 'tablet-portrait'],
+    ] as const) {
       const page = await photograph('m1', name, size);
       expect(await page.getByTestId('my-position').getAttribute('data-position')).toBe('3');
       expect(await smallTargets(page)).toEqual([]);
@@ -78,15 +87,21 @@ describe('the four views, photographed (Chromium)', () => {
     expect(await page.locator('[data-testid="queue-list"] li').count()).toBe(3);
     await page.getByTestId('join-qr').waitFor();
     // Readable from the back of the hall: the speaker's name and the countdown are very large.
-    const px = (testId: string, selector = '') => page.locator(`[data-testid="${testId}"] ${selector}`.trim()).first()
-      .evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+    const px = (testId: string, selector = '') =>
+      page
+        .locator(`[data-testid="${testId}"] ${selector}`.trim())
+        .first()
+        .evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
     expect(await px('current-speaker')).toBeGreaterThanOrEqual(100);
     expect(await px('countdown', '.countdown-clock')).toBeGreaterThanOrEqual(200);
     expect(await smallTargets(page)).toEqual([]);
   }, 60_000);
 
   it('observer: read only, landscape and portrait', async () => {
-    for (const [size, name] of [[TABLET_LANDSCAPE, 'observer'], [TABLET_PORTRAIT, 'observer-portrait']] as const) {
+    for (const [size, name] of [
+      [TABLET_LANDSCAPE, 'observer'],
+      [TABLET_PORTRAIT, 'observer-portrait'],
+    ] as const) {
       const page = await photograph('obs', name, size);
       // The language switch is the only control an observer has.
       expect(await page.locator('button').evaluateAll((list) => list.map((e) => e.getAttribute('data-testid')))).toEqual(['lang-switch']);

@@ -11,24 +11,35 @@ import type { Page } from 'playwright-core';
 export async function storedOnDevice(page: Page): Promise<{ text: string; snapshots: unknown[] }> {
   const raw = await storedRaw(page);
   const snapshots: unknown[] = [];
-  const text = raw.split('\n').filter((line) => {
-    const match = /^phong-hop\.snapshot\.[^=]+=(.*)$/.exec(line);
-    if (match) snapshots.push(JSON.parse(match[1]));
-    return !match;
-  }).join('\n');
+  const text = raw
+    .split('\n')
+    .filter((line) => {
+      const match = /^phong-hop\.snapshot\.[^=]+=(.*)$/.exec(line);
+      if (match) snapshots.push(JSON.parse(match[1]));
+      return !match;
+    })
+    .join('\n');
   return { text, snapshots };
 }
 
 async function storedRaw(page: Page): Promise<string> {
   const cookies = JSON.stringify(await page.context().cookies());
   const inPage = await page.evaluate(async () => {
-    const dump = (s: Storage) => Object.keys(s).map((k) => `${k}=${s.getItem(k)}`).join('\n');
-    const asText = (value: unknown): string => JSON.stringify(value, (_k, v: unknown) => {
-      if (v instanceof ArrayBuffer) return new TextDecoder().decode(v);
-      if (ArrayBuffer.isView(v)) return new TextDecoder().decode(v as Uint8Array);
-      return v;
-    });
-    const request = <T>(r: IDBRequest<T>) => new Promise<T>((ok, fail) => { r.onsuccess = () => ok(r.result); r.onerror = () => fail(r.error); });
+    const dump = (s: Storage) =>
+      Object.keys(s)
+        .map((k) => `${k}=${s.getItem(k)}`)
+        .join('\n');
+    const asText = (value: unknown): string =>
+      JSON.stringify(value, (_k, v: unknown) => {
+        if (v instanceof ArrayBuffer) return new TextDecoder().decode(v);
+        if (ArrayBuffer.isView(v)) return new TextDecoder().decode(v as Uint8Array);
+        return v;
+      });
+    const request = <T>(r: IDBRequest<T>) =>
+      new Promise<T>((ok, fail) => {
+        r.onsuccess = () => ok(r.result);
+        r.onerror = () => fail(r.error);
+      });
     const records: string[] = [];
     for (const info of await indexedDB.databases()) {
       if (!info.name) continue;

@@ -22,9 +22,11 @@ const TOMORROW = PROTOCOL_VERSION + 1;
 /** Tomorrow's app: the client built with the next protocol version (tests/e2e/tomorrowApp.config.ts). */
 function buildTomorrowsApp(outDir: string): void {
   const built = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--config', 'tests/e2e/tomorrowApp.config.ts', '--logLevel', 'warn'], {
-    cwd: process.cwd(), stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production', TOMORROW_OUT: outDir, TOMORROW_PROTOCOL: String(TOMORROW) },
+    cwd: process.cwd(),
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production', TOMORROW_OUT: outDir, TOMORROW_PROTOCOL: String(TOMORROW) },
   });
-  if (built.status !== 0) throw new Error('building tomorrow\'s app failed');
+  if (built.status !== 0) throw new Error("building tomorrow's app failed");
 }
 
 /**
@@ -55,7 +57,7 @@ async function storedBy(store: Store, server: TestServer): Promise<string> {
 /** Page scripts the document loaded: which build of the app it runs. */
 const scriptsOf = (html: string) => [...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]);
 
-describe('a tablet holding yesterday\'s app meets a server that no longer serves it (Chromium)', () => {
+describe("a tablet holding yesterday's app meets a server that no longer serves it (Chromium)", () => {
   let server: TestServer;
   let browser: TestBrowser;
   let tomorrowDir: string;
@@ -83,7 +85,11 @@ describe('a tablet holding yesterday\'s app meets a server that no longer serves
     await focusEnd(page);
     await page.keyboard.type('Trước khi cập nhật ứng dụng.');
     await waitFor(async () => (await storedText(server, DOC)).includes('Trước khi cập nhật ứng dụng.'), 10_000, 'the first line stored');
-    await waitFor(() => page.evaluate(async () => (await navigator.serviceWorker.ready) !== null && (await caches.match('/__shell')) !== undefined), 15_000, 'the app shell cached');
+    await waitFor(
+      () => page.evaluate(async () => (await navigator.serviceWorker.ready) !== null && (await caches.match('/__shell')) !== undefined),
+      15_000,
+      'the app shell cached',
+    );
     const todaysScripts = await page.evaluate(() => [...document.scripts].map((s) => new URL(s.src || location.href).pathname).filter((p) => p.startsWith('/assets/')));
 
     // Edits made without a connection stay on the tablet, not yet on any server.
@@ -121,9 +127,13 @@ describe('a tablet holding yesterday\'s app meets a server that no longer serves
 
     // The edit made offline under yesterday's app reaches tomorrow's server.
     await page.locator(`${status}[data-phase="synced"]`).waitFor({ timeout: 20_000 });
-    await waitFor(async () => {
-      const stored = await storedBy(store, server);
-      return stored.includes('Trước khi cập nhật ứng dụng.') && stored.includes('Ghi khi mất mạng, trước bản cập nhật.');
-    }, 15_000, 'the offline edit stored by tomorrow\'s server');
+    await waitFor(
+      async () => {
+        const stored = await storedBy(store, server);
+        return stored.includes('Trước khi cập nhật ứng dụng.') && stored.includes('Ghi khi mất mạng, trước bản cập nhật.');
+      },
+      15_000,
+      "the offline edit stored by tomorrow's server",
+    );
   }, 120_000);
 });

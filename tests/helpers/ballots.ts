@@ -21,7 +21,6 @@ export function expectRefused(ack: Ack<CommandResult>, code: string): void {
   expect(ack).toMatchObject({ ok: false, error: { code } });
 }
 
-
 /** Adds a paper's answers to running counts, keyed as the store keys them. */
 export function addPaper(counts: Record<string, number>, paper: Record<string, string>): void {
   for (const [row, answer] of Object.entries(paper)) counts[`${row}/${answer}`] = (counts[`${row}/${answer}`] ?? 0) + 1;

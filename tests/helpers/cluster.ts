@@ -38,18 +38,30 @@ export async function startInstance(redisUrl: string, prefix: string, opts: Inst
   const logs: string[] = [];
   const log = createLogger(opts.logLevel ?? 'warn', (line) => logs.push(line));
   const opened = await openStore({ dataDir: dir, redisUrl, redisPrefix: prefix }, log);
-  const app = createApp({ store: opened.store, adapter: opened.adapter, docFanout: opened.docFanout, log, adminToken: 'x', publicUrl: 'http://x', clientDir: dir,
-    commandsPerSecond: opts.commandsPerSecond, commandBurst: opts.commandsPerSecond,
+  const app = createApp({
+    store: opened.store,
+    adapter: opened.adapter,
+    docFanout: opened.docFanout,
+    log,
+    adminToken: 'x',
+    publicUrl: 'http://x',
+    clientDir: dir,
+    commandsPerSecond: opts.commandsPerSecond,
+    commandBurst: opts.commandsPerSecond,
   });
   const url = `http://127.0.0.1:${await app.listen(0, '127.0.0.1')}`;
   let closed: Promise<void> | null = null;
   return {
-    app, opened, url, logs,
-    close: () => (closed ??= (async () => {
-      await app.close();
-      await opened.close();
-      rmSync(dir, { recursive: true, force: true });
-    })()),
+    app,
+    opened,
+    url,
+    logs,
+    close: () =>
+      (closed ??= (async () => {
+        await app.close();
+        await opened.close();
+        rmSync(dir, { recursive: true, force: true });
+      })()),
   };
 }
 
@@ -69,7 +81,9 @@ export async function startCluster(count: number, opts: InstanceOptions & { redi
   for (let i = 0; i < count; i++) instances.push(await startInstance(redisUrl, prefix, opts));
   const meeting = await createMeeting(instances[0].opened.store, opts.definition ?? testDefinition(), instances[0].url);
   return {
-    prefix, instances, meeting,
+    prefix,
+    instances,
+    meeting,
     tokenOf: (participantId) => tokenIn(meeting, participantId),
     stop: async () => {
       await Promise.all(instances.map((i) => i.close()));
@@ -105,15 +119,24 @@ export interface LiveClient {
 export function connectLive(url: string, token: string): Promise<LiveClient> {
   let target = url;
   const socket: Socket<ServerToClient, ClientToServer> = connect(url, {
-    auth: { token }, transports: ['websocket'], forceNew: true, reconnectionDelay: 100, reconnectionDelayMax: 500,
+    auth: { token },
+    transports: ['websocket'],
+    forceNew: true,
+    reconnectionDelay: 100,
+    reconnectionDelayMax: 500,
   });
   // socket.io-client keeps the Manager's URI; moving it is what a proxy failing over amounts to.
   const manager = socket.io as unknown as { uri: string; opts: { hostname: string; port: string } };
   return new Promise((resolve, reject) => {
     let settled = false;
-    socket.once('connect_error', (e) => { if (!settled) reject(e); });
+    socket.once('connect_error', (e) => {
+      if (!settled) reject(e);
+    });
     const client: LiveClient = {
-      socket, state: null as unknown as MeetingState, version: 0, meetingId: '',
+      socket,
+      state: null as unknown as MeetingState,
+      version: 0,
+      meetingId: '',
       send: (command: Record<string, unknown>): Promise<Ack<CommandResult>> => socket.timeout(15_000).emitWithAck('command', { meetingId: client.meetingId, command }),
       waitForVersion: (version: number, timeoutMs = 10_000) => waitFor(() => client.version >= version, timeoutMs, `client at version ${version} (has ${client.version})`),
       moveTo: (next: string) => {
@@ -132,7 +155,10 @@ export function connectLive(url: string, token: string): Promise<LiveClient> {
         client.version = s.version;
       }
       client.meetingId = s.meetingId;
-      if (!settled) { settled = true; resolve(client); }
+      if (!settled) {
+        settled = true;
+        resolve(client);
+      }
     };
     const resync = async () => {
       if (syncing) return;
@@ -172,14 +198,17 @@ export async function startPrivateRedis(extraArgs: string[] = []): Promise<Priva
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'phong-hop-redis-'));
   let child: ChildProcess | null = null;
-  const start = () => new Promise<void>((resolve, reject) => {
-    const c = spawn('redis-server', [
-      '--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'yes', '--appendfsync', 'always', '--dir', dir, ...extraArgs,
-    ], { stdio: ['ignore', 'pipe', 'inherit'] });
-    child = c;
-    c.stdout!.on('data', (d: Buffer) => { if (d.toString().includes('Ready to accept connections')) resolve(); });
-    c.once('exit', (code) => reject(new Error(`redis-server exited with ${code}`)));
-  });
+  const start = () =>
+    new Promise<void>((resolve, reject) => {
+      const c = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'yes', '--appendfsync', 'always', '--dir', dir, ...extraArgs], {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
+      child = c;
+      c.stdout!.on('data', (d: Buffer) => {
+        if (d.toString().includes('Ready to accept connections')) resolve();
+      });
+      c.once('exit', (code) => reject(new Error(`redis-server exited with ${code}`)));
+    });
   const stop = async () => {
     const c = child;
     child = null;
@@ -190,7 +219,14 @@ export async function startPrivateRedis(extraArgs: string[] = []): Promise<Priva
   };
   await start();
   return {
-    port, url: `redis://127.0.0.1:${port}`, dir, start, stop,
-    remove: async () => { await stop(); rmSync(dir, { recursive: true, force: true }); },
+    port,
+    url: `redis://127.0.0.1:${port}`,
+    dir,
+    start,
+    stop,
+    remove: async () => {
+      await stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
   };
 }

@@ -53,8 +53,10 @@ export function committeeIds(size: number): string[] {
  */
 export function committeeDefinition(size: number, overrides: Partial<MeetingDefinitionInput> = {}): MeetingDefinition {
   const members = committeeIds(size).map((id, i) => ({
-    id, name: `${FAMILY[i % FAMILY.length]} ${i % 2 ? 'Thị' : 'Văn'} ${GIVEN[i % GIVEN.length]}`,
-    position: i === 0 ? 'Bí thư' : 'Ủy viên Ban Thường vụ', role: i === 0 ? 'chair' as const : 'member' as const,
+    id,
+    name: `${FAMILY[i % FAMILY.length]} ${i % 2 ? 'Thị' : 'Văn'} ${GIVEN[i % GIVEN.length]}`,
+    position: i === 0 ? 'Bí thư' : 'Ủy viên Ban Thường vụ',
+    role: i === 0 ? ('chair' as const) : ('member' as const),
   }));
   return testDefinition({
     participants: [

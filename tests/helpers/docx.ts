@@ -1,8 +1,15 @@
 import JSZip from 'jszip';
 
-const decode = (xml: string) => xml
-  .replace(/<w:tab\/>/g, '\t').replace(/<w:br\/>/g, '\n').replace(/<[^>]+>/g, '')
-  .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+const decode = (xml: string) =>
+  xml
+    .replace(/<w:tab\/>/g, '\t')
+    .replace(/<w:br\/>/g, '\n')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 
 /** A .docx as a test reads it: the body's XML, its paragraphs' text and its tables' rows. */
 export interface DocxContent {
@@ -19,7 +26,6 @@ export async function readDocx(bytes: ArrayBuffer | Uint8Array): Promise<DocxCon
   if (!entry) throw new Error('no word/document.xml in the file');
   const xml = await entry.async('string');
   const paragraphs = [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((m) => decode(m[0]));
-  const rows = [...xml.matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>/g)].map((row) =>
-    [...row[0].matchAll(/<w:tc[ >][\s\S]*?<\/w:tc>/g)].map((cell) => decode(cell[0]).trim()));
+  const rows = [...xml.matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>/g)].map((row) => [...row[0].matchAll(/<w:tc[ >][\s\S]*?<\/w:tc>/g)].map((cell) => decode(cell[0]).trim()));
   return { xml, paragraphs, rows };
 }

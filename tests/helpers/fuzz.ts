@@ -12,11 +12,19 @@ export function fuzzSeed(): number {
 /** Seeded random choices for building payloads (see random.ts). */
 export class Rng {
   readonly next: () => number;
-  constructor(seed: number) { this.next = seeded(seed); }
+  constructor(seed: number) {
+    this.next = seeded(seed);
+  }
 
-  int(n: number): number { return Math.floor(this.next() * n); }
-  chance(p: number): boolean { return this.next() < p; }
-  pick<T>(xs: readonly T[]): T { return xs[this.int(xs.length)]; }
+  int(n: number): number {
+    return Math.floor(this.next() * n);
+  }
+  chance(p: number): boolean {
+    return this.next() < p;
+  }
+  pick<T>(xs: readonly T[]): T {
+    return xs[this.int(xs.length)];
+  }
 
   /** Text with the characters that break naive code: Vietnamese, emoji, controls, zero-width, RTL, lone surrogates. */
   string(max = 24): string {
@@ -34,12 +42,19 @@ export class Rng {
   json(depth = 3): unknown {
     const kind = this.int(depth > 0 ? 7 : 5);
     switch (kind) {
-      case 0: return null;
-      case 1: return this.chance(0.5);
-      case 2: return this.number();
-      case 3: case 4: return this.string();
-      case 5: return Array.from({ length: this.int(5) }, () => this.json(depth - 1));
-      default: return Object.fromEntries(Array.from({ length: this.int(5) }, () => [this.key(), this.json(depth - 1)]));
+      case 0:
+        return null;
+      case 1:
+        return this.chance(0.5);
+      case 2:
+        return this.number();
+      case 3:
+      case 4:
+        return this.string();
+      case 5:
+        return Array.from({ length: this.int(5) }, () => this.json(depth - 1));
+      default:
+        return Object.fromEntries(Array.from({ length: this.int(5) }, () => [this.key(), this.json(depth - 1)]));
     }
   }
 
@@ -66,13 +81,28 @@ const SCHEMAS = new Map(Command.options.map((o) => [o.shape.type.value as string
 
 /** The fields of a command type that may not be left out. */
 export function requiredFields(type: string): string[] {
-  return Object.entries(SCHEMAS.get(type) ?? {}).filter(([, s]) => !s.safeParse(undefined).success).map(([k]) => k).filter((k) => k !== 'type');
+  return Object.entries(SCHEMAS.get(type) ?? {})
+    .filter(([, s]) => !s.safeParse(undefined).success)
+    .map(([k]) => k)
+    .filter((k) => k !== 'type');
 }
 
 /** A command type no server knows: near-misses of real ones, and plain junk. */
 export function unknownType(rng: Rng): string {
   const real = rng.pick(COMMAND_TYPES);
-  const candidate = rng.pick([real.toUpperCase(), ` ${real}`, `${real}.`, real.replace('.', '/'), `${real}\u0000`, rng.string(20), 'agenda', 'ballot.tally', 'queue.clear', 'constructor', '__proto__']);
+  const candidate = rng.pick([
+    real.toUpperCase(),
+    ` ${real}`,
+    `${real}.`,
+    real.replace('.', '/'),
+    `${real}\u0000`,
+    rng.string(20),
+    'agenda',
+    'ballot.tally',
+    'queue.clear',
+    'constructor',
+    '__proto__',
+  ]);
   return (COMMAND_TYPES as string[]).includes(candidate) ? `${candidate}!` : candidate;
 }
 
@@ -140,8 +170,14 @@ export function mutateCommand(rng: Rng, command: Record<string, unknown>): { com
 /** `{ ok: false, error: { code, message } }` with a code from ERROR_CODES, and nothing else. */
 export function isRefusal(a: unknown): boolean {
   const r = a as { ok?: unknown; error?: { code?: unknown; message?: unknown } } | null;
-  return r !== null && typeof r === 'object' && Object.keys(r).sort().join() === 'error,ok' && r.ok === false
-    && (ERROR_CODES as readonly unknown[]).includes(r.error?.code) && typeof r.error?.message === 'string';
+  return (
+    r !== null &&
+    typeof r === 'object' &&
+    Object.keys(r).sort().join() === 'error,ok' &&
+    r.ok === false &&
+    (ERROR_CODES as readonly unknown[]).includes(r.error?.code) &&
+    typeof r.error?.message === 'string'
+  );
 }
 
 /** A client socket without its event map: fuzzing sends what the map forbids. */

@@ -40,13 +40,23 @@ export async function spawnServer(opts: SpawnOptions = {}): Promise<ServerProces
   const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'server/main.ts')], {
     cwd: ROOT,
     env: {
-      ...process.env, PORT: String(port), DATA_DIR: dataDir, ADMIN_TOKEN: adminToken,
-      PUBLIC_URL: `http://127.0.0.1:${port}`, LOG_LEVEL: 'warn', REDIS_URL: '', ...opts.env,
+      ...process.env,
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      ADMIN_TOKEN: adminToken,
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
+      LOG_LEVEL: 'warn',
+      REDIS_URL: '',
+      ...opts.env,
     },
   });
   let out = '';
-  child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
-  child.stderr.on('data', (d: Buffer) => { out += d.toString(); });
+  child.stdout.on('data', (d: Buffer) => {
+    out += d.toString();
+  });
+  child.stderr.on('data', (d: Buffer) => {
+    out += d.toString();
+  });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
 
   const listening = new RegExp(`running on port ${port}\\b`);
@@ -60,7 +70,11 @@ export async function spawnServer(opts: SpawnOptions = {}): Promise<ServerProces
   }
   const url = `http://127.0.0.1:${port}`;
   return {
-    url, port, dataDir, adminToken, child,
+    url,
+    port,
+    dataDir,
+    adminToken,
+    child,
     output: () => out,
     kill9: async () => {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
@@ -86,8 +100,7 @@ export function freePort(): Promise<number> {
 
 /** The demo meeting's links, as `npm start` saved them in DATA_DIR. */
 export function demoTokens(dataDir: string): { meetingId: string; tokenOf(participantId: string): string; roleOf(role: string): string } {
-  const saved = JSON.parse(readFileSync(join(dataDir, 'demo-links.json'), 'utf8')) as
-    { meetingId: string; links: { participantId: string; role: string; token: string }[] };
+  const saved = JSON.parse(readFileSync(join(dataDir, 'demo-links.json'), 'utf8')) as { meetingId: string; links: { participantId: string; role: string; token: string }[] };
   return {
     meetingId: saved.meetingId,
     tokenOf: (id) => {

@@ -23,7 +23,9 @@ export function openRaw(baseUrl: string, token: string): Promise<RawSocket> {
   return new Promise((resolve, reject) => {
     ws.on('error', reject);
     // A closed connection answers nothing more: settle what is pending at once.
-    ws.on('close', () => { for (const settle of [...acks.values()]) settle(null); });
+    ws.on('close', () => {
+      for (const settle of [...acks.values()]) settle(null);
+    });
     ws.on('message', (data) => {
       const text = data.toString();
       received.push(text);
@@ -36,13 +38,23 @@ export function openRaw(baseUrl: string, token: string): Promise<RawSocket> {
     });
     const raw: RawSocket = {
       received,
-      frame: (text) => { if (ws.readyState === WebSocket.OPEN) ws.send(text); },
-      emit: (event, args, timeoutMs = 5000) => new Promise((done) => {
-        const id = nextId++;
-        const timer = setTimeout(() => { acks.delete(id); done(null); }, timeoutMs);
-        acks.set(id, (a) => { clearTimeout(timer); acks.delete(id); done(a); });
-        raw.frame(`42${id}${JSON.stringify([event, ...args])}`);
-      }),
+      frame: (text) => {
+        if (ws.readyState === WebSocket.OPEN) ws.send(text);
+      },
+      emit: (event, args, timeoutMs = 5000) =>
+        new Promise((done) => {
+          const id = nextId++;
+          const timer = setTimeout(() => {
+            acks.delete(id);
+            done(null);
+          }, timeoutMs);
+          acks.set(id, (a) => {
+            clearTimeout(timer);
+            acks.delete(id);
+            done(a);
+          });
+          raw.frame(`42${id}${JSON.stringify([event, ...args])}`);
+        }),
       isOpen: () => ws.readyState === WebSocket.OPEN,
       close: () => ws.close(),
     };

@@ -68,9 +68,16 @@ export async function startServer(opts: StartOptions = {}): Promise<TestServer> 
   const boot = async (port: number) => {
     const store = new SqliteStore(join(dataDir, 'test.sqlite'));
     const app = createApp({
-      store, log, adminToken: ADMIN_TOKEN, publicUrl: 'http://placeholder', clientDir: join(process.cwd(), 'dist/client'),
-      commandsPerSecond: opts.commandsPerSecond, commandBurst: opts.commandBurst, clock: opts.clock,
-      maxConnectionsPerToken: opts.maxConnectionsPerToken, maxObserverConnections: opts.maxObserverConnections,
+      store,
+      log,
+      adminToken: ADMIN_TOKEN,
+      publicUrl: 'http://placeholder',
+      clientDir: join(process.cwd(), 'dist/client'),
+      commandsPerSecond: opts.commandsPerSecond,
+      commandBurst: opts.commandBurst,
+      clock: opts.clock,
+      maxConnectionsPerToken: opts.maxConnectionsPerToken,
+      maxObserverConnections: opts.maxObserverConnections,
       yjs: { compactEvery: opts.compactEvery, compactPauseMs: opts.compactPauseMs, maxDocBytes: opts.maxDocBytes, maxDocConnections: opts.maxDocConnections },
     });
     return { store, app, port: await app.listen(port, '127.0.0.1') };
@@ -85,7 +92,13 @@ export async function startServer(opts: StartOptions = {}): Promise<TestServer> 
     return link.url.slice(link.url.lastIndexOf('/') + 1);
   };
   const server: TestServer = {
-    app: first.app, store: first.store, url, meeting, dataDir, logs, tokenOf,
+    app: first.app,
+    store: first.store,
+    url,
+    meeting,
+    dataDir,
+    logs,
+    tokenOf,
     connectAs: async (participantId) => {
       const client = await connectClient(url, tokenOf(participantId));
       clients.push(client);
@@ -125,20 +138,33 @@ export function connectClient(url: string, token: string): Promise<TestClient> {
   const socket: Socket<ServerToClient, ClientToServer> = connect(url, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true });
   // Presence can come before the client is handed out; keep the latest from the start.
   let online: string[] | null = null;
-  const early = (p: { online: string[] }) => { online = p.online; };
+  const early = (p: { online: string[] }) => {
+    online = p.online;
+  };
   socket.on('presence', early);
   return new Promise((resolve, reject) => {
     socket.once('connect_error', (e) => reject(Object.assign(e, { code: (e as { data?: { code?: string } }).data?.code })));
     socket.once('snapshot', (snapshot) => {
       const waiters: (() => void)[] = [];
       const client: TestClient = {
-        socket, snapshot, state: snapshot.state, version: snapshot.version, batches: [], online,
+        socket,
+        snapshot,
+        state: snapshot.state,
+        version: snapshot.version,
+        batches: [],
+        online,
         send: (command, meetingId = snapshot.meetingId) => socket.timeout(10_000).emitWithAck('command', { meetingId, command }),
-        waitForVersion: (version, timeoutMs = 5000) => new Promise<void>((ok, fail) => {
-          if (client.version >= version) return ok();
-          const timer = setTimeout(() => fail(new Error(`client stuck at version ${client.version}, wanted ${version}`)), timeoutMs);
-          waiters.push(() => { if (client.version >= version) { clearTimeout(timer); ok(); } });
-        }),
+        waitForVersion: (version, timeoutMs = 5000) =>
+          new Promise<void>((ok, fail) => {
+            if (client.version >= version) return ok();
+            const timer = setTimeout(() => fail(new Error(`client stuck at version ${client.version}, wanted ${version}`)), timeoutMs);
+            waiters.push(() => {
+              if (client.version >= version) {
+                clearTimeout(timer);
+                ok();
+              }
+            });
+          }),
         close: () => socket.close(),
       };
       socket.on('events', (batch) => {
@@ -149,8 +175,15 @@ export function connectClient(url: string, token: string): Promise<TestClient> {
         waiters.forEach((w) => w());
       });
       socket.off('presence', early);
-      socket.on('presence', (p) => { client.online = p.online; });
-      socket.on('snapshot', (s) => { client.snapshot = s; client.state = s.state; client.version = s.version; waiters.forEach((w) => w()); });
+      socket.on('presence', (p) => {
+        client.online = p.online;
+      });
+      socket.on('snapshot', (s) => {
+        client.snapshot = s;
+        client.state = s.state;
+        client.version = s.version;
+        waiters.forEach((w) => w());
+      });
       resolve(client);
     });
   });

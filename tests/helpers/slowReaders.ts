@@ -12,7 +12,10 @@ import { committeeDefinition } from './definitions.js';
  */
 export async function createLargeMeeting(dataDir: string): Promise<{ meetingId: string; chairToken: string; observerToken: string }> {
   const agenda = Array.from({ length: 150 }, (_, i) => ({
-    id: `item-${i}`, day: 1 + (i % 2), kind: 'discussion' as const, plannedMinutes: 10,
+    id: `item-${i}`,
+    day: 1 + (i % 2),
+    kind: 'discussion' as const,
+    plannedMinutes: 10,
     title: `Mục ${i}: ${'kiểm điểm tập thể và cá nhân năm 2024, '.repeat(8)}`.slice(0, 300),
   }));
   const store = new SqliteStore(join(dataDir, 'phong-hop.sqlite'));
@@ -80,10 +83,7 @@ export function holdSlowReaders(baseUrl: string, token: string, opts: SlowReader
         joined = true;
         live.add(ws);
         ws.pause();
-        timers = [
-          setInterval(() => send('3'), opts.pongEveryMs ?? 10_000),
-          setInterval(() => send(`42${ack++}["sync",{}]`), 1000 / opts.syncsPerSecond),
-        ];
+        timers = [setInterval(() => send('3'), opts.pongEveryMs ?? 10_000), setInterval(() => send(`42${ack++}["sync",{}]`), 1000 / opts.syncsPerSecond)];
       }
     });
     ws.on('error', () => undefined);

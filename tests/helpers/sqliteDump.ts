@@ -12,7 +12,8 @@ export interface TableDump {
 export function dumpTables(db: Database.Database): TableDump[] {
   const tables = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string; sql: string }[];
   return tables.map(({ name, sql }) => ({
-    name, sql,
+    name,
+    sql,
     columns: (db.prepare(`PRAGMA table_info("${name}")`).all() as { name: string }[]).map((c) => c.name),
     rows: (db.prepare(`SELECT * FROM "${name}"`).raw().all() as unknown[][]).map((r) => JSON.stringify(r, (_k, v) => (Buffer.isBuffer(v) ? `<${v.length} bytes>` : v))),
   }));

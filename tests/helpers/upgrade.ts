@@ -24,11 +24,15 @@ export function tryUpgrade(url: string, opts: { protocols?: string[]; origin?: s
     const ws = new WebSocket(url.replace(/^http/, 'ws'), opts.protocols ?? [], opts.origin === undefined ? {} : { origin: opts.origin });
     const received: Uint8Array[] = [];
     const closed = new Promise<{ code: number; reason: string }>((done) => ws.once('close', (code, reason) => done({ code, reason: reason.toString() })));
-    ws.on('message', (data: Buffer) => { received.push(new Uint8Array(data)); });
+    ws.on('message', (data: Buffer) => {
+      received.push(new Uint8Array(data));
+    });
     ws.on('unexpected-response', (req, res) => {
       let body = '';
       res.setEncoding('utf8');
-      res.on('data', (chunk: string) => { body += chunk; });
+      res.on('data', (chunk: string) => {
+        body += chunk;
+      });
       res.on('end', () => {
         req.destroy();
         resolve({ status: res.statusCode ?? 0, body, received, socket: null, closed, protocol: '' });

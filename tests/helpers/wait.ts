@@ -26,7 +26,10 @@ export async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs
 export function pong(ws: { ping(): void; once(event: 'pong', listener: () => void): unknown }, timeoutMs = 10_000): Promise<void> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('no pong')), timeoutMs);
-    ws.once('pong', () => { clearTimeout(timer); resolve(); });
+    ws.once('pong', () => {
+      clearTimeout(timer);
+      resolve();
+    });
     ws.ping();
   });
 }

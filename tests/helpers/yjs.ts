@@ -45,9 +45,14 @@ export function connectDoc(baseUrl: string, meetingId: string, docName: string, 
   const wsBase = baseUrl.replace(/^http/, 'ws');
   const origin = opts.origin;
   // The provider calls `new WebSocketPolyfill(url, protocols)`; only the Origin header is added here.
-  const Socket = origin === undefined ? WebSocket : class extends WebSocket {
-    constructor(url: string, protocols?: string | string[]) { super(url, protocols, { origin }); }
-  };
+  const Socket =
+    origin === undefined
+      ? WebSocket
+      : class extends WebSocket {
+          constructor(url: string, protocols?: string | string[]) {
+            super(url, protocols, { origin });
+          }
+        };
   const provider = new WebsocketProvider(`${wsBase}/yjs/${encodeURIComponent(meetingId)}`, docName, doc, {
     ...carry(token, opts.via ?? 'subprotocol'),
     WebSocketPolyfill: Socket as unknown as typeof globalThis.WebSocket,
@@ -55,9 +60,13 @@ export function connectDoc(baseUrl: string, meetingId: string, docName: string, 
     connect: opts.connect ?? true,
     maxBackoffTime: 500,
   });
-  provider.on('connection-close', (event) => { if (event) closes.push(event.code); });
+  provider.on('connection-close', (event) => {
+    if (event) closes.push(event.code);
+  });
   return {
-    doc, provider, closes,
+    doc,
+    provider,
+    closes,
     synced: (timeoutMs = 10_000) => waitFor(() => provider.synced, timeoutMs, `${docName} to sync`),
     destroy: () => {
       provider.destroy();
@@ -94,11 +103,18 @@ export function docUpgrade(url: string, opts: DocUpgradeOptions = {}): Promise<U
 
 /** The plain text of a TipTap document (every block's text, one per line). */
 export function textOf(doc: Y.Doc): string {
-  return doc.getXmlFragment(TIPTAP_FIELD).toArray().map((node) => (node instanceof Y.XmlElement ? xmlText(node) : String(node))).join('\n');
+  return doc
+    .getXmlFragment(TIPTAP_FIELD)
+    .toArray()
+    .map((node) => (node instanceof Y.XmlElement ? xmlText(node) : String(node)))
+    .join('\n');
 }
 
 function xmlText(node: Y.XmlElement): string {
-  return node.toArray().map((c) => (c instanceof Y.XmlText ? c.toString().replace(/<[^>]+>/g, '') : c instanceof Y.XmlElement ? xmlText(c) : '')).join('');
+  return node
+    .toArray()
+    .map((c) => (c instanceof Y.XmlText ? c.toString().replace(/<[^>]+>/g, '') : c instanceof Y.XmlElement ? xmlText(c) : ''))
+    .join('');
 }
 
 /** Appends a paragraph with `text` as TipTap would: an XmlElement('paragraph') holding an XmlText. */

@@ -14,8 +14,20 @@ const available = await redisAvailable();
 
 /** Fictional members: chair plus fourteen, fifteen voters. */
 const NAMES = [
-  'Bùi Văn An', 'Cao Thị Bình', 'Đặng Văn Cường', 'Đinh Thị Dung', 'Giang Văn Đức', 'Hà Thị Giang', 'Kiều Văn Hải',
-  'Lâm Thị Hoa', 'Lương Văn Khánh', 'Mai Thị Lan', 'Ngô Văn Minh', 'Phan Thị Nga', 'Quách Văn Phúc', 'Tạ Thị Quyên',
+  'Bùi Văn An',
+  'Cao Thị Bình',
+  'Đặng Văn Cường',
+  'Đinh Thị Dung',
+  'Giang Văn Đức',
+  'Hà Thị Giang',
+  'Kiều Văn Hải',
+  'Lâm Thị Hoa',
+  'Lương Văn Khánh',
+  'Mai Thị Lan',
+  'Ngô Văn Minh',
+  'Phan Thị Nga',
+  'Quách Văn Phúc',
+  'Tạ Thị Quyên',
 ];
 const MEMBERS = NAMES.map((name, i) => ({ id: `u${String(i + 1).padStart(2, '0')}`, name, position: 'Ủy viên', role: 'member' as const }));
 const OPTIONS = ['excellent', 'good', 'completed', 'not-completed'];
@@ -96,7 +108,12 @@ describe.runIf(available)('anonymity in Redis', () => {
     }
     const logs = cluster.instances.flatMap((i) => i.logs);
     expect(logs.length).toBeGreaterThan(0);
-    expect(voterChoiceLinks(logs.map((text) => ({ key: 'log', type: 'log', text })), voters)).toEqual([]);
+    expect(
+      voterChoiceLinks(
+        logs.map((text) => ({ key: 'log', type: 'log', text })),
+        voters,
+      ),
+    ).toEqual([]);
     for (const line of logs) expect(line).not.toContain('"paper"');
 
     // The detector does find a link when there is one.
@@ -108,7 +125,11 @@ describe.runIf(available)('anonymity in Redis', () => {
     // ballot's close rewrote it from the data as it now is, so that history is gone.
     const admin = new Redis(redis.url);
     try {
-      await waitFor(async () => /aof_rewrites:[1-9]/.test(await admin.info('persistence')) && /aof_rewrite_in_progress:0/.test(await admin.info('persistence')), 15_000, 'the AOF rewrite');
+      await waitFor(
+        async () => /aof_rewrites:[1-9]/.test(await admin.info('persistence')) && /aof_rewrite_in_progress:0/.test(await admin.info('persistence')),
+        15_000,
+        'the AOF rewrite',
+      );
     } finally {
       admin.disconnect();
     }

@@ -15,7 +15,9 @@ const RULE_ERRORS = ['invalid-state', 'not-found'];
 describe.runIf(available)('two instances on one Redis, commands racing', () => {
   let cluster: Cluster;
   const clients: LiveClient[] = [];
-  beforeAll(async () => { cluster = await startCluster(2, { commandsPerSecond: 1000 }); });
+  beforeAll(async () => {
+    cluster = await startCluster(2, { commandsPerSecond: 1000 });
+  });
   afterAll(async () => {
     for (const c of clients) c.close();
     await cluster?.stop();
@@ -35,11 +37,9 @@ describe.runIf(available)('two instances on one Redis, commands racing', () => {
     const members = ['m1', 'm2', 'm3', 'm4'];
     const acks: Ack<CommandResult>[] = [];
     for (let round = 0; round < 50; round++) {
-      const a = [
-        { type: 'queue.request', kind: 'speech', participantId: members[round % 4] },
-        { type: 'agenda.next' },
-        { type: 'announcement.post', text: `Thông báo A${round}` },
-      ][round % 3];
+      const a = [{ type: 'queue.request', kind: 'speech', participantId: members[round % 4] }, { type: 'agenda.next' }, { type: 'announcement.post', text: `Thông báo A${round}` }][
+        round % 3
+      ];
       const b = [
         { type: 'announcement.post', text: `Thông báo B${round}` },
         { type: 'agenda.previous' },
@@ -59,7 +59,10 @@ describe.runIf(available)('two instances on one Redis, commands racing', () => {
     // One history: versions 1..n, each once, and replaying it gives exactly the stored state.
     expect(records.map((r) => r.version)).toEqual(records.map((_, i) => i + 1));
     expect(records).toHaveLength(stored.version);
-    const replayed = evolveAll(initialState(cluster.meeting.meetingId, testDefinition()), records.flatMap((r) => r.events));
+    const replayed = evolveAll(
+      initialState(cluster.meeting.meetingId, testDefinition()),
+      records.flatMap((r) => r.events),
+    );
     expect(replayed).toEqual(stored.state);
     // Each accepted command owns its version; none was acknowledged twice or left out of the log.
     const versions = accepted.map((a) => a.version).filter((v) => v > 0);
@@ -86,8 +89,14 @@ describe.runIf(available)('two instances on one Redis, commands racing', () => {
       expect(await chair.send({ type: 'ballot.open', ballotId })).toMatchObject({ ok: true });
       const paper = round % 2 === 0 ? { m1: 'excellent', m2: 'good' } : { m1: 'completed', m2: 'not-completed' };
       const twice = await Promise.all(voter.map((v) => v.send({ type: 'ballot.vote', ballotId, paper })));
-      expect(twice.filter((a) => a.ok), `round ${round}: ${JSON.stringify(twice)}`).toHaveLength(1);
-      expect(twice.find((a) => !a.ok), `round ${round}: ${JSON.stringify(twice)}`).toMatchObject({ error: { code: "already-voted" } });
+      expect(
+        twice.filter((a) => a.ok),
+        `round ${round}: ${JSON.stringify(twice)}`,
+      ).toHaveLength(1);
+      expect(
+        twice.find((a) => !a.ok),
+        `round ${round}: ${JSON.stringify(twice)}`,
+      ).toMatchObject({ error: { code: 'already-voted' } });
       const counts = await store.readCounts(cluster.meeting.meetingId, ballotId);
       expect(counts, `round ${round}`).toEqual({ [`m1/${paper.m1}`]: 1, [`m2/${paper.m2}`]: 1 });
       expect(await chair.send({ type: 'ballot.cancel', ballotId, reason: 'thử nghiệm' })).toMatchObject({ ok: true });

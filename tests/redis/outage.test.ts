@@ -16,9 +16,13 @@ const available = await redisAvailable();
 
 /** A Redis of the test's own, on its own port, with an append-only file so a restart keeps the data. */
 function startRedis(port: number, dir: string): Promise<ChildProcess> {
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'yes', '--appendfsync', 'always', '--dir', dir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'yes', '--appendfsync', 'always', '--dir', dir], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   return new Promise((resolve, reject) => {
-    child.stdout!.on('data', (d: Buffer) => { if (d.toString().includes('Ready to accept connections')) resolve(child); });
+    child.stdout!.on('data', (d: Buffer) => {
+      if (d.toString().includes('Ready to accept connections')) resolve(child);
+    });
     child.once('exit', (code) => reject(new Error(`redis-server exited with ${code}`)));
   });
 }
@@ -46,7 +50,10 @@ describe.runIf(available)('when Redis goes away and comes back', () => {
   });
 
   it('reports it, refuses commands with store-unavailable, and recovers by itself', async () => {
-    const token = meeting.links.find((l) => l.participantId === 'chair')!.url.split('/').pop()!;
+    const token = meeting.links
+      .find((l) => l.participantId === 'chair')!
+      .url.split('/')
+      .pop()!;
     const chair = await connectClient(url, token);
     expect(await chair.send({ type: 'agenda.open', itemId: 'open' })).toEqual({ ok: true, version: 1 });
 

@@ -17,10 +17,14 @@ async function serverCount(cluster: Cluster, i: number): Promise<number> {
 describe.runIf(available)('two deployments on one Redis, under different REDIS_PREFIX', () => {
   let a: Cluster;
   let b: Cluster;
-  beforeAll(async () => { [a, b] = await Promise.all([startCluster(2), startCluster(1)]); });
-  afterAll(async () => { await Promise.all([a?.stop(), b?.stop()]); });
+  beforeAll(async () => {
+    [a, b] = await Promise.all([startCluster(2), startCluster(1)]);
+  });
+  afterAll(async () => {
+    await Promise.all([a?.stop(), b?.stop()]);
+  });
 
-  it('each sees only its own instances: the adapter\'s channels are prefixed too, not only its stream', async () => {
+  it("each sees only its own instances: the adapter's channels are prefixed too, not only its stream", async () => {
     // Once all three have subscribed (each counts at least its own deployment), a foreign one would count too.
     await waitFor(async () => (await serverCount(a, 0)) >= 2 && (await serverCount(a, 1)) >= 2 && (await serverCount(b, 0)) >= 1, 10_000, 'every instance subscribed');
     expect(await serverCount(a, 0)).toBe(2);

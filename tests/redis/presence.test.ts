@@ -33,7 +33,9 @@ function listsSentBy(instance: Instance): string[][] {
 describe.runIf(available)('presence across two instances on one Redis', () => {
   let cluster: Cluster;
   const devices: Device[] = [];
-  beforeAll(async () => { cluster = await startCluster(2); });
+  beforeAll(async () => {
+    cluster = await startCluster(2);
+  });
   afterAll(async () => {
     for (const d of devices) d.socket.close();
     await cluster?.stop();
@@ -41,10 +43,15 @@ describe.runIf(available)('presence across two instances on one Redis', () => {
 
   async function open(instance: number, participantId: string): Promise<Device> {
     const socket: Socket<ServerToClient, ClientToServer> = connect(cluster.instances[instance].url, {
-      auth: { token: cluster.tokenOf(participantId) }, transports: ['websocket'], reconnection: false, forceNew: true,
+      auth: { token: cluster.tokenOf(participantId) },
+      transports: ['websocket'],
+      reconnection: false,
+      forceNew: true,
     });
     const device: Device = { socket, online: null };
-    socket.on('presence', (p) => { device.online = p.online; });
+    socket.on('presence', (p) => {
+      device.online = p.online;
+    });
     devices.push(device);
     await new Promise<void>((resolve, reject) => {
       socket.once('snapshot', () => resolve());
@@ -53,8 +60,7 @@ describe.runIf(available)('presence across two instances on one Redis', () => {
     return device;
   }
 
-  const sees = (ds: Device[], ids: string[]) =>
-    waitFor(() => ds.every((d) => JSON.stringify(d.online) === JSON.stringify([...ids].sort())), 5000, `presence ${ids.join(',')}`);
+  const sees = (ds: Device[], ids: string[]) => waitFor(() => ds.every((d) => JSON.stringify(d.online) === JSON.stringify([...ids].sort())), 5000, `presence ${ids.join(',')}`);
 
   it('every device sees who is connected on either instance, and a device that changes nothing still gets the list', async () => {
     const [sentByA, sentByB] = cluster.instances.map(listsSentBy);
@@ -80,7 +86,7 @@ describe.runIf(available)('presence across two instances on one Redis', () => {
     m1OnB.socket.close();
     const rest = [chair, obsOnA, obs2OnA, obsOnB, m1OnA];
     // m1 is gone from B, so B tells the meeting who is online, after asking A.
-    await waitFor(() => sentByB.length > before, 5000, 'B\'s list after m1 left it');
+    await waitFor(() => sentByB.length > before, 5000, "B's list after m1 left it");
     expect(sentByB.slice(before)).toEqual([['chair', 'm1', 'obs']]);
     await sees(rest, ['chair', 'm1', 'obs']);
     m1OnA.socket.close();
@@ -90,7 +96,7 @@ describe.runIf(available)('presence across two instances on one Redis', () => {
     before = sentByA.length;
     obsOnA.socket.close();
     obs2OnA.socket.close();
-    await waitFor(() => sentByA.length > before, 5000, 'A\'s list after its observers left');
+    await waitFor(() => sentByA.length > before, 5000, "A's list after its observers left");
     expect(sentByA.slice(before)).toEqual([['chair', 'obs']]);
     await sees([chair, obsOnB], ['chair', 'obs']);
     obsOnB.socket.close();

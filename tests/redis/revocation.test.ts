@@ -18,10 +18,14 @@ const DOC = 'notes-collective';
  */
 describe.runIf(available)('revocation across instances', () => {
   let cluster: Cluster;
-  beforeAll(async () => { cluster = await startCluster(2); });
-  afterAll(async () => { await cluster?.stop(); });
+  beforeAll(async () => {
+    cluster = await startCluster(2);
+  });
+  afterAll(async () => {
+    await cluster?.stop();
+  });
 
-  it('a reissue on instance 1 closes the member\'s Socket.IO and Yjs connections on instance 2 before its ack', async () => {
+  it("a reissue on instance 1 closes the member's Socket.IO and Yjs connections on instance 2 before its ack", async () => {
     const [one, two] = cluster.instances;
     const meetingId = cluster.meeting.meetingId;
     const chair = await connectClient(one.url, cluster.tokenOf('chair'));
@@ -31,16 +35,16 @@ describe.runIf(available)('revocation across instances', () => {
     const reader = connectDoc(one.url, meetingId, DOC, cluster.tokenOf('m1'));
     await Promise.all([memberDoc.synced(), secDoc.synced(), reader.synced()]);
     appendParagraph(memberDoc.doc, 'Trước khi cấp lại');
-    await waitFor(() => textOf(reader.doc).includes('Trước khi cấp lại'), 5000, 'the member\'s edit before the reissue');
+    await waitFor(() => textOf(reader.doc).includes('Trước khi cấp lại'), 5000, "the member's edit before the reissue");
     const revoked: string[] = [];
     member.socket.on('revoked', (info) => revoked.push(info.reason));
 
-    const ack = await chair.send({ type: 'link.reissue', participantId: 'm2' }) as Ack<CommandResult>;
+    const ack = (await chair.send({ type: 'link.reissue', participantId: 'm2' })) as Ack<CommandResult>;
     versionOf(ack);
     // By the acknowledgement, instance 2 has closed both connections of the old link (and takes
     // nothing more from them); the close frames reach the member's device within a second.
     const acked = Date.now();
-    await waitFor(() => !member.socket.connected && memberDoc.closes.includes(DOC_CLOSE.revoked), 1000, 'the old link\'s connections to close');
+    await waitFor(() => !member.socket.connected && memberDoc.closes.includes(DOC_CLOSE.revoked), 1000, "the old link's connections to close");
     expect(Date.now() - acked).toBeLessThan(1000);
     expect(revoked).toEqual(['link-reissued']);
 
@@ -49,7 +53,7 @@ describe.runIf(available)('revocation across instances', () => {
     // is not retried), so no later reconnection can carry the edit either: nothing more to wait for.
     appendParagraph(memberDoc.doc, 'Sau khi cấp lại');
     appendParagraph(secDoc.doc, 'Thư ký ghi tiếp');
-    await waitFor(() => textOf(reader.doc).includes('Thư ký ghi tiếp'), 5000, 'the secretary\'s edit');
+    await waitFor(() => textOf(reader.doc).includes('Thư ký ghi tiếp'), 5000, "the secretary's edit");
     expect(memberDoc.provider.shouldConnect).toBe(false);
     expect(textOf(reader.doc)).not.toContain('Sau khi cấp lại');
     const late = connectDoc(one.url, meetingId, DOC, cluster.tokenOf('m1'));

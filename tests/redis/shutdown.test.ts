@@ -36,13 +36,17 @@ describe.runIf(available)('SIGTERM', () => {
 
   it('answers the commands in flight, stores every note update, refuses new connections and exits 0', async () => {
     const res = await fetch(`${server.url}/api/meetings`, {
-      method: 'POST', headers: { authorization: `Bearer ${server.adminToken}`, 'content-type': 'application/json' },
+      method: 'POST',
+      headers: { authorization: `Bearer ${server.adminToken}`, 'content-type': 'application/json' },
       body: JSON.stringify(testDefinition()),
     });
     const created = (await res.json()) as { meetingId: string; links: { participantId: string; url: string }[] };
     const chair: LiveClient = await connectLive(server.url, tokenIn(created, 'chair'));
     const notes: DocClient = connectDoc(server.url, created.meetingId, 'notes-open', tokenIn(created, 'm1'));
-    closers.push(() => chair.close(), () => notes.destroy());
+    closers.push(
+      () => chair.close(),
+      () => notes.destroy(),
+    );
     await notes.synced();
     appendParagraph(notes.doc, 'Trước khi dừng');
     await waitFor(async () => textOf((await loadStoredDoc(store, created.meetingId, 'notes-open')).doc).includes('Trước khi dừng'), 10_000, 'the first line stored');

@@ -31,7 +31,8 @@ describe.runIf(available)('two server processes on one Redis', () => {
     store = new RedisStore(REDIS_URL, prefix);
     await store.ready();
     const res = await fetch(`${a.url}/api/meetings`, {
-      method: 'POST', headers: { authorization: `Bearer ${a.adminToken}`, 'content-type': 'application/json' },
+      method: 'POST',
+      headers: { authorization: `Bearer ${a.adminToken}`, 'content-type': 'application/json' },
       body: JSON.stringify(testDefinition()),
     });
     expect(res.status).toBe(201);
@@ -133,19 +134,32 @@ describe.runIf(available)('two server processes on one Redis', () => {
     await converged(everyone);
     const titles = Array.from({ length: 40 }, (_, i) => `Mục bổ sung ${i + 1}`);
     let answered = 0;
-    const settle = async (p: Promise<Ack<CommandResult>>) => p.then(
-      (ack) => { answered++; return ack; },
-      () => ({ ok: false as const, error: { code: 'no-answer', message: 'disconnected before the answer' } }),
-    );
+    const settle = async (p: Promise<Ack<CommandResult>>) =>
+      p.then(
+        (ack) => {
+          answered++;
+          return ack;
+        },
+        () => ({ ok: false as const, error: { code: 'no-answer', message: 'disconnected before the answer' } }),
+      );
     const adds = titles.map((title) => settle(chair.send({ type: 'agenda.add', item: { day: 2, title, kind: 'procedure', plannedMinutes: 5 } })));
-    const papers: Record<string, Record<string, string>> = { m1: { m2: 'excellent' }, m3: { m1: 'completed', m2: 'good' }, m2: { m1: 'good' }, m4: { m1: 'good', m2: 'good' }, chair: { m1: 'not-completed', m2: 'completed' } };
+    const papers: Record<string, Record<string, string>> = {
+      m1: { m2: 'excellent' },
+      m3: { m1: 'completed', m2: 'good' },
+      m2: { m1: 'good' },
+      m4: { m1: 'good', m2: 'good' },
+      chair: { m1: 'not-completed', m2: 'completed' },
+    };
     const inflightVotes = {
       m1: settle(m1.send({ type: 'ballot.vote', ballotId: 'b2', paper: papers.m1 })),
       m3: settle(m3.send({ type: 'ballot.vote', ballotId: 'b2', paper: papers.m3 })),
     };
     const typedOnA = Array.from({ length: 8 }, (_, i) => `Dòng từ A ${i + 1}`);
     const typedOnB = Array.from({ length: 8 }, (_, i) => `Dòng từ B ${i + 1}`);
-    typedOnA.forEach((l, i) => { appendParagraph(notesA.doc, l); appendParagraph(notesB.doc, typedOnB[i]); });
+    typedOnA.forEach((l, i) => {
+      appendParagraph(notesA.doc, l);
+      appendParagraph(notesB.doc, typedOnB[i]);
+    });
     // Killed in the middle: some commands answered, others still in line.
     await waitFor(() => answered >= 3, 10_000, 'the first answers');
     const lateVote = settle(chair.send({ type: 'ballot.vote', ballotId: 'b2', paper: papers.chair }));
@@ -162,11 +176,13 @@ describe.runIf(available)('two server processes on one Redis', () => {
     // A's clients come back through B, as a proxy sends them to the live instance.
     for (const c of [chair, m1, m3, obsA]) c.moveTo(b.url);
     for (const d of [notesA, minutesA]) d.provider.serverUrl = `${b.url.replace(/^http/, 'ws')}/yjs/${encodeURIComponent(meetingId)}`;
-    await waitFor(() => [chair, m1, m3, obsA].every((c) => c.socket.connected), 15_000, 'A\'s clients on B');
+    await waitFor(() => [chair, m1, m3, obsA].every((c) => c.socket.connected), 15_000, "A's clients on B");
 
     // Every acknowledged command is in the stored state.
     state = (await stored()).state;
-    addAcks.forEach((ack, i) => { if (ack.ok) expect(state.agenda.map((x) => x.title)).toContain(titles[i]); });
+    addAcks.forEach((ack, i) => {
+      if (ack.ok) expect(state.agenda.map((x) => x.title)).toContain(titles[i]);
+    });
     for (const [voter, ack] of Object.entries(voteAcks)) if (ack.ok) expect(state.ballots.find((x) => x.id === 'b2')!.voted).toContain(voter);
 
     // Unanswered votes are handed in again: counted, or refused as already counted, never twice.

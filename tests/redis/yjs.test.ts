@@ -15,9 +15,15 @@ const DOC = 'notes-collective';
 describe.runIf(available)('Yjs documents across two instances', () => {
   let cluster: Cluster;
   const docs: DocClient[] = [];
-  beforeAll(async () => { cluster = await startCluster(2); });
-  afterEach(() => { for (const d of docs.splice(0)) d.destroy(); });
-  afterAll(async () => { await cluster?.stop(); });
+  beforeAll(async () => {
+    cluster = await startCluster(2);
+  });
+  afterEach(() => {
+    for (const d of docs.splice(0)) d.destroy();
+  });
+  afterAll(async () => {
+    await cluster?.stop();
+  });
 
   function open(instance: number, participantId: string, docName = DOC): DocClient {
     const client = connectDoc(cluster.instances[instance].url, cluster.meeting.meetingId, docName, cluster.tokenOf(participantId));
@@ -39,9 +45,9 @@ describe.runIf(available)('Yjs documents across two instances', () => {
     expect(textOf(onB.doc)).toBe('Ý kiến thứ nhất');
 
     appendParagraph(onA.doc, 'Từ A');
-    await waitFor(() => textOf(onB.doc).includes('Từ A') && textOf(readerB.doc).includes('Từ A'), 10_000, 'A\'s edit on B');
+    await waitFor(() => textOf(onB.doc).includes('Từ A') && textOf(readerB.doc).includes('Từ A'), 10_000, "A's edit on B");
     appendParagraph(onB.doc, 'Từ B');
-    await waitFor(() => textOf(onA.doc).includes('Từ B'), 10_000, 'B\'s edit on A');
+    await waitFor(() => textOf(onA.doc).includes('Từ B'), 10_000, "B's edit on A");
     const expected = 'Ý kiến thứ nhất\nTừ A\nTừ B';
     await waitFor(() => textOf(readerB.doc) === expected, 10_000, 'the reader on B');
     expect(textOf(onA.doc)).toBe(expected);
@@ -64,13 +70,13 @@ describe.runIf(available)('Yjs documents across two instances', () => {
     await onB.synced();
     const seesA = () => onB.provider.awareness.getStates().get(onA.doc.clientID)?.user?.name === 'Lê Văn Một';
     // Well before the 15 s renewal: B asked who is present when it opened the document.
-    await waitFor(seesA, 5000, 'A\'s presence on B');
+    await waitFor(seesA, 5000, "A's presence on B");
 
     onB.provider.awareness.setLocalStateField('user', { name: 'Phạm Thị Hai' });
-    await waitFor(() => onA.provider.awareness.getStates().get(onB.doc.clientID)?.user?.name === 'Phạm Thị Hai', 5000, 'B\'s presence on A');
+    await waitFor(() => onA.provider.awareness.getStates().get(onB.doc.clientID)?.user?.name === 'Phạm Thị Hai', 5000, "B's presence on A");
 
     onA.provider.disconnect();
-    await waitFor(() => !onB.provider.awareness.getStates().has(onA.doc.clientID), 5000, 'A\'s presence gone from B');
+    await waitFor(() => !onB.provider.awareness.getStates().has(onA.doc.clientID), 5000, "A's presence gone from B");
   });
 
   it('forgets the presence of an instance that vanished without a word', async () => {
@@ -80,12 +86,12 @@ describe.runIf(available)('Yjs documents across two instances', () => {
     const onB = open(1, 'm2', docName);
     await Promise.all([onA.synced(), onB.synced()]);
     onA.provider.awareness.setLocalStateField('user', { name: 'Đỗ Thị Bốn' });
-    await waitFor(() => onB.provider.awareness.getStates().has(onA.doc.clientID), 5000, 'A\'s presence on B');
+    await waitFor(() => onB.provider.awareness.getStates().has(onA.doc.clientID), 5000, "A's presence on B");
     // A's key expires as if it were killed: its heartbeat stops and the key is gone.
     const fanoutA = a.opened.docFanout as unknown as { instanceId: string };
     const storeA = a.opened.store as RedisStore;
     await storeA.redis.del(storeA.instanceKey(fanoutA.instanceId));
-    await waitFor(() => !onB.provider.awareness.getStates().has(onA.doc.clientID), 10_000, 'B to forget A\'s client');
+    await waitFor(() => !onB.provider.awareness.getStates().has(onA.doc.clientID), 10_000, "B to forget A's client");
     expect(b.logs.join('\n')).not.toContain('error');
     // Back on its next heartbeat; the client's next renewal shows it again.
   });
@@ -179,7 +185,7 @@ describe.runIf(available)('Yjs across instances when Redis drops out', () => {
     }
     await waitFor(() => textOf(onB.doc) === 'Trước\nTrong lúc mất kết nối 1\nTrong lúc mất kết nối 2', 10_000, 'B to heal');
     appendParagraph(onB.doc, 'Sau');
-    await waitFor(() => textOf(onA.doc).endsWith('Sau'), 10_000, 'B\'s edit on A after the blip');
+    await waitFor(() => textOf(onA.doc).endsWith('Sau'), 10_000, "B's edit on A after the blip");
   });
 
   it('converges again after Redis is stopped and started, with edits made meanwhile on both sides', async () => {

@@ -16,11 +16,13 @@ const entryOf = (c: DocClient, participantId: string) => states(c).filter((s) =>
  * reader, with how many connections they hold), never a reader's cursor or anything a reader sent,
  * and a reader's awareness floods nobody.
  */
-describe('readers\' awareness', () => {
+describe("readers' awareness", () => {
   let server: TestServer;
   const clients: DocClient[] = [];
   const raws: UpgradeOutcome[] = [];
-  beforeEach(async () => { server = await startServer(); });
+  beforeEach(async () => {
+    server = await startServer();
+  });
   afterEach(async () => {
     for (const c of clients.splice(0)) c.destroy();
     for (const r of raws.splice(0)) r.socket?.terminate();
@@ -37,14 +39,14 @@ describe('readers\' awareness', () => {
     return r;
   };
 
-  it('shows editors who follows and how many, never a reader\'s own state', async () => {
+  it("shows editors who follows and how many, never a reader's own state", async () => {
     const chair = open('chair');
     const followers = [open('obs'), open('obs'), open('obs'), open('screen'), open('guest')];
     await Promise.all([chair, ...followers].map((c) => c.synced()));
     for (const f of followers) f.provider.awareness.setLocalStateField('cursor', { anchor: 1, head: 5 });
     followers[0].provider.awareness.setLocalStateField('user', { name: 'Nguyễn Văn Chủ', color: '#ff0000' });
 
-    await waitFor(() => entryOf(chair, 'obs')[0]?.connections === 3 && entryOf(chair, 'screen').length === 1 && entryOf(chair, 'guest').length === 1, 5000, 'the readers\' entries');
+    await waitFor(() => entryOf(chair, 'obs')[0]?.connections === 3 && entryOf(chair, 'screen').length === 1 && entryOf(chair, 'guest').length === 1, 5000, "the readers' entries");
     expect(entryOf(chair, 'obs')).toEqual([{ id: expect.any(Number), user: { name: 'Theo dõi', participantId: 'obs', role: 'observer', readOnly: true }, connections: 3 }]);
     expect(entryOf(chair, 'guest')[0].user).toEqual({ name: 'Vũ Văn Khách', participantId: 'guest', role: 'guest', readOnly: true });
     // None of the readers' own client ids, cursors or claims reached the editor.
@@ -65,7 +67,7 @@ describe('readers\' awareness', () => {
     const obs = open('obs');
     await Promise.all([m1.synced(), obs.synced()]);
     m1.provider.awareness.setLocalStateField('cursor', { anchor: 2, head: 2 });
-    await waitFor(() => entryOf(obs, 'm1')[0]?.cursor !== undefined, 5000, 'm1\'s cursor on the observer\'s copy');
+    await waitFor(() => entryOf(obs, 'm1')[0]?.cursor !== undefined, 5000, "m1's cursor on the observer's copy");
   });
 
   it('a member is a reader of the minutes', async () => {
@@ -78,7 +80,7 @@ describe('readers\' awareness', () => {
     expect(entryOf(sec, 'm2')[0].cursor).toBeUndefined();
   });
 
-  it('a reader\'s awareness flood reaches nobody; nobody can take over a reader\'s entry', async () => {
+  it("a reader's awareness flood reaches nobody; nobody can take over a reader's entry", async () => {
     const editor = await raw('m1');
     let received = 0;
     let chairMoved = false;
@@ -89,7 +91,7 @@ describe('readers\' awareness', () => {
     const watcher = open('chair');
     await watcher.synced();
     const reader = await raw('obs');
-    await waitFor(() => entryOf(watcher, 'obs').length === 1, 5000, 'the observer\'s entry');
+    await waitFor(() => entryOf(watcher, 'obs').length === 1, 5000, "the observer's entry");
     const before = received;
     // 300 updates of 30 KB (9 MB), within the connection's rate limit: relayed, that was 9 MB to every editor.
     for (let clock = 1; clock <= 300; clock++) reader.socket!.send(awarenessMessage([{ clientID: 777, clock, state: { blob: 'z'.repeat(30 * 1024) } }]));
@@ -97,7 +99,7 @@ describe('readers\' awareness', () => {
     // later change of the chair's is then a barrier: the editor has everything relayed before it.
     await pong(reader.socket!);
     watcher.provider.awareness.setLocalStateField('cursor', { anchor: 9, head: 9 });
-    await waitFor(() => chairMoved, 5000, 'the chair\'s change at the editor');
+    await waitFor(() => chairMoved, 5000, "the chair's change at the editor");
     expect(received - before).toBeLessThan(64 * 1024);
     expect(reader.socket!.readyState).toBe(reader.socket!.OPEN);
 
@@ -106,7 +108,7 @@ describe('readers\' awareness', () => {
     editor.socket!.send(awarenessMessage([{ clientID: id, clock: 1000, state: { user: { name: 'x' } } }]));
     editor.socket!.send(awarenessMessage([{ clientID: id, clock: 1001, state: null }]));
     editor.socket!.send(awarenessMessage([{ clientID: 4242, clock: 1, state: {} }]));
-    await waitFor(() => states(watcher).some((s) => s.id === 4242), 5000, 'the editor\'s own state, as a barrier');
+    await waitFor(() => states(watcher).some((s) => s.id === 4242), 5000, "the editor's own state, as a barrier");
     expect(entryOf(watcher, 'obs')).toMatchObject([{ id, user: { participantId: 'obs', readOnly: true } }]);
   });
 });

@@ -9,15 +9,35 @@ const ROOT = new URL('../..', import.meta.url).pathname;
 const root = mkdtempSync(join(tmpdir(), 'phong-hop-config-'));
 afterAll(() => removeDataDir(root));
 
-interface Run { code: number | null; stdout: string; stderr: string }
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
 
 /** `server/main.ts` as `npm start` runs it, with one variable wrong. */
 function start(env: Record<string, string>): Promise<Run> {
   return new Promise((resolve) => {
-    const child = execFile(process.execPath, ['--import', 'tsx', join(ROOT, 'server/main.ts')], {
-      cwd: ROOT, timeout: 30_000,
-      env: { ...process.env, PORT: '0', DATA_DIR: join(root, 'never-created'), ADMIN_TOKEN: 'config-test-admin-token', PUBLIC_URL: 'http://127.0.0.1:3000', LOG_LEVEL: 'info', REDIS_URL: '', ALLOWED_ORIGINS: '', ...env },
-    }, (_err, stdout, stderr) => resolve({ code: child.exitCode, stdout, stderr }));
+    const child = execFile(
+      process.execPath,
+      ['--import', 'tsx', join(ROOT, 'server/main.ts')],
+      {
+        cwd: ROOT,
+        timeout: 30_000,
+        env: {
+          ...process.env,
+          PORT: '0',
+          DATA_DIR: join(root, 'never-created'),
+          ADMIN_TOKEN: 'config-test-admin-token',
+          PUBLIC_URL: 'http://127.0.0.1:3000',
+          LOG_LEVEL: 'info',
+          REDIS_URL: '',
+          ALLOWED_ORIGINS: '',
+          ...env,
+        },
+      },
+      (_err, stdout, stderr) => resolve({ code: child.exitCode, stdout, stderr }),
+    );
   });
 }
 

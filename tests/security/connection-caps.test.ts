@@ -16,7 +16,13 @@ type Refused = Error & { data?: { code?: string; message?: string } };
 
 /** The refusal of a connection that should not open, as the client gets it (connect_error's data). */
 async function refusal(url: string, token: string): Promise<{ code?: string; message?: string }> {
-  const opened = await connectClient(url, token).then((c) => { c.close(); return null; }, (e: Refused) => e.data ?? {});
+  const opened = await connectClient(url, token).then(
+    (c) => {
+      c.close();
+      return null;
+    },
+    (e: Refused) => e.data ?? {},
+  );
   if (opened === null) throw new Error('the connection was accepted');
   return opened;
 }
@@ -43,13 +49,15 @@ describe('connections per link', () => {
       server = await spawnServer({ env: { MAX_CONNECTIONS_PER_TOKEN: '2', MAX_OBSERVER_CONNECTIONS: '5' } });
       tokens = demoTokens(server.dataDir);
     }, 60_000);
-    afterEach(() => { for (const c of clients.splice(0)) c.close(); });
+    afterEach(() => {
+      for (const c of clients.splice(0)) c.close();
+    });
     afterAll(async () => {
       await server?.terminate();
       if (server) removeDataDir(server.dataDir);
     });
 
-    it('a member\'s link opens on two devices; a third is refused with too-many-connections until one closes', async () => {
+    it("a member's link opens on two devices; a third is refused with too-many-connections until one closes", async () => {
       const { open, refused } = await fill(server.url, tokens.tokenOf('m01'), 3);
       clients.push(...open);
       expect(open).toHaveLength(2);
@@ -59,11 +67,15 @@ describe('connections per link', () => {
       clients.push(await connectClient(server.url, tokens.tokenOf('m02')));
       // Closing a device gives its place back.
       open[0].close();
-      await waitFor(async () => {
-        const c = await connectClient(server.url, tokens.tokenOf('m01')).catch(() => null);
-        if (c) clients.push(c);
-        return c !== null;
-      }, 5000, 'a place to free up');
+      await waitFor(
+        async () => {
+          const c = await connectClient(server.url, tokens.tokenOf('m01')).catch(() => null);
+          if (c) clients.push(c);
+          return c !== null;
+        },
+        5000,
+        'a place to free up',
+      );
     });
 
     it('the public observer link has its own cap', async () => {
@@ -78,7 +90,9 @@ describe('connections per link', () => {
   describe('documents (defaults: 3 per link and document)', () => {
     let server: TestServer;
     const sockets: UpgradeOutcome[] = [];
-    beforeAll(async () => { server = await startServer(); });
+    beforeAll(async () => {
+      server = await startServer();
+    });
     afterAll(async () => {
       for (const s of sockets) s.socket?.terminate();
       await server.stop();
@@ -89,7 +103,7 @@ describe('connections per link', () => {
       return outcome;
     };
 
-    it('caps one link\'s connections to one document, not to the others', async () => {
+    it("caps one link's connections to one document, not to the others", async () => {
       const notes = notesDocName('collective');
       for (let i = 0; i < DEFAULT_MAX_CONNECTIONS_PER_TOKEN; i++) expect((await open(notes, 'm1')).status).toBe(101);
       const refused = await open(notes, 'm1');
@@ -109,13 +123,15 @@ describe('connections per link', () => {
     const redis = await redisAvailable();
     let cluster: Cluster;
     const clients: TestClient[] = [];
-    beforeAll(async () => { if (redis) cluster = await startCluster(2); });
+    beforeAll(async () => {
+      if (redis) cluster = await startCluster(2);
+    });
     afterAll(async () => {
       for (const c of clients) c.close();
       await cluster?.stop();
     });
 
-    it.skipIf(!redis)('counts a link\'s connections on every instance', async () => {
+    it.skipIf(!redis)("counts a link's connections on every instance", async () => {
       const [a, b] = cluster.instances;
       const token = cluster.tokenOf('m1');
       clients.push(await connectClient(a.url, token), await connectClient(a.url, token));
@@ -123,11 +139,15 @@ describe('connections per link', () => {
       expect(await refusal(b.url, token)).toMatchObject({ code: 'too-many-connections' });
       expect(await refusal(a.url, token)).toMatchObject({ code: 'too-many-connections' });
       clients[0].close();
-      await waitFor(async () => {
-        const c = await connectClient(b.url, token).catch(() => null);
-        if (c) clients.push(c);
-        return c !== null;
-      }, 5000, 'the place freed on A to be taken on B');
+      await waitFor(
+        async () => {
+          const c = await connectClient(b.url, token).catch(() => null);
+          if (c) clients.push(c);
+          return c !== null;
+        },
+        5000,
+        'the place freed on A to be taken on B',
+      );
     });
   });
 

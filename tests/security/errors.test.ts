@@ -10,7 +10,11 @@ import { startServer, type TestServer } from '../helpers/server.js';
 
 const CLIENT_DIR = join(process.cwd(), 'dist/client');
 
-interface Answer { status: number; headers: IncomingHttpHeaders; body: string }
+interface Answer {
+  status: number;
+  headers: IncomingHttpHeaders;
+  body: string;
+}
 
 /** node:http, so that the path goes out exactly as written (fetch would normalise it). */
 function send(url: string, method: string, path: string, headers: Record<string, string> = {}, body?: string): Promise<Answer> {
@@ -18,7 +22,9 @@ function send(url: string, method: string, path: string, headers: Record<string,
   return new Promise((resolve, reject) => {
     const req = httpRequest({ hostname, port, path, method, headers }, (res) => {
       let text = '';
-      res.on('data', (d: Buffer) => { text += d.toString(); });
+      res.on('data', (d: Buffer) => {
+        text += d.toString();
+      });
       res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
     });
     req.on('error', reject);
@@ -52,10 +58,29 @@ describe('error answers carry no stack and no path', () => {
   it('malformed escapes, traversal, null bytes, odd methods and unknown paths: short answers, never a 5xx', async () => {
     const id = server.meeting.meetingId;
     const paths = [
-      '/%E0%A4%A', '/%E0%A4%A.js', '/assets/%E0%A4%A.js', `/api/meetings/%E0/export`, `/api/meetings/${id}/export?format=%E0%A4%A`,
-      '/api/meetings/%E0%A4%A/participants/x/pin/reset', '/..%2f..%2fpackage.json', '/assets/..%2f..%2f..%2fpackage.json',
-      '/assets/%2e%2e/%2e%2e/server/app.ts', '/%00', '/assets/%00.js', '//etc/passwd', '/yjs/abc', '/yjs/%E0', '/socket.io/x',
-      `/${'a'.repeat(6000)}`, '/.env', '/.git/config', '/assets/', '/index.html/', `${script}.map`, `${script}%2emap`, '/join/%E0%A4%A',
+      '/%E0%A4%A',
+      '/%E0%A4%A.js',
+      '/assets/%E0%A4%A.js',
+      `/api/meetings/%E0/export`,
+      `/api/meetings/${id}/export?format=%E0%A4%A`,
+      '/api/meetings/%E0%A4%A/participants/x/pin/reset',
+      '/..%2f..%2fpackage.json',
+      '/assets/..%2f..%2f..%2fpackage.json',
+      '/assets/%2e%2e/%2e%2e/server/app.ts',
+      '/%00',
+      '/assets/%00.js',
+      '//etc/passwd',
+      '/yjs/abc',
+      '/yjs/%E0',
+      '/socket.io/x',
+      `/${'a'.repeat(6000)}`,
+      '/.env',
+      '/.git/config',
+      '/assets/',
+      '/index.html/',
+      `${script}.map`,
+      `${script}%2emap`,
+      '/join/%E0%A4%A',
     ];
     for (const method of ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS']) {
       for (const path of paths) {
@@ -67,9 +92,13 @@ describe('error answers carry no stack and no path', () => {
     }
   });
 
-  it('an unknown route answers 404 in the API\'s shape, without echoing the path', async () => {
+  it("an unknown route answers 404 in the API's shape, without echoing the path", async () => {
     const token = server.tokenOf('m1');
-    for (const [method, path] of [['POST', `/join/${token}`], ['GET', '/yjs/abc'], ['DELETE', '/']] as const) {
+    for (const [method, path] of [
+      ['POST', `/join/${token}`],
+      ['GET', '/yjs/abc'],
+      ['DELETE', '/'],
+    ] as const) {
       const res = await send(server.url, method, path);
       expect(res.status).toBe(404);
       expect(JSON.parse(res.body)).toEqual({ ok: false, error: { code: 'not-found', message: 'not found' } });
@@ -77,7 +106,7 @@ describe('error answers carry no stack and no path', () => {
     }
   });
 
-  it('a malformed escape in a route parameter is a 400, not the router\'s stack', async () => {
+  it("a malformed escape in a route parameter is a 400, not the router's stack", async () => {
     const res = await send(server.url, 'GET', '/api/meetings/%E0/export');
     expect(res.status).toBe(400);
     expect(JSON.parse(res.body)).toEqual({ ok: false, error: { code: 'invalid-payload', message: 'bad request' } });
@@ -117,8 +146,11 @@ describe('a client folder that cannot be sent', () => {
     rmSync(join(dir, `${script}.gz`));
     mkdirSync(join(dir, `${script}.gz`));
     const app = createApp({
-      store: new SqliteStore(join(root, 'store.sqlite')), log: createLogger('debug', (l) => logs.push(l)), adminToken: 'errors-admin-token',
-      publicUrl: 'http://placeholder', clientDir: dir,
+      store: new SqliteStore(join(root, 'store.sqlite')),
+      log: createLogger('debug', (l) => logs.push(l)),
+      adminToken: 'errors-admin-token',
+      publicUrl: 'http://placeholder',
+      clientDir: dir,
     });
     url = `http://127.0.0.1:${await app.listen(0, '127.0.0.1')}`;
     close = () => app.close();
@@ -128,7 +160,7 @@ describe('a client folder that cannot be sent', () => {
     rmSync(root, { recursive: true, force: true });
   });
 
-  it('a failing sendFile answers a short 5xx without the file\'s path; the log has the details, not the link', async () => {
+  it("a failing sendFile answers a short 5xx without the file's path; the log has the details, not the link", async () => {
     const token = 'Zq3pXk7vN2mB8wR4tY6uH1sD'; // shaped like a link token; nothing checks it before the page is sent
     for (const path of ['/', `/join/${token}`, '/meeting?view=screen']) {
       const res = await send(url, 'GET', path);

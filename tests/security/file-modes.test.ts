@@ -43,7 +43,8 @@ describe('files readable by their owner only', () => {
       expect(await chair.send({ type: 'announcement.post', text: 'Kiểm tra quyền tệp' }, demo.meetingId)).toMatchObject({ ok: true });
       chair.close();
       const names = expectOwnerOnly(dataDir);
-      for (const f of ['./phong-hop.sqlite', './phong-hop.sqlite-wal', './phong-hop.sqlite-shm', './admin-token', './demo-links.json', './demo-cards.html']) expect(names).toContain(f);
+      for (const f of ['./phong-hop.sqlite', './phong-hop.sqlite-wal', './phong-hop.sqlite-shm', './admin-token', './demo-links.json', './demo-cards.html'])
+        expect(names).toContain(f);
     } finally {
       await server.terminate();
     }
@@ -68,9 +69,15 @@ describe('files readable by their owner only', () => {
   it('the CLI creates its store, its cards folder and the cards owner-only too', { timeout: 60_000 }, async () => {
     const dataDir = join(scratch(), 'data');
     const run = await new Promise<{ code: number; stderr: string }>((resolve) => {
-      execFile(process.execPath, ['--import', 'tsx', 'server/cli.ts', 'create', 'examples/self-review-2024.json', '--json'], {
-        cwd: ROOT, env: { ...process.env, DATA_DIR: dataDir, PUBLIC_URL: 'http://127.0.0.1:3999', REDIS_URL: '', ADMIN_TOKEN: 'cli-modes-admin-token' },
-      }, (err, _stdout, stderr) => resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stderr }));
+      execFile(
+        process.execPath,
+        ['--import', 'tsx', 'server/cli.ts', 'create', 'examples/self-review-2024.json', '--json'],
+        {
+          cwd: ROOT,
+          env: { ...process.env, DATA_DIR: dataDir, PUBLIC_URL: 'http://127.0.0.1:3999', REDIS_URL: '', ADMIN_TOKEN: 'cli-modes-admin-token' },
+        },
+        (err, _stdout, stderr) => resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stderr }),
+      );
     });
     expect(run, run.stderr).toMatchObject({ code: 0 });
     const names = expectOwnerOnly(dataDir);

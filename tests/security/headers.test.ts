@@ -15,7 +15,11 @@ import { waitFor } from '../helpers/wait.js';
 
 const CLIENT_DIR = join(process.cwd(), 'dist/client');
 
-interface Answer { status: number; headers: IncomingHttpHeaders; body: string }
+interface Answer {
+  status: number;
+  headers: IncomingHttpHeaders;
+  body: string;
+}
 
 /** node:http, so that Host and Origin are exactly what the test says. */
 function get(url: string, path: string, headers: Record<string, string> = {}, method = 'GET'): Promise<Answer> {
@@ -23,7 +27,9 @@ function get(url: string, path: string, headers: Record<string, string> = {}, me
   return new Promise((resolve, reject) => {
     const req = httpRequest({ hostname, port, path, method, headers }, (res) => {
       let body = '';
-      res.on('data', (d: Buffer) => { body += d.toString(); });
+      res.on('data', (d: Buffer) => {
+        body += d.toString();
+      });
       res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
     });
     req.on('error', reject);
@@ -35,18 +41,33 @@ function get(url: string, path: string, headers: Record<string, string> = {}, me
 function csp(headers: IncomingHttpHeaders): Map<string, string[]> {
   const value = headers['content-security-policy'];
   expect(typeof value).toBe('string');
-  return new Map((value as string).split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...sources]) => [name, sources]));
+  return new Map(
+    (value as string)
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .map(([name, ...sources]) => [name, sources]),
+  );
 }
 
 /** An app of its own, for what startServer does not set (PUBLIC_URL's scheme, ALLOWED_ORIGINS). */
 async function bootApp(opts: Partial<AppOptions>): Promise<{ url: string; close(): Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'phong-hop-headers-'));
   const app = createApp({
-    store: new SqliteStore(join(dir, 'store.sqlite')), log: createLogger('silent'), adminToken: 'headers-admin-token',
-    publicUrl: 'http://placeholder', clientDir: CLIENT_DIR, ...opts,
+    store: new SqliteStore(join(dir, 'store.sqlite')),
+    log: createLogger('silent'),
+    adminToken: 'headers-admin-token',
+    publicUrl: 'http://placeholder',
+    clientDir: CLIENT_DIR,
+    ...opts,
   });
   const port = await app.listen(0, '127.0.0.1');
-  return { url: `http://127.0.0.1:${port}`, close: async () => { await app.close(); rmSync(dir, { recursive: true, force: true }); } };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: async () => {
+      await app.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 describe('security headers on every HTTP answer', () => {
@@ -72,7 +93,18 @@ describe('security headers on every HTTP answer', () => {
   });
 
   it('pages, assets, the API, errors and unknown paths all carry the policy, nosniff, no-referrer and DENY', async () => {
-    const paths = ['/', `/join/${server.tokenOf('m1')}`, '/meeting?view=screen', script, '/sw.js', '/healthz', '/api/nothing', '/nothing/at/all', '/%E0%A4%A', `/api/meetings/${server.meeting.meetingId}/export`];
+    const paths = [
+      '/',
+      `/join/${server.tokenOf('m1')}`,
+      '/meeting?view=screen',
+      script,
+      '/sw.js',
+      '/healthz',
+      '/api/nothing',
+      '/nothing/at/all',
+      '/%E0%A4%A',
+      `/api/meetings/${server.meeting.meetingId}/export`,
+    ];
     for (const path of paths) {
       const res = await get(server.url, path);
       expect(res.status, path).toBeLessThan(500);
@@ -84,7 +116,10 @@ describe('security headers on every HTTP answer', () => {
       expect(policy.get('frame-ancestors'), path).toEqual(["'none'"]);
       expect(policy.get('img-src'), path).toEqual(["'self'", 'data:']);
       expect(policy.get('style-src'), path).toEqual(["'self'", "'unsafe-inline'"]);
-      expect([...policy.values()].flat().filter((s) => s.includes('unsafe-eval')), path).toEqual([]);
+      expect(
+        [...policy.values()].flat().filter((s) => s.includes('unsafe-eval')),
+        path,
+      ).toEqual([]);
       expect(policy.has('upgrade-insecure-requests'), path).toBe(false);
       expect(res.headers['x-content-type-options'], path).toBe('nosniff');
       expect(res.headers['referrer-policy'], path).toBe('no-referrer');
@@ -94,7 +129,7 @@ describe('security headers on every HTTP answer', () => {
     }
   });
 
-  it('lets the page connect to its own host\'s WebSockets, and echoes no malformed Host', async () => {
+  it("lets the page connect to its own host's WebSockets, and echoes no malformed Host", async () => {
     const { port } = new URL(server.url);
     const res = await get(server.url, '/', { host: `meeting-laptop.local:${port}` });
     expect(csp(res.headers).get('connect-src')).toEqual(["'self'", `ws://meeting-laptop.local:${port}`, `wss://meeting-laptop.local:${port}`]);
@@ -123,7 +158,9 @@ describe('security headers on every HTTP answer', () => {
 describe('Socket.IO checks Origin', () => {
   let app: { url: string; close(): Promise<void> };
   const handshake = '/socket.io/?EIO=4&transport=polling';
-  beforeAll(async () => { app = await bootApp({ publicUrl: 'https://hop.example.vn', allowedOrigins: ['https://mirror.example.vn'] }); });
+  beforeAll(async () => {
+    app = await bootApp({ publicUrl: 'https://hop.example.vn', allowedOrigins: ['https://mirror.example.vn'] });
+  });
   afterAll(() => app.close());
 
   it('a page from another site is refused with a clear message, polling (403) or WebSocket (400)', async () => {
@@ -135,16 +172,21 @@ describe('Socket.IO checks Origin', () => {
       const ws = new WebSocket(`${app.url.replace('http', 'ws')}/socket.io/?EIO=4&transport=websocket`, { origin: 'https://evil.example' });
       ws.on('unexpected-response', (_req, res) => {
         let body = '';
-        res.on('data', (d: Buffer) => { body += d.toString(); });
+        res.on('data', (d: Buffer) => {
+          body += d.toString();
+        });
         res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
       });
-      ws.on('open', () => { ws.close(); reject(new Error('the upgrade was accepted')); });
+      ws.on('open', () => {
+        ws.close();
+        reject(new Error('the upgrade was accepted'));
+      });
       ws.on('error', () => undefined);
     });
     expect(upgrade).toEqual({ status: 400, body: ORIGIN_REFUSED });
   });
 
-  it('the server\'s own origin, PUBLIC_URL\'s, ALLOWED_ORIGINS and clients without Origin are let in', async () => {
+  it("the server's own origin, PUBLIC_URL's, ALLOWED_ORIGINS and clients without Origin are let in", async () => {
     const { port } = new URL(app.url);
     for (const origin of [`http://127.0.0.1:${port}`, 'https://hop.example.vn', 'https://mirror.example.vn', undefined]) {
       const res = await get(app.url, handshake, origin ? { origin } : {});
@@ -153,7 +195,10 @@ describe('Socket.IO checks Origin', () => {
     }
     const opened = await new Promise<boolean>((resolve) => {
       const ws = new WebSocket(`${app.url.replace('http', 'ws')}/socket.io/?EIO=4&transport=websocket`, { origin: 'https://mirror.example.vn' });
-      ws.on('open', () => { ws.close(); resolve(true); });
+      ws.on('open', () => {
+        ws.close();
+        resolve(true);
+      });
       ws.on('error', () => resolve(false));
     });
     expect(opened).toBe(true);
@@ -180,7 +225,9 @@ describe('in Chromium, under the policy', () => {
     const open = async (participantId: string) => {
       const { context, page } = await browser.device();
       context.on('request', (r) => requests.push(r));
-      page.on('console', (m) => { if (/Content[- ]Security[- ]Policy|Refused to/i.test(m.text())) violations.push(`${participantId}: ${m.text()}`); });
+      page.on('console', (m) => {
+        if (/Content[- ]Security[- ]Policy|Refused to/i.test(m.text())) violations.push(`${participantId}: ${m.text()}`);
+      });
       await context.addInitScript(() => {
         document.addEventListener('securitypolicyviolation', (e) => console.error(`Content Security Policy: ${e.violatedDirective} ${e.blockedURI}`));
       });
@@ -196,7 +243,7 @@ describe('in Chromium, under the policy', () => {
     await m1.keyboard.type('Ý kiến thứ nhất.');
     await focusEnd(m2);
     await m2.keyboard.type(' Ý kiến thứ hai.');
-    await waitFor(async () => (await prose(m1).innerText()).includes('Ý kiến thứ hai.'), 10_000, 'm2\'s text on m1');
+    await waitFor(async () => (await prose(m1).innerText()).includes('Ý kiến thứ hai.'), 10_000, "m2's text on m1");
     await m1.locator('.collaboration-carets__caret').first().waitFor();
 
     // The QR code of the observer link: a data: image, drawn.

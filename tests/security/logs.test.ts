@@ -28,8 +28,7 @@ const definition = committeeDefinition(MEMBERS.length, { ballotRules: { votingPi
 const NEW_PIN = '483920';
 
 /** Each voter's rating paper: a fixed, varied answer per subject, never themself. */
-const ratingPaper = (voter: string) =>
-  Object.fromEntries(SUBJECTS.filter((s) => s !== voter).map((s, i) => [s, ANSWERS[(MEMBERS.indexOf(voter) + i) % ANSWERS.length]]));
+const ratingPaper = (voter: string) => Object.fromEntries(SUBJECTS.filter((s) => s !== voter).map((s, i) => [s, ANSWERS[(MEMBERS.indexOf(voter) + i) % ANSWERS.length]]));
 
 interface Secrets {
   /** Exact strings no line may hold. */
@@ -38,7 +37,11 @@ interface Secrets {
   patterns: RegExp[];
 }
 
-const alternatives = (xs: string[]) => [...xs].sort((a, b) => b.length - a.length).map((x) => x.replace(/[-/]/g, '\\$&')).join('|');
+const alternatives = (xs: string[]) =>
+  [...xs]
+    .sort((a, b) => b.length - a.length)
+    .map((x) => x.replace(/[-/]/g, '\\$&'))
+    .join('|');
 const PAPER_SHAPES = [
   new RegExp(`"(${alternatives(SUBJECTS)})"\\s*:\\s*"(${alternatives([...ANSWERS, 'agree', 'disagree'])})"`),
   new RegExp(`(${alternatives(SUBJECTS)})/(${alternatives(ANSWERS)})`),
@@ -105,7 +108,10 @@ async function meetingWithBallots(url: string, meeting: CreatedMeeting, adminTok
     await doc.synced();
     doc.destroy();
     // A refused connection, a bad admin token and a failing export, for the logs' error paths.
-    await connectClient(url, 'not-a-token-of-this-meeting').then((c) => c.close(), () => undefined);
+    await connectClient(url, 'not-a-token-of-this-meeting').then(
+      (c) => c.close(),
+      () => undefined,
+    );
     await fetch(`${url}/api/meetings`, { method: 'POST', headers: { authorization: `Bearer ${tokenOf(CHAIR)}` } });
     await fetch(`${url}/api/meetings/${meeting.meetingId}/export?format=docx`, { headers: { authorization: `Bearer ${tokenOf('obs')}` } });
   } finally {
@@ -150,7 +156,7 @@ describe('logs: no token, token hash, PIN or paper in any line the server writes
     const server = await startServer({ definition, logLevel: 'debug', commandsPerSecond: 1000, commandBurst: 1000 });
     servers.push(server);
     const secrets = await meetingWithBallots(server.url, server.meeting, ADMIN_TOKEN);
-    secrets.strings.push(...await pinHashes(server.store, server.meeting.meetingId));
+    secrets.strings.push(...(await pinHashes(server.store, server.meeting.meetingId)));
     const lines = [...server.logs];
     // The log did see the meeting: connections, commands, votes (without their papers), the PIN reset.
     const parsed = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
@@ -158,32 +164,47 @@ describe('logs: no token, token hash, PIN or paper in any line the server writes
     expect(parsed.filter((l) => l.type === 'ballot.vote').length).toBe(2 * MEMBERS.length);
     expect(parsed.some((l) => l.msg === 'voting PIN reset')).toBe(true);
     // Without the time, which is digits a PIN could happen to match.
-    expectNoSecret(parsed.map(({ t: _t, ...rest }) => JSON.stringify(rest)), secrets);
+    expectNoSecret(
+      parsed.map(({ t: _t, ...rest }) => JSON.stringify(rest)),
+      secrets,
+    );
   });
 
   it('a real server process at debug level: its whole output (JSON log on stdout, banner on stderr)', { timeout: 90_000 }, async () => {
     const server = await spawnServer({ env: { LOG_LEVEL: 'debug', ADMIN_TOKEN: 'logs-process-admin-token' } });
     processes.push(server);
     const created = await fetch(`${server.url}/api/meetings`, {
-      method: 'POST', headers: { authorization: `Bearer ${server.adminToken}`, 'content-type': 'application/json' }, body: JSON.stringify(definition),
+      method: 'POST',
+      headers: { authorization: `Bearer ${server.adminToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify(definition),
     });
     expect(created.status).toBe(201);
-    const meeting = await created.json() as CreatedMeeting;
+    const meeting = (await created.json()) as CreatedMeeting;
     const secrets = await meetingWithBallots(server.url, meeting, server.adminToken);
     await server.terminate();
     const lines = server.output().split('\n').filter(Boolean);
     const json = lines.filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(json.some((l) => l.level === 'debug')).toBe(true);
     expect(json.filter((l) => l.type === 'ballot.vote').length).toBe(2 * MEMBERS.length);
-    expectNoSecret(lines.map((l) => l.replace(/"t":"[^"]*"/, '')), secrets);
+    expectNoSecret(
+      lines.map((l) => l.replace(/"t":"[^"]*"/, '')),
+      secrets,
+    );
   });
 
-  it('a careless caller\'s secrets are redacted at any depth', () => {
+  it("a careless caller's secrets are redacted at any depth", () => {
     const lines: string[] = [];
     const log = createLogger('debug', (l) => lines.push(l));
-    log.info('careless', { request: { headers: { Authorization: 'Bearer s3cr3t-admin', cookie: 'sid=abc123' } }, session: { participant: 'u01', token: 'tok-deep-1' }, batch: [{ vote: { u02: 'good' } }, { pin: '483920', currentPin: '111222' }] });
+    log.info('careless', {
+      request: { headers: { Authorization: 'Bearer s3cr3t-admin', cookie: 'sid=abc123' } },
+      session: { participant: 'u01', token: 'tok-deep-1' },
+      batch: [{ vote: { u02: 'good' } }, { pin: '483920', currentPin: '111222' }],
+    });
     expect(lines).toHaveLength(1);
     expect(lines[0]).not.toMatch(/s3cr3t|abc123|tok-deep-1|good|483920|111222/);
-    expect(JSON.parse(lines[0])).toMatchObject({ session: { participant: 'u01', token: '[redacted]' }, request: { headers: { Authorization: '[redacted]', cookie: '[redacted]' } } });
+    expect(JSON.parse(lines[0])).toMatchObject({
+      session: { participant: 'u01', token: '[redacted]' },
+      request: { headers: { Authorization: '[redacted]', cookie: '[redacted]' } },
+    });
   });
 });

@@ -19,7 +19,9 @@ const DEFAULTS = { observers: {} } as const;
 
 describe('the public observer link shows what the body allows', () => {
   let server: TestServer;
-  afterEach(async () => { await server?.stop(); });
+  afterEach(async () => {
+    await server?.stop();
+  });
 
   async function meeting(overrides: Partial<MeetingDefinitionInput>): Promise<Map<string, TestClient>> {
     server = await startServer({ definition: committeeDefinition(6, overrides), commandsPerSecond: 1000, commandBurst: 1000 });
@@ -46,12 +48,17 @@ describe('the public observer link shows what the body allows', () => {
     const obs = clients.get('obs')!;
     await obs.waitForVersion(version);
     const fresh = await server.connectAs('obs');
-    const sync = await obs.socket.timeout(5000).emitWithAck('sync', {}) as Ack<{ snapshot: Snapshot }>;
+    const sync = (await obs.socket.timeout(5000).emitWithAck('sync', {})) as Ack<{ snapshot: Snapshot }>;
     if (!sync.ok) throw new Error('sync refused');
-    return [['events', obs.state], ['snapshot', fresh.snapshot.state], ['sync', sync.snapshot.state], ['batches', obs.batches]];
+    return [
+      ['events', obs.state],
+      ['snapshot', fresh.snapshot.state],
+      ['sync', sync.snapshot.state],
+      ['batches', obs.batches],
+    ];
   }
 
-  it('by default: a rating shows only the collective\'s row to the public, every row to the room', async () => {
+  it("by default: a rating shows only the collective's row to the public, every row to the room", async () => {
     const clients = await meeting(DEFAULTS);
     const version = await published(clients, rating, ratePaper);
     for (const [path, payload] of await observerPaths(clients, version)) {
@@ -80,13 +87,20 @@ describe('the public observer link shows what the body allows', () => {
   });
 
   /** The HTTP status of a document upgrade with `token` (101 when it opens). */
-  const upgrade = (docName: string, token: string) => new Promise<number>((resolve) => {
-    const url = `${server.url.replace('http', 'ws')}/yjs/${server.meeting.meetingId}/${docName}?token=${token}`;
-    const ws = new WebSocket(url, ['phong-hop', token]);
-    ws.on('upgrade', (res) => { resolve(res.statusCode ?? 0); ws.close(); });
-    ws.on('unexpected-response', (_req, res) => { resolve(res.statusCode ?? 0); ws.terminate(); });
-    ws.on('error', () => undefined);
-  });
+  const upgrade = (docName: string, token: string) =>
+    new Promise<number>((resolve) => {
+      const url = `${server.url.replace('http', 'ws')}/yjs/${server.meeting.meetingId}/${docName}?token=${token}`;
+      const ws = new WebSocket(url, ['phong-hop', token]);
+      ws.on('upgrade', (res) => {
+        resolve(res.statusCode ?? 0);
+        ws.close();
+      });
+      ws.on('unexpected-response', (_req, res) => {
+        resolve(res.statusCode ?? 0);
+        ws.terminate();
+      });
+      ws.on('error', () => undefined);
+    });
 
   it('the notes and the minutes: closed to the public link by default, open where the definition says', async () => {
     await meeting(DEFAULTS);

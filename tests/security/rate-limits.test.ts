@@ -9,7 +9,10 @@ type Outcome = { ok: true } | { ok: false; code: string };
 /** Opens a Socket.IO connection (seen as coming from `from`, through a proxy on this machine, if given). */
 function attempt(url: string, token: string, from?: string): Promise<Outcome & { close(): void }> {
   const socket = connect(url, {
-    auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true,
+    auth: { token },
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
     ...(from ? { extraHeaders: { 'x-forwarded-for': from } } : {}),
   });
   const close = () => socket.close();
@@ -25,11 +28,17 @@ describe('rate limits per link and per address, besides per connection', () => {
   let server: TestServer;
   const open: { close(): void }[] = [];
   // One connection: 1 command a second, bursts of 10; so a link: 2 a second, bursts of 20.
-  beforeAll(async () => { server = await startServer({ commandsPerSecond: 1, commandBurst: 10, maxObserverConnections: 5 }); });
-  afterEach(() => { for (const c of open.splice(0)) c.close(); });
-  afterAll(async () => { await server.stop(); });
+  beforeAll(async () => {
+    server = await startServer({ commandsPerSecond: 1, commandBurst: 10, maxObserverConnections: 5 });
+  });
+  afterEach(() => {
+    for (const c of open.splice(0)) c.close();
+  });
+  afterAll(async () => {
+    await server.stop();
+  });
 
-  it('a link\'s devices share one allowance: more devices do not multiply it', async () => {
+  it("a link's devices share one allowance: more devices do not multiply it", async () => {
     const devices = await Promise.all([1, 2, 3].map(() => server.connectAs('m1')));
     const answers = (await Promise.all(devices.map((d) => Promise.all(Array.from({ length: 10 }, () => d.send({ type: 'queue.request', kind: 'speech' })))))).flat();
     const served = codes(answers).filter((c) => c !== 'rate-limited').length;
@@ -41,7 +50,7 @@ describe('rate limits per link and per address, besides per connection', () => {
     expect(codes(await Promise.all(Array.from({ length: 10 }, () => other.send({ type: 'queue.request', kind: 'speech' }))))).not.toContain('rate-limited');
   });
 
-  it('the public observer link\'s snapshots are shared by everyone on it', async () => {
+  it("the public observer link's snapshots are shared by everyone on it", async () => {
     // MAX_OBSERVER_CONNECTIONS=5: bursts of 20 for the link, as for a participant's.
     const followers = await Promise.all([1, 2, 3, 4, 5].map(() => server.connectAs('obs')));
     const answers = (await Promise.all(followers.map((f) => Promise.all(Array.from({ length: 10 }, () => f.socket.timeout(5000).emitWithAck('sync', {})))))).flat();
@@ -56,7 +65,16 @@ describe('rate limits per link and per address, besides per connection', () => {
     const from = '203.0.113.7';
     const outcomes: Outcome[] = [];
     for (let i = 0; i < ADDRESS_CONNECTIONS.burst + 10; i += 50) {
-      outcomes.push(...(await Promise.all(Array.from({ length: 50 }, () => attempt(server.url, 'not-a-link', from).then((o) => { o.close(); return o; })))));
+      outcomes.push(
+        ...(await Promise.all(
+          Array.from({ length: 50 }, () =>
+            attempt(server.url, 'not-a-link', from).then((o) => {
+              o.close();
+              return o;
+            }),
+          ),
+        )),
+      );
     }
     const refusedAs = (code: string) => outcomes.filter((o) => !o.ok && o.code === code).length;
     expect(refusedAs('unauthorized')).toBeGreaterThanOrEqual(ADDRESS_CONNECTIONS.burst);
@@ -90,17 +108,34 @@ describe('new connections per link', () => {
 describe('requests per address', () => {
   let server: TestServer;
   // Generous per connection and link, so that the address' budget is the one that binds.
-  beforeAll(async () => { server = await startServer({ commandsPerSecond: 1000, commandBurst: 1000 }); });
-  afterAll(async () => { await server.stop(); });
+  beforeAll(async () => {
+    server = await startServer({ commandsPerSecond: 1000, commandBurst: 1000 });
+  });
+  afterAll(async () => {
+    await server.stop();
+  });
 
   it('limits requests from one address, whichever link and connection they come on', async () => {
     const from = '192.0.2.44';
-    const sockets = await Promise.all(['chair', 'sec', 'm1', 'm2'].map((id) => new Promise<ReturnType<typeof connect>>((resolve) => {
-      const s = connect(server.url, { auth: { token: server.tokenOf(id) }, transports: ['websocket'], reconnection: false, forceNew: true, extraHeaders: { 'x-forwarded-for': from } });
-      s.once('snapshot', () => resolve(s));
-    })));
+    const sockets = await Promise.all(
+      ['chair', 'sec', 'm1', 'm2'].map(
+        (id) =>
+          new Promise<ReturnType<typeof connect>>((resolve) => {
+            const s = connect(server.url, {
+              auth: { token: server.tokenOf(id) },
+              transports: ['websocket'],
+              reconnection: false,
+              forceNew: true,
+              extraHeaders: { 'x-forwarded-for': from },
+            });
+            s.once('snapshot', () => resolve(s));
+          }),
+      ),
+    );
     try {
-      const asked = await Promise.all(sockets.flatMap((s) => Array.from({ length: 100 }, () => s.timeout(5000).emitWithAck('sync', {}) as Promise<{ ok: boolean; error?: { code: string } }>)));
+      const asked = await Promise.all(
+        sockets.flatMap((s) => Array.from({ length: 100 }, () => s.timeout(5000).emitWithAck('sync', {}) as Promise<{ ok: boolean; error?: { code: string } }>)),
+      );
       const served = asked.filter((a) => a.ok).length;
       expect(served).toBeGreaterThanOrEqual(ADDRESS_REQUESTS.burst);
       expect(served).toBeLessThan(ADDRESS_REQUESTS.burst + 50);
@@ -115,12 +150,12 @@ describe('requests per address', () => {
 });
 
 describe('the address a client is counted under', () => {
-  it('is the peer\'s on the internet, whatever it claims', () => {
+  it("is the peer's on the internet, whatever it claims", () => {
     expect(clientAddress('203.0.113.7', '10.0.0.1')).toBe('203.0.113.7');
     expect(clientAddress('::ffff:203.0.113.7', undefined)).toBe('203.0.113.7');
   });
 
-  it('is the one a proxy on this machine or network forwards, kept with the proxy\'s', () => {
+  it("is the one a proxy on this machine or network forwards, kept with the proxy's", () => {
     expect(clientAddress('127.0.0.1', '198.51.100.1, 203.0.113.7')).toBe('127.0.0.1>203.0.113.7');
     expect(clientAddress('172.18.0.5', '203.0.113.7')).toBe('172.18.0.5>203.0.113.7');
     // A tablet on the room's network sending the header splits only its own budget.

@@ -49,9 +49,14 @@ describe('no token in a URL after the first request, nor as Referer (Chromium)',
     const sockets: string[] = [];
     // The context's events include the service worker's own fetches, which the page's do not.
     context.on('request', (request) => {
-      seen.push(refererOf(request).then((referer) => ({
-        url: request.url(), navigation: request.isNavigationRequest(), fromServiceWorker: request.serviceWorker() !== null, referer,
-      })));
+      seen.push(
+        refererOf(request).then((referer) => ({
+          url: request.url(),
+          navigation: request.isNavigationRequest(),
+          fromServiceWorker: request.serviceWorker() !== null,
+          referer,
+        })),
+      );
     });
     page.on('websocket', (ws) => sockets.push(ws.url()));
 
@@ -67,10 +72,9 @@ describe('no token in a URL after the first request, nor as Referer (Chromium)',
 
     // The service worker (127.0.0.1 is a secure context) installs and fetches the shell; a reload
     // then goes through it.
-    const worker = await page.evaluate(() => Promise.race([
-      navigator.serviceWorker.ready.then(() => true),
-      new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 10_000)),
-    ]));
+    const worker = await page.evaluate(() =>
+      Promise.race([navigator.serviceWorker.ready.then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 10_000))]),
+    );
     expect(worker, 'the service worker to be active').toBe(true);
     await page.reload();
     await ready();
@@ -81,9 +85,18 @@ describe('no token in a URL after the first request, nor as Referer (Chromium)',
     const requests = await Promise.all(seen);
     // The capture saw what it must: assets, the service worker's fetches, both WebSockets.
     expect(requests.length).toBeGreaterThan(3);
-    expect(requests.some((r) => r.fromServiceWorker), 'a request of the service worker').toBe(true);
-    expect(sockets.some((u) => new URL(u).pathname.startsWith('/socket.io/')), 'the Socket.IO WebSocket').toBe(true);
-    expect(sockets.some((u) => new URL(u).pathname.startsWith('/yjs/')), 'the notes WebSocket').toBe(true);
+    expect(
+      requests.some((r) => r.fromServiceWorker),
+      'a request of the service worker',
+    ).toBe(true);
+    expect(
+      sockets.some((u) => new URL(u).pathname.startsWith('/socket.io/')),
+      'the Socket.IO WebSocket',
+    ).toBe(true);
+    expect(
+      sockets.some((u) => new URL(u).pathname.startsWith('/yjs/')),
+      'the notes WebSocket',
+    ).toBe(true);
 
     expect(requests.find((r) => r.url.endsWith('/healthz?control'))?.referer).toBe(`${server.url}/meeting`);
 

@@ -20,7 +20,9 @@ import { connectDoc } from '../helpers/yjs.js';
 
 /** The server's resident memory, in bytes. */
 function rss(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'));
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('VmRSS:'));
   return Number(/(\d+)/.exec(line ?? '')?.[1] ?? 0) * 1024;
 }
 
@@ -60,51 +62,59 @@ describe('clients that never read', () => {
     if (server) removeDataDir(server.dataDir);
   });
 
-  it('are cut off: memory stays bounded and the chair is still answered', async () => {
-    const pid = server.child.pid!;
-    let round = 0;
-    const command = async (): Promise<{ ok: boolean; ms: number }> => {
-      const started = performance.now();
-      const text = `Thông báo số ${++round}: phiên họp tiếp tục sau 5 phút, đề nghị các đồng chí trở lại hội trường.`;
-      const ack = await Promise.race([chair.send({ type: 'announcement.post', text }), new Promise<null>((r) => setTimeout(() => r(null), 10_000))]);
-      return { ok: ack?.ok === true, ms: performance.now() - started };
-    };
-    // Warm up (JIT, the first snapshots), then the idle size.
-    for (let i = 0; i < 50; i++) await command();
-    const idle = rss(pid);
+  it(
+    'are cut off: memory stays bounded and the chair is still answered',
+    async () => {
+      const pid = server.child.pid!;
+      let round = 0;
+      const command = async (): Promise<{ ok: boolean; ms: number }> => {
+        const started = performance.now();
+        const text = `Thông báo số ${++round}: phiên họp tiếp tục sau 5 phút, đề nghị các đồng chí trở lại hội trường.`;
+        const ack = await Promise.race([chair.send({ type: 'announcement.post', text }), new Promise<null>((r) => setTimeout(() => r(null), 10_000))]);
+        return { ok: ack?.ok === true, ms: performance.now() - started };
+      };
+      // Warm up (JIT, the first snapshots), then the idle size.
+      for (let i = 0; i < 50; i++) await command();
+      const idle = rss(pid);
 
-    const attackers = holdSlowReaders(server.url, observerToken, { count: ATTACKERS, syncsPerSecond: 2 });
-    let peak = idle;
-    const sampler = setInterval(() => { peak = Math.max(peak, rss(pid)); }, 250);
-    const results: { ok: boolean; ms: number }[] = [];
-    const until = Date.now() + ATTACK_MS;
-    try {
-      while (Date.now() < until) {
-        results.push(await command());
-        await new Promise((r) => setTimeout(r, 100));
+      const attackers = holdSlowReaders(server.url, observerToken, { count: ATTACKERS, syncsPerSecond: 2 });
+      let peak = idle;
+      const sampler = setInterval(() => {
+        peak = Math.max(peak, rss(pid));
+      }, 250);
+      const results: { ok: boolean; ms: number }[] = [];
+      const until = Date.now() + ATTACK_MS;
+      try {
+        while (Date.now() < until) {
+          results.push(await command());
+          await new Promise((r) => setTimeout(r, 100));
+        }
+      } finally {
+        clearInterval(sampler);
+        attackers.stop();
       }
-    } finally {
-      clearInterval(sampler);
-      attackers.stop();
-    }
-    peak = Math.max(peak, rss(pid));
+      peak = Math.max(peak, rss(pid));
 
-    const latencies = results.map((r) => r.ms).sort((a, b) => a - b);
-    const p99 = latencies[Math.ceil(0.99 * latencies.length) - 1];
-    const mb = (n: number) => `${(n / 2 ** 20).toFixed(0)} MB`;
-    console.log(`slow readers: idle ${mb(idle)}, peak ${mb(peak)} (+${mb(peak - idle)}, bound +${mb(BOUND)}); `
-      + `${attackers.opened()} connections opened, ${attackers.ended()} cut; chair: ${results.length} commands, p99 ${p99.toFixed(1)} ms`);
+      const latencies = results.map((r) => r.ms).sort((a, b) => a - b);
+      const p99 = latencies[Math.ceil(0.99 * latencies.length) - 1];
+      const mb = (n: number) => `${(n / 2 ** 20).toFixed(0)} MB`;
+      console.log(
+        `slow readers: idle ${mb(idle)}, peak ${mb(peak)} (+${mb(peak - idle)}, bound +${mb(BOUND)}); ` +
+          `${attackers.opened()} connections opened, ${attackers.ended()} cut; chair: ${results.length} commands, p99 ${p99.toFixed(1)} ms`,
+      );
 
-    // Answered, every one, and none after a wait anyone would notice (the machine may be shared:
-    // the figure to compare is `npm run bench -- --only hostile`'s, beside a run without attackers).
-    expect(results.filter((r) => !r.ok)).toEqual([]);
-    expect(results.length).toBeGreaterThan(150);
-    expect(p99).toBeLessThan(5000);
-    expect(peak - idle).toBeLessThan(BOUND);
-    // The attackers were held the whole time, and cut (and back) along the way.
-    expect(attackers.ended()).toBeGreaterThanOrEqual(ATTACKERS);
-    expect(server.output()).toContain('slow-reader');
-  }, ATTACK_MS + 60_000);
+      // Answered, every one, and none after a wait anyone would notice (the machine may be shared:
+      // the figure to compare is `npm run bench -- --only hostile`'s, beside a run without attackers).
+      expect(results.filter((r) => !r.ok)).toEqual([]);
+      expect(results.length).toBeGreaterThan(150);
+      expect(p99).toBeLessThan(5000);
+      expect(peak - idle).toBeLessThan(BOUND);
+      // The attackers were held the whole time, and cut (and back) along the way.
+      expect(attackers.ended()).toBeGreaterThanOrEqual(ATTACKERS);
+      expect(server.output()).toContain('slow-reader');
+    },
+    ATTACK_MS + 60_000,
+  );
 });
 
 /**
@@ -122,7 +132,11 @@ describe('the output bound of a Socket.IO connection', () => {
   beforeAll(async () => {
     http = createServer();
     io = new Server(http);
-    new OutputGuard(io.engine, createLogger('warn', (line) => logs.push(line)), BOUND_BYTES);
+    new OutputGuard(
+      io.engine,
+      createLogger('warn', (line) => logs.push(line)),
+      BOUND_BYTES,
+    );
     await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
   });
@@ -132,17 +146,19 @@ describe('the output bound of a Socket.IO connection', () => {
 
   /** Sends 20 MB in 50 KB messages to the next connection, or until it is gone; how many went, and why it went. */
   function floodNext(): Promise<{ sent: number; reason: string }> {
-    return new Promise((resolve) => io.once('connection', (socket) => {
-      let sent = 0;
-      const chunk = 'x'.repeat(50 * 1024);
-      socket.on('disconnect', (reason) => resolve({ sent, reason }));
-      const flood = () => {
-        if (!socket.connected || sent >= 400) return;
-        for (let i = 0; i < 5; i++, sent++) socket.emit('big', chunk);
-        setTimeout(flood, 5);
-      };
-      flood();
-    }));
+    return new Promise((resolve) =>
+      io.once('connection', (socket) => {
+        let sent = 0;
+        const chunk = 'x'.repeat(50 * 1024);
+        socket.on('disconnect', (reason) => resolve({ sent, reason }));
+        const flood = () => {
+          if (!socket.connected || sent >= 400) return;
+          for (let i = 0; i < 5; i++, sent++) socket.emit('big', chunk);
+          setTimeout(flood, 5);
+        };
+        flood();
+      }),
+    );
   }
 
   it('cuts a WebSocket whose reader stopped', async () => {
@@ -180,7 +196,12 @@ describe('the output bound of a Socket.IO connection', () => {
     const stallHttp = createServer();
     const stallIo = new Server(stallHttp);
     const stallLogs: string[] = [];
-    const guard = new OutputGuard(stallIo.engine, createLogger('warn', (line) => stallLogs.push(line)), MAX_UNSENT_BYTES, { checkMs: 50, minBytes: STALLED_MIN_BYTES, stalledMs: 500 });
+    const guard = new OutputGuard(
+      stallIo.engine,
+      createLogger('warn', (line) => stallLogs.push(line)),
+      MAX_UNSENT_BYTES,
+      { checkMs: 50, minBytes: STALLED_MIN_BYTES, stalledMs: 500 },
+    );
     await new Promise<void>((resolve) => stallHttp.listen(0, '127.0.0.1', resolve));
     const port = (stallHttp.address() as AddressInfo).port;
     try {
@@ -188,18 +209,20 @@ describe('the output bound of a Socket.IO connection', () => {
       // them, then nothing more: what is unsent stays as it is. Only a message makes it grow, so
       // `over` is when it first held STALLED_MIN_BYTES.
       let over = 0;
-      const cut = new Promise<{ reason: string; after: number }>((resolve) => stallIo.once('connection', (socket) => {
-        socket.on('disconnect', (reason) => resolve({ reason, after: performance.now() - over }));
-        const chunk = 'x'.repeat(50 * 1024);
-        const flood = () => {
-          if (!socket.connected) return;
-          socket.emit('big', chunk);
-          const unsent = guard.unsent(socket.conn);
-          if (unsent >= STALLED_MIN_BYTES) over ||= performance.now();
-          if (unsent < 2 * STALLED_MIN_BYTES) setTimeout(flood, 1);
-        };
-        flood();
-      }));
+      const cut = new Promise<{ reason: string; after: number }>((resolve) =>
+        stallIo.once('connection', (socket) => {
+          socket.on('disconnect', (reason) => resolve({ reason, after: performance.now() - over }));
+          const chunk = 'x'.repeat(50 * 1024);
+          const flood = () => {
+            if (!socket.connected) return;
+            socket.emit('big', chunk);
+            const unsent = guard.unsent(socket.conn);
+            if (unsent >= STALLED_MIN_BYTES) over ||= performance.now();
+            if (unsent < 2 * STALLED_MIN_BYTES) setTimeout(flood, 1);
+          };
+          flood();
+        }),
+      );
       const ws = new WebSocket(`ws://127.0.0.1:${port}/socket.io/?EIO=4&transport=websocket`);
       ws.on('error', () => undefined);
       ws.on('message', (data) => {
@@ -227,7 +250,9 @@ describe('the output bound of a Socket.IO connection', () => {
     const flooded = floodNext();
     const client = connect(base, { transports: ['websocket'], forceNew: true });
     let received = 0;
-    client.on('big', () => { received++; });
+    client.on('big', () => {
+      received++;
+    });
     await waitFor(() => received === 400, 20_000, 'every message');
     client.close();
     expect((await flooded).reason).toBe('client namespace disconnect');

@@ -8,7 +8,11 @@ import { createApp, type App } from '../../server/app.js';
 import { createLogger } from '../../server/log.js';
 import { SqliteStore } from '../../server/store/sqlite.js';
 
-interface Raw { status: number; headers: IncomingHttpHeaders; body: Buffer }
+interface Raw {
+  status: number;
+  headers: IncomingHttpHeaders;
+  body: Buffer;
+}
 
 /** node:http, not fetch: fetch asks for gzip and inflates by itself, hiding what was sent. */
 function fetchRaw(url: string, headers: Record<string, string> = {}): Promise<Raw> {
@@ -41,8 +45,11 @@ describe('the client served from an install folder with dot segments', () => {
     script = /src="(\/assets\/[^"]+\.js)"/.exec(readFileSync(join(dir, 'index.html'), 'utf8'))![1];
     writeFileSync(join(dir, `${script}.map`), '{"version":3,"sources":["../../client/src/main.tsx"]}');
     app = createApp({
-      store: new SqliteStore(join(root, '.local/share/phong-hop/store.sqlite')), log: createLogger('silent'), adminToken: 'static-dirs-admin',
-      publicUrl: 'http://placeholder', clientDir: dir,
+      store: new SqliteStore(join(root, '.local/share/phong-hop/store.sqlite')),
+      log: createLogger('silent'),
+      adminToken: 'static-dirs-admin',
+      publicUrl: 'http://placeholder',
+      clientDir: dir,
     });
     url = `http://127.0.0.1:${await app.listen(0, '127.0.0.1')}`;
   });

@@ -19,7 +19,9 @@ describe('validation closes: calendar dates and keys JavaScript gives meaning to
     versionOf(await chair.send({ type: 'ballot.create', ballot: { id: 'b', kind: 'motion', title: 'M' } }));
     versionOf(await chair.send({ type: 'ballot.open', ballotId: 'b' }));
   });
-  afterAll(async () => { await server.stop(); });
+  afterAll(async () => {
+    await server.stop();
+  });
 
   it('impossible calendar dates are refused, with the path named', () => {
     for (const day of ['2025-02-30', '2025-04-31', '2025-02-29', '2025-13-01', '2025-00-10']) {
@@ -48,7 +50,7 @@ describe('validation closes: calendar dates and keys JavaScript gives meaning to
     expectRefused(await m1.socket.timeout(5000).emitWithAck('command', paper), 'invalid-payload');
     expect((await server.store.loadMeeting(server.meeting.meetingId))!.version).toBe(before);
     expect(await server.store.readCounts(id, 'b')).toEqual({});
-    expectRefused(await chair.socket.timeout(5000).emitWithAck('sync', raw('{"__proto__":{"version":1}}')) as never, 'invalid-payload');
+    expectRefused((await chair.socket.timeout(5000).emitWithAck('sync', raw('{"__proto__":{"version":1}}'))) as never, 'invalid-payload');
   });
 
   it('an HTTP body or a definition with such a key is refused with its path', async () => {

@@ -41,7 +41,9 @@ describe('Yjs: the token in the subprotocol, the Origin checked, nothing in the 
     return outcome.protocol;
   }
 
-  beforeEach(async () => { server = await startServer({ logLevel: 'debug' }); });
+  beforeEach(async () => {
+    server = await startServer({ logLevel: 'debug' });
+  });
   afterEach(async () => {
     for (const c of clients.splice(0)) c.destroy();
     await server.stop();
@@ -53,7 +55,10 @@ describe('Yjs: the token in the subprotocol, the Origin checked, nothing in the 
     await Promise.all([m1.synced(), m2.synced()]);
     appendParagraph(m1.doc, 'Góp ý qua giao thức con');
     await waitFor(() => textOf(m2.doc) === 'Góp ý qua giao thức con', 5000, 'm2 to see m1');
-    for (const [client, id] of [[m1, 'm1'], [m2, 'm2']] as const) {
+    for (const [client, id] of [
+      [m1, 'm1'],
+      [m2, 'm2'],
+    ] as const) {
       expect(client.provider.url).not.toContain(server.tokenOf(id));
       expect(client.provider.url).not.toContain('?');
       // The server chose `phong-hop`: the token is offered, never echoed.
@@ -75,7 +80,10 @@ describe('Yjs: the token in the subprotocol, the Origin checked, nothing in the 
     expect(await refused({ protocols: [server.tokenOf('m1')] })).toEqual({ status: 401, code: 'unauthorized' });
     // Another meeting's valid token.
     const other = await createMeeting(server.store, testDefinition({ title: 'Cuộc họp khác' }), server.url);
-    const otherToken = other.links.find((l) => l.participantId === 'chair')!.url.split('/').at(-1)!;
+    const otherToken = other.links
+      .find((l) => l.participantId === 'chair')!
+      .url.split('/')
+      .at(-1)!;
     expect(await refused({ token: otherToken })).toEqual({ status: 403, code: 'forbidden' });
   });
 
@@ -94,7 +102,7 @@ describe('Yjs: the token in the subprotocol, the Origin checked, nothing in the 
     expect(foreign.provider.synced).toBe(false);
   });
 
-  it('allows the server\'s own origin, PUBLIC_URL\'s, and a client without Origin (not a browser page)', async () => {
+  it("allows the server's own origin, PUBLIC_URL's, and a client without Origin (not a browser page)", async () => {
     expect(await opens({ token: server.tokenOf('m1'), origin: server.url })).toBe(DOC_SUBPROTOCOL);
     // startServer's PUBLIC_URL is http://placeholder.
     expect(await opens({ token: server.tokenOf('m1'), origin: 'http://placeholder' })).toBe(DOC_SUBPROTOCOL);

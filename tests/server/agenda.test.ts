@@ -12,7 +12,9 @@ describe('the agenda, live', () => {
     room = await connectRoom(server);
     all = Object.values(room);
   });
-  afterEach(async () => { await server.stop(); });
+  afterEach(async () => {
+    await server.stop();
+  });
 
   it('the chair runs a day: every change reaches every device, stamped with server time', async () => {
     const { chair } = room;

@@ -11,7 +11,9 @@ describe('announcements, live', () => {
     room = await connectRoom(server, ['chair', 'sec', 'm1', 'm2', 'guest', 'obs', 'screen']);
     all = Object.values(room);
   });
-  afterEach(async () => { await server.stop(); });
+  afterEach(async () => {
+    await server.stop();
+  });
 
   it('reaches the room screen and every device, with a countdown in server time, and is cleared everywhere', async () => {
     const before = Date.now();

@@ -5,8 +5,12 @@ import { startServer, type TestServer } from '../helpers/server.js';
 
 describe('attendance and presence, live', () => {
   let server: TestServer;
-  beforeEach(async () => { server = await startServer(); });
-  afterEach(async () => { await server.stop(); });
+  beforeEach(async () => {
+    server = await startServer();
+  });
+  afterEach(async () => {
+    await server.stop();
+  });
 
   it('presence lists who is connected, and updates when someone leaves', async () => {
     const chair = await server.connectAs('chair');

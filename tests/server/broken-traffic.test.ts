@@ -7,8 +7,12 @@ const SEED = fuzzSeed();
 
 describe(`broken Socket.IO traffic (seed ${SEED})`, () => {
   let server: TestServer;
-  beforeAll(async () => { server = await startServer({ commandsPerSecond: 1_000_000, commandBurst: 1_000_000 }); });
-  afterAll(async () => { await server.stop(); });
+  beforeAll(async () => {
+    server = await startServer({ commandsPerSecond: 1_000_000, commandBurst: 1_000_000 });
+  });
+  afterAll(async () => {
+    await server.stop();
+  });
 
   it('malformed packets cost only their own connection; answered ones are typed refusals', async () => {
     const rng = new Rng(SEED);
@@ -16,11 +20,29 @@ describe(`broken Socket.IO traffic (seed ${SEED})`, () => {
     const meetingId = server.meeting.meetingId;
     const deep = (n: number) => '['.repeat(n) + ']'.repeat(n);
     const frames = [
-      '42["command",', '42[', '42', '4', '49', '4x', '42{"a":1}', '42"command"', '42[]', '42[null]', '42[1,2,3]', '43999[1]', '6', '5', '1',
-      `42${deep(100_000)}`, `421["command",{"meetingId":"${meetingId}","command":${deep(100_000)}}]`,
+      '42["command",',
+      '42[',
+      '42',
+      '4',
+      '49',
+      '4x',
+      '42{"a":1}',
+      '42"command"',
+      '42[]',
+      '42[null]',
+      '42[1,2,3]',
+      '43999[1]',
+      '6',
+      '5',
+      '1',
+      `42${deep(100_000)}`,
+      `421["command",{"meetingId":"${meetingId}","command":${deep(100_000)}}]`,
       `42["command",{"meetingId":"${meetingId}","command":{"type":"agenda.next","x":1}}]`, // no ack
-      '451-["command",{"_placeholder":true,"num":0}]', '452-["command",{"_placeholder":true,"num":7}]',
-      '42123456789012345678901234567890["command",{}]', '42/other,["command",{}]', '40/admin,{}',
+      '451-["command",{"_placeholder":true,"num":0}]',
+      '452-["command",{"_placeholder":true,"num":7}]',
+      '42123456789012345678901234567890["command",{}]',
+      '42/other,["command",{}]',
+      '40/admin,{}',
       ...Array.from({ length: 20 }, () => `4${rng.string(30)}`),
       ...Array.from({ length: 20 }, () => `421${JSON.stringify(['command', rng.json(3)])}`),
     ];

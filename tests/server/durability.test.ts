@@ -84,11 +84,18 @@ describe('durability: kill -9 and restart on the same DATA_DIR', () => {
     let acked = 0;
     let maxAcked = 0;
     let killed: Promise<void> | null = null;
-    const sends = chairs.flatMap((chair, c) => Array.from({ length: 50 }, (_, i) => chair.send({ type: 'announcement.post', text: `Thông báo ${c}-${i}` }).then((ack) => {
-      if (!ack.ok) return;
-      maxAcked = Math.max(maxAcked, ack.version);
-      if (++acked === 60) killed = first.kill9();
-    }, () => undefined)));
+    const sends = chairs.flatMap((chair, c) =>
+      Array.from({ length: 50 }, (_, i) =>
+        chair.send({ type: 'announcement.post', text: `Thông báo ${c}-${i}` }).then(
+          (ack) => {
+            if (!ack.ok) return;
+            maxAcked = Math.max(maxAcked, ack.version);
+            if (++acked === 60) killed = first.kill9();
+          },
+          () => undefined,
+        ),
+      ),
+    );
     await Promise.all(sends);
     await killed;
     expect(acked).toBeGreaterThanOrEqual(60);
@@ -109,8 +116,17 @@ describe('durability: kill -9 and restart on the same DATA_DIR', () => {
     // A socket.io-client that reconnects on its own, as the browser's does.
     const tablet = io(first.url, { auth: { token: tokens.roleOf('member') }, transports: ['websocket'], reconnectionDelay: 100, reconnectionDelayMax: 500 });
     const copy = { snapshots: 0, version: -1, state: null as MeetingState | null };
-    tablet.on('snapshot', (s) => { copy.snapshots++; copy.version = s.version; copy.state = s.state; });
-    tablet.on('events', (b) => { if (copy.state && b.version === copy.version + 1) { copy.state = evolveAll(copy.state, b.events); copy.version = b.version; } });
+    tablet.on('snapshot', (s) => {
+      copy.snapshots++;
+      copy.version = s.version;
+      copy.state = s.state;
+    });
+    tablet.on('events', (b) => {
+      if (copy.state && b.version === copy.version + 1) {
+        copy.state = evolveAll(copy.state, b.events);
+        copy.version = b.version;
+      }
+    });
     try {
       await waitFor(() => copy.snapshots === 1, 5000, 'the first snapshot');
       accepted(await chair.send({ type: 'meeting.start' }));
@@ -156,7 +172,10 @@ describe('resynchronising', () => {
       let held: EventBatch[] | null = null;
       const apply = (batch: EventBatch) => {
         if (batch.version <= copy.version || !copy.state) return;
-        if (copy.dropped === 0) { copy.dropped++; return; } // lost on the way
+        if (copy.dropped === 0) {
+          copy.dropped++;
+          return;
+        } // lost on the way
         if (batch.version === copy.version + 1) {
           copy.state = evolveAll(copy.state, batch.events);
           copy.version = batch.version;
@@ -164,14 +183,23 @@ describe('resynchronising', () => {
         }
         copy.resyncs++;
         held = [batch];
-        void tablet.timeout(5000).emitWithAck('sync', { version: copy.version }).then((reply) => {
-          if (reply.ok) { copy.version = reply.snapshot.version; copy.state = reply.snapshot.state; }
-          const waiting = held ?? [];
-          held = null;
-          waiting.forEach(apply);
-        });
+        void tablet
+          .timeout(5000)
+          .emitWithAck('sync', { version: copy.version })
+          .then((reply) => {
+            if (reply.ok) {
+              copy.version = reply.snapshot.version;
+              copy.state = reply.snapshot.state;
+            }
+            const waiting = held ?? [];
+            held = null;
+            waiting.forEach(apply);
+          });
       };
-      tablet.on('snapshot', (s) => { copy.version = s.version; copy.state = s.state; });
+      tablet.on('snapshot', (s) => {
+        copy.version = s.version;
+        copy.state = s.state;
+      });
       tablet.on('events', (batch) => (held ? held.push(batch) : apply(batch)));
       const chair = await server.connectAs('chair');
       await waitFor(() => copy.state !== null, 5000, 'the first snapshot');

@@ -24,9 +24,11 @@ const ROLE_OF = { chair: 'chair', sec: 'secretary', m1: 'member', guest: 'guest'
 /** Runs `tasks` with at most `width` in flight. */
 async function pool(tasks: (() => Promise<void>)[], width: number): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: width }, async () => {
-    while (next < tasks.length) await tasks[next++]();
-  }));
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      while (next < tasks.length) await tasks[next++]();
+    }),
+  );
 }
 
 describe(`fuzzing the socket API (seed ${SEED}; rerun with FUZZ_SEED=${SEED})`, () => {
@@ -55,7 +57,9 @@ describe(`fuzzing the socket API (seed ${SEED}; rerun with FUZZ_SEED=${SEED})`, 
     await expectConverged(server, Object.values(clients));
     before = (await server.store.loadMeeting(server.meeting.meetingId))!;
   });
-  afterAll(async () => { await server.stop(); });
+  afterAll(async () => {
+    await server.stop();
+  });
 
   it('at least 1,000 random and mutated payloads from every role get typed refusals and change nothing', async () => {
     const rng = new Rng(SEED);
@@ -84,10 +88,16 @@ describe(`fuzzing the socket API (seed ${SEED}; rerun with FUZZ_SEED=${SEED})`, 
       if (kind < 8) {
         // A key JavaScript objects give meaning to, at the envelope, in the command or deeper (a paper's row).
         // Commands the roles may give and that would be accepted without the key, so a key dropped on the way shows.
-        const base = rng.pick([SAMPLES['screen.show'], SAMPLES['queue.request'], SAMPLES['attendance.checkIn'], { type: 'ballot.vote', ballotId: 'b1', paper: { question: 'agree' } }]) as Record<string, unknown>;
+        const base = rng.pick([
+          SAMPLES['screen.show'],
+          SAMPLES['queue.request'],
+          SAMPLES['attendance.checkIn'],
+          { type: 'ballot.vote', ballotId: 'b1', paper: { question: 'agree' } },
+        ]) as Record<string, unknown>;
         const key = rng.pick(FORBIDDEN_KEYS);
         const where = rng.pick(['envelope', 'command', 'nested'] as const);
-        const command = where === 'nested' ? { ...base, type: 'ballot.vote', ballotId: 'b1', paper: withKey({ question: 'agree' }, key) } : where === 'command' ? withKey(base, key) : base;
+        const command =
+          where === 'nested' ? { ...base, type: 'ballot.vote', ballotId: 'b1', paper: withKey({ question: 'agree' }, key) } : where === 'command' ? withKey(base, key) : base;
         const envelope = where === 'envelope' ? withKey({ meetingId, command }, key) : { meetingId, command };
         return { payload: envelope, how: `${key} key in the ${where} of ${String(command.type)}` };
       }
@@ -98,11 +108,20 @@ describe(`fuzzing the socket API (seed ${SEED}; rerun with FUZZ_SEED=${SEED})`, 
       if (kind < 55) return { payload: rng.json(3), how: 'random JSON envelope' };
       if (kind < 63) return { payload: { meetingId, command: rng.json(2) }, how: 'random JSON command' };
       if (kind < 70) return { payload: { meetingId, command: { ...sample, type: unknownType(rng) } }, how: 'unknown type' };
-      if (kind < 78) return { payload: { meetingId: rng.pick([otherMeetingId, rng.string(10) || 'x', 'demo', meetingId.toUpperCase() + 'x']), command: sample }, how: 'wrong meeting' };
+      if (kind < 78)
+        return { payload: { meetingId: rng.pick([otherMeetingId, rng.string(10) || 'x', 'demo', meetingId.toUpperCase() + 'x']), command: sample }, how: 'wrong meeting' };
       if (kind < 83) return { payload: { meetingId, command: sample, [rng.key() || 'extra']: rng.json(1) }, how: 'extra envelope key' };
       if (kind < 87) return { payload: { meetingId, command: { ...sample, pad: 'x'.repeat(65_536 + rng.int(800_000)) } }, how: 'over 64 KB' };
-      if (kind < 90) return { payload: rng.pick([nested(100 + rng.int(1500)), { meetingId, command: nested(200) }, { meetingId, command: { ...sample, deep: nested(1000) } }]), how: 'deep nesting' };
-      if (kind < 93) return { payload: rng.pick([Buffer.from(rng.string(30)), { meetingId, command: { ...sample, blob: Buffer.alloc(64) } }, { meetingId: Buffer.from(meetingId), command: sample }]), how: 'binary' };
+      if (kind < 90)
+        return {
+          payload: rng.pick([nested(100 + rng.int(1500)), { meetingId, command: nested(200) }, { meetingId, command: { ...sample, deep: nested(1000) } }]),
+          how: 'deep nesting',
+        };
+      if (kind < 93)
+        return {
+          payload: rng.pick([Buffer.from(rng.string(30)), { meetingId, command: { ...sample, blob: Buffer.alloc(64) } }, { meetingId: Buffer.from(meetingId), command: sample }]),
+          how: 'binary',
+        };
       // Well-formed, but not this role's to give: observers and screens can give none.
       const forbidden = COMMAND_TYPES.filter((t) => !PERMISSIONS[t].includes(ROLE_OF[role]));
       if (forbidden.length === 0) return { payload: { meetingId, command: { ...sample, type: unknownType(rng) } }, how: 'unknown type' };
@@ -119,11 +138,16 @@ describe(`fuzzing the socket API (seed ${SEED}; rerun with FUZZ_SEED=${SEED})`, 
       const what = `#${i} ${role} ${how}${delivery < 5 ? '' : delivery < 10 ? ' (extra arguments)' : delivery < 13 ? ' (no payload)' : ''}`;
       tasks.push(async () => {
         sent++;
-        if (delivery < 5) { socket.emit('command', payload); return; } // no ack: nobody to answer
-        const reply = delivery < 10
-          ? socket.timeout(5000).emitWithAck('command', payload, rng.json(1)) // extra arguments
-          : delivery < 13 ? socket.timeout(5000).emitWithAck('command') // no payload at all
-            : socket.timeout(5000).emitWithAck('command', payload);
+        if (delivery < 5) {
+          socket.emit('command', payload);
+          return;
+        } // no ack: nobody to answer
+        const reply =
+          delivery < 10
+            ? socket.timeout(5000).emitWithAck('command', payload, rng.json(1)) // extra arguments
+            : delivery < 13
+              ? socket.timeout(5000).emitWithAck('command') // no payload at all
+              : socket.timeout(5000).emitWithAck('command', payload);
         check(what, await reply.catch(() => 'no answer'));
       });
     }
@@ -131,7 +155,10 @@ describe(`fuzzing the socket API (seed ${SEED}; rerun with FUZZ_SEED=${SEED})`, 
       const payload = rng.pick<unknown>([rng.json(2), {}, null, { version: rng.number() }, { version: 3 }, { version: -1 }, { version: 1, extra: 1 }, 'x'.repeat(70_000)]);
       tasks.push(async () => {
         sent++;
-        const a = await untyped(clients[rng.pick(ROLES)]).timeout(5000).emitWithAck('sync', payload).catch(() => 'no answer');
+        const a = await untyped(clients[rng.pick(ROLES)])
+          .timeout(5000)
+          .emitWithAck('sync', payload)
+          .catch(() => 'no answer');
         check(`sync ${JSON.stringify(payload)?.slice(0, 80)}`, a, (ok) => {
           const s = ok.snapshot as { version: number; state: unknown };
           return s.version === before.version && JSON.stringify(s.state) === JSON.stringify(before.state);
@@ -142,7 +169,10 @@ describe(`fuzzing the socket API (seed ${SEED}; rerun with FUZZ_SEED=${SEED})`, 
       const payload = rng.pick<unknown>([rng.json(2), { sentAt: Date.now() }, { sentAt: 'now' }, { sentAt: 1, x: 2 }, null, [], { sentAt: rng.number() }]);
       tasks.push(async () => {
         sent++;
-        const a = await untyped(clients[rng.pick(ROLES)]).timeout(5000).emitWithAck('time', payload).catch(() => 'no answer');
+        const a = await untyped(clients[rng.pick(ROLES)])
+          .timeout(5000)
+          .emitWithAck('time', payload)
+          .catch(() => 'no answer');
         check(`time ${JSON.stringify(payload)?.slice(0, 80)}`, a, (ok) => typeof ok.serverNow === 'number');
       });
     }
@@ -153,7 +183,13 @@ describe(`fuzzing the socket API (seed ${SEED}; rerun with FUZZ_SEED=${SEED})`, 
       const payload = rng.json(2);
       tasks.push(async () => {
         sent++;
-        check(`event ${JSON.stringify(event)}`, await untyped(clients[rng.pick(ROLES)]).timeout(5000).emitWithAck(event, payload).catch(() => 'no answer'));
+        check(
+          `event ${JSON.stringify(event)}`,
+          await untyped(clients[rng.pick(ROLES)])
+            .timeout(5000)
+            .emitWithAck(event, payload)
+            .catch(() => 'no answer'),
+        );
       });
     }
     await pool(tasks, 64);

@@ -9,14 +9,24 @@ import { waitFor } from '../helpers/wait.js';
 const tokenOf = (url: string) => url.slice(url.lastIndexOf('/') + 1);
 
 async function refusedAtHandshake(url: string, token: string): Promise<string | undefined> {
-  const failed = await connectClient(url, token).then((c) => { c.close(); return null; }, (e: { code?: string }) => e);
+  const failed = await connectClient(url, token).then(
+    (c) => {
+      c.close();
+      return null;
+    },
+    (e: { code?: string }) => e,
+  );
   return failed?.code;
 }
 
 describe('personal links', () => {
   let server: TestServer;
-  beforeEach(async () => { server = await startServer(); });
-  afterEach(async () => { await server.stop(); });
+  beforeEach(async () => {
+    server = await startServer();
+  });
+  afterEach(async () => {
+    await server.stop();
+  });
 
   it('reissuing a link revokes every connection of the old one at once, and the new one works', async () => {
     const [chair, obs] = await Promise.all([server.connectAs('chair'), server.connectAs('obs')]);
@@ -26,7 +36,7 @@ describe('personal links', () => {
     for (const c of [tablet, phone]) c.socket.on('revoked', (info) => revoked.push(info.reason));
     await waitForOnline([chair], ['chair', 'm1', 'obs']);
 
-    const ack = await chair.send({ type: 'link.reissue', participantId: 'm1' }) as Ack<CommandResult>;
+    const ack = (await chair.send({ type: 'link.reissue', participantId: 'm1' })) as Ack<CommandResult>;
     accepted(ack);
     const link = (ack as { link: string }).link;
     expect(link).toMatch(/\/join\/[A-Za-z0-9_-]{27}$/);

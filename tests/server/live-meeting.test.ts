@@ -3,8 +3,12 @@ import { startServer, type TestServer } from '../helpers/server.js';
 
 describe('live meeting over real sockets', () => {
   let server: TestServer;
-  beforeEach(async () => { server = await startServer(); });
-  afterEach(async () => { await server.stop(); });
+  beforeEach(async () => {
+    server = await startServer();
+  });
+  afterEach(async () => {
+    await server.stop();
+  });
 
   it('every change the chair makes reaches chair, members and observer, identically', async () => {
     const [chair, m1, m2, obs] = await Promise.all(['chair', 'm1', 'm2', 'obs'].map((p) => server.connectAs(p)));

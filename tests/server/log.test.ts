@@ -5,10 +5,30 @@ describe('the logger', () => {
   it('never writes a paper, count keys, counts or tokens, whoever passes them', () => {
     const lines: string[] = [];
     const log = createLogger('debug', (l) => lines.push(l));
-    log.debug('careless', { meetingId: 'mtg', paper: { u02: 'good' }, increments: ['u02/good'], counts: { 'u02/good': 1 }, vote: { voterId: 'u01' }, token: 'secret', tokenHash: 'abc', type: 'ballot.vote' });
+    log.debug('careless', {
+      meetingId: 'mtg',
+      paper: { u02: 'good' },
+      increments: ['u02/good'],
+      counts: { 'u02/good': 1 },
+      vote: { voterId: 'u01' },
+      token: 'secret',
+      tokenHash: 'abc',
+      type: 'ballot.vote',
+    });
     expect(lines).toHaveLength(1);
     const line = JSON.parse(lines[0]) as Record<string, unknown>;
-    expect(line).toMatchObject({ level: 'debug', msg: 'careless', meetingId: 'mtg', type: 'ballot.vote', paper: '[redacted]', increments: '[redacted]', counts: '[redacted]', vote: '[redacted]', token: '[redacted]', tokenHash: '[redacted]' });
+    expect(line).toMatchObject({
+      level: 'debug',
+      msg: 'careless',
+      meetingId: 'mtg',
+      type: 'ballot.vote',
+      paper: '[redacted]',
+      increments: '[redacted]',
+      counts: '[redacted]',
+      vote: '[redacted]',
+      token: '[redacted]',
+      tokenHash: '[redacted]',
+    });
     expect(lines[0]).not.toMatch(/good|u01|secret|abc/);
   });
 
@@ -35,7 +55,10 @@ describe('the logger', () => {
     log.warn('nested', {
       meetingId: 'mtg',
       socket: { handshake: { auth: { token: 'deep-token' }, headers: { Authorization: 'Bearer admin-secret', COOKIE: 'sid=1' } } },
-      attempts: [{ participant: 'u01', pin: '482915' }, { currentPin: '739104', hash: 'scrypt$abcdef' }],
+      attempts: [
+        { participant: 'u01', pin: '482915' },
+        { currentPin: '739104', hash: 'scrypt$abcdef' },
+      ],
       byVoter: new Map([['u02', { paper: { u03: 'excellent' } }]]),
       tally: { rows: { counts: { 'u03/excellent': 2 } }, increments: ['u03/excellent'] },
       admin: { adminToken: 'admin-token-value', tokenHash: 'f00d' },
@@ -46,7 +69,10 @@ describe('the logger', () => {
     expect(lines[0]).not.toMatch(/deep-token|admin-secret|sid=1|482915|739104|scrypt|excellent|admin-token-value|f00d|in-an-error/);
     const line = JSON.parse(lines[0]); // any: the shape is what this test checks
     expect(line.socket.handshake).toEqual({ auth: { token: '[redacted]' }, headers: { Authorization: '[redacted]', COOKIE: '[redacted]' } });
-    expect(line.attempts).toEqual([{ participant: 'u01', pin: '[redacted]' }, { currentPin: '[redacted]', hash: '[redacted]' }]);
+    expect(line.attempts).toEqual([
+      { participant: 'u01', pin: '[redacted]' },
+      { currentPin: '[redacted]', hash: '[redacted]' },
+    ]);
     expect(line.byVoter).toEqual({ u02: { paper: '[redacted]' } });
     expect(line.err).toMatchObject({ type: 'Error', message: 'the store said no', token: '[redacted]' });
     expect(line.cyclic).toEqual({ name: 'loop', self: '[…]' });

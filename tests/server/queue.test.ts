@@ -19,7 +19,9 @@ describe('the speaker queue, live', () => {
     all = Object.values(room);
     accepted(await room.chair.send({ type: 'agenda.open', itemId: 'review-m1' }));
   });
-  afterEach(async () => { await server.stop(); });
+  afterEach(async () => {
+    await server.stop();
+  });
 
   it('requests, points of order and replies line up the same on every device, each seeing their place', async () => {
     const { m1, m2, guest, sec } = room;
@@ -59,10 +61,18 @@ describe('the speaker queue, live', () => {
 
     const { speeches, current } = queueOf(room.obs);
     expect(current).toBeNull();
-    expect(speeches.map((s) => [s.participantId, s.limitSec])).toEqual([['m1', 240], ['m2', 180]]);
+    expect(speeches.map((s) => [s.participantId, s.limitSec])).toEqual([
+      ['m1', 240],
+      ['m2', 180],
+    ]);
     for (const s of speeches) expect(s.endedAt).toBeGreaterThanOrEqual(s.startedAt);
     const stats = speakingStats(room.chair.state, Date.now());
-    expect(stats.filter((r) => r.times > 0).map((r) => r.participantId).sort()).toEqual(['m1', 'm2']);
+    expect(
+      stats
+        .filter((r) => r.times > 0)
+        .map((r) => r.participantId)
+        .sort(),
+    ).toEqual(['m1', 'm2']);
     expect(stats.filter((r) => r.times === 0).map((r) => r.participantId)).toEqual(['chair', 'guest', 'm3', 'm4', 'sec']);
   });
 

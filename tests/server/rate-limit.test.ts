@@ -5,8 +5,12 @@ import { waitFor } from '../helpers/wait.js';
 
 describe('the per-connection rate limit', () => {
   let server: TestServer;
-  beforeAll(async () => { server = await startServer({ commandsPerSecond: 1, commandBurst: 10 }); });
-  afterAll(async () => { await server.stop(); });
+  beforeAll(async () => {
+    server = await startServer({ commandsPerSecond: 1, commandBurst: 10 });
+  });
+  afterAll(async () => {
+    await server.stop();
+  });
 
   it('answers a flood with rate-limited, changes nothing for it, and spares other connections', async () => {
     const flooder = await server.connectAs('m1');

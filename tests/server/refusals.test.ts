@@ -14,7 +14,9 @@ describe('each kind of bad command gets its own error code and changes nothing',
     accepted(await chair.send({ type: 'queue.give', participantId: 'm1' }));
     version = accepted(await chair.send({ type: 'queue.end' }));
   });
-  afterAll(async () => { await server.stop(); });
+  afterAll(async () => {
+    await server.stop();
+  });
 
   const emit = (payload: unknown) => chair.socket.timeout(5000).emitWithAck('command', payload);
   const cases: [string, () => unknown, ErrorCode][] = [

@@ -5,7 +5,11 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type TestServer } from '../helpers/server.js';
 
-interface Raw { status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }
+interface Raw {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: Buffer;
+}
 
 /** node:http, not fetch: fetch asks for gzip and inflates by itself, hiding what was sent. */
 function fetchRaw(url: string, headers: Record<string, string> = {}): Promise<Raw> {

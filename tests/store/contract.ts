@@ -21,11 +21,19 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
     beforeEach(async () => {
       store = await open();
       await store.createMeeting({
-        id: 'mtg', createdAt: 1000, definition: def, state: state0,
-        tokens: [{ participantId: 'chair', tokenHash: 'h-chair' }, { participantId: 'obs', tokenHash: 'h-obs', publicToken: 'plain-obs' }],
+        id: 'mtg',
+        createdAt: 1000,
+        definition: def,
+        state: state0,
+        tokens: [
+          { participantId: 'chair', tokenHash: 'h-chair' },
+          { participantId: 'obs', tokenHash: 'h-obs', publicToken: 'plain-obs' },
+        ],
       });
     });
-    afterEach(async () => { await store.close(); });
+    afterEach(async () => {
+      await store.close();
+    });
 
     it('creates, lists and loads a meeting at version 0', async () => {
       expect(await store.loadMeeting('mtg')).toEqual({ id: 'mtg', version: 0, state: state0 });
@@ -36,8 +44,9 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
     });
 
     it('refuses a second meeting with the same id, typed, and keeps the first', async () => {
-      await expect(store.createMeeting({ id: 'mtg', createdAt: 2000, definition: def, state: { ...state0, title: 'other' }, tokens: [] }))
-        .rejects.toBeInstanceOf(MeetingExistsError);
+      await expect(store.createMeeting({ id: 'mtg', createdAt: 2000, definition: def, state: { ...state0, title: 'other' }, tokens: [] })).rejects.toBeInstanceOf(
+        MeetingExistsError,
+      );
       expect((await store.loadMeeting('mtg'))?.state.title).toBe(state0.title);
     });
 
@@ -51,8 +60,9 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
     });
 
     it('lets exactly one of two racing commits win', async () => {
-      const outcomes = await Promise.all([1, 2].map((n) =>
-        store.commit({ meetingId: 'mtg', expectedVersion: 0, state: { ...state0, title: `t${n}` }, events: [event], at: n, actor: null })));
+      const outcomes = await Promise.all(
+        [1, 2].map((n) => store.commit({ meetingId: 'mtg', expectedVersion: 0, state: { ...state0, title: `t${n}` }, events: [event], at: n, actor: null })),
+      );
       expect(outcomes.sort()).toEqual(['conflict', 'ok']);
       expect((await store.loadMeeting('mtg'))!.version).toBe(1);
     });
@@ -77,7 +87,9 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       expect(await store.commit({ meetingId: 'mtg', expectedVersion: 0, state: state0, events: [], at: 1, actor: null, votes })).toBe('ok');
       expect(await store.readCounts('mtg', 'b1')).toEqual({ 'm2/good': 1, 'm3/excellent': 2 });
       expect(await store.readCounts('mtg', 'b2')).toEqual({ 'question/agree': 1 });
-      expect(await store.commit({ meetingId: 'mtg', expectedVersion: 1, state: state0, events: [], at: 2, actor: null, votes: [{ ...votes[1], increments: ['m2/good'] }] })).toBe('already-voted');
+      expect(await store.commit({ meetingId: 'mtg', expectedVersion: 1, state: state0, events: [], at: 2, actor: null, votes: [{ ...votes[1], increments: ['m2/good'] }] })).toBe(
+        'already-voted',
+      );
       expect((await store.loadMeeting('mtg'))!.version).toBe(1);
     });
 
@@ -87,7 +99,9 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       const fresh = { ballotId: 'b1', voterId: 'm2', increments: ['m2/good'] };
       const again = { ballotId: 'b1', voterId: 'm1', increments: ['m3/good'] };
       expect(await store.commit({ meetingId: 'mtg', expectedVersion: 1, state: state0, events: [], at: 2, actor: null, votes: [fresh, again] })).toBe('already-voted');
-      expect(await store.commit({ meetingId: 'mtg', expectedVersion: 1, state: state0, events: [], at: 3, actor: null, votes: [fresh, { ...fresh, increments: ['m3/good'] }] })).toBe('already-voted');
+      expect(
+        await store.commit({ meetingId: 'mtg', expectedVersion: 1, state: state0, events: [], at: 3, actor: null, votes: [fresh, { ...fresh, increments: ['m3/good'] }] }),
+      ).toBe('already-voted');
       expect(await store.readCounts('mtg', 'b1')).toEqual({ 'm2/good': 1 });
       expect((await store.loadMeeting('mtg'))!.version).toBe(1);
       expect(await store.readEvents('mtg', 1)).toEqual([]);
@@ -96,17 +110,22 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       expect(await store.readCounts('mtg', 'b1')).toEqual({ 'm2/good': 2 });
     });
 
-    it('stores a ballot\'s whole key space with its first paper but reads back only counted keys', async () => {
+    it("stores a ballot's whole key space with its first paper but reads back only counted keys", async () => {
       const ballot = { ...newBallot('b1', BallotDraft.parse({ kind: 'rating', title: 'R', subjects: ['m2', 'm3'] })), status: 'open' as const, eligible: ['m1', 'm2'] };
       const open = { ...state0, ballots: [ballot] };
       const vote = { ballotId: 'b1', voterId: 'm1', increments: ['m3/good', 'm2/excellent'] };
       expect(await store.commit({ meetingId: 'mtg', expectedVersion: 0, state: open, events: [], at: 1, actor: null, votes: [vote] })).toBe('ok');
-      expect(await store.commit({ meetingId: 'mtg', expectedVersion: 1, state: open, events: [], at: 2, actor: null, votes: [{ ...vote, voterId: 'm2', increments: ['m3/good'] }] })).toBe('ok');
+      expect(
+        await store.commit({ meetingId: 'mtg', expectedVersion: 1, state: open, events: [], at: 2, actor: null, votes: [{ ...vote, voterId: 'm2', increments: ['m3/good'] }] }),
+      ).toBe('ok');
       expect(await store.readCounts('mtg', 'b1')).toEqual({ 'm2/excellent': 1, 'm3/good': 2 });
     });
 
     it('destroys the counts of a ballot the commit says to drop (a cancelled one), and only those', async () => {
-      const votes = [{ ballotId: 'b1', voterId: 'm1', increments: ['m2/good'] }, { ballotId: 'b2', voterId: 'm1', increments: ['question/agree'] }];
+      const votes = [
+        { ballotId: 'b1', voterId: 'm1', increments: ['m2/good'] },
+        { ballotId: 'b2', voterId: 'm1', increments: ['question/agree'] },
+      ];
       expect(await store.commit({ meetingId: 'mtg', expectedVersion: 0, state: state0, events: [], at: 1, actor: null, votes })).toBe('ok');
       const cancel: MeetingEvent = { type: 'ballot.cancelled', ballotId: 'b1', at: 2, reason: 'procedural error' };
       const tallies = { drop: ['b1'], eraseHistory: ['b1'] };
@@ -115,7 +134,7 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       expect(await store.readCounts('mtg', 'b2')).toEqual({ 'question/agree': 1 });
     });
 
-    it('acts on the commit\'s instructions, not on its events', async () => {
+    it("acts on the commit's instructions, not on its events", async () => {
       const vote = { ballotId: 'b1', voterId: 'm1', increments: ['m2/good'] };
       expect(await store.commit({ meetingId: 'mtg', expectedVersion: 0, state: state0, events: [], at: 1, actor: null, votes: [vote] })).toBe('ok');
       const cancel: MeetingEvent = { type: 'ballot.cancelled', ballotId: 'b1', at: 2, reason: 'procedural error' };
@@ -129,7 +148,9 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
     it('drops nothing of a commit that loses the version race', async () => {
       const vote = { ballotId: 'b1', voterId: 'm1', increments: ['m2/good'] };
       expect(await store.commit({ meetingId: 'mtg', expectedVersion: 0, state: state0, events: [], at: 1, actor: null, votes: [vote] })).toBe('ok');
-      expect(await store.commit({ meetingId: 'mtg', expectedVersion: 0, state: state0, events: [], at: 2, actor: 'chair', tallies: { drop: ['b1'], eraseHistory: ['b1'] } })).toBe('conflict');
+      expect(await store.commit({ meetingId: 'mtg', expectedVersion: 0, state: state0, events: [], at: 2, actor: 'chair', tallies: { drop: ['b1'], eraseHistory: ['b1'] } })).toBe(
+        'conflict',
+      );
       expect(await store.readCounts('mtg', 'b1')).toEqual({ 'm2/good': 1 });
     });
 

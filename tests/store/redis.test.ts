@@ -7,7 +7,9 @@ const available = await redisAvailable();
 const prefixes: string[] = [];
 
 describe.runIf(available)('Redis', () => {
-  afterAll(async () => { await Promise.all(prefixes.map(dropPrefix)); });
+  afterAll(async () => {
+    await Promise.all(prefixes.map(dropPrefix));
+  });
   storeContract('Redis', async () => {
     const prefix = testPrefix();
     prefixes.push(prefix);

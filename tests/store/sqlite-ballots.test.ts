@@ -15,8 +15,17 @@ describe('SQLite ballot storage', () => {
   const state = initialState('mtg', testDefinition());
   let version = 0;
   const vote = (voterId: string, increments: string[]) =>
-    store.commit({ meetingId: 'mtg', expectedVersion: version, state, events: [], at: 1, actor: null, votes: [{ ballotId: 'b', voterId, increments }] }).then((r) => { if (r === 'ok') version++; return r; });
-  const walBytes = () => { try { return statSync(`${file}-wal`).size; } catch { return 0; } };
+    store.commit({ meetingId: 'mtg', expectedVersion: version, state, events: [], at: 1, actor: null, votes: [{ ballotId: 'b', voterId, increments }] }).then((r) => {
+      if (r === 'ok') version++;
+      return r;
+    });
+  const walBytes = () => {
+    try {
+      return statSync(`${file}-wal`).size;
+    } catch {
+      return 0;
+    }
+  };
 
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'phong-hop-wal-'));
@@ -64,7 +73,9 @@ describe('SQLite ballot storage', () => {
     legacy.pragma('user_version = 0');
     legacy.exec('ALTER TABLE events DROP COLUMN schema');
     legacy.exec('DROP TABLE ballot_tallies');
-    legacy.exec('CREATE TABLE ballot_counts (meeting_id TEXT NOT NULL, ballot_id TEXT NOT NULL, key TEXT NOT NULL, count INTEGER NOT NULL, PRIMARY KEY (meeting_id, ballot_id, key)) WITHOUT ROWID');
+    legacy.exec(
+      'CREATE TABLE ballot_counts (meeting_id TEXT NOT NULL, ballot_id TEXT NOT NULL, key TEXT NOT NULL, count INTEGER NOT NULL, PRIMARY KEY (meeting_id, ballot_id, key)) WITHOUT ROWID',
+    );
     legacy.prepare('INSERT INTO ballot_counts VALUES (?, ?, ?, ?)').run('mtg', 'b', 'm2/good', 3);
     legacy.prepare('INSERT INTO ballot_counts VALUES (?, ?, ?, ?)').run('mtg', 'b', 'm1/excellent', 1);
     legacy.close();

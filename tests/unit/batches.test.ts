@@ -48,7 +48,10 @@ describe('appendEvents: papers of one ballot share one ballot.voted', () => {
     const folded = separate.reduce<MeetingEvent[]>((all, e) => appendEvents(all, [e]), []);
     expect(folded).toHaveLength(2);
     expect(evolveAll(s0, folded)).toEqual(evolveAll(s0, separate));
-    expect(evolveAll(s0, folded).ballots.map((b) => b.voted)).toEqual([['u01', 'u03'], ['u02', 'u04']]);
+    expect(evolveAll(s0, folded).ballots.map((b) => b.voted)).toEqual([
+      ['u01', 'u03'],
+      ['u02', 'u04'],
+    ]);
   });
 
   it('does not change the events it was given', () => {

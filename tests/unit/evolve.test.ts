@@ -36,10 +36,30 @@ function busyMeeting(): CoreDriver {
 }
 
 const NON_BALLOT_EVENTS: MeetingEventType[] = [
-  'meeting.started', 'meeting.finished', 'day.switched', 'item.started', 'item.reopened', 'item.ended', 'item.skipped',
-  'item.added', 'item.updated', 'item.removed', 'agenda.reordered', 'floor.requested', 'floor.withdrawn',
-  'speech.started', 'speech.ended', 'speech.extended', 'queue.reordered', 'queue.openSet', 'queue.speakingTimeSet',
-  'attendance.marked', 'announcement.posted', 'announcement.cleared', 'link.reissued', 'screen.shown',
+  'meeting.started',
+  'meeting.finished',
+  'day.switched',
+  'item.started',
+  'item.reopened',
+  'item.ended',
+  'item.skipped',
+  'item.added',
+  'item.updated',
+  'item.removed',
+  'agenda.reordered',
+  'floor.requested',
+  'floor.withdrawn',
+  'speech.started',
+  'speech.ended',
+  'speech.extended',
+  'queue.reordered',
+  'queue.openSet',
+  'queue.speakingTimeSet',
+  'attendance.marked',
+  'announcement.posted',
+  'announcement.cleared',
+  'link.reissued',
+  'screen.shown',
 ];
 
 describe('evolve', () => {

@@ -9,17 +9,38 @@ import { runningMeeting, type CommandInput } from '../helpers/coreDriver.js';
 const PRESIDIUM: Role[] = ['chair', 'secretary'];
 const SPEAKERS: Role[] = ['chair', 'secretary', 'member', 'guest'];
 const EXPECTED: Record<CommandType, Role[]> = {
-  'meeting.start': PRESIDIUM, 'meeting.finish': PRESIDIUM, 'day.switch': PRESIDIUM,
-  'agenda.open': PRESIDIUM, 'agenda.next': PRESIDIUM, 'agenda.previous': PRESIDIUM, 'agenda.complete': PRESIDIUM,
-  'agenda.skip': PRESIDIUM, 'agenda.reorder': PRESIDIUM, 'agenda.add': PRESIDIUM, 'agenda.update': PRESIDIUM, 'agenda.remove': PRESIDIUM,
-  'queue.request': SPEAKERS, 'queue.withdraw': SPEAKERS,
-  'queue.give': PRESIDIUM, 'queue.end': PRESIDIUM, 'queue.extend': PRESIDIUM, 'queue.reorder': PRESIDIUM,
-  'queue.setOpen': PRESIDIUM, 'queue.setSpeakingTime': PRESIDIUM,
-  'attendance.checkIn': SPEAKERS, 'attendance.mark': PRESIDIUM,
-  'announcement.post': ['chair'], 'announcement.clear': ['chair'], 'link.reissue': ['chair'],
+  'meeting.start': PRESIDIUM,
+  'meeting.finish': PRESIDIUM,
+  'day.switch': PRESIDIUM,
+  'agenda.open': PRESIDIUM,
+  'agenda.next': PRESIDIUM,
+  'agenda.previous': PRESIDIUM,
+  'agenda.complete': PRESIDIUM,
+  'agenda.skip': PRESIDIUM,
+  'agenda.reorder': PRESIDIUM,
+  'agenda.add': PRESIDIUM,
+  'agenda.update': PRESIDIUM,
+  'agenda.remove': PRESIDIUM,
+  'queue.request': SPEAKERS,
+  'queue.withdraw': SPEAKERS,
+  'queue.give': PRESIDIUM,
+  'queue.end': PRESIDIUM,
+  'queue.extend': PRESIDIUM,
+  'queue.reorder': PRESIDIUM,
+  'queue.setOpen': PRESIDIUM,
+  'queue.setSpeakingTime': PRESIDIUM,
+  'attendance.checkIn': SPEAKERS,
+  'attendance.mark': PRESIDIUM,
+  'announcement.post': ['chair'],
+  'announcement.clear': ['chair'],
+  'link.reissue': ['chair'],
   'screen.show': PRESIDIUM,
-  'ballot.create': ['chair'], 'ballot.update': ['chair'], 'ballot.open': ['chair'], 'ballot.close': ['chair'],
-  'ballot.publish': ['chair'], 'ballot.cancel': ['chair'],
+  'ballot.create': ['chair'],
+  'ballot.update': ['chair'],
+  'ballot.open': ['chair'],
+  'ballot.close': ['chair'],
+  'ballot.publish': ['chair'],
+  'ballot.cancel': ['chair'],
   'ballot.vote': ['chair', 'secretary', 'member'],
   'pin.set': ['chair', 'secretary', 'member'],
 };
@@ -92,7 +113,10 @@ describe('rules that depend on the payload', () => {
   it('the presidium files a reply only for the member under review', () => {
     const forSubject: CommandInput = { type: 'queue.request', kind: 'reply', participantId: 'm1' };
     const forOther: CommandInput = { type: 'queue.request', kind: 'reply', participantId: 'm2' };
-    expect(['chair', 'sec'].map((w) => [check(w as keyof typeof byId, forSubject), check(w as keyof typeof byId, forOther)])).toEqual([[true, false], [true, false]]);
+    expect(['chair', 'sec'].map((w) => [check(w as keyof typeof byId, forSubject), check(w as keyof typeof byId, forOther)])).toEqual([
+      [true, false],
+      [true, false],
+    ]);
     expect(check('chair', { type: 'queue.request', kind: 'reply' })).toBe(false);
   });
 });

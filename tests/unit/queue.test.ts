@@ -23,10 +23,14 @@ describe('asking for the floor', () => {
   it('queues a speech, stamped, with the asker’s position', () => {
     const m = runningMeeting();
     m.advance(5);
-    expect(m.ok('m1', { type: 'queue.request', kind: 'speech' })).toEqual([{
-      type: 'floor.requested', itemId: 'open', index: 0,
-      request: { id: 'id-1', participantId: 'm1', kind: 'speech', requestedAt: T0 + 5000, addedBy: null },
-    }]);
+    expect(m.ok('m1', { type: 'queue.request', kind: 'speech' })).toEqual([
+      {
+        type: 'floor.requested',
+        itemId: 'open',
+        index: 0,
+        request: { id: 'id-1', participantId: 'm1', kind: 'speech', requestedAt: T0 + 5000, addedBy: null },
+      },
+    ]);
     m.ok('guest', { type: 'queue.request', kind: 'speech' });
     const { queue } = m.item('open');
     expect(positionOf(queue, 'm1')).toBe(1);
@@ -129,10 +133,14 @@ describe('giving the floor', () => {
   it('gives the next: the first waiting, with the item’s speaking time, stamped', () => {
     const m = withQueue();
     m.advance(20);
-    expect(m.ok('chair', { type: 'queue.give' })).toEqual([{
-      type: 'speech.started', itemId: 'open', requestId: 'id-3',
-      speech: { participantId: 'guest', kind: 'point-of-order', startedAt: T0 + 20_000, limitSec: 180 },
-    }]);
+    expect(m.ok('chair', { type: 'queue.give' })).toEqual([
+      {
+        type: 'speech.started',
+        itemId: 'open',
+        requestId: 'id-3',
+        speech: { participantId: 'guest', kind: 'point-of-order', startedAt: T0 + 20_000, limitSec: 180 },
+      },
+    ]);
     expect(m.waiting()).toEqual(['m1:speech', 'm2:speech']);
   });
 

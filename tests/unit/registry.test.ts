@@ -61,7 +61,11 @@ describe('the command registry', () => {
 
   it('derives the permission table that was written by hand before it, in the same order', () => {
     expect(Object.entries(PERMISSIONS)).toEqual(BEFORE_THE_REGISTRY);
-    for (const [type, roles] of BEFORE_THE_REGISTRY) expect(ROLES.filter((role) => mayIssue(role, type)), type).toEqual(roles);
+    for (const [type, roles] of BEFORE_THE_REGISTRY)
+      expect(
+        ROLES.filter((role) => mayIssue(role, type)),
+        type,
+      ).toEqual(roles);
     expect(ROLES.filter(isReadOnly)).toEqual(['observer', 'screen']);
   });
 
@@ -76,11 +80,16 @@ describe('the command registry', () => {
 
   it('splits a PIN off before the rules see the command', () => {
     const vote = entryFor('ballot.vote').needs?.pin;
-    expect(vote && 'authorises' in vote && vote.authorises({ type: 'ballot.vote', ballotId: 'b', paper: { question: 'agree' }, pin: '2580' }))
-      .toEqual({ pin: '2580', rest: { type: 'ballot.vote', ballotId: 'b', paper: { question: 'agree' } } });
+    expect(vote && 'authorises' in vote && vote.authorises({ type: 'ballot.vote', ballotId: 'b', paper: { question: 'agree' }, pin: '2580' })).toEqual({
+      pin: '2580',
+      rest: { type: 'ballot.vote', ballotId: 'b', paper: { question: 'agree' } },
+    });
     const set = entryFor('pin.set').needs?.pin;
-    expect(set && 'replaces' in set && set.replaces({ type: 'pin.set', pin: '2580', currentPin: '1357' }))
-      .toEqual({ pin: '2580', current: '1357', rest: { type: 'pin.set', pin: '' } });
+    expect(set && 'replaces' in set && set.replaces({ type: 'pin.set', pin: '2580', currentPin: '1357' })).toEqual({
+      pin: '2580',
+      current: '1357',
+      rest: { type: 'pin.set', pin: '' },
+    });
   });
 
   it('is checked by the compiler: every type has an entry, and each entry decides its own command', () => {

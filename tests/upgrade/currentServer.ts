@@ -15,8 +15,13 @@ export async function startCurrentServer(opts: { dataDir: string; adminToken: st
   const log = createLogger('warn', () => undefined);
   const opened = await openStore({ dataDir: opts.dataDir, redisUrl: opts.redisUrl ?? null, redisPrefix: opts.redisPrefix ?? 'ph:' }, log);
   const app = createApp({
-    store: opened.store, adapter: opened.adapter, docFanout: opened.docFanout, log, adminToken: opts.adminToken,
-    publicUrl: 'http://placeholder', clientDir: join(process.cwd(), 'dist/client'),
+    store: opened.store,
+    adapter: opened.adapter,
+    docFanout: opened.docFanout,
+    log,
+    adminToken: opts.adminToken,
+    publicUrl: 'http://placeholder',
+    clientDir: join(process.cwd(), 'dist/client'),
   });
   const port = await app.listen(0, '127.0.0.1');
   return {

@@ -16,8 +16,14 @@ const DOC = notesDocName('collective');
 function handshake(url: string, auth: Record<string, unknown>): Promise<{ ok: true } | { ok: false; data: { code: string; detail?: unknown } }> {
   const socket = io(url, { auth, transports: ['websocket'], reconnection: false, forceNew: true });
   return new Promise((resolve) => {
-    socket.once('snapshot', () => { socket.close(); resolve({ ok: true }); });
-    socket.once('connect_error', (e) => { socket.close(); resolve({ ok: false, data: (e as Error & { data: { code: string } }).data }); });
+    socket.once('snapshot', () => {
+      socket.close();
+      resolve({ ok: true });
+    });
+    socket.once('connect_error', (e) => {
+      socket.close();
+      resolve({ ok: false, data: (e as Error & { data: { code: string } }).data });
+    });
   });
 }
 
@@ -25,8 +31,12 @@ describe('the protocol version in the handshake', () => {
   let server: TestServer;
   const docUrl = () => `${server.url}/yjs/${server.meeting.meetingId}/${DOC}`;
 
-  beforeAll(async () => { server = await startServer(); });
-  afterAll(async () => { await server.stop(); });
+  beforeAll(async () => {
+    server = await startServer();
+  });
+  afterAll(async () => {
+    await server.stop();
+  });
 
   it('serves every protocol from MIN_CLIENT_PROTOCOL to its own, and the old client that names none', async () => {
     const token = server.tokenOf('m1');
@@ -36,7 +46,10 @@ describe('the protocol version in the handshake', () => {
   });
 
   it('answers any other protocol upgrade-required, with the range it serves, before looking at the token', async () => {
-    const expected = { ok: false, data: { code: 'upgrade-required', message: expect.stringContaining('load the app again'), detail: { min: MIN_CLIENT_PROTOCOL, max: PROTOCOL_VERSION } } };
+    const expected = {
+      ok: false,
+      data: { code: 'upgrade-required', message: expect.stringContaining('load the app again'), detail: { min: MIN_CLIENT_PROTOCOL, max: PROTOCOL_VERSION } },
+    };
     for (const protocol of [PROTOCOL_VERSION + 1, 99, 0, -1, 1.5, '2', null, { v: 2 }]) {
       const outcome = await handshake(server.url, { token: server.tokenOf('m1'), protocol });
       // null is "no version" to the server, as absent is.
@@ -49,7 +62,11 @@ describe('the protocol version in the handshake', () => {
 
   it('on the Yjs endpoint: an unmodified provider without a version, or with a served one, syncs', async () => {
     const token = server.tokenOf('m1');
-    for (const protocols of [[DOC_SUBPROTOCOL, token], [DOC_SUBPROTOCOL, docProtocolEntry(PROTOCOL_VERSION), token], [docProtocolEntry(1), DOC_SUBPROTOCOL, token]]) {
+    for (const protocols of [
+      [DOC_SUBPROTOCOL, token],
+      [DOC_SUBPROTOCOL, docProtocolEntry(PROTOCOL_VERSION), token],
+      [docProtocolEntry(1), DOC_SUBPROTOCOL, token],
+    ]) {
       const outcome = await docUpgrade(docUrl(), { protocols });
       expect(outcome.status, protocols.join()).toBe(101);
       // The server names only `phong-hop`, never the version entry nor the token.
@@ -60,7 +77,9 @@ describe('the protocol version in the handshake', () => {
     const reader = connectDoc(server.url, server.meeting.meetingId, DOC, server.tokenOf('chair'));
     const doc = new Y.Doc();
     const writer = new WebsocketProvider(`${server.url.replace(/^http/, 'ws')}/yjs/${server.meeting.meetingId}`, DOC, doc, {
-      protocols: [DOC_SUBPROTOCOL, docProtocolEntry(PROTOCOL_VERSION), token], WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket, disableBc: true,
+      protocols: [DOC_SUBPROTOCOL, docProtocolEntry(PROTOCOL_VERSION), token],
+      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+      disableBc: true,
     });
     try {
       await waitFor(() => writer.synced, 10_000, 'the versioned provider to sync');

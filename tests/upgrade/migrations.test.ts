@@ -26,7 +26,7 @@ describe('the schema migrations (pure functions in shared/migrations)', () => {
     expect(STEPS.map((s) => s.to)).toEqual(Array.from({ length: SCHEMA_VERSION - 1 }, (_, i) => i + 2));
   });
 
-  it('take each v1 fixture state to v2: the stamp, and nothing else changed where today\'s fields were present', () => {
+  it("take each v1 fixture state to v2: the stamp, and nothing else changed where today's fields were present", () => {
     for (const m of manifest.redis.meetings) {
       const { state } = storedV1(m.id);
       expect(state.schemaVersion).toBeUndefined();
@@ -54,7 +54,7 @@ describe('the schema migrations (pure functions in shared/migrations)', () => {
     expect(migrated.ballots.map((b) => b.results)).toEqual((state.ballots as Json[]).map((b) => b.results));
   });
 
-  it('take v1 event records to v2: ballots get their threshold, attendance marks their record\'s time', () => {
+  it("take v1 event records to v2: ballots get their threshold, attendance marks their record's time", () => {
     const { records } = storedV1(manifest.redis.meetings.find((m) => m.key === 'example')!.id);
     expect(records.length).toBeGreaterThan(50);
     for (const record of records) {

@@ -67,8 +67,12 @@ describe('data written by a newer version is refused, never rewritten (SQLite)',
 
 describe('a server holding a meeting of a newer schema', () => {
   let server: TestServer;
-  beforeEach(async () => { server = await startServer({ logLevel: 'error' }); });
-  afterEach(async () => { await server.stop(); });
+  beforeEach(async () => {
+    server = await startServer({ logLevel: 'error' });
+  });
+  afterEach(async () => {
+    await server.stop();
+  });
 
   it('refuses its links and says why in the log, leaving the meeting as stored', async () => {
     const db = (server.store as SqliteStore).db;

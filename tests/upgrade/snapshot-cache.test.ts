@@ -18,7 +18,14 @@ function v1State(): MeetingState {
 /** What yesterday's app kept in localStorage: the snapshot and the clock offset, no stamp. */
 function yesterdaysCopy(): CachedSnapshot {
   return {
-    snapshot: { meetingId: example.id, version: example.version, state: v1State(), you: { participantId: 'm01', name: 'Phạm Quốc Hưng', role: 'member' }, serverNow: 1_735_180_000_000, joinUrl: null },
+    snapshot: {
+      meetingId: example.id,
+      version: example.version,
+      state: v1State(),
+      you: { participantId: 'm01', name: 'Phạm Quốc Hưng', role: 'member' },
+      serverNow: 1_735_180_000_000,
+      joinUrl: null,
+    },
     offsetMs: -120,
   };
 }
@@ -27,11 +34,17 @@ function yesterdaysCopy(): CachedSnapshot {
 function memoryStorage(): Storage {
   const items = new Map<string, string>();
   return {
-    get length() { return items.size; },
+    get length() {
+      return items.size;
+    },
     key: (i) => [...items.keys()][i] ?? null,
     getItem: (k) => items.get(k) ?? null,
-    setItem: (k, v) => { items.set(k, String(v)); },
-    removeItem: (k) => { items.delete(k); },
+    setItem: (k, v) => {
+      items.set(k, String(v));
+    },
+    removeItem: (k) => {
+      items.delete(k);
+    },
     clear: () => items.clear(),
   };
 }
@@ -52,7 +65,7 @@ describe('the device copy of the meeting (client/src/live/snapshotCache.ts)', ()
     return storage.key(0)!;
   }
 
-  it('migrates a copy yesterday\'s app kept to today\'s schema', () => {
+  it("migrates a copy yesterday's app kept to today's schema", () => {
     const key = keyFor();
     storage.setItem(key, JSON.stringify(yesterdaysCopy()));
     const loaded = loadSnapshot(token)!;

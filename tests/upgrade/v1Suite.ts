@@ -41,13 +41,16 @@ export function v1Suite(manifest: FixtureManifest, meetings: FixtureMeeting[], f
         const { version, state } = await admin().meeting(m.id);
         expect(state.schemaVersion).toBe(SCHEMA_VERSION);
         const { tokens, revokedTokens, pins, notes } = m;
-        const sealed = Object.fromEntries(Object.entries(m.ballots).filter(([, b]) => b.sealedCounts).map(([id, b]) => [id, b.sealedCounts!]));
+        const sealed = Object.fromEntries(
+          Object.entries(m.ballots)
+            .filter(([, b]) => b.sealedCounts)
+            .map(([id, b]) => [id, b.sealedCounts!]),
+        );
         expect(summarise(m.key, m.id, version, state, { tokens, revokedTokens, pins, notes }, sealed)).toEqual(m);
         // Migrated on load, and only there: the store keeps the old state until the meeting next changes.
         expect(await fixture().raw.stateStamp(m.id)).toBeUndefined();
       }
-      expect((await admin().request<{ meetings: { id: string }[] }>('GET', '/api/meetings')).meetings.map((x) => x.id).sort())
-        .toEqual(meetings.map((m) => m.id).sort());
+      expect((await admin().request<{ meetings: { id: string }[] }>('GET', '/api/meetings')).meetings.map((x) => x.id).sort()).toEqual(meetings.map((m) => m.id).sort());
     });
 
     it('keeps every link: each token opens its own meeting, for clients of either protocol; a reissued one stays refused', async () => {
@@ -100,12 +103,16 @@ export function v1Suite(manifest: FixtureManifest, meetings: FixtureMeeting[], f
       const ballot = (state.ballots as Json[]).find((b) => b.id === sealedId) as unknown as Ballot;
       expect(ballot.status).toBe('published');
       const row = ballot.results!.subjects[0];
-      const published = Object.fromEntries(Object.entries(row.counts).filter(([, n]) => n > 0).map(([option, n]) => [`${row.subject}/${option}`, n]));
+      const published = Object.fromEntries(
+        Object.entries(row.counts)
+          .filter(([, n]) => n > 0)
+          .map(([option, n]) => [`${row.subject}/${option}`, n]),
+      );
       expect(published).toEqual(sealed.sealedCounts);
       expect(ballot.results!.turnout).toBe(sealed.turnout);
     });
 
-    it('keeps the voting PINs: a paper with yesterday\'s PIN counts, one with a wrong PIN is refused', async () => {
+    it("keeps the voting PINs: a paper with yesterday's PIN counts, one with a wrong PIN is refused", async () => {
       const { url } = fixture().server;
       const [chair, m01, m02] = await Promise.all(['chair', 'm01', 'm02'].map((id) => Participant.connect(url, example.id, id, example.tokens[id])));
       try {
@@ -121,7 +128,7 @@ export function v1Suite(manifest: FixtureManifest, meetings: FixtureMeeting[], f
       }
     });
 
-    it('reads every event record back in today\'s schema, and stamps the records and state written since', async () => {
+    it("reads every event record back in today's schema, and stamps the records and state written since", async () => {
       const { store } = fixture().server;
       const { version } = await admin().meeting(example.id);
       const records = await store.readEvents(example.id);

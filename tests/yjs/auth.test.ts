@@ -23,8 +23,12 @@ describe('the Yjs endpoint checks the link at the upgrade', () => {
     return { status: outcome.status, code: (JSON.parse(outcome.body) as { error: { code: string } }).error.code };
   }
 
-  beforeEach(async () => { server = await startServer(); });
-  afterEach(async () => { await server.stop(); });
+  beforeEach(async () => {
+    server = await startServer();
+  });
+  afterEach(async () => {
+    await server.stop();
+  });
 
   it('opens a document for a valid link, and the server starts the sync', async () => {
     const outcome = await docUpgrade(docUrl(NOTES), { token: server.tokenOf('m1') });
@@ -41,7 +45,10 @@ describe('the Yjs endpoint checks the link at the upgrade', () => {
 
   it('refuses a link of another meeting with 403, whichever meeting the path names', async () => {
     const other = await createMeeting(server.store, testDefinition({ title: 'Cuộc họp khác' }), server.url);
-    const otherToken = other.links.find((l) => l.participantId === 'chair')!.url.split('/').at(-1)!;
+    const otherToken = other.links
+      .find((l) => l.participantId === 'chair')!
+      .url.split('/')
+      .at(-1)!;
     expect(await refused(docUrl(NOTES), otherToken)).toEqual({ status: 403, code: 'forbidden' });
     expect(await refused(docUrl(NOTES, other.meetingId), server.tokenOf('chair'))).toEqual({ status: 403, code: 'forbidden' });
     // A meeting that does not exist reveals nothing more than a wrong meeting does.
@@ -105,11 +112,17 @@ describe('the Yjs endpoint checks the link at the upgrade', () => {
   it('closes a connection whose link is reissued while it is being set up', async () => {
     // Hold the document's load (the step between the token check and the join) until the link is reissued.
     let release!: () => void;
-    const gate = new Promise<void>((resolve) => { release = resolve; });
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
     let loading = false;
     const store = server.store;
     const loadDoc = store.loadDoc.bind(store);
-    store.loadDoc = async (...args) => { loading = true; await gate; return loadDoc(...args); };
+    store.loadDoc = async (...args) => {
+      loading = true;
+      await gate;
+      return loadDoc(...args);
+    };
 
     const m1 = connectDoc(server.url, server.meeting.meetingId, NOTES, server.tokenOf('m1'));
     try {

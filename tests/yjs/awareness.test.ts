@@ -17,7 +17,9 @@ describe('awareness on the Yjs endpoint', () => {
   let server: TestServer;
   const clients: DocClient[] = [];
   const sockets: UpgradeOutcome[] = [];
-  beforeEach(async () => { server = await startServer(); });
+  beforeEach(async () => {
+    server = await startServer();
+  });
   afterEach(async () => {
     for (const c of clients.splice(0)) c.destroy();
     for (const s of sockets.splice(0)) s.socket?.close();
@@ -34,13 +36,13 @@ describe('awareness on the Yjs endpoint', () => {
     return outcome;
   }
 
-  it('shows each state under its participant\'s own name, id and role, whatever the client claims', async () => {
+  it("shows each state under its participant's own name, id and role, whatever the client claims", async () => {
     const chair = open('chair');
     const m2 = open('m2');
     await Promise.all([chair.synced(), m2.synced()]);
     // m2's client claims to be the chair.
     m2.provider.awareness.setLocalStateField('user', { name: 'Nguyễn Văn Chủ', color: '#ff0000' });
-    await waitFor(() => userOf(chair, m2.doc.clientID) !== undefined, 5000, 'm2\'s presence');
+    await waitFor(() => userOf(chair, m2.doc.clientID) !== undefined, 5000, "m2's presence");
     expect(userOf(chair, m2.doc.clientID)).toEqual({ name: 'Phạm Thị Hai', participantId: 'm2', role: 'member', color: '#ff0000' });
 
     // A client that sets no user still appears as itself. (A reader's own awareness is never
@@ -48,16 +50,16 @@ describe('awareness on the Yjs endpoint', () => {
     const m3 = open('m3');
     await m3.synced();
     m3.provider.awareness.setLocalStateField('cursor', null);
-    await waitFor(() => userOf(chair, m3.doc.clientID) !== undefined, 5000, 'm3\'s presence');
+    await waitFor(() => userOf(chair, m3.doc.clientID) !== undefined, 5000, "m3's presence");
     expect(userOf(chair, m3.doc.clientID)).toEqual({ name: 'Hoàng Văn Ba', participantId: 'm3', role: 'member' });
   });
 
-  it('ignores entries for a client id that another participant\'s connection holds', async () => {
+  it("ignores entries for a client id that another participant's connection holds", async () => {
     const chair = open('chair');
     const m1 = open('m1');
     await Promise.all([chair.synced(), m1.synced()]);
     chair.provider.awareness.setLocalStateField('user', { name: 'Nguyễn Văn Chủ' });
-    await waitFor(() => userOf(m1, chair.doc.clientID) !== undefined, 5000, 'the chair\'s presence');
+    await waitFor(() => userOf(m1, chair.doc.clientID) !== undefined, 5000, "the chair's presence");
 
     const m2 = await raw('m2');
     const clock = 1000;
@@ -65,22 +67,22 @@ describe('awareness on the Yjs endpoint', () => {
     m2.socket!.send(awarenessMessage([{ clientID: chair.doc.clientID, clock, state: { user: { name: 'Giả mạo' } } }]));
     m2.socket!.send(awarenessMessage([{ clientID: chair.doc.clientID, clock: clock + 1, state: null }]));
     m2.socket!.send(awarenessMessage([{ clientID: 4242, clock: 1, state: { user: { name: 'x' } } }]));
-    await waitFor(() => userOf(m1, 4242) !== undefined, 5000, 'm2\'s own state');
+    await waitFor(() => userOf(m1, 4242) !== undefined, 5000, "m2's own state");
     expect(userOf(m1, chair.doc.clientID)).toMatchObject({ name: 'Nguyễn Văn Chủ', participantId: 'chair' });
     expect(userOf(m1, 4242)).toMatchObject({ name: 'Phạm Thị Hai', participantId: 'm2' });
     expect(chair.closes).toEqual([]);
   });
 
-  it('lets a participant\'s new connection take over its client id from an old one that has not closed yet', async () => {
+  it("lets a participant's new connection take over its client id from an old one that has not closed yet", async () => {
     const watcher = open('chair');
     await watcher.synced();
     const first = await raw('m1');
     first.socket!.send(awarenessMessage([{ clientID: 777, clock: 1, state: { cursor: 1 } }]));
-    await waitFor(() => userOf(watcher, 777) !== undefined, 5000, 'the first connection\'s state');
+    await waitFor(() => userOf(watcher, 777) !== undefined, 5000, "the first connection's state");
     // The same tablet reconnects (the old socket is still half-open on the server).
     const second = await raw('m1');
     second.socket!.send(awarenessMessage([{ clientID: 777, clock: 2, state: { cursor: 2 } }]));
-    await waitFor(() => watcher.provider.awareness.getStates().get(777)?.cursor === 2, 5000, 'the new connection\'s state');
+    await waitFor(() => watcher.provider.awareness.getStates().get(777)?.cursor === 2, 5000, "the new connection's state");
     // The old one going away does not take the new one's presence with it.
     first.socket!.close();
     await first.closed;

@@ -51,7 +51,9 @@ function randomEdit(doc: Y.Doc, rand: () => number, tag: string): void {
 describe('ten clients editing at once', () => {
   let server: TestServer;
   const clients: DocClient[] = [];
-  beforeEach(async () => { server = await startServer({ compactEvery: 25 }); });
+  beforeEach(async () => {
+    server = await startServer({ compactEvery: 25 });
+  });
   afterEach(async () => {
     for (const c of clients.splice(0)) c.destroy();
     await server.stop();

@@ -9,7 +9,10 @@ import { waitFor } from '../helpers/wait.js';
 import { appendParagraph, connectDoc, textOf, type DocClient } from '../helpers/yjs.js';
 
 const NOTES = notesDocName('collective');
-const linesOf = (doc: Y.Doc) => textOf(doc).split('\n').filter((l) => l !== '');
+const linesOf = (doc: Y.Doc) =>
+  textOf(doc)
+    .split('\n')
+    .filter((l) => l !== '');
 
 async function storedDoc(server: TestServer, docName: string): Promise<{ doc: Y.Doc; updates: number }> {
   const stored = await server.store.loadDoc(server.meeting.meetingId, docName);
@@ -32,12 +35,20 @@ describe('kill -9 while people type', () => {
 
   async function createMeeting(server: ServerProcess): Promise<{ meetingId: string; tokenOf(id: string): string }> {
     const res = await fetch(`${server.url}/api/meetings`, {
-      method: 'POST', headers: { authorization: `Bearer ${server.adminToken}`, 'content-type': 'application/json' },
+      method: 'POST',
+      headers: { authorization: `Bearer ${server.adminToken}`, 'content-type': 'application/json' },
       body: JSON.stringify(testDefinition()),
     });
     expect(res.status).toBe(201);
-    const created = await res.json() as { meetingId: string; links: { participantId: string; url: string }[] };
-    return { meetingId: created.meetingId, tokenOf: (id) => created.links.find((l) => l.participantId === id)!.url.split('/').at(-1)! };
+    const created = (await res.json()) as { meetingId: string; links: { participantId: string; url: string }[] };
+    return {
+      meetingId: created.meetingId,
+      tokenOf: (id) =>
+        created.links
+          .find((l) => l.participantId === id)!
+          .url.split('/')
+          .at(-1)!,
+    };
   }
 
   it('keeps every edit that any other client had received', async () => {
@@ -50,8 +61,11 @@ describe('kill -9 while people type', () => {
     };
     // Writers on both kinds of document, and readers who only watch.
     const writers = [
-      { id: 'm1', doc: NOTES }, { id: 'm2', doc: NOTES }, { id: 'chair', doc: NOTES },
-      { id: 'sec', doc: MINUTES_DOC }, { id: 'chair', doc: MINUTES_DOC },
+      { id: 'm1', doc: NOTES },
+      { id: 'm2', doc: NOTES },
+      { id: 'chair', doc: NOTES },
+      { id: 'sec', doc: MINUTES_DOC },
+      { id: 'chair', doc: MINUTES_DOC },
     ].map((w) => ({ ...w, client: open(w.id, w.doc), written: 0 }));
     const watchers = [open('obs', NOTES), open('m3', NOTES), open('guest', MINUTES_DOC), open('m4', MINUTES_DOC)];
     await Promise.all([...writers.map((w) => w.client), ...watchers].map((c) => c.synced()));
@@ -71,7 +85,10 @@ describe('kill -9 while people type', () => {
 
     // What each client had from others when the server died. Writers' own lines may be lost (no one
     // got them, so no one was told they exist); a line received from someone else may not be.
-    const received = new Map<string, Set<string>>([[NOTES, new Set()], [MINUTES_DOC, new Set()]]);
+    const received = new Map<string, Set<string>>([
+      [NOTES, new Set()],
+      [MINUTES_DOC, new Set()],
+    ]);
     for (const c of watchers) for (const line of linesOf(c.doc)) received.get(c.provider.roomname)!.add(line);
     for (const w of writers) {
       for (const line of linesOf(w.client.doc)) if (!line.startsWith(`${w.id}@`)) received.get(w.doc)!.add(line);
@@ -156,12 +173,14 @@ describe('compaction', () => {
         await new Promise((r) => setTimeout(r, 1));
       }
     })();
-    await Promise.all(editors.map(async ({ id, client }) => {
-      for (let i = 0; i < 60; i++) {
-        appendParagraph(client.doc, `${id} ${i}`);
-        if (i % 7 === 0) await new Promise((r) => setTimeout(r, 1));
-      }
-    }));
+    await Promise.all(
+      editors.map(async ({ id, client }) => {
+        for (let i = 0; i < 60; i++) {
+          appendParagraph(client.doc, `${id} ${i}`);
+          if (i % 7 === 0) await new Promise((r) => setTimeout(r, 1));
+        }
+      }),
+    );
     const total = editors.length * 60;
     await waitFor(() => editors.every((e) => linesOf(e.client.doc).length === total), 10_000, 'every line everywhere');
     typing = false;

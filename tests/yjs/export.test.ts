@@ -64,27 +64,32 @@ describe('the meeting record, exported as Markdown and DOCX', () => {
     const m1 = connectDoc(server.url, meetingId, notesDocName('collective'), server.tokenOf('m1'));
     const sec = connectDoc(server.url, meetingId, MINUTES_DOC, server.tokenOf('sec'));
     await Promise.all([m1.synced(), sec.synced()]);
-    m1.doc.getXmlFragment(TIPTAP_FIELD).insert(0, [
-      h(1, 'Ưu điểm'),
-      p('Tập thể đã ', { text: 'đoàn kết, thống nhất', bold: true }, ' và ', { text: 'nêu gương', italic: true }, '.'),
-      ul(li(p('Lãnh đạo hoàn thành chỉ tiêu')), li(p('Cải cách hành chính'), ul(li(p('Một cửa liên thông'))))),
-      h(2, 'Hạn chế'),
-      ol(li(p('Chậm giải ngân vốn đầu tư')), li(p('Còn nể nang trong phê bình'))),
-      quote(p('Phải nhìn thẳng vào sự thật — Đồng chí Bốn')),
-      p('5 * 3 = 15, _không_ phải #thẻ | cột'),
-      p('1. không phải danh sách'),
-      p('- cũng không phải'),
-    ]);
-    sec.doc.getXmlFragment(TIPTAP_FIELD).insert(0, [
-      p({ text: 'Biên bản', bold: true }, ': hội nghị bắt đầu lúc 08 giờ, đủ số lượng đại biểu.'),
-      p('Chủ trì kết luận: nhất trí thông qua.'),
-    ]);
+    m1.doc
+      .getXmlFragment(TIPTAP_FIELD)
+      .insert(0, [
+        h(1, 'Ưu điểm'),
+        p('Tập thể đã ', { text: 'đoàn kết, thống nhất', bold: true }, ' và ', { text: 'nêu gương', italic: true }, '.'),
+        ul(li(p('Lãnh đạo hoàn thành chỉ tiêu')), li(p('Cải cách hành chính'), ul(li(p('Một cửa liên thông'))))),
+        h(2, 'Hạn chế'),
+        ol(li(p('Chậm giải ngân vốn đầu tư')), li(p('Còn nể nang trong phê bình'))),
+        quote(p('Phải nhìn thẳng vào sự thật — Đồng chí Bốn')),
+        p('5 * 3 = 15, _không_ phải #thẻ | cột'),
+        p('1. không phải danh sách'),
+        p('- cũng không phải'),
+      ]);
+    sec.doc
+      .getXmlFragment(TIPTAP_FIELD)
+      .insert(0, [p({ text: 'Biên bản', bold: true }, ': hội nghị bắt đầu lúc 08 giờ, đủ số lượng đại biểu.'), p('Chủ trì kết luận: nhất trí thông qua.')]);
     const expectedNotes = textOf(m1.doc);
-    await waitFor(async () => {
-      const d = new Y.Doc();
-      for (const u of (await server.store.loadDoc(meetingId, notesDocName('collective'))).updates) Y.applyUpdate(d, u);
-      return textOf(d) === expectedNotes;
-    }, 5000, 'the notes to be stored');
+    await waitFor(
+      async () => {
+        const d = new Y.Doc();
+        for (const u of (await server.store.loadDoc(meetingId, notesDocName('collective'))).updates) Y.applyUpdate(d, u);
+        return textOf(d) === expectedNotes;
+      },
+      5000,
+      'the notes to be stored',
+    );
     m1.destroy();
     sec.destroy();
 
@@ -115,8 +120,11 @@ describe('the meeting record, exported as Markdown and DOCX', () => {
       await ok(chair, { type: 'ballot.create', ballot: { id: 'rate', kind: 'rating', title: 'Xếp loại đồng chí Một và Hai', subjects: ['m1', 'm2'] } }, at(10, 0));
       await ok(chair, { type: 'ballot.open', ballotId: 'rate' });
       const papers: Record<string, Record<string, string>> = {
-        chair: { m1: 'excellent', m2: 'good' }, m1: { m2: 'completed' },
-        m2: { m1: 'excellent' }, m3: { m1: 'good', m2: 'not-completed' }, m4: { m1: 'excellent', m2: 'good' },
+        chair: { m1: 'excellent', m2: 'good' },
+        m1: { m2: 'completed' },
+        m2: { m1: 'excellent' },
+        m3: { m1: 'good', m2: 'not-completed' },
+        m4: { m1: 'excellent', m2: 'good' },
       };
       for (const [id, paper] of Object.entries(papers)) {
         const voter = id === 'chair' ? chair : id === 'm1' ? m1Client : id === 'm2' ? m2Client : await server.connectAs(id);
@@ -135,7 +143,9 @@ describe('the meeting record, exported as Markdown and DOCX', () => {
     expect(docxRes.status).toBe(200);
     docx = await readDocx(await docxRes.arrayBuffer());
   });
-  afterAll(async () => { await server.stop(); });
+  afterAll(async () => {
+    await server.stop();
+  });
 
   it('has the title, the days and the agenda with planned and actual times (DOCX)', () => {
     expect(docx.paragraphs[0]).toBe('Hội nghị kiểm điểm *năm 2024* [thử]');
@@ -155,7 +165,7 @@ describe('the meeting record, exported as Markdown and DOCX', () => {
     expect(docx.paragraphs).toContain('Trình bày: Nguyễn Văn Chủ');
   });
 
-  it('has each item\'s notes and the minutes with their diacritics, structure and marks (DOCX)', () => {
+  it("has each item's notes and the minutes with their diacritics, structure and marks (DOCX)", () => {
     const from = docx.paragraphs.indexOf('2. Kiểm điểm tập thể');
     const notes = docx.paragraphs.slice(docx.paragraphs.indexOf('Ghi chép, góp ý', from) + 1, docx.paragraphs.indexOf('3. Kiểm điểm đồng chí Lê Văn Một'));
     expect(notes).toEqual([
@@ -188,10 +198,18 @@ describe('the meeting record, exported as Markdown and DOCX', () => {
     expect(minutes.slice(0, 2)).toEqual(['Biên bản: hội nghị bắt đầu lúc 08 giờ, đủ số lượng đại biểu.', 'Chủ trì kết luận: nhất trí thông qua.']);
   });
 
-  it('has the published ballot\'s results (DOCX)', () => {
+  it("has the published ballot's results (DOCX)", () => {
     expect(docx.paragraphs).toContain('Kết quả biểu quyết, đánh giá');
     expect(docx.paragraphs).toContain('Xếp loại đồng chí Một và Hai');
-    expect(docx.rows).toContainEqual(['Đối tượng', 'Hoàn thành xuất sắc nhiệm vụ', 'Hoàn thành tốt nhiệm vụ', 'Hoàn thành nhiệm vụ', 'Không hoàn thành nhiệm vụ', 'Không chọn', 'Số phiếu']);
+    expect(docx.rows).toContainEqual([
+      'Đối tượng',
+      'Hoàn thành xuất sắc nhiệm vụ',
+      'Hoàn thành tốt nhiệm vụ',
+      'Hoàn thành nhiệm vụ',
+      'Không hoàn thành nhiệm vụ',
+      'Không chọn',
+      'Số phiếu',
+    ]);
     expect(docx.rows).toContainEqual(['Lê Văn Một', '3', '1', '0', '0', '0', '4/4']);
     expect(docx.rows).toContainEqual(['Phạm Thị Hai', '0', '2', '1', '1', '0', '4/4']);
   });
@@ -204,28 +222,30 @@ describe('the meeting record, exported as Markdown and DOCX', () => {
     expect(md).toContain('## 5. Bế mạc \\| \\*tổng kết\\*');
     expect(md).toContain('| Lê Văn Một | Phát biểu | 26/12/2024 08:20 | 4:05 |');
     expect(md).toContain('| Phạm Thị Hai | Ý kiến về thủ tục | 26/12/2024 08:25 | 1:00 |');
-    expect(md).toContain([
-      '#### Ưu điểm',
-      '',
-      'Tập thể đã **đoàn kết, thống nhất** và *nêu gương*.',
-      '',
-      '- Lãnh đạo hoàn thành chỉ tiêu',
-      '- Cải cách hành chính',
-      '   - Một cửa liên thông',
-      '',
-      '##### Hạn chế',
-      '',
-      '1. Chậm giải ngân vốn đầu tư',
-      '2. Còn nể nang trong phê bình',
-      '',
-      '> Phải nhìn thẳng vào sự thật — Đồng chí Bốn',
-      '',
-      '5 \\* 3 = 15, \\_không\\_ phải \\#thẻ \\| cột',
-      '',
-      '1\\. không phải danh sách',
-      '',
-      '\\- cũng không phải',
-    ].join('\n'));
+    expect(md).toContain(
+      [
+        '#### Ưu điểm',
+        '',
+        'Tập thể đã **đoàn kết, thống nhất** và *nêu gương*.',
+        '',
+        '- Lãnh đạo hoàn thành chỉ tiêu',
+        '- Cải cách hành chính',
+        '   - Một cửa liên thông',
+        '',
+        '##### Hạn chế',
+        '',
+        '1. Chậm giải ngân vốn đầu tư',
+        '2. Còn nể nang trong phê bình',
+        '',
+        '> Phải nhìn thẳng vào sự thật — Đồng chí Bốn',
+        '',
+        '5 \\* 3 = 15, \\_không\\_ phải \\#thẻ \\| cột',
+        '',
+        '1\\. không phải danh sách',
+        '',
+        '\\- cũng không phải',
+      ].join('\n'),
+    );
     expect(md).toContain('## Biên bản\n\n**Biên bản**: hội nghị bắt đầu lúc 08 giờ, đủ số lượng đại biểu.\n\nChủ trì kết luận: nhất trí thông qua.');
     expect(md).toContain('| Lê Văn Một | 3 | 1 | 0 | 0 | 0 | 4/4 |');
     expect(md).toContain('| Phạm Thị Hai | 0 | 2 | 1 | 1 | 0 | 4/4 |');
@@ -257,7 +277,10 @@ describe('the meeting record, exported as Markdown and DOCX', () => {
     expect((await exportAs('md', 'not-a-token')).status).toBe(401);
 
     const other = await createMeeting(server.store, testDefinition({ title: 'Cuộc họp khác' }), server.url);
-    const otherChair = other.links.find((l) => l.participantId === 'chair')!.url.split('/').at(-1)!;
+    const otherChair = other.links
+      .find((l) => l.participantId === 'chair')!
+      .url.split('/')
+      .at(-1)!;
     expect((await exportAs('md', otherChair)).status).toBe(403);
     expect((await exportAs('md', server.tokenOf('chair'), other.meetingId)).status).toBe(403);
     expect((await exportAs('md', ADMIN_TOKEN, 'nosuchmeeting')).status).toBe(404);

@@ -18,8 +18,17 @@ function bytes(write: (e: encoding.Encoder) => void): Uint8Array {
   write(e);
   return encoding.toUint8Array(e);
 }
-const syncMessage = (step: number, body: Uint8Array) => bytes((e) => { encoding.writeVarUint(e, 0); encoding.writeVarUint(e, step); encoding.writeVarUint8Array(e, body); });
-const awarenessMessage = (body: Uint8Array) => bytes((e) => { encoding.writeVarUint(e, 1); encoding.writeVarUint8Array(e, body); });
+const syncMessage = (step: number, body: Uint8Array) =>
+  bytes((e) => {
+    encoding.writeVarUint(e, 0);
+    encoding.writeVarUint(e, step);
+    encoding.writeVarUint8Array(e, body);
+  });
+const awarenessMessage = (body: Uint8Array) =>
+  bytes((e) => {
+    encoding.writeVarUint(e, 1);
+    encoding.writeVarUint8Array(e, body);
+  });
 /** Sync step 1 with an empty state vector: the server always answers it with a step 2. */
 const BARRIER = syncMessage(0, Y.encodeStateVector(new Y.Doc()));
 
@@ -28,7 +37,9 @@ function realMessages(): Record<string, Uint8Array> {
   const doc = new Y.Doc();
   let update: Uint8Array = new Uint8Array();
   appendParagraph(doc, 'Nội dung có dấu: Hoàn thành tốt nhiệm vụ');
-  doc.once('update', (u: Uint8Array) => { update = u; });
+  doc.once('update', (u: Uint8Array) => {
+    update = u;
+  });
   appendParagraph(doc, 'Một đoạn nữa');
   const awareness = new awarenessProtocol.Awareness(doc);
   awareness.setLocalStateField('user', { name: 'Kẻ thử', color: '#123456' });
@@ -41,7 +52,9 @@ function realMessages(): Record<string, Uint8Array> {
 }
 
 type Frame = Uint8Array | string;
-interface Outcome { code: number | null }
+interface Outcome {
+  code: number | null;
+}
 
 describe('bad input closes only the connection that sent it', () => {
   let server: TestServer;
@@ -76,10 +89,7 @@ describe('bad input closes only the connection that sent it', () => {
     for (const frame of frames) ws.send(frame, { binary: typeof frame !== 'string' });
     ws.send(BARRIER);
     const answered = waitFor(() => outcome.received.some((m) => m[0] === 0 && m[1] === 1), 10_000, 'the barrier');
-    const result = await Promise.race([
-      outcome.closed.then(({ code }) => ({ code })),
-      answered.then(() => ({ code: null })),
-    ]);
+    const result = await Promise.race([outcome.closed.then(({ code }) => ({ code })), answered.then(() => ({ code: null }))]);
     if (result.code === null) {
       ws.close();
       await outcome.closed;
@@ -91,12 +101,14 @@ describe('bad input closes only the connection that sent it', () => {
   async function probeAll(cases: Frame[][], participantId?: string): Promise<Outcome[]> {
     const results: Outcome[] = new Array(cases.length);
     let next = 0;
-    await Promise.all(Array.from({ length: 12 }, async () => {
-      while (next < cases.length) {
-        const i = next++;
-        results[i] = await probe(cases[i], participantId);
-      }
-    }));
+    await Promise.all(
+      Array.from({ length: 12 }, async () => {
+        while (next < cases.length) {
+          const i = next++;
+          results[i] = await probe(cases[i], participantId);
+        }
+      }),
+    );
     return results;
   }
 
@@ -147,7 +159,14 @@ describe('bad input closes only the connection that sent it', () => {
       'huge sync length': Uint8Array.from([0, 2, 0xff, 0xff, 0xff, 0xff, 0x0f, 1, 2, 3]),
       'unterminated varint': Uint8Array.from([0, 2, 0xff, 0xff, 0xff]),
       'awareness with a huge count': awarenessMessage(Uint8Array.from([0xff, 0xff, 0xff, 0xff, 0x0f])),
-      'awareness with bad JSON': awarenessMessage(bytes((e) => { encoding.writeVarUint(e, 1); encoding.writeVarUint(e, 7); encoding.writeVarUint(e, 1); encoding.writeVarString(e, '{"user":'); })),
+      'awareness with bad JSON': awarenessMessage(
+        bytes((e) => {
+          encoding.writeVarUint(e, 1);
+          encoding.writeVarUint(e, 7);
+          encoding.writeVarUint(e, 1);
+          encoding.writeVarString(e, '{"user":');
+        }),
+      ),
       'update that is a state vector': syncMessage(2, Uint8Array.from([1, 0xff, 0xff, 0xff, 0xff, 0x0f, 5])),
       'state vector with a huge clock': syncMessage(0, Uint8Array.from([1, 7, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f])),
       'empty message': new Uint8Array(),

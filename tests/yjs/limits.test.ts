@@ -65,10 +65,14 @@ describe('document limits', () => {
     minutes.socket!.close();
 
     three[0].destroy();
-    await waitFor(async () => {
-      const retry = await tryUpgrade(url);
-      retry.socket?.close();
-      return retry.status === 101;
-    }, 5000, 'a free place');
+    await waitFor(
+      async () => {
+        const retry = await tryUpgrade(url);
+        retry.socket?.close();
+        return retry.status === 101;
+      },
+      5000,
+      'a free place',
+    );
   });
 });

@@ -30,7 +30,6 @@ describe('Markdown of typed text', () => {
   });
 
   it('keeps the continuation of a list item inside the item', () => {
-    expect(blocksToMarkdown([para('mục\n- không phải mục con', { ordered: false, depth: 0, number: 1, first: true })]))
-      .toBe('- mục\\\n  \\- không phải mục con');
+    expect(blocksToMarkdown([para('mục\n- không phải mục con', { ordered: false, depth: 0, number: 1, first: true })])).toBe('- mục\\\n  \\- không phải mục con');
   });
 });

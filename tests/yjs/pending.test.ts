@@ -42,7 +42,9 @@ describe('updates the server cannot integrate yet', () => {
   let server: TestServer;
   const clients: DocClient[] = [];
   const sockets: UpgradeOutcome[] = [];
-  beforeEach(async () => { server = await startServer(); });
+  beforeEach(async () => {
+    server = await startServer();
+  });
   afterEach(async () => {
     for (const c of clients.splice(0)) c.destroy();
     for (const s of sockets.splice(0)) s.socket?.close();

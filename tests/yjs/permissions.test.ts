@@ -12,7 +12,11 @@ const EDITORS: Record<string, string[]> = {
   [MINUTES_DOC]: ['chair', 'sec'],
 };
 
-const lines = (doc: Y.Doc) => textOf(doc).split('\n').filter((l) => l !== '').sort();
+const lines = (doc: Y.Doc) =>
+  textOf(doc)
+    .split('\n')
+    .filter((l) => l !== '')
+    .sort();
 const editLine = (id: string) => `sửa bởi ${id}`;
 const BARRIER = 'chủ trì: dòng cuối';
 
@@ -20,7 +24,9 @@ describe('who edits which document', () => {
   let server: TestServer;
   const clients: DocClient[] = [];
 
-  beforeEach(async () => { server = await startServer(); });
+  beforeEach(async () => {
+    server = await startServer();
+  });
   afterEach(async () => {
     for (const c of clients.splice(0)) c.destroy();
     await server.stop();
@@ -37,11 +43,13 @@ describe('who edits which document', () => {
     const readers = EVERYONE.filter((id) => !editors.includes(id));
 
     it(`${docName}: ${editors.join(', ')} edit; ${readers.join(', ')} read, see everyone and are seen to read, and their edits reach nobody`, async () => {
-      const byId = new Map(EVERYONE.map((id) => {
-        const client = connectDoc(server.url, server.meeting.meetingId, docName, server.tokenOf(id));
-        clients.push(client);
-        return [id, client] as const;
-      }));
+      const byId = new Map(
+        EVERYONE.map((id) => {
+          const client = connectDoc(server.url, server.meeting.meetingId, docName, server.tokenOf(id));
+          clients.push(client);
+          return [id, client] as const;
+        }),
+      );
       await Promise.all([...byId.values()].map((c) => c.synced()));
       // The server shows each state under the participant's own id, whatever the client says.
       for (const c of byId.values()) c.provider.awareness.setLocalStateField('user', { color: '#333333' });
@@ -54,7 +62,7 @@ describe('who edits which document', () => {
       // (same connection, in order), and anything it relays after is behind them. They come back for it.
       const chair = byId.get('chair')!;
       const follows = (id: string) => [...chair.provider.awareness.getStates().values()].some((s) => (s.user as { participantId?: string } | undefined)?.participantId === id);
-      await waitFor(() => readers.every(follows), 5000, 'the readers\' presence');
+      await waitFor(() => readers.every(follows), 5000, "the readers' presence");
       for (const id of readers) byId.get(id)!.provider.disconnect();
       await waitFor(() => !readers.some(follows), 5000, 'the readers to leave');
       appendParagraph(chair.doc, BARRIER);
@@ -75,8 +83,14 @@ describe('who edits which document', () => {
       // Read-only connections still get everyone's presence, and everyone sees who reads (the server
       // announces readers itself: tests/security/awareness.test.ts). (A provider's own entry is its
       // local state; the others' come from the server, a reader's own announcement included.)
-      const present = (c: DocClient) => [...new Set([...c.provider.awareness.getStates()].map(([clientID, s]) =>
-        (clientID === c.doc.clientID ? [...byId].find(([, other]) => other === c)![0] : (s.user as { participantId?: string } | undefined)?.participantId)))].sort();
+      const present = (c: DocClient) =>
+        [
+          ...new Set(
+            [...c.provider.awareness.getStates()].map(([clientID, s]) =>
+              clientID === c.doc.clientID ? [...byId].find(([, other]) => other === c)![0] : (s.user as { participantId?: string } | undefined)?.participantId,
+            ),
+          ),
+        ].sort();
       for (const [id, c] of byId) {
         await waitFor(() => present(c).length === EVERYONE.length, 5000, `${id} to see everyone`);
         expect(present(c), id).toEqual([...EVERYONE].sort());
@@ -101,7 +115,7 @@ describe('who edits which document', () => {
     await Promise.all([sec.synced(), member.synced()]);
     appendParagraph(member.doc, 'thành viên sửa biên bản');
     appendParagraph(sec.doc, 'thư ký ghi');
-    await waitFor(() => lines(member.doc).includes('thư ký ghi'), 5000, 'the member to get the secretary\'s line');
+    await waitFor(() => lines(member.doc).includes('thư ký ghi'), 5000, "the member to get the secretary's line");
 
     // The member's copy, with its dropped edit, reconnects: the resync must not carry it in.
     member.provider.disconnect();

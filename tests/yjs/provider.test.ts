@@ -16,7 +16,9 @@ describe('an unmodified y-websocket WebsocketProvider on /yjs/', () => {
     return client;
   };
 
-  beforeEach(async () => { server = await startServer(); });
+  beforeEach(async () => {
+    server = await startServer();
+  });
   afterEach(async () => {
     for (const c of clients.splice(0)) c.destroy();
     await server.stop();
@@ -81,9 +83,16 @@ describe('an unmodified y-websocket WebsocketProvider on /yjs/', () => {
     appendParagraph(m1.doc, 'Trước khi khởi động lại');
     await waitFor(() => textOf(m2.doc) === 'Trước khi khởi động lại', 5000, 'm2 to see the first edit');
 
-    const wasDown = Promise.all([m1, m2].map((c) => new Promise<void>((resolve) => {
-      c.provider.on('status', ({ status }) => { if (status === 'disconnected') resolve(); });
-    })));
+    const wasDown = Promise.all(
+      [m1, m2].map(
+        (c) =>
+          new Promise<void>((resolve) => {
+            c.provider.on('status', ({ status }) => {
+              if (status === 'disconnected') resolve();
+            });
+          }),
+      ),
+    );
     const restarted = server.restart();
     await wasDown;
     // Both edit while the server is down: each edit lives only on its own tablet for now.
@@ -99,12 +108,16 @@ describe('an unmodified y-websocket WebsocketProvider on /yjs/', () => {
     expect(textOf(m1.doc)).toBe(textOf(m2.doc));
 
     // And the server has them: a fresh client after one more restart loads the merged document.
-    await waitFor(async () => {
-      const stored = await server.store.loadDoc(server.meeting.meetingId, NOTES);
-      const d = new Y.Doc();
-      for (const u of stored.updates) Y.applyUpdate(d, u);
-      return textOf(d) === textOf(m1.doc);
-    }, 5000, 'the store to hold the merged edits');
+    await waitFor(
+      async () => {
+        const stored = await server.store.loadDoc(server.meeting.meetingId, NOTES);
+        const d = new Y.Doc();
+        for (const u of stored.updates) Y.applyUpdate(d, u);
+        return textOf(d) === textOf(m1.doc);
+      },
+      5000,
+      'the store to hold the merged edits',
+    );
     for (const c of clients.splice(0)) c.destroy();
     await server.restart();
     const fresh = open('m3');

@@ -11,7 +11,9 @@ const NOTES = notesDocName('collective');
 describe('the store failing while an edit is saved', () => {
   let server: TestServer;
   const clients: DocClient[] = [];
-  beforeEach(async () => { server = await startServer(); });
+  beforeEach(async () => {
+    server = await startServer();
+  });
   afterEach(async () => {
     for (const c of clients.splice(0)) c.destroy();
     await server.stop();

@@ -24,7 +24,11 @@ function CurrentItem() {
   if (!snapshot) return <p>…</p>;
   const { state } = snapshot;
   const item = state.agenda.find((i) => i.id === state.activeItemId);
-  return <p data-testid="current-item-title" data-item-id={item?.id ?? ''}>{item?.title ?? '—'}</p>;
+  return (
+    <p data-testid="current-item-title" data-item-id={item?.id ?? ''}>
+      {item?.title ?? '—'}
+    </p>
+  );
 }
 
 createRoot(document.getElementById('root')!).render(<CurrentItem />);

@@ -28,7 +28,12 @@ export async function buildMinimalClient(): Promise<BuiltPage> {
   const dir = mkdtempSync(join(tmpdir(), 'phong-hop-bench-minimal-client-'));
   try {
     await build({
-      root: HERE, configFile: false, envDir: false, publicDir: false, logLevel: 'warn', mode: 'production',
+      root: HERE,
+      configFile: false,
+      envDir: false,
+      publicDir: false,
+      logLevel: 'warn',
+      mode: 'production',
       plugins: [react()],
       // React picks its production bundle from process.env.NODE_ENV, which Vite defines from the mode.
       define: { 'process.env.NODE_ENV': JSON.stringify('production') },
@@ -38,13 +43,18 @@ export async function buildMinimalClient(): Promise<BuiltPage> {
     rmSync(dir, { recursive: true, force: true });
     throw e;
   }
-  const scripts = readdirSync(join(dir, 'assets')).filter((f) => f.endsWith('.js')).map((f) => `assets/${f}`);
+  const scripts = readdirSync(join(dir, 'assets'))
+    .filter((f) => f.endsWith('.js'))
+    .map((f) => `assets/${f}`);
   return { dir, scripts, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
 const TYPES: Record<string, string> = {
-  '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.html': 'text/html; charset=utf-8',
-  '.svg': 'image/svg+xml', '.json': 'application/json',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.html': 'text/html; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
 };
 
 export interface PageServer {
@@ -92,7 +102,12 @@ export async function serveMinimalClient(dir: string, upstream: string): Promise
       socket.pipe(up);
     });
     tunnels.add(socket).add(up);
-    const end = () => { socket.destroy(); up.destroy(); tunnels.delete(socket); tunnels.delete(up); };
+    const end = () => {
+      socket.destroy();
+      up.destroy();
+      tunnels.delete(socket);
+      tunnels.delete(up);
+    };
     up.on('error', end).on('close', end);
     socket.on('error', end).on('close', end);
   });
@@ -104,11 +119,12 @@ export async function serveMinimalClient(dir: string, upstream: string): Promise
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => {
-      for (const s of tunnels) s.destroy();
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const s of tunnels) s.destroy();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 

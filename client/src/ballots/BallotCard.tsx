@@ -32,13 +32,24 @@ export function BallotCard({ ballot }: { ballot: Ballot }) {
   useEffect(dismiss, [ballot.status, dismiss]);
   const onScreen = state.screen.show === 'ballot' && state.screen.ballotId === id;
   const showOnScreen = ballot.status !== 'draft' && allowed({ type: 'screen.show', show: 'ballot', ballotId: id }) && (
-    <CommandButton command={{ type: 'screen.show', show: 'ballot', ballotId: id }} testId={`ballot-screen-${id}`} className={onScreen ? 'is-selected' : 'btn-ghost'} pressed={onScreen} disabled={onScreen}>
+    <CommandButton
+      command={{ type: 'screen.show', show: 'ballot', ballotId: id }}
+      testId={`ballot-screen-${id}`}
+      className={onScreen ? 'is-selected' : 'btn-ghost'}
+      pressed={onScreen}
+      disabled={onScreen}
+    >
       {onScreen ? t.ballots.onScreen : t.ballots.showOnScreen}
     </CommandButton>
   );
   const cancel = ['draft', 'open', 'closed'].includes(ballot.status) && allowed({ type: 'ballot.cancel', ballotId: id, reason: '-' }) && <CancelBallot ballot={ballot} />;
 
-  if (editing) return <li className="ballot-card"><BallotForm ballot={ballot} onDone={() => setEditing(false)} /></li>;
+  if (editing)
+    return (
+      <li className="ballot-card">
+        <BallotForm ballot={ballot} onDone={() => setEditing(false)} />
+      </li>
+    );
   return (
     <li className={`ballot-card status-${ballot.status}`} data-testid={`ballot-card-${id}`} data-status={ballot.status}>
       <BallotTitle ballot={ballot} />
@@ -46,7 +57,9 @@ export function BallotCard({ ballot }: { ballot: Ballot }) {
       {ballot.status === 'draft' && (
         <div className="ballot-actions">
           {mayIssue(you.role, 'ballot.update') && (
-            <button type="button" className="btn btn-ghost" data-testid={`ballot-edit-${id}`} onClick={() => setEditing(true)}>{t.ballots.edit}</button>
+            <button type="button" className="btn btn-ghost" data-testid={`ballot-edit-${id}`} onClick={() => setEditing(true)}>
+              {t.ballots.edit}
+            </button>
           )}
           {allowed({ type: 'ballot.open', ballotId: id }) && <OpenBallot ballot={ballot} send={send} />}
           {cancel}
@@ -54,18 +67,32 @@ export function BallotCard({ ballot }: { ballot: Ballot }) {
       )}
       {(ballot.status === 'open' || ballot.status === 'closed') && (
         <>
-          {ballot.status === 'closed' && <p className="ballot-awaiting" data-testid="ballot-awaiting">{t.ballots.awaiting}</p>}
+          {ballot.status === 'closed' && (
+            <p className="ballot-awaiting" data-testid="ballot-awaiting">
+              {t.ballots.awaiting}
+            </p>
+          )}
           <Turnout ballot={ballot} />
           <VoterList ballot={ballot} />
           {ballot.status === 'open' && <MyPaper ballot={ballot} />}
           <div className="ballot-actions">
             {ballot.status === 'open' && allowed({ type: 'ballot.close', ballotId: id }) && (
-              <ConfirmButton testId={`ballot-close-${id}`} className="btn-secondary" confirmLabel={t.ballots.closeConfirm} onConfirm={() => void send({ type: 'ballot.close', ballotId: id })}>
+              <ConfirmButton
+                testId={`ballot-close-${id}`}
+                className="btn-secondary"
+                confirmLabel={t.ballots.closeConfirm}
+                onConfirm={() => void send({ type: 'ballot.close', ballotId: id })}
+              >
                 {t.ballots.close}
               </ConfirmButton>
             )}
             {ballot.status === 'closed' && allowed({ type: 'ballot.publish', ballotId: id }) && (
-              <ConfirmButton testId={`ballot-publish-${id}`} className="btn-primary" confirmLabel={t.ballots.publishConfirm} onConfirm={() => void send({ type: 'ballot.publish', ballotId: id })}>
+              <ConfirmButton
+                testId={`ballot-publish-${id}`}
+                className="btn-primary"
+                confirmLabel={t.ballots.publishConfirm}
+                onConfirm={() => void send({ type: 'ballot.publish', ballotId: id })}
+              >
                 {t.ballots.publish}
               </ConfirmButton>
             )}
@@ -81,7 +108,11 @@ export function BallotCard({ ballot }: { ballot: Ballot }) {
         </>
       )}
       {refusal && <RefusalNote error={refusal} onDismiss={dismiss} />}
-      {ballot.status === 'cancelled' && <p className="muted" data-testid="ballot-cancel-reason">{t.ballots.cancelledBecause(ballot.cancelReason ?? '')}</p>}
+      {ballot.status === 'cancelled' && (
+        <p className="muted" data-testid="ballot-cancel-reason">
+          {t.ballots.cancelledBecause(ballot.cancelReason ?? '')}
+        </p>
+      )}
     </li>
   );
 }
@@ -95,10 +126,18 @@ function MyPaper({ ballot }: { ballot: Ballot }) {
   if (!ballot.eligible.includes(you.participantId)) return null;
   return (
     <div className="my-paper">
-      <button type="button" className={`btn ${shown ? 'btn-ghost' : 'btn-primary'}`} aria-expanded={shown} data-testid={`ballot-my-paper-${ballot.id}`} onClick={() => setShown((s) => !s)}>
+      <button
+        type="button"
+        className={`btn ${shown ? 'btn-ghost' : 'btn-primary'}`}
+        aria-expanded={shown}
+        data-testid={`ballot-my-paper-${ballot.id}`}
+        onClick={() => setShown((s) => !s)}
+      >
         {shown ? t.ballots.hidePaper : t.ballots.vote}
       </button>
-      <div hidden={!shown}><BallotPaper ballot={ballot} /></div>
+      <div hidden={!shown}>
+        <BallotPaper ballot={ballot} />
+      </div>
     </div>
   );
 }

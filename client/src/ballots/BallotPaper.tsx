@@ -22,16 +22,22 @@ type Problem = keyof typeof ballotsVi.failed;
 /** What the voter sees after a refusal; whether the paper is kept for another try. */
 function problemOf(code: ClientErrorCode): { problem: Problem; keep: boolean } {
   switch (code) {
-    case 'not-eligible': return { problem: 'not-eligible', keep: false };
-    case 'invalid-state': return { problem: 'invalid-state', keep: false };
+    case 'not-eligible':
+      return { problem: 'not-eligible', keep: false };
+    case 'invalid-state':
+      return { problem: 'invalid-state', keep: false };
     // Kept: once the organiser has reset the PIN the same paper can still go.
-    case 'voting-locked': return { problem: 'voting-locked', keep: true };
+    case 'voting-locked':
+      return { problem: 'voting-locked', keep: true };
     case 'invalid-payload':
-    case 'invalid-paper': return { problem: 'invalid-paper', keep: true };
+    case 'invalid-paper':
+      return { problem: 'invalid-paper', keep: true };
     // The paper may or may not have been counted; sending it again is safe, the server counts once.
     case 'timeout':
-    case 'offline': return { problem: 'uncertain', keep: true };
-    default: return { problem: 'other', keep: true };
+    case 'offline':
+      return { problem: 'uncertain', keep: true };
+    default:
+      return { problem: 'other', keep: true };
   }
 }
 
@@ -106,14 +112,20 @@ export function BallotPaper({ ballot }: { ballot: Ballot }) {
 
   if (step === 'recorded') return <VotedNotice ballot={ballot} justNow />;
   if (step === 'refused') {
-    return <p className="notice paper-problem" role="alert" data-testid="paper-problem" data-problem={problem}>{problem && t.ballots.failed[problem]}</p>;
+    return (
+      <p className="notice paper-problem" role="alert" data-testid="paper-problem" data-problem={problem}>
+        {problem && t.ballots.failed[problem]}
+      </p>
+    );
   }
 
   return (
     <section ref={top} className={`paper step-${step}`} data-testid={`ballot-paper-${ballot.id}`} aria-label={t.ballots.paper}>
       <p className="paper-secret">{t.ballots.secret}</p>
       {problem && (
-        <p className="notice paper-problem" role="alert" data-testid="paper-problem" data-problem={problem}>{t.ballots.failed[problem]}</p>
+        <p className="notice paper-problem" role="alert" data-testid="paper-problem" data-problem={problem}>
+          {t.ballots.failed[problem]}
+        </p>
       )}
       {step === 'fill' ? (
         <>
@@ -125,15 +137,25 @@ export function BallotPaper({ ballot }: { ballot: Ballot }) {
                 <li key={row} id={headingId} className={`paper-row ${showMissing && choices[row] === undefined ? 'is-missing' : ''}`} data-testid={`paper-row-${row}`}>
                   {ballot.kind === 'rating' && (
                     <p className="paper-subject" id={`${headingId}-name`}>
-                      <strong>{who.name}</strong>{who.detail && <span className="muted"> · {who.detail}</span>}
+                      <strong>{who.name}</strong>
+                      {who.detail && <span className="muted"> · {who.detail}</span>}
                     </p>
                   )}
-                  <div className="paper-answers" role="radiogroup" aria-labelledby={ballot.kind === 'rating' ? `${headingId}-name` : undefined} aria-label={ballot.kind === 'rating' ? undefined : ballot.title}>
+                  <div
+                    className="paper-answers"
+                    role="radiogroup"
+                    aria-labelledby={ballot.kind === 'rating' ? `${headingId}-name` : undefined}
+                    aria-label={ballot.kind === 'rating' ? undefined : ballot.title}
+                  >
                     {answers.map((answer) => (
                       <button
-                        key={answer} type="button" role="radio" aria-checked={choices[row] === answer}
+                        key={answer}
+                        type="button"
+                        role="radio"
+                        aria-checked={choices[row] === answer}
                         className={`btn paper-answer ${answerTone(ballot, answer)} ${answer === ABSTAIN && ballot.allowAbstain ? 'is-blank' : ''} ${choices[row] === answer ? 'is-chosen' : ''}`}
-                        data-testid={`paper-${row}-${answer}`} onClick={() => choose(row, answer)}
+                        data-testid={`paper-${row}-${answer}`}
+                        onClick={() => choose(row, answer)}
                       >
                         {labels.answer(answer)}
                       </button>
@@ -147,7 +169,9 @@ export function BallotPaper({ ballot }: { ballot: Ballot }) {
             <span className={`paper-progress ${showMissing && missing.length > 0 ? 'is-missing' : ''}`} data-testid="paper-progress">
               {missing.length > 0 && showMissing ? t.ballots.missing(missing.length) : t.ballots.chosen(rows.length - missing.length, rows.length)}
             </span>
-            <button type="button" className="btn btn-primary btn-large" data-testid="paper-review" onClick={review}>{t.ballots.review}</button>
+            <button type="button" className="btn btn-primary btn-large" data-testid="paper-review" onClick={review}>
+              {t.ballots.review}
+            </button>
           </div>
         </>
       ) : (
@@ -163,19 +187,46 @@ export function BallotPaper({ ballot }: { ballot: Ballot }) {
           </ol>
           <p className="muted">{t.ballots.reviewHint}</p>
           <div className="paper-actions">
-            <button type="button" className="btn btn-large" data-testid="paper-back" disabled={step === 'sending'} onClick={() => { setProblem(null); goTo('fill'); }}>
+            <button
+              type="button"
+              className="btn btn-large"
+              data-testid="paper-back"
+              disabled={step === 'sending'}
+              onClick={() => {
+                setProblem(null);
+                goTo('fill');
+              }}
+            >
               {t.ballots.back}
             </button>
-            <button type="button" className="btn btn-primary btn-large" data-testid="paper-confirm" disabled={step === 'sending' || locked} aria-busy={step === 'sending'} onClick={confirm}>
+            <button
+              type="button"
+              className="btn btn-primary btn-large"
+              data-testid="paper-confirm"
+              disabled={step === 'sending' || locked}
+              aria-busy={step === 'sending'}
+              onClick={confirm}
+            >
               {step === 'sending' ? t.ballots.sending : problem ? t.ballots.retry : t.ballots.confirm}
             </button>
           </div>
-          {locked && problem !== 'voting-locked' && <p className="notice paper-problem" role="alert" data-testid="paper-locked">{t.pin.locked}</p>}
+          {locked && problem !== 'voting-locked' && (
+            <p className="notice paper-problem" role="alert" data-testid="paper-locked">
+              {t.pin.locked}
+            </p>
+          )}
         </>
       )}
       {asking === 'enter' && (
         <PinDialog title={t.pin.enterToVote} hint={t.pin.forgot} onCancel={() => setAsking(null)} testId="vote-pin">
-          <PinPad submitLabel={t.pin.send} cancelLabel={t.common.cancel} problem={pinProblem} busy={step === 'sending'} onSubmit={(pin) => void submit(pin)} onCancel={() => setAsking(null)} />
+          <PinPad
+            submitLabel={t.pin.send}
+            cancelLabel={t.common.cancel}
+            problem={pinProblem}
+            busy={step === 'sending'}
+            onSubmit={(pin) => void submit(pin)}
+            onCancel={() => setAsking(null)}
+          />
         </PinDialog>
       )}
       {asking === 'set' && <SetPinDialog hint={pinProblem ?? t.pin.neededToVote} onSet={(pin) => void submit(pin)} onClose={() => setAsking(null)} />}

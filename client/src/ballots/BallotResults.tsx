@@ -31,9 +31,13 @@ export function BallotResults({ state, ballot, results, variant, rows }: Props) 
     <div className={`results results-${variant}`} data-testid={`results-${ballot.id}`}>
       <ResultSummary ballot={ballot} results={results} />
       {byAnswer
-        ? shown.map((row) => (row.counts
-          ? <AnswerBars key={row.subject} ballot={ballot} row={row.counts} labels={labels} variant={variant} />
-          : <WithheldSection key={row.subject} ballot={ballot} row={row} labels={labels} minCast={minCast} />))
+        ? shown.map((row) =>
+            row.counts ? (
+              <AnswerBars key={row.subject} ballot={ballot} row={row.counts} labels={labels} variant={variant} />
+            ) : (
+              <WithheldSection key={row.subject} ballot={ballot} row={row} labels={labels} minCast={minCast} />
+            ),
+          )
         : shown.length > 0 && <ResultsMatrix ballot={ballot} rows={shown} labels={labels} minCast={minCast} />}
     </div>
   );
@@ -49,7 +53,11 @@ export function ResultSummary({ ballot, results }: { ballot: Ballot; results: Re
           {results.passed ? t.ballots.passed : t.ballots.failedMotion}
         </p>
       )}
-      {results.withheld?.some((w) => w.reason === 'not-public') && <p className="muted" data-testid="results-not-public">{t.ballots.notPublic}</p>}
+      {results.withheld?.some((w) => w.reason === 'not-public') && (
+        <p className="muted" data-testid="results-not-public">
+          {t.ballots.notPublic}
+        </p>
+      )}
       <p className={`results-validity ${results.valid ? 'is-valid' : 'is-invalid'}`} data-testid="results-validity" data-valid={String(results.valid)}>
         <strong>{results.valid ? t.ballots.valid : t.ballots.invalidTurnoutOnly}</strong>
         <span>{t.ballots.validity(results.turnout, results.eligible, n, d)}</span>
@@ -66,19 +74,27 @@ function AnswerBars({ ballot, row, labels, variant }: { ballot: Ballot; row: Sub
     <section className="result-subject" data-testid={`result-${row.subject}`} data-cast={row.cast} data-eligible={row.eligible}>
       {ballot.kind === 'rating' && (
         <h4 className="result-subject-name">
-          {who.name}{who.detail && <span className="muted"> · {who.detail}</span>}
+          {who.name}
+          {who.detail && <span className="muted"> · {who.detail}</span>}
         </h4>
       )}
       <table className="result-bars">
         <thead className={variant === 'screen' ? 'sr-only' : ''}>
-          <tr><th>{ballot.kind === 'rating' ? t.ballots.answer : t.ballots.option}</th><th className="num">{t.ballots.votes}</th><th className="num">{t.ballots.ofCast}</th><th className="num">{t.ballots.ofEligible}</th></tr>
+          <tr>
+            <th>{ballot.kind === 'rating' ? t.ballots.answer : t.ballots.option}</th>
+            <th className="num">{t.ballots.votes}</th>
+            <th className="num">{t.ballots.ofCast}</th>
+            <th className="num">{t.ballots.ofEligible}</th>
+          </tr>
         </thead>
         <tbody>
           {sharesOf(ballot, row).map((s) => (
             <tr key={s.answer} className={answerTone(ballot, s.answer)} data-testid={`result-${row.subject}-${s.answer}`} data-count={s.count}>
               <th scope="row">
                 <span className="result-answer">{labels.answer(s.answer)}</span>
-                <span className="result-bar" aria-hidden="true"><span style={{ width: `${s.ofCast}%` }} /></span>
+                <span className="result-bar" aria-hidden="true">
+                  <span style={{ width: `${s.ofCast}%` }} />
+                </span>
               </th>
               <td className="num result-count">{s.count}</td>
               <td className="num">{formatPercent(s.ofCast, lang)}</td>
@@ -98,7 +114,12 @@ function WithheldSection({ ballot, row, labels, minCast }: { ballot: Ballot; row
   const who = labels.subject(row.subject);
   return (
     <section className="result-subject is-withheld" data-testid={`result-${row.subject}`} data-withheld={row.withheld?.reason}>
-      {ballot.kind === 'rating' && <h4 className="result-subject-name">{who.name}{who.detail && <span className="muted"> · {who.detail}</span>}</h4>}
+      {ballot.kind === 'rating' && (
+        <h4 className="result-subject-name">
+          {who.name}
+          {who.detail && <span className="muted"> · {who.detail}</span>}
+        </h4>
+      )}
       <p className="result-withheld">{t.ballots.withheld(minCast)}</p>
     </section>
   );
@@ -117,7 +138,12 @@ function ResultsMatrix({ ballot, rows, labels, minCast }: { ballot: Ballot; rows
         <thead>
           <tr>
             <th>{t.ballots.subject}</th>
-            {answers.map((a) => <th key={a} className={`num ${answerTone(ballot, a)}`}><span className="tone-dot" aria-hidden="true" />{labels.answer(a)}</th>)}
+            {answers.map((a) => (
+              <th key={a} className={`num ${answerTone(ballot, a)}`}>
+                <span className="tone-dot" aria-hidden="true" />
+                {labels.answer(a)}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>
@@ -126,8 +152,12 @@ function ResultsMatrix({ ballot, rows, labels, minCast }: { ballot: Ballot; rows
             if (!row) {
               return (
                 <tr key={subject} className="is-withheld" data-testid={`result-${subject}`} data-withheld="too-few-answers">
-                  <th scope="row"><span className="result-subject-name">{who.name}</span></th>
-                  <td colSpan={answers.length} className="result-withheld">{t.ballots.withheld(minCast)}</td>
+                  <th scope="row">
+                    <span className="result-subject-name">{who.name}</span>
+                  </th>
+                  <td colSpan={answers.length} className="result-withheld">
+                    {t.ballots.withheld(minCast)}
+                  </td>
                 </tr>
               );
             }
@@ -140,13 +170,17 @@ function ResultsMatrix({ ballot, rows, labels, minCast }: { ballot: Ballot; rows
                     <span className="result-cast muted">{t.ballots.cast(row.cast, row.eligible)}</span>
                   </span>
                   <span className="result-stack" aria-hidden="true">
-                    {shares.map((s) => <span key={s.answer} className={answerTone(ballot, s.answer)} style={{ width: `${s.ofCast}%` }} />)}
+                    {shares.map((s) => (
+                      <span key={s.answer} className={answerTone(ballot, s.answer)} style={{ width: `${s.ofCast}%` }} />
+                    ))}
                   </span>
                 </th>
                 {shares.map((s) => (
                   <td key={s.answer} className="num" data-testid={`result-${row.subject}-${s.answer}`} data-count={s.count}>
                     <span className="result-count">{s.count}</span>
-                    <span className="result-percent">{formatPercent(s.ofCast, lang)} · <span className="muted">{formatPercent(s.ofEligible, lang)}</span></span>
+                    <span className="result-percent">
+                      {formatPercent(s.ofCast, lang)} · <span className="muted">{formatPercent(s.ofEligible, lang)}</span>
+                    </span>
                   </td>
                 ))}
               </tr>
@@ -154,7 +188,9 @@ function ResultsMatrix({ ballot, rows, labels, minCast }: { ballot: Ballot; rows
           })}
         </tbody>
       </table>
-      <p className="result-legend muted">{t.ballots.votes} · {t.ballots.ofCast} · {t.ballots.ofEligible}</p>
+      <p className="result-legend muted">
+        {t.ballots.votes} · {t.ballots.ofCast} · {t.ballots.ofEligible}
+      </p>
     </div>
   );
 }

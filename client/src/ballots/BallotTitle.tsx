@@ -9,7 +9,9 @@ export function BallotTitle({ ballot }: { ballot: Ballot }) {
       <strong className="ballot-title-text">{ballot.title}</strong>
       <span className="chips">
         <span className="chip">{t.ballots.kinds[ballot.kind]}</span>
-        <span className={`chip ballot-status status-${ballot.status}`} data-testid={`ballot-status-${ballot.id}`} data-status={ballot.status}>{t.ballots.status[ballot.status]}</span>
+        <span className={`chip ballot-status status-${ballot.status}`} data-testid={`ballot-status-${ballot.id}`} data-status={ballot.status}>
+          {t.ballots.status[ballot.status]}
+        </span>
       </span>
     </span>
   );

@@ -22,7 +22,9 @@ export function BallotsFeed() {
   return (
     <section id="ballots" className="panel ballots-feed" aria-label={t.ballots.title} data-testid="ballots-feed">
       <h2 className="panel-label">{t.ballots.title}</h2>
-      {ballots.map((b) => <FeedBallot key={b.id} ballot={b} expanded={b.status !== 'published' || b.id === latestPublished} />)}
+      {ballots.map((b) => (
+        <FeedBallot key={b.id} ballot={b} expanded={b.status !== 'published' || b.id === latestPublished} />
+      ))}
     </section>
   );
 }
@@ -37,16 +39,26 @@ function FeedBallot({ ballot, expanded }: { ballot: Ballot; expanded: boolean })
       case 'open':
         return (
           <>
-            {ballot.voted.includes(me) ? <VotedNotice ballot={ballot} />
-              : ballot.eligible.includes(me) ? <BallotPaper ballot={ballot} />
-              : mayVote && <p className="muted" data-testid="not-eligible">{t.ballots.notEligible}</p>}
+            {ballot.voted.includes(me) ? (
+              <VotedNotice ballot={ballot} />
+            ) : ballot.eligible.includes(me) ? (
+              <BallotPaper ballot={ballot} />
+            ) : (
+              mayVote && (
+                <p className="muted" data-testid="not-eligible">
+                  {t.ballots.notEligible}
+                </p>
+              )
+            )}
             <Turnout ballot={ballot} />
           </>
         );
       case 'closed':
         return (
           <>
-            <p className="ballot-awaiting" data-testid="ballot-awaiting">{t.ballots.awaiting}</p>
+            <p className="ballot-awaiting" data-testid="ballot-awaiting">
+              {t.ballots.awaiting}
+            </p>
             {ballot.voted.includes(me) && <VotedNotice ballot={ballot} />}
             <Turnout ballot={ballot} />
           </>
@@ -54,14 +66,20 @@ function FeedBallot({ ballot, expanded }: { ballot: Ballot; expanded: boolean })
       case 'published':
         return ballot.results && <BallotResults state={state} ballot={ballot} results={ballot.results} variant="compact" />;
       case 'cancelled':
-        return <p className="muted" data-testid="ballot-cancel-reason">{t.ballots.cancelledBecause(ballot.cancelReason ?? '')}</p>;
+        return (
+          <p className="muted" data-testid="ballot-cancel-reason">
+            {t.ballots.cancelledBecause(ballot.cancelReason ?? '')}
+          </p>
+        );
       default:
         return null;
     }
   })();
   return (
     <details className={`feed-ballot status-${ballot.status}`} open={expanded} data-testid={`feed-ballot-${ballot.id}`} data-status={ballot.status}>
-      <summary><BallotTitle ballot={ballot} /></summary>
+      <summary>
+        <BallotTitle ballot={ballot} />
+      </summary>
       <div className="feed-ballot-body">{body}</div>
     </details>
   );

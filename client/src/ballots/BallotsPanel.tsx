@@ -19,14 +19,18 @@ export function BallotsPanel() {
       <header className="panel-head">
         <h2>{t.ballots.title}</h2>
         {mayCreate && !creating && (
-          <button type="button" className="btn btn-secondary" data-testid="ballot-new" onClick={() => setCreating(true)}>{t.ballots.create}</button>
+          <button type="button" className="btn btn-secondary" data-testid="ballot-new" onClick={() => setCreating(true)}>
+            {t.ballots.create}
+          </button>
         )}
       </header>
       <PinSettings />
       {creating && <BallotForm onDone={() => setCreating(false)} />}
       {ballots.length === 0 && !creating && <p className="muted">{t.ballots.none}</p>}
       <ul className="ballot-cards">
-        {ballots.map((b) => <BallotCard key={b.id} ballot={b} />)}
+        {ballots.map((b) => (
+          <BallotCard key={b.id} ballot={b} />
+        ))}
       </ul>
     </section>
   );

@@ -12,7 +12,11 @@ export function CancelBallot({ ballot }: { ballot: Ballot }) {
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   if (!asking) {
-    return <button type="button" className="btn btn-danger-outline" data-testid={`ballot-cancel-${ballot.id}`} onClick={() => setAsking(true)}>{t.ballots.cancel}</button>;
+    return (
+      <button type="button" className="btn btn-danger-outline" data-testid={`ballot-cancel-${ballot.id}`} onClick={() => setAsking(true)}>
+        {t.ballots.cancel}
+      </button>
+    );
   }
   const confirm = async () => {
     setBusy(true);
@@ -21,13 +25,23 @@ export function CancelBallot({ ballot }: { ballot: Ballot }) {
     if (outcome.ok) setAsking(false);
   };
   return (
-    <form className="cancel-ballot" onSubmit={(e) => { e.preventDefault(); if (reason.trim()) void confirm(); }}>
+    <form
+      className="cancel-ballot"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (reason.trim()) void confirm();
+      }}
+    >
       <label className="field">
         <span>{t.ballots.cancelReason}</span>
         <input value={reason} maxLength={MAX_TEXT} autoFocus onChange={(e) => setReason(e.target.value)} data-testid={`ballot-cancel-reason-${ballot.id}`} />
       </label>
-      <button type="submit" className="btn btn-danger" disabled={busy || reason.trim() === ''} data-testid={`ballot-cancel-confirm-${ballot.id}`}>{t.ballots.cancelConfirm}</button>
-      <button type="button" className="btn btn-ghost" onClick={() => setAsking(false)}>{t.common.cancel}</button>
+      <button type="submit" className="btn btn-danger" disabled={busy || reason.trim() === ''} data-testid={`ballot-cancel-confirm-${ballot.id}`}>
+        {t.ballots.cancelConfirm}
+      </button>
+      <button type="button" className="btn btn-ghost" onClick={() => setAsking(false)}>
+        {t.common.cancel}
+      </button>
     </form>
   );
 }

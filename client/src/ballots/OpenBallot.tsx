@@ -21,18 +21,43 @@ export function OpenBallot({ ballot, send }: { ballot: Ballot; send: (command: C
   const q = quorum(state);
   const { minCast } = rulesOf(state);
   const detail = (d: Record<string, number>) => (key: string) => d[key] ?? '?';
-  const blocked = eligible.length === 0 ? t.ballots.nobodyEligible
-    : !q.met ? t.refusals['meeting-quorum-not-met'](detail({ present: q.present, required: q.required, members: q.members }))
-    : eligible.length < minCast ? t.refusals['too-few-eligible'](detail({ eligible: eligible.length, minCast }))
-    : null;
+  const blocked =
+    eligible.length === 0
+      ? t.ballots.nobodyEligible
+      : !q.met
+        ? t.refusals['meeting-quorum-not-met'](detail({ present: q.present, required: q.required, members: q.members }))
+        : eligible.length < minCast
+          ? t.refusals['too-few-eligible'](detail({ eligible: eligible.length, minCast }))
+          : null;
   return (
     <div className="open-ballot">
-      <p className={eligible.length === 0 ? 'notice' : 'muted'} data-testid={`ballot-will-open-${ballot.id}`} data-eligible={eligible.length} data-blocked={String(blocked !== null)}>
+      <p
+        className={eligible.length === 0 ? 'notice' : 'muted'}
+        data-testid={`ballot-will-open-${ballot.id}`}
+        data-eligible={eligible.length}
+        data-blocked={String(blocked !== null)}
+      >
         {eligible.length === 0 ? t.ballots.nobodyEligible : t.ballots.willOpenFor(eligible.length, q.present, q.members)}
       </p>
-      {eligible.length > 0 && <p className="open-ballot-names">{inMeetingOrder(state, eligible).map((id) => nameOf(state, id)).join(', ')}</p>}
-      {blocked && eligible.length > 0 && <p className="notice" data-testid={`ballot-open-blocked-${ballot.id}`}>{blocked}</p>}
-      <ConfirmButton testId={`ballot-open-${ballot.id}`} className="btn-primary" disabled={blocked !== null} confirmLabel={t.ballots.openConfirm(eligible.length)} onConfirm={() => void send({ type: 'ballot.open', ballotId: ballot.id })}>
+      {eligible.length > 0 && (
+        <p className="open-ballot-names">
+          {inMeetingOrder(state, eligible)
+            .map((id) => nameOf(state, id))
+            .join(', ')}
+        </p>
+      )}
+      {blocked && eligible.length > 0 && (
+        <p className="notice" data-testid={`ballot-open-blocked-${ballot.id}`}>
+          {blocked}
+        </p>
+      )}
+      <ConfirmButton
+        testId={`ballot-open-${ballot.id}`}
+        className="btn-primary"
+        disabled={blocked !== null}
+        confirmLabel={t.ballots.openConfirm(eligible.length)}
+        onConfirm={() => void send({ type: 'ballot.open', ballotId: ballot.id })}
+      >
         {t.ballots.open}
       </ConfirmButton>
     </div>

@@ -50,18 +50,30 @@ export function PinPad({ submitLabel, onSubmit, onCancel, cancelLabel, problem, 
           <span key={i} className={i < digits.length ? 'is-filled' : ''} aria-hidden="true" />
         ))}
       </div>
-      {problem && <p className="pin-problem" role="alert" data-testid="pin-problem">{problem}</p>}
+      {problem && (
+        <p className="pin-problem" role="alert" data-testid="pin-problem">
+          {problem}
+        </p>
+      )}
       <div className="pin-keys">
         {DIGITS.map((d) => (
-          <button key={d} type="button" className="btn pin-key" data-testid={`pin-key-${d}`} disabled={busy} onClick={() => press(d)}>{d}</button>
+          <button key={d} type="button" className="btn pin-key" data-testid={`pin-key-${d}`} disabled={busy} onClick={() => press(d)}>
+            {d}
+          </button>
         ))}
-        <button type="button" className="btn pin-key pin-erase" data-testid="pin-key-erase" disabled={busy || digits === ''} onClick={erase} aria-label={t.pin.erase}>⌫</button>
-        <button type="button" className="btn pin-key" data-testid="pin-key-0" disabled={busy} onClick={() => press('0')}>0</button>
+        <button type="button" className="btn pin-key pin-erase" data-testid="pin-key-erase" disabled={busy || digits === ''} onClick={erase} aria-label={t.pin.erase}>
+          ⌫
+        </button>
+        <button type="button" className="btn pin-key" data-testid="pin-key-0" disabled={busy} onClick={() => press('0')}>
+          0
+        </button>
         <button type="button" className="btn btn-primary pin-key pin-ok" data-testid="pin-submit" disabled={!complete || busy} aria-busy={busy} onClick={submit}>
           {busy ? t.pin.sending : submitLabel}
         </button>
       </div>
-      <button type="button" className="btn btn-ghost pin-cancel" data-testid="pin-cancel" onClick={onCancel}>{cancelLabel}</button>
+      <button type="button" className="btn btn-ghost pin-cancel" data-testid="pin-cancel" onClick={onCancel}>
+        {cancelLabel}
+      </button>
     </div>
   );
 }
@@ -79,10 +91,18 @@ export function PinDialog({ title, hint, onCancel, testId, children }: { title: 
   }, []);
   return (
     <dialog
-      ref={dialog} className="dialog pin-dialog" data-testid={testId} aria-labelledby={`${testId}-title`}
-      onCancel={(e) => { e.preventDefault(); onCancel(); }}
+      ref={dialog}
+      className="dialog pin-dialog"
+      data-testid={testId}
+      aria-labelledby={`${testId}-title`}
+      onCancel={(e) => {
+        e.preventDefault();
+        onCancel();
+      }}
     >
-      <h2 id={`${testId}-title`} data-testid="pin-title">{title}</h2>
+      <h2 id={`${testId}-title`} data-testid="pin-title">
+        {title}
+      </h2>
       {hint && <p className="pin-hint">{hint}</p>}
       {children}
       {/* Last, so that opening the dialog focuses the pad's first digit, not this; shown top right. */}

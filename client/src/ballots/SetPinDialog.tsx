@@ -31,7 +31,12 @@ export function SetPinDialog({ onClose, onSet, hint }: Props) {
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const entered = useRef<{ current?: string; first?: string }>({});
-  useEffect(() => () => { entered.current = {}; }, []);
+  useEffect(
+    () => () => {
+      entered.current = {};
+    },
+    [],
+  );
 
   const close = () => {
     entered.current = {};
@@ -56,11 +61,15 @@ export function SetPinDialog({ onClose, onSet, hint }: Props) {
     }
     const error = outcome.error;
     switch (error.code) {
-      case 'wrong-pin': return refused('current', explainError(t, error));
+      case 'wrong-pin':
+        return refused('current', explainError(t, error));
       // Another device of this member set a PIN meanwhile: changing it needs that one.
-      case 'pin-required': return refused('current', t.pin.enterCurrent);
-      case 'voting-locked': return refused('locked', t.pin.locked);
-      default: return refused('new', explainError(t, error));
+      case 'pin-required':
+        return refused('current', t.pin.enterCurrent);
+      case 'voting-locked':
+        return refused('locked', t.pin.locked);
+      default:
+        return refused('new', explainError(t, error));
     }
   };
 
@@ -84,19 +93,32 @@ export function SetPinDialog({ onClose, onSet, hint }: Props) {
 
   const label = { current: t.pin.enterCurrent, new: t.pin.enterNew, confirm: t.pin.confirmNew, locked: '' }[step];
   return (
-    <PinDialog title={changing ? t.pin.changeTitle : t.pin.setTitle} hint={step === 'locked' ? null : hint ?? t.pin.intro} onCancel={close} testId="set-pin">
+    <PinDialog title={changing ? t.pin.changeTitle : t.pin.setTitle} hint={step === 'locked' ? null : (hint ?? t.pin.intro)} onCancel={close} testId="set-pin">
       {step === 'locked' ? (
         <>
-          <p className="pin-problem" role="alert" data-testid="pin-problem">{problem}</p>
-          <div className="form-actions"><button type="button" className="btn btn-primary" data-testid="pin-cancel" onClick={close}>{t.common.close}</button></div>
+          <p className="pin-problem" role="alert" data-testid="pin-problem">
+            {problem}
+          </p>
+          <div className="form-actions">
+            <button type="button" className="btn btn-primary" data-testid="pin-cancel" onClick={close}>
+              {t.common.close}
+            </button>
+          </div>
         </>
       ) : (
         <>
-          <p className="pin-step" data-testid="pin-step" data-step={step}>{label}</p>
+          <p className="pin-step" data-testid="pin-step" data-step={step}>
+            {label}
+          </p>
           {/* A new pad per step: nothing typed for one step is left over for the next. */}
           <PinPad
-            key={step} submitLabel={step === 'confirm' ? t.pin.save : t.pin.next} cancelLabel={t.pin.later}
-            problem={problem} busy={busy} onSubmit={submit} onCancel={close}
+            key={step}
+            submitLabel={step === 'confirm' ? t.pin.save : t.pin.next}
+            cancelLabel={t.pin.later}
+            problem={problem}
+            busy={busy}
+            onSubmit={submit}
+            onCancel={close}
           />
           {changing && <p className="pin-hint muted">{t.pin.forgot}</p>}
         </>

@@ -14,7 +14,9 @@ export function Turnout({ ballot, large = false }: { ballot: Ballot; large?: boo
     <div className={`turnout ${large ? 'is-large' : ''}`} data-testid={`turnout-${ballot.id}`} data-voted={voted} data-eligible={eligible}>
       <div className="turnout-figures">
         <span className="turnout-label">{t.ballots.turnoutLabel}</span>
-        <span className="turnout-count"><strong>{voted}</strong>/{eligible}</span>
+        <span className="turnout-count">
+          <strong>{voted}</strong>/{eligible}
+        </span>
         <span className="turnout-percent">{share}%</span>
       </div>
       <div className="turnout-bar" role="progressbar" aria-valuemin={0} aria-valuemax={eligible} aria-valuenow={voted} aria-label={t.ballots.turnout(voted, eligible)}>

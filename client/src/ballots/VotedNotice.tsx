@@ -9,7 +9,9 @@ export function VotedNotice({ ballot, justNow = false }: { ballot: Ballot; justN
   const { t } = useI18n();
   return (
     <div className="voted-notice" role="status" data-testid="ballot-recorded" data-ballot-id={ballot.id} data-just-now={String(justNow)}>
-      <span className="voted-check" aria-hidden="true">✓</span>
+      <span className="voted-check" aria-hidden="true">
+        ✓
+      </span>
       <div>
         <p className="voted-title">{t.ballots.youVoted}</p>
         <p>{t.ballots.recorded}</p>

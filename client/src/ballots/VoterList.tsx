@@ -12,16 +12,31 @@ export function VoterList({ ballot }: { ballot: Ballot }) {
   const eligible = inMeetingOrder(state, ballot.eligible);
   const group = (label: string, ids: string[], done: boolean) => (
     <div className="voter-group">
-      <span className="panel-label">{label} ({ids.length})</span>
+      <span className="panel-label">
+        {label} ({ids.length})
+      </span>
       <ul className="chips" data-testid={`${done ? 'voted' : 'not-voted'}-${ballot.id}`}>
-        {ids.map((id) => <li key={id} className={`chip ${done ? 'chip-ok' : ''}`} data-voter={id}>{done ? '✓ ' : ''}{nameOf(state, id)}</li>)}
+        {ids.map((id) => (
+          <li key={id} className={`chip ${done ? 'chip-ok' : ''}`} data-voter={id}>
+            {done ? '✓ ' : ''}
+            {nameOf(state, id)}
+          </li>
+        ))}
       </ul>
     </div>
   );
   return (
     <div className="voter-list">
-      {group(t.ballots.votedList, eligible.filter((id) => voted.has(id)), true)}
-      {group(t.ballots.notVotedList, eligible.filter((id) => !voted.has(id)), false)}
+      {group(
+        t.ballots.votedList,
+        eligible.filter((id) => voted.has(id)),
+        true,
+      )}
+      {group(
+        t.ballots.notVotedList,
+        eligible.filter((id) => !voted.has(id)),
+        false,
+      )}
     </div>
   );
 }

@@ -27,7 +27,9 @@ export function PinAttention({ askNow = false }: { askNow?: boolean }) {
     return (
       <section className="panel pin-attention is-locked" data-testid="pin-status" data-status="locked" aria-label={t.pin.title}>
         <h2 className="panel-label">{t.pin.title}</h2>
-        <p className="notice" role="alert">{t.pin.locked}</p>
+        <p className="notice" role="alert">
+          {t.pin.locked}
+        </p>
       </section>
     );
   }
@@ -36,7 +38,9 @@ export function PinAttention({ askNow = false }: { askNow?: boolean }) {
       <h2 className="panel-label">{t.pin.title}</h2>
       <p className="pin-attention-title">{t.pin.notSet}</p>
       <p className="muted">{t.pin.intro}</p>
-      <button type="button" className="btn btn-primary btn-large" data-testid="pin-set-open" onClick={() => setOpen(true)}>{t.pin.set}</button>
+      <button type="button" className="btn btn-primary btn-large" data-testid="pin-set-open" onClick={() => setOpen(true)}>
+        {t.pin.set}
+      </button>
       {open && <SetPinDialog onClose={() => setOpen(false)} />}
     </section>
   );
@@ -54,8 +58,13 @@ export function PinSettings() {
     <>
       {status === 'set' && (
         <div className="pin-settings" data-testid="pin-status" data-status="set">
-          <span className="pin-settings-state"><span aria-hidden="true">✓ </span>{t.pin.isSet}</span>
-          <button type="button" className="btn btn-secondary" data-testid="pin-change-open" onClick={() => setOpen(true)}>{t.pin.change}</button>
+          <span className="pin-settings-state">
+            <span aria-hidden="true">✓ </span>
+            {t.pin.isSet}
+          </span>
+          <button type="button" className="btn btn-secondary" data-testid="pin-change-open" onClick={() => setOpen(true)}>
+            {t.pin.change}
+          </button>
         </div>
       )}
       {open && <SetPinDialog onClose={() => setOpen(false)} />}

@@ -45,8 +45,18 @@ export function newForm(state: MeetingState, kind: BallotKind, title: string): D
   const item = activeItem(state);
   const subjects = item?.kind === 'individual-review' && item.subject ? [item.subject] : item?.kind === 'collective-review' ? [COLLECTIVE] : [];
   return {
-    kind, title, subjects, options: kind === 'choice' ? OFFICIAL_SCALE : [], allowAbstain: false, selfRating: false,
-    eligibility: 'present-members', closeWhenAllVoted: true, deadline: '', quorum: '2/3', majority: 'cast-1/2-more-than', itemId: item?.id ?? '',
+    kind,
+    title,
+    subjects,
+    options: kind === 'choice' ? OFFICIAL_SCALE : [],
+    allowAbstain: false,
+    selfRating: false,
+    eligibility: 'present-members',
+    closeWhenAllVoted: true,
+    deadline: '',
+    quorum: '2/3',
+    majority: 'cast-1/2-more-than',
+    itemId: item?.id ?? '',
   };
 }
 

@@ -1,9 +1,7 @@
 import type { Ballot, BallotResults, SubjectResult, WithheldRow } from '../../../shared/ballots/types.js';
 
 /** One row of a published ballot as the views list it: its counts, or why they are not published. */
-export type ResultRow =
-  | { subject: string; counts: SubjectResult; withheld?: undefined }
-  | { subject: string; counts?: undefined; withheld: WithheldRow };
+export type ResultRow = { subject: string; counts: SubjectResult; withheld?: undefined } | { subject: string; counts?: undefined; withheld: WithheldRow };
 
 /**
  * The rows to list, in the paper's order: published rows and rows withheld for too few answers.
@@ -20,4 +18,3 @@ export function resultRows(ballot: Pick<Ballot, 'subjects'>, results: BallotResu
     return row ? [{ subject, withheld: row }] : [];
   });
 }
-

@@ -12,7 +12,10 @@ export function AgendaList() {
   const day = state.days[state.currentDay - 1];
   return (
     <section className="panel agenda-list" aria-label={t.meeting.agendaOfDay}>
-      <h2 className="panel-label">{t.meeting.agendaOfDay} · {t.common.day(state.currentDay)}{day ? ` · ${formatDay(day)}` : ''}</h2>
+      <h2 className="panel-label">
+        {t.meeting.agendaOfDay} · {t.common.day(state.currentDay)}
+        {day ? ` · ${formatDay(day)}` : ''}
+      </h2>
       {items.length === 0 && <p className="muted">{t.agenda.emptyDay}</p>}
       <ol className="agenda-rows" data-testid="agenda-list">
         {items.map((item, i) => (

@@ -21,7 +21,9 @@ export function AnnouncementBanner({ announcement }: { announcement: Announcemen
   return (
     <div className="announcement-banner" data-testid="announcement" role="alert">
       <span className="announcement-label">{t.announcement.title}</span>
-      <span className="announcement-text" data-testid="announcement-text">{announcement.text}</span>
+      <span className="announcement-text" data-testid="announcement-text">
+        {announcement.text}
+      </span>
       {announcement.endsAt !== null && <AnnouncementCountdown endsAt={announcement.endsAt} />}
     </div>
   );

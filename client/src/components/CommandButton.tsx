@@ -30,8 +30,15 @@ export function CommandButton({ command, testId, children, className = '', disab
   };
   return (
     <button
-      type="button" className={`btn ${className}`} data-testid={testId} disabled={disabled || busy} aria-busy={busy}
-      title={title} aria-label={ariaLabel} aria-pressed={pressed} onClick={() => void click()}
+      type="button"
+      className={`btn ${className}`}
+      data-testid={testId}
+      disabled={disabled || busy}
+      aria-busy={busy}
+      title={title}
+      aria-label={ariaLabel}
+      aria-pressed={pressed}
+      onClick={() => void click()}
     >
       {children}
     </button>

@@ -23,12 +23,28 @@ export function ConfirmButton({ children, confirmLabel, onConfirm, testId, class
     return () => clearTimeout(timer);
   }, [armed]);
   if (!armed) {
-    return <button type="button" className={`btn ${className}`} data-testid={testId} disabled={disabled} onClick={() => setArmed(true)}>{children}</button>;
+    return (
+      <button type="button" className={`btn ${className}`} data-testid={testId} disabled={disabled} onClick={() => setArmed(true)}>
+        {children}
+      </button>
+    );
   }
   return (
     <span className="confirm-group">
-      <button type="button" className="btn btn-danger" data-testid={`${testId}-confirm`} onClick={() => { setArmed(false); onConfirm(); }}>{confirmLabel}</button>
-      <button type="button" className="btn btn-ghost" onClick={() => setArmed(false)}>{t.common.cancel}</button>
+      <button
+        type="button"
+        className="btn btn-danger"
+        data-testid={`${testId}-confirm`}
+        onClick={() => {
+          setArmed(false);
+          onConfirm();
+        }}
+      >
+        {confirmLabel}
+      </button>
+      <button type="button" className="btn btn-ghost" onClick={() => setArmed(false)}>
+        {t.common.cancel}
+      </button>
     </span>
   );
 }

@@ -9,7 +9,12 @@ export function ConnectionBadge() {
     <span className={`badge connection connection-${connection}`} data-testid="connection" data-state={connection} role="status" aria-live="polite">
       <span className="dot" aria-hidden="true" />
       {label}
-      {refusal && connection !== 'connected' && <span className="connection-refusal" data-testid="connection-refusal"> · {t.errors[refusal]}</span>}
+      {refusal && connection !== 'connected' && (
+        <span className="connection-refusal" data-testid="connection-refusal">
+          {' '}
+          · {t.errors[refusal]}
+        </span>
+      )}
     </span>
   );
 }

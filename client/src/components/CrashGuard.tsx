@@ -36,7 +36,9 @@ function CrashPage() {
   const { t } = useI18n();
   return (
     <MessagePage testId="crashed" title={t.pages.crashTitle} body={t.pages.crashBody}>
-      <button type="button" className="btn btn-primary btn-large" data-testid="crash-reload" onClick={() => window.location.reload()}>{t.pages.reload}</button>
+      <button type="button" className="btn btn-primary btn-large" data-testid="crash-reload" onClick={() => window.location.reload()}>
+        {t.pages.reload}
+      </button>
     </MessagePage>
   );
 }

@@ -15,16 +15,28 @@ export function CurrentItemCard({ children }: { children?: ReactNode }) {
       <h2 className="panel-label">{t.meeting.currentItem}</h2>
       {item ? (
         <>
-          <p className="current-item-title" data-testid="current-item-title" data-item-id={item.id}>{item.title}</p>
+          <p className="current-item-title" data-testid="current-item-title" data-item-id={item.id}>
+            {item.title}
+          </p>
           <p className="current-item-meta">
             <span className="chip">{t.kinds[item.kind]}</span>
-            {item.subject && <span>{t.meeting.subject}: <strong>{nameOf(state, item.subject)}</strong></span>}
-            {item.presenter && <span>{t.meeting.presenter}: <strong>{nameOf(state, item.presenter)}</strong></span>}
+            {item.subject && (
+              <span>
+                {t.meeting.subject}: <strong>{nameOf(state, item.subject)}</strong>
+              </span>
+            )}
+            {item.presenter && (
+              <span>
+                {t.meeting.presenter}: <strong>{nameOf(state, item.presenter)}</strong>
+              </span>
+            )}
           </p>
           {children}
         </>
       ) : (
-        <p className="current-item-title is-idle" data-testid="current-item-title" data-item-id="">{idle}</p>
+        <p className="current-item-title is-idle" data-testid="current-item-title" data-item-id="">
+          {idle}
+        </p>
       )}
     </section>
   );

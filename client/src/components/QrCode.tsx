@@ -7,9 +7,15 @@ export function QrCode({ text, size = 256, className = '', testId }: { text: str
   useEffect(() => {
     let current = true;
     QRCode.toDataURL(text, { width: size, margin: 1, errorCorrectionLevel: 'M' })
-      .then((url) => { if (current) setSrc(url); })
-      .catch(() => { if (current) setSrc(null); });
-    return () => { current = false; };
+      .then((url) => {
+        if (current) setSrc(url);
+      })
+      .catch(() => {
+        if (current) setSrc(null);
+      });
+    return () => {
+      current = false;
+    };
   }, [text, size]);
   if (!src) return null;
   return <img className={`qr ${className}`} src={src} width={size} height={size} alt={text} data-testid={testId} />;

@@ -18,7 +18,11 @@ export function QueueList({ queue, actions, limit }: Props) {
   const { state, you } = useMeeting();
   const shown = limit === undefined ? queue.requests : queue.requests.slice(0, limit);
   if (queue.requests.length === 0) {
-    return <ol className="queue-list is-empty" data-testid="queue-list"><li className="muted">{t.queue.empty}</li></ol>;
+    return (
+      <ol className="queue-list is-empty" data-testid="queue-list">
+        <li className="muted">{t.queue.empty}</li>
+      </ol>
+    );
   }
   return (
     <ol className="queue-list" data-testid="queue-list">
@@ -28,7 +32,10 @@ export function QueueList({ queue, actions, limit }: Props) {
           <li key={r.id} className={`queue-entry ${mine ? 'is-mine' : ''} kind-${r.kind}`} data-testid={`queue-entry-${r.participantId}`} data-request-id={r.id} data-kind={r.kind}>
             <span className="queue-pos">{i + 1}</span>
             <span className="queue-who">
-              <span className="queue-name">{nameOf(state, r.participantId)}{mine && <span className="you-tag"> ({t.common.you})</span>}</span>
+              <span className="queue-name">
+                {nameOf(state, r.participantId)}
+                {mine && <span className="you-tag"> ({t.common.you})</span>}
+              </span>
               <span className="queue-meta">
                 <span className={`chip kind-${r.kind}`}>{t.requestKinds[r.kind]}</span>
                 <span className="muted">{formatTime(r.requestedAt, state.timeZone, lang)}</span>

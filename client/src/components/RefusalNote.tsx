@@ -11,7 +11,9 @@ export function RefusalNote({ error, onDismiss }: { error: ClientError; onDismis
   return (
     <div className="refusal-note" role="alert" data-testid="refusal" data-reason={error.reason ?? error.code}>
       <p>{explainError(t, error)}</p>
-      <button type="button" className="btn btn-ghost" onClick={onDismiss} aria-label={t.common.dismiss} title={error.message}>×</button>
+      <button type="button" className="btn btn-ghost" onClick={onDismiss} aria-label={t.common.dismiss} title={error.message}>
+        ×
+      </button>
     </div>
   );
 }

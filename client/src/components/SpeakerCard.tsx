@@ -28,7 +28,9 @@ export function SpeakerCard({ speech, children }: { speech: Speech | null; child
           <SpeakerTimer speech={speech} />
         </div>
       ) : (
-        <p className="speaker-name is-idle" data-testid="current-speaker" data-participant-id="">{t.queue.nobodySpeaking}</p>
+        <p className="speaker-name is-idle" data-testid="current-speaker" data-participant-id="">
+          {t.queue.nobodySpeaking}
+        </p>
       )}
       {children}
     </section>

@@ -15,7 +15,9 @@ export function SpeakerTimer({ speech, className = '' }: { speech: Speech; class
   return (
     <span className={`countdown ${phase} ${className}`} data-testid="countdown" data-overtime={String(over)} role="timer">
       <span className="countdown-clock">{formatClock(left)}</span>
-      <span className="countdown-bar" aria-hidden="true"><span style={{ width: `${elapsed * 100}%` }} /></span>
+      <span className="countdown-bar" aria-hidden="true">
+        <span style={{ width: `${elapsed * 100}%` }} />
+      </span>
     </span>
   );
 }

@@ -16,12 +16,15 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   const [toasts, setToasts] = useState<Toast[]>([]);
   const nextId = useRef(1);
   const dismiss = useCallback((id: number) => setToasts((list) => list.filter((x) => x.id !== id)), []);
-  const show = useCallback<Show>((text, detail = '') => {
-    const id = nextId.current++;
-    // Repeated taps on a refused button should not stack the same message.
-    setToasts((list) => [...list.filter((x) => x.text !== text), { id, text, detail }].slice(-3));
-    setTimeout(() => dismiss(id), SHOW_MS);
-  }, [dismiss]);
+  const show = useCallback<Show>(
+    (text, detail = '') => {
+      const id = nextId.current++;
+      // Repeated taps on a refused button should not stack the same message.
+      setToasts((list) => [...list.filter((x) => x.text !== text), { id, text, detail }].slice(-3));
+      setTimeout(() => dismiss(id), SHOW_MS);
+    },
+    [dismiss],
+  );
   return (
     <ToastContext.Provider value={show}>
       {children}
@@ -37,7 +40,9 @@ function Toasts({ toasts, dismiss }: { toasts: Toast[]; dismiss: (id: number) =>
       {toasts.map((toast) => (
         <div key={toast.id} className="toast" data-testid="toast" title={toast.detail}>
           <span>{toast.text}</span>
-          <button type="button" className="btn btn-ghost" onClick={() => dismiss(toast.id)} aria-label={t.common.dismiss}>×</button>
+          <button type="button" className="btn btn-ghost" onClick={() => dismiss(toast.id)} aria-label={t.common.dismiss}>
+            ×
+          </button>
         </div>
       ))}
     </div>

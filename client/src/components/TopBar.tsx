@@ -9,7 +9,11 @@ import { LangSwitch } from './LangSwitch.js';
 function Clock({ timeZone }: { timeZone: string }) {
   const { lang } = useI18n();
   const now = useServerNow(1000);
-  return <span className="clock" data-testid="clock">{formatTime(now, timeZone, lang)}</span>;
+  return (
+    <span className="clock" data-testid="clock">
+      {formatTime(now, timeZone, lang)}
+    </span>
+  );
 }
 
 /** The meeting's name, day, clock, who this device is, its connection and the language switch. */
@@ -23,13 +27,20 @@ export function TopBar({ children }: { children?: ReactNode }) {
         <span className="topbar-org">{state.organisation}</span>
         <h1 data-testid="meeting-title">{state.title}</h1>
         <span className="topbar-day" data-testid="meeting-day">
-          {t.common.day(state.currentDay)}{day ? ` · ${formatDay(day)}` : ''} · <span data-testid="meeting-status" data-status={state.status}>{t.meetingStatus[state.status]}</span>
+          {t.common.day(state.currentDay)}
+          {day ? ` · ${formatDay(day)}` : ''} ·{' '}
+          <span data-testid="meeting-status" data-status={state.status}>
+            {t.meetingStatus[state.status]}
+          </span>
         </span>
       </div>
       <div className="topbar-side">
         {children}
         <Clock timeZone={state.timeZone} />
-        <span className="topbar-you" data-testid="you">{you.name}{you.name === t.roles[you.role] ? '' : ` · ${t.roles[you.role]}`}</span>
+        <span className="topbar-you" data-testid="you">
+          {you.name}
+          {you.name === t.roles[you.role] ? '' : ` · ${t.roles[you.role]}`}
+        </span>
         <ConnectionBadge />
         <LangSwitch />
       </div>
@@ -42,7 +53,11 @@ export function StaleNotice() {
   const { t } = useI18n();
   const { connection } = useMeeting();
   if (connection === 'connected') return null;
-  return <div className="stale-notice" data-testid="stale-notice">{t.connection.stale}</div>;
+  return (
+    <div className="stale-notice" data-testid="stale-notice">
+      {t.connection.stale}
+    </div>
+  );
 }
 
 /** Everything that must stay in sight while scrolling: who and where, the connection, the announcement. */

@@ -16,9 +16,7 @@ export type Ending = 'revoked' | 'unauthorized';
 export type ClientErrorCode = ErrorCode | 'timeout' | 'offline';
 /** The server's error (with its `reason` and `detail` when the rules explain it), or one of the client's own. */
 export type ClientError = Omit<ErrorInfo, 'code'> & { code: ClientErrorCode };
-export type CommandOutcome =
-  | { ok: true; version: number; link?: string }
-  | { ok: false; error: ClientError };
+export type CommandOutcome = { ok: true; version: number; link?: string } | { ok: false; error: ClientError };
 
 export interface LiveView {
   connection: ConnectionState;
@@ -56,8 +54,18 @@ const SAVE_EVERY_MS = 1000;
  */
 export class MeetingConnection {
   private view: LiveView = {
-    connection: 'reconnecting', everConnected: false, ended: null, meetingId: null, you: null, joinUrl: null,
-    state: null, version: 0, online: [], offsetMs: 0, fromDevice: false, refusal: null,
+    connection: 'reconnecting',
+    everConnected: false,
+    ended: null,
+    meetingId: null,
+    you: null,
+    joinUrl: null,
+    state: null,
+    version: 0,
+    online: [],
+    offsetMs: 0,
+    fromDevice: false,
+    refusal: null,
   };
   private readonly listeners = new Set<() => void>();
   private socket: MeetingSocket | null = null;
@@ -69,7 +77,10 @@ export class MeetingConnection {
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private saveTimer: ReturnType<typeof setTimeout> | null = null;
 
-  constructor(readonly token: string, private readonly onEnded: (ending: Ending) => void = () => undefined) {}
+  constructor(
+    readonly token: string,
+    private readonly onEnded: (ending: Ending) => void = () => undefined,
+  ) {}
 
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
@@ -135,8 +146,14 @@ export class MeetingConnection {
     if (!cached) return;
     const { snapshot, offsetMs } = cached;
     this.update({
-      everConnected: true, fromDevice: true, meetingId: snapshot.meetingId, you: snapshot.you, joinUrl: snapshot.joinUrl,
-      state: snapshot.state, version: snapshot.version, offsetMs,
+      everConnected: true,
+      fromDevice: true,
+      meetingId: snapshot.meetingId,
+      you: snapshot.you,
+      joinUrl: snapshot.joinUrl,
+      state: snapshot.state,
+      version: snapshot.version,
+      offsetMs,
       connection: navigator.onLine ? this.view.connection : 'offline',
     });
   }
@@ -171,9 +188,17 @@ export class MeetingConnection {
     const offsetMs = this.clockMeasured ? this.view.offsetMs : snapshot.serverNow - Date.now();
     this.clearOfflineTimer();
     this.update({
-      connection: 'connected', everConnected: true, fromDevice: false, refusal: null, meetingId: snapshot.meetingId, you: snapshot.you, joinUrl: snapshot.joinUrl,
+      connection: 'connected',
+      everConnected: true,
+      fromDevice: false,
+      refusal: null,
+      meetingId: snapshot.meetingId,
+      you: snapshot.you,
+      joinUrl: snapshot.joinUrl,
       // A server of an older version (during a rolling update) may send a state of an older schema.
-      state: migrateState(snapshot.state), version: snapshot.version, offsetMs,
+      state: migrateState(snapshot.state),
+      version: snapshot.version,
+      offsetMs,
     });
     const held = this.held.sort((a, b) => a.version - b.version);
     this.held = [];

@@ -11,11 +11,14 @@ export function useSend(): (command: Command) => Promise<CommandOutcome> {
   const connection = useConnection();
   const toast = useToast();
   const { t } = useI18n();
-  return useCallback(async (command: Command) => {
-    const outcome = await connection.send(command);
-    if (!outcome.ok) toast(explainError(t, outcome.error), outcome.error.message);
-    return outcome;
-  }, [connection, toast, t]);
+  return useCallback(
+    async (command: Command) => {
+      const outcome = await connection.send(command);
+      if (!outcome.ok) toast(explainError(t, outcome.error), outcome.error.message);
+      return outcome;
+    },
+    [connection, toast, t],
+  );
 }
 
 /**
@@ -28,15 +31,18 @@ export function useExplainedSend(): { send: (command: Command) => Promise<Comman
   const toast = useToast();
   const { t } = useI18n();
   const [refusal, setRefusal] = useState<ClientError | null>(null);
-  const send = useCallback(async (command: Command) => {
-    setRefusal(null);
-    const outcome = await connection.send(command);
-    if (!outcome.ok) {
-      if (outcome.error.reason) setRefusal(outcome.error);
-      else toast(explainError(t, outcome.error), outcome.error.message);
-    }
-    return outcome;
-  }, [connection, toast, t]);
+  const send = useCallback(
+    async (command: Command) => {
+      setRefusal(null);
+      const outcome = await connection.send(command);
+      if (!outcome.ok) {
+        if (outcome.error.reason) setRefusal(outcome.error);
+        else toast(explainError(t, outcome.error), outcome.error.message);
+      }
+      return outcome;
+    },
+    [connection, toast, t],
+  );
   const dismiss = useCallback(() => setRefusal(null), []);
   return { send, refusal, dismiss };
 }

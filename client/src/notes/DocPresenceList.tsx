@@ -32,9 +32,16 @@ export function DocPresenceList({ session }: { session: DocSession }) {
         {list.map((p) => (
           <li key={p.key} className={`doc-person ${p.readOnly ? 'is-reading' : 'is-editing'}`} data-testid="doc-person" data-participant={p.key}>
             <span className="doc-person-dot" style={{ background: p.color }} aria-hidden="true" />
-            <span className="doc-person-name">{p.name}{p.you && <span className="muted"> {t.notes.presence.you}</span>}</span>
+            <span className="doc-person-name">
+              {p.name}
+              {p.you && <span className="muted"> {t.notes.presence.you}</span>}
+            </span>
             <span className="sr-only"> · {p.readOnly ? t.notes.presence.reading : t.notes.presence.editing}</span>
-            {p.readOnly && <span className="doc-person-tag" aria-hidden="true">{t.notes.presence.reading}</span>}
+            {p.readOnly && (
+              <span className="doc-person-tag" aria-hidden="true">
+                {t.notes.presence.reading}
+              </span>
+            )}
           </li>
         ))}
       </ul>

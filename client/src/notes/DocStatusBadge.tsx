@@ -7,10 +7,14 @@ type Tone = 'ok' | 'busy' | 'offline' | 'error';
 
 function describe(status: DocStatus, s: ReturnType<typeof useI18n>['t']['notes']['status']): { tone: Tone; text: string } {
   switch (status.phase) {
-    case 'synced': return { tone: 'ok', text: s.synced };
-    case 'syncing': return { tone: 'busy', text: s.syncing };
-    case 'connecting': return { tone: 'busy', text: status.loaded ? s.connecting : s.loading };
-    case 'offline': return { tone: 'offline', text: status.pending ? s.offlinePending : s.offline };
+    case 'synced':
+      return { tone: 'ok', text: s.synced };
+    case 'syncing':
+      return { tone: 'busy', text: s.syncing };
+    case 'connecting':
+      return { tone: 'busy', text: status.loaded ? s.connecting : s.loading };
+    case 'offline':
+      return { tone: 'offline', text: status.pending ? s.offlinePending : s.offline };
     case 'closed':
       return {
         tone: 'error',
@@ -26,8 +30,13 @@ export function DocStatusBadge({ session }: { session: DocSession }) {
   const { tone, text } = describe(status, t.notes.status);
   return (
     <span
-      className={`doc-status doc-status-${tone}`} role="status" aria-live="polite" data-testid="doc-status"
-      data-phase={status.phase} data-pending={status.pending} data-loaded={status.loaded}
+      className={`doc-status doc-status-${tone}`}
+      role="status"
+      aria-live="polite"
+      data-testid="doc-status"
+      data-phase={status.phase}
+      data-pending={status.pending}
+      data-loaded={status.loaded}
     >
       <span className="dot" aria-hidden="true" />
       {text}

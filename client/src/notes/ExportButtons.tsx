@@ -27,8 +27,13 @@ export function ExportButtons() {
     <div className="export-buttons" role="group" aria-label={t.notes.exportTitle} data-testid="export-buttons">
       {(['docx', 'md'] as const).map((format) => (
         <button
-          key={format} type="button" className="btn btn-secondary" data-testid={`export-${format}`}
-          disabled={busy !== null} aria-busy={busy === format} onClick={() => void download(format)}
+          key={format}
+          type="button"
+          className="btn btn-secondary"
+          data-testid={`export-${format}`}
+          disabled={busy !== null}
+          aria-busy={busy === format}
+          onClick={() => void download(format)}
         >
           {format === 'docx' ? t.notes.exportDocx : t.notes.exportMd}
         </button>

@@ -20,7 +20,13 @@ import { useDocStatus } from './useDocSession.js';
 function extensions(session: DocSession, carets: boolean): Extensions {
   return [
     StarterKit.configure({
-      undoRedo: false, trailingNode: false, link: false, code: false, codeBlock: false, strike: false, underline: false,
+      undoRedo: false,
+      trailingNode: false,
+      link: false,
+      code: false,
+      codeBlock: false,
+      strike: false,
+      underline: false,
       heading: { levels: [2, 3] },
     }),
     Collaboration.configure({ document: session.doc }),
@@ -44,16 +50,23 @@ export function NotesEditor({ session, label, testId, bare = false, onChange }: 
   const status = useDocStatus(session);
   const editable = !session.user.readOnly && status.phase !== 'closed';
   const exts = useMemo(() => extensions(session, !bare), [session, bare]);
-  const editor = useEditor({
-    extensions: exts,
-    editable,
-    editorProps: {
-      attributes: {
-        class: 'notes-prose', role: 'textbox', 'aria-multiline': 'true', 'aria-label': label,
-        spellcheck: 'false', lang: 'vi',
+  const editor = useEditor(
+    {
+      extensions: exts,
+      editable,
+      editorProps: {
+        attributes: {
+          class: 'notes-prose',
+          role: 'textbox',
+          'aria-multiline': 'true',
+          'aria-label': label,
+          spellcheck: 'false',
+          lang: 'vi',
+        },
       },
     },
-  }, [exts]);
+    [exts],
+  );
   useEffect(() => {
     editor.setEditable(editable);
     editor.view.dom.setAttribute('aria-readonly', String(!editable));
@@ -71,14 +84,20 @@ export function NotesEditor({ session, label, testId, bare = false, onChange }: 
     return (
       <div className="notes-editor is-bare" data-testid={testId} data-editable={editable}>
         <EditorContent editor={editor} className="notes-content" />
-        {empty && <p className="notes-empty" aria-hidden="true">{t.notes.screen.empty}</p>}
+        {empty && (
+          <p className="notes-empty" aria-hidden="true">
+            {t.notes.screen.empty}
+          </p>
+        )}
       </div>
     );
   }
   return (
     <div className={`notes-editor ${editable ? 'is-editable' : 'is-read-only'}`} data-testid={testId} data-editable={editable}>
       <div className="notes-editor-head">
-        {editable ? <NotesToolbar editor={editor} /> : (
+        {editable ? (
+          <NotesToolbar editor={editor} />
+        ) : (
           <p className="notes-read-only" data-testid="notes-read-only">
             <span className="chip">{t.notes.readOnly}</span> <span className="muted">{t.notes.readOnlyHint}</span>
           </p>
@@ -90,7 +109,11 @@ export function NotesEditor({ session, label, testId, bare = false, onChange }: 
       </div>
       <div className="notes-page">
         <EditorContent editor={editor} className="notes-content" />
-        {empty && <p className="notes-empty" aria-hidden="true">{editable ? t.notes.emptyEditable : t.notes.empty}</p>}
+        {empty && (
+          <p className="notes-empty" aria-hidden="true">
+            {editable ? t.notes.emptyEditable : t.notes.empty}
+          </p>
+        )}
       </div>
     </div>
   );

@@ -34,15 +34,13 @@ export function NotesPanel() {
         {item && (
           <label className="notes-picker" htmlFor={pickerId}>
             <span className="sr-only">{t.notes.chooseItem}</span>
-            <select
-              id={pickerId} value={item.id} data-testid="notes-item-picker"
-              onChange={(e) => setChosen(e.target.value === current ? null : e.target.value)}
-            >
+            <select id={pickerId} value={item.id} data-testid="notes-item-picker" onChange={(e) => setChosen(e.target.value === current ? null : e.target.value)}>
               {itemsByDay(state).map((group) => (
                 <optgroup key={group.day} label={`${t.common.day(group.day)}${group.date ? ` · ${formatDay(group.date)}` : ''}`}>
                   {group.items.map((i) => (
                     <option key={i.id} value={i.id}>
-                      {i.title}{i.id === current ? ` — ${t.notes.currentItemTag}` : ''}
+                      {i.title}
+                      {i.id === current ? ` — ${t.notes.currentItemTag}` : ''}
                     </option>
                   ))}
                 </optgroup>
@@ -64,7 +62,9 @@ export function NotesPanel() {
           <h3 className="notes-item-title">{item.title}</h3>
           <LazyLiveDoc docName={notesDocName(item.id)} label={t.notes.notesOf(item.title)} testId="notes-editor" />
         </div>
-      ) : <p className="muted">{t.notes.noItem}</p>}
+      ) : (
+        <p className="muted">{t.notes.noItem}</p>
+      )}
     </section>
   );
 }

@@ -14,8 +14,13 @@ interface ToolProps {
 function Tool({ label, testId, pressed, disabled, onRun, children }: ToolProps) {
   return (
     <button
-      type="button" className={`btn notes-tool ${pressed ? 'is-selected' : ''}`} title={label} aria-label={label}
-      aria-pressed={pressed} disabled={disabled} data-testid={testId}
+      type="button"
+      className={`btn notes-tool ${pressed ? 'is-selected' : ''}`}
+      title={label}
+      aria-label={label}
+      aria-pressed={pressed}
+      disabled={disabled}
+      data-testid={testId}
       // Keeps the caret in the text: a tap on the toolbar must not take the focus away from it.
       onMouseDown={(e) => e.preventDefault()}
       onClick={onRun}
@@ -47,21 +52,39 @@ export function NotesToolbar({ editor }: { editor: Editor }) {
   return (
     <div className="notes-toolbar" role="toolbar" aria-label={tb.label} data-testid="notes-toolbar">
       <div className="notes-tool-group">
-        <Tool label={tb.bold} testId="tool-bold" pressed={active.bold} onRun={run((c) => c.toggleBold())}><strong>B</strong></Tool>
-        <Tool label={tb.italic} testId="tool-italic" pressed={active.italic} onRun={run((c) => c.toggleItalic())}><em>I</em></Tool>
+        <Tool label={tb.bold} testId="tool-bold" pressed={active.bold} onRun={run((c) => c.toggleBold())}>
+          <strong>B</strong>
+        </Tool>
+        <Tool label={tb.italic} testId="tool-italic" pressed={active.italic} onRun={run((c) => c.toggleItalic())}>
+          <em>I</em>
+        </Tool>
       </div>
       <div className="notes-tool-group">
-        <Tool label={tb.h2} testId="tool-h2" pressed={active.h2} onRun={run((c) => c.toggleHeading({ level: 2 }))}>H2</Tool>
-        <Tool label={tb.h3} testId="tool-h3" pressed={active.h3} onRun={run((c) => c.toggleHeading({ level: 3 }))}>H3</Tool>
+        <Tool label={tb.h2} testId="tool-h2" pressed={active.h2} onRun={run((c) => c.toggleHeading({ level: 2 }))}>
+          H2
+        </Tool>
+        <Tool label={tb.h3} testId="tool-h3" pressed={active.h3} onRun={run((c) => c.toggleHeading({ level: 3 }))}>
+          H3
+        </Tool>
       </div>
       <div className="notes-tool-group">
-        <Tool label={tb.bulletList} testId="tool-bullet-list" pressed={active.bulletList} onRun={run((c) => c.toggleBulletList())}>•≡</Tool>
-        <Tool label={tb.orderedList} testId="tool-ordered-list" pressed={active.orderedList} onRun={run((c) => c.toggleOrderedList())}>1≡</Tool>
-        <Tool label={tb.quote} testId="tool-quote" pressed={active.quote} onRun={run((c) => c.toggleBlockquote())}>❝</Tool>
+        <Tool label={tb.bulletList} testId="tool-bullet-list" pressed={active.bulletList} onRun={run((c) => c.toggleBulletList())}>
+          •≡
+        </Tool>
+        <Tool label={tb.orderedList} testId="tool-ordered-list" pressed={active.orderedList} onRun={run((c) => c.toggleOrderedList())}>
+          1≡
+        </Tool>
+        <Tool label={tb.quote} testId="tool-quote" pressed={active.quote} onRun={run((c) => c.toggleBlockquote())}>
+          ❝
+        </Tool>
       </div>
       <div className="notes-tool-group">
-        <Tool label={tb.undo} testId="tool-undo" disabled={!active.canUndo} onRun={run((c) => c.undo())}>↶</Tool>
-        <Tool label={tb.redo} testId="tool-redo" disabled={!active.canRedo} onRun={run((c) => c.redo())}>↷</Tool>
+        <Tool label={tb.undo} testId="tool-undo" disabled={!active.canUndo} onRun={run((c) => c.undo())}>
+          ↶
+        </Tool>
+        <Tool label={tb.redo} testId="tool-redo" disabled={!active.canRedo} onRun={run((c) => c.redo())}>
+          ↷
+        </Tool>
       </div>
     </div>
   );

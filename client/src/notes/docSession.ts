@@ -49,7 +49,6 @@ export interface DocSessionOptions {
   wsBase?: string;
 }
 
-
 /** Failed attempts in a row after which "connecting" is admitted to be "offline". */
 const OFFLINE_AFTER_FAILURES = 2;
 
@@ -83,7 +82,10 @@ export class DocSession {
     this.user = opts.user;
     this.local = openLocal(localDocName(opts.meetingId, opts.docName, opts.user.participantId), this.doc);
     this.status = { phase: 'connecting', loaded: this.local === null, pending: false, closedCode: null };
-    this.local?.whenSynced.then(() => this.setStatus({ loaded: true }), () => this.setStatus({ loaded: true }));
+    this.local?.whenSynced.then(
+      () => this.setStatus({ loaded: true }),
+      () => this.setStatus({ loaded: true }),
+    );
 
     const online = navigator.onLine;
     this.provider = new WebsocketProvider(`${opts.wsBase ?? pageWsBase()}/yjs/${encodeURIComponent(opts.meetingId)}`, opts.docName, this.doc, {

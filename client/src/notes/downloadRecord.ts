@@ -32,7 +32,7 @@ export async function downloadRecord(meetingId: string, token: string, format: R
     return { ok: false, code: 'offline', message: e instanceof Error ? e.message : String(e) };
   }
   if (!response.ok) {
-    const body = await response.json().catch(() => null) as { error?: { code?: ErrorCode; message?: string } } | null;
+    const body = (await response.json().catch(() => null)) as { error?: { code?: ErrorCode; message?: string } } | null;
     return { ok: false, code: body?.error?.code ?? 'internal', message: body?.error?.message ?? `HTTP ${response.status}` };
   }
   const fileName = fileNameOf(response.headers.get('Content-Disposition'), `bien-ban.${format}`);

@@ -15,7 +15,5 @@ export function defaultNotesItem(state: MeetingState): AgendaItem | null {
 
 /** The agenda by day, for the "browse every item's notes" picker. */
 export function itemsByDay(state: MeetingState): { day: number; date: string | undefined; items: AgendaItem[] }[] {
-  return state.days
-    .map((date, i) => ({ day: i + 1, date, items: state.agenda.filter((item) => item.day === i + 1) }))
-    .filter((group) => group.items.length > 0);
+  return state.days.map((date, i) => ({ day: i + 1, date, items: state.agenda.filter((item) => item.day === i + 1) })).filter((group) => group.items.length > 0);
 }

@@ -19,8 +19,12 @@ export function NoticeLog() {
     .reverse();
   return (
     <section id="notices" className="panel notice-log" aria-label={t.notices.title} data-testid="notice-log">
-      <header className="panel-head"><h2>{t.notices.title}</h2></header>
-      {shown.length === 0 ? <p className="muted">{t.notices.none}</p> : (
+      <header className="panel-head">
+        <h2>{t.notices.title}</h2>
+      </header>
+      {shown.length === 0 ? (
+        <p className="muted">{t.notices.none}</p>
+      ) : (
         <ol className="notice-list">
           {shown.map(({ notice, index }) => (
             <li key={index} className={`notice-entry kind-${notice.kind}`} data-testid="notice" data-kind={notice.kind}>

@@ -18,13 +18,18 @@ export function NoticeStrip() {
   const { state } = useMeeting();
   const now = useServerNow(1000);
   const text = useNoticeText();
-  const recent = (state.notices ?? []).filter((n) => ROOM_NOTICES.includes(n.kind) && now - n.at < SHOWN_MS).slice(-MOST).reverse();
+  const recent = (state.notices ?? [])
+    .filter((n) => ROOM_NOTICES.includes(n.kind) && now - n.at < SHOWN_MS)
+    .slice(-MOST)
+    .reverse();
   if (recent.length === 0) return null;
   return (
     <section className="screen-notices" data-testid="screen-notices" role="status" aria-label={t.notices.title}>
       <ul>
         {recent.map((n) => (
-          <li key={`${n.kind}-${n.at}-${n.participantId ?? n.ballotId}`} className={`kind-${n.kind}`} data-testid="screen-notice" data-kind={n.kind}>{text.room(n)}</li>
+          <li key={`${n.kind}-${n.at}-${n.participantId ?? n.ballotId}`} className={`kind-${n.kind}`} data-testid="screen-notice" data-kind={n.kind}>
+            {text.room(n)}
+          </li>
         ))}
       </ul>
     </section>

@@ -30,19 +30,26 @@ export function useNoticeText(): NoticeText {
   const room = (notice: Notice): string => {
     const at = time(notice);
     switch (notice.kind) {
-      case 'attendance-changed': return n.room['attendance-changed'](who(notice.participantId), status(notice), at);
-      case 'ballot-closed-early': return n.room['ballot-closed-early'](title(notice.ballotId), notice.turnout?.[0] ?? 0, notice.turnout?.[1] ?? 0, at);
-      case 'ballot-cancelled': return n.room['ballot-cancelled'](title(notice.ballotId), notice.reason ?? '', at);
-      default: return n.room[notice.kind](who(notice.participantId), at);
+      case 'attendance-changed':
+        return n.room['attendance-changed'](who(notice.participantId), status(notice), at);
+      case 'ballot-closed-early':
+        return n.room['ballot-closed-early'](title(notice.ballotId), notice.turnout?.[0] ?? 0, notice.turnout?.[1] ?? 0, at);
+      case 'ballot-cancelled':
+        return n.room['ballot-cancelled'](title(notice.ballotId), notice.reason ?? '', at);
+      default:
+        return n.room[notice.kind](who(notice.participantId), at);
     }
   };
   const yours = (notice: Notice): string => {
     const at = time(notice);
     switch (notice.kind) {
-      case 'attendance-changed': return n.yours['attendance-changed'](status(notice), at);
+      case 'attendance-changed':
+        return n.yours['attendance-changed'](status(notice), at);
       case 'ballot-closed-early':
-      case 'ballot-cancelled': return room(notice);
-      default: return n.yours[notice.kind](at);
+      case 'ballot-cancelled':
+        return room(notice);
+      default:
+        return n.yours[notice.kind](at);
     }
   };
   return { room, yours, time };

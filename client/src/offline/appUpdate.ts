@@ -44,7 +44,9 @@ async function newWorkerActive(): Promise<void> {
   if (!worker) return;
   // sw.js skips waiting when installed: "activated" follows once it has stored the new shell.
   await new Promise<void>((resolve) => {
-    const settled = () => { if (worker.state === 'activated' || worker.state === 'redundant') resolve(); };
+    const settled = () => {
+      if (worker.state === 'activated' || worker.state === 'redundant') resolve();
+    };
     worker.addEventListener('statechange', settled);
     settled();
     setTimeout(resolve, WORKER_WAIT_MS);

@@ -7,7 +7,9 @@ export function ConnectingPage() {
   const { t } = useI18n();
   return (
     <MessagePage testId="connecting" title={t.pages.connectingTitle}>
-      <p><ConnectionBadge /></p>
+      <p>
+        <ConnectionBadge />
+      </p>
     </MessagePage>
   );
 }

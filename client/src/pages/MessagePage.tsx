@@ -25,7 +25,9 @@ export function NoTokenPage() {
 
 export function EndedPage({ ending }: { ending: 'revoked' | 'unauthorized' }) {
   const { t } = useI18n();
-  return ending === 'revoked'
-    ? <MessagePage testId="revoked" title={t.pages.revokedTitle} body={t.pages.revokedBody} />
-    : <MessagePage testId="invalid-link" title={t.pages.invalidTitle} body={t.pages.invalidBody} />;
+  return ending === 'revoked' ? (
+    <MessagePage testId="revoked" title={t.pages.revokedTitle} body={t.pages.revokedBody} />
+  ) : (
+    <MessagePage testId="invalid-link" title={t.pages.invalidTitle} body={t.pages.invalidBody} />
+  );
 }

@@ -15,14 +15,16 @@ describe('ballot drafts', () => {
   it('a rating lists subjects and defaults to the official four levels, in Vietnamese and English', () => {
     const draft = BallotDraft.parse({ kind: 'rating', title: 'Xếp loại', subjects: ['m1', 'collective'] });
     expect(draft).toMatchObject({
-      allowAbstain: false, selfRating: false, eligibility: 'present-members', closeWhenAllVoted: true,
-      quorum: [2, 3], majority: { base: 'cast', fraction: [1, 2], threshold: 'more-than' },
+      allowAbstain: false,
+      selfRating: false,
+      eligibility: 'present-members',
+      closeWhenAllVoted: true,
+      quorum: [2, 3],
+      majority: { base: 'cast', fraction: [1, 2], threshold: 'more-than' },
     });
     const ballot = newBallot('b', draft);
     expect(ballot.subjects).toEqual(['m1', 'collective']);
-    expect(ballot.options.map((o) => o.vi)).toEqual([
-      'Hoàn thành xuất sắc nhiệm vụ', 'Hoàn thành tốt nhiệm vụ', 'Hoàn thành nhiệm vụ', 'Không hoàn thành nhiệm vụ',
-    ]);
+    expect(ballot.options.map((o) => o.vi)).toEqual(['Hoàn thành xuất sắc nhiệm vụ', 'Hoàn thành tốt nhiệm vụ', 'Hoàn thành nhiệm vụ', 'Không hoàn thành nhiệm vụ']);
     expect(ballot.options).toEqual(OFFICIAL_SCALE);
     expect(ballot.options.every((o) => o.en.length > 0)).toBe(true);
     expect(ballot).toMatchObject({ status: 'draft', eligible: [], voted: [], results: null, deadline: null });
@@ -46,7 +48,10 @@ describe('ballot drafts', () => {
   });
 
   it('a choice needs two to twenty distinct options and has one row', () => {
-    const options = [{ id: 'xs', vi: 'Hoàn thành xuất sắc nhiệm vụ', en: 'Excellent' }, { id: 'tot', vi: 'Hoàn thành tốt nhiệm vụ', en: 'Good' }];
+    const options = [
+      { id: 'xs', vi: 'Hoàn thành xuất sắc nhiệm vụ', en: 'Excellent' },
+      { id: 'tot', vi: 'Hoàn thành tốt nhiệm vụ', en: 'Good' },
+    ];
     expect(newBallot('c', BallotDraft.parse({ kind: 'choice', title: 'Mức tự đề xuất', options })).subjects).toEqual([SINGLE_ROW]);
     expect(issues({ kind: 'choice', title: 'C' })).toEqual(['options: a choice needs its options']);
     expect(issues({ kind: 'choice', title: 'C', options: [options[0]] })).toHaveLength(1);
@@ -55,7 +60,10 @@ describe('ballot drafts', () => {
   });
 
   it('"abstain" is reserved for abstentions and cannot name an option', () => {
-    const abstain = [{ id: 'abstain', vi: 'Không', en: 'No' }, { id: 'x', vi: 'X', en: 'X' }];
+    const abstain = [
+      { id: 'abstain', vi: 'Không', en: 'No' },
+      { id: 'x', vi: 'X', en: 'X' },
+    ];
     expect(issues({ kind: 'choice', title: 'C', options: abstain })[0]).toContain('"abstain" is reserved');
   });
 
@@ -72,19 +80,35 @@ describe('ballot drafts', () => {
 
   it('carries the configurable rules: eligibility, self-rating, abstention, auto-close, deadline, quorum, majority', () => {
     const draft = BallotDraft.parse({
-      kind: 'motion', title: 'M', eligibility: 'all-members', closeWhenAllVoted: false, deadlineMinutes: 5,
-      quorum: [1, 2], majority: { base: 'members', fraction: [2, 3], threshold: 'at-least' },
+      kind: 'motion',
+      title: 'M',
+      eligibility: 'all-members',
+      closeWhenAllVoted: false,
+      deadlineMinutes: 5,
+      quorum: [1, 2],
+      majority: { base: 'members', fraction: [2, 3], threshold: 'at-least' },
     });
     expect(newBallot('m', draft)).toMatchObject({
-      eligibility: 'all-members', closeWhenAllVoted: false, deadlineMinutes: 5, quorum: [1, 2],
+      eligibility: 'all-members',
+      closeWhenAllVoted: false,
+      deadlineMinutes: 5,
+      quorum: [1, 2],
       majority: { base: 'members', fraction: [2, 3], threshold: 'at-least' },
     });
   });
 
   it('ballots come from the meeting definition as drafts, with only members (or the collective) as subjects', () => {
-    const def = testDefinition({ ballots: [{ id: 'peer', kind: 'rating', title: 'Xếp loại', subjects: ['m1', 'm2', 'collective'] }, { kind: 'motion', title: 'Thông qua' }] });
+    const def = testDefinition({
+      ballots: [
+        { id: 'peer', kind: 'rating', title: 'Xếp loại', subjects: ['m1', 'm2', 'collective'] },
+        { kind: 'motion', title: 'Thông qua' },
+      ],
+    });
     const state = meeting(def);
-    expect(state.ballots.map((b) => [b.id, b.status])).toEqual([['peer', 'draft'], ['ballot-2', 'draft']]);
+    expect(state.ballots.map((b) => [b.id, b.status])).toEqual([
+      ['peer', 'draft'],
+      ['ballot-2', 'draft'],
+    ]);
     const bad = MeetingDefinition.safeParse({ ...testDefinition(), ballots: [{ kind: 'rating', title: 'R', subjects: ['guest', 'nobody'] }] });
     expect(bad.success).toBe(false);
     expect(bad.error!.issues.map((i) => i.message)).toEqual(['guest is not a member: only members (or "collective") are rated', 'unknown participant nobody']);

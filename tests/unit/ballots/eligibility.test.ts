@@ -11,7 +11,10 @@ const motion = ballot({ kind: 'motion', title: 'M' });
 
 describe('who may vote', () => {
   it('present members by default: absent and excused members, guests and a secretary who is not a member are left out', () => {
-    const state = { ...meeting(), attendance: { chair: 'present', m1: 'present', m2: 'absent', m3: 'excused', sec: 'present', guest: 'present', obs: 'present', screen: 'present' } } as const;
+    const state = {
+      ...meeting(),
+      attendance: { chair: 'present', m1: 'present', m2: 'absent', m3: 'excused', sec: 'present', guest: 'present', obs: 'present', screen: 'present' },
+    } as const;
     expect(eligibleVoters(state, motion)).toEqual(['chair', 'm1']);
   });
 

@@ -33,7 +33,7 @@ export class Session {
     const who = findParticipant(this.state, by);
     if (!who) throw new Error(`no participant ${by}`);
     const ballotId = entryFor(command.type).needs?.counts?.(command);
-    const counts = ballotId === undefined ? undefined : this.counts[ballotId] ?? {};
+    const counts = ballotId === undefined ? undefined : (this.counts[ballotId] ?? {});
     let n = 0;
     const decision = decide(this.state, command, { participantId: who.id, role: who.role }, { now: this.now, newId: () => `id-${++n}`, counts });
     this.last = decision;

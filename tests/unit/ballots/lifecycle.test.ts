@@ -13,8 +13,8 @@ function withMotion(extra: object = {}): Session {
   return s;
 }
 
-describe('a ballot\'s lifecycle', () => {
-  it('draft → open → closed → published, each step the chair\'s alone', () => {
+describe("a ballot's lifecycle", () => {
+  it("draft → open → closed → published, each step the chair's alone", () => {
     const s = withMotion({ closeWhenAllVoted: false });
     for (const who of ['sec', 'm1', 'guest', 'obs', 'screen']) expect(outcome(s.run(who, { type: 'ballot.open', ballotId: 'b' }))).toBe('forbidden');
     expect(outcome(s.run('chair', { type: 'ballot.open', ballotId: 'b' }))).toBe('ok');
@@ -74,7 +74,11 @@ describe('a ballot\'s lifecycle', () => {
     const s = withMotion();
     s.run('chair', { type: 'ballot.open', ballotId: 'b' });
     const vote = s.run('m2', { type: 'ballot.vote', ballotId: 'b', paper: { question: 'disagree' } });
-    expect(vote).toEqual({ ok: true, events: [{ type: 'ballot.voted', ballotId: 'b', voterIds: ['m2'] }], vote: { ballotId: 'b', voterId: 'm2', increments: ['question/disagree'] } });
+    expect(vote).toEqual({
+      ok: true,
+      events: [{ type: 'ballot.voted', ballotId: 'b', voterIds: ['m2'] }],
+      vote: { ballotId: 'b', voterId: 'm2', increments: ['question/disagree'] },
+    });
     expect(outcome(s.run('m2', { type: 'ballot.vote', ballotId: 'b', paper: agree }))).toBe('already-voted');
     expect(s.counts.b).toEqual({ 'question/disagree': 1 });
     // The list of who voted is sorted, so it says nothing about when each voted.
@@ -87,7 +91,10 @@ describe('a ballot\'s lifecycle', () => {
     s.run('chair', { type: 'ballot.open', ballotId: 'b' });
     for (const who of ['chair', 'm1', 'm2', 'm3']) expect(s.run(who, { type: 'ballot.vote', ballotId: 'b', paper: agree })).toMatchObject({ events: [{ type: 'ballot.voted' }] });
     expect(s.run('m4', { type: 'ballot.vote', ballotId: 'b', paper: agree })).toMatchObject({
-      events: [{ type: 'ballot.voted', voterIds: ['m4'] }, { type: 'ballot.closed', ballotId: 'b', reason: 'all-voted', at: s.now }],
+      events: [
+        { type: 'ballot.voted', voterIds: ['m4'] },
+        { type: 'ballot.closed', ballotId: 'b', reason: 'all-voted', at: s.now },
+      ],
     });
     expect(s.ballot('b').status).toBe('closed');
 
@@ -108,7 +115,10 @@ describe('a ballot\'s lifecycle', () => {
     const events = closeOverdue(s.state, deadline);
     expect(events).toEqual([{ type: 'ballot.closed', ballotId: 'b', at: deadline, reason: 'deadline' }]);
     const after = evolveAll(s.state, events);
-    expect(after.ballots.map((b) => [b.id, b.status])).toEqual([['b', 'closed'], ['free', 'open']]);
+    expect(after.ballots.map((b) => [b.id, b.status])).toEqual([
+      ['b', 'closed'],
+      ['free', 'open'],
+    ]);
     expect(closeOverdue(after, deadline + 60_000)).toEqual([]);
   });
 

@@ -9,7 +9,10 @@ const refusal = (check: ReturnType<typeof checkPaper>) => (check.ok ? 'ok' : che
 
 describe('a ballot paper', () => {
   it('complete: one answer per row of this voter, turned into count keys', () => {
-    expect(checkPaper(rating(), 'm3', { m1: 'excellent', m2: 'good', collective: 'completed' })).toEqual({ ok: true, increments: ['m1/excellent', 'm2/good', 'collective/completed'] });
+    expect(checkPaper(rating(), 'm3', { m1: 'excellent', m2: 'good', collective: 'completed' })).toEqual({
+      ok: true,
+      increments: ['m1/excellent', 'm2/good', 'collective/completed'],
+    });
     expect(checkPaper(rating(), 'm1', { m2: 'not-completed', collective: 'good' })).toEqual({ ok: true, increments: ['m2/not-completed', 'collective/good'] });
   });
 
@@ -43,7 +46,17 @@ describe('a ballot paper', () => {
   });
 
   it('a choice has one row answered with one of its options', () => {
-    const choice = newBallot('c', BallotDraft.parse({ kind: 'choice', title: 'C', options: [{ id: 'a', vi: 'A', en: 'A' }, { id: 'b', vi: 'B', en: 'B' }] }));
+    const choice = newBallot(
+      'c',
+      BallotDraft.parse({
+        kind: 'choice',
+        title: 'C',
+        options: [
+          { id: 'a', vi: 'A', en: 'A' },
+          { id: 'b', vi: 'B', en: 'B' },
+        ],
+      }),
+    );
     expect(checkPaper(choice, 'm1', { question: 'b' })).toEqual({ ok: true, increments: ['question/b'] });
     expect(refusal(checkPaper(choice, 'm1', { question: 'excellent' }))).toContain('not one of');
   });

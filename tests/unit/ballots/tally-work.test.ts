@@ -32,7 +32,11 @@ describe('what a decision tells the store about the counts', () => {
   it('a deadline closes its ballots as the chair would, with the same work for the store', () => {
     const s = open({ deadlineMinutes: 1 });
     expect(decideOverdue(s.state, s.now)).toEqual({ ok: true, events: [], tallies: undefined });
-    expect(decideOverdue(s.state, s.now + 60_000)).toMatchObject({ ok: true, events: [{ type: 'ballot.closed', ballotId: 'b', reason: 'deadline' }], tallies: { eraseHistory: ['b'] } });
+    expect(decideOverdue(s.state, s.now + 60_000)).toMatchObject({
+      ok: true,
+      events: [{ type: 'ballot.closed', ballotId: 'b', reason: 'deadline' }],
+      tallies: { eraseHistory: ['b'] },
+    });
   });
 
   it('papers committed together carry the work of each', () => {

@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BallotDraft } from '../../../shared/ballots/draft.js';
 import { newBallot } from '../../../shared/ballots/newBallot.js';
-import {
-  carries, leadingOptions, meetsQuorum, percent, requiredTurnout, subjectShares, votesNeeded,
-} from '../../../shared/ballots/results.js';
+import { carries, leadingOptions, meetsQuorum, percent, requiredTurnout, subjectShares, votesNeeded } from '../../../shared/ballots/results.js';
 import { countKeys, tally as tallyWith } from '../../../shared/ballots/tally.js';
 import type { Ballot, Counts, Majority } from '../../../shared/ballots/types.js';
 
@@ -88,7 +86,11 @@ describe('motions', () => {
   });
 
   it('votes needed and the rule itself agree', () => {
-    const rules: Majority[] = [{ base: 'cast', fraction: [1, 2] }, { base: 'cast', fraction: [2, 3], threshold: 'at-least' }, { base: 'cast', fraction: [2, 3] }];
+    const rules: Majority[] = [
+      { base: 'cast', fraction: [1, 2] },
+      { base: 'cast', fraction: [2, 3], threshold: 'at-least' },
+      { base: 'cast', fraction: [2, 3] },
+    ];
     for (const rule of rules) {
       for (let base = 0; base <= 20; base++) {
         const needed = votesNeeded(base, rule);
@@ -126,7 +128,10 @@ describe('ratings', () => {
     expect(row).toMatchObject({ abstentions: 1, cast: 4, eligible: 5 });
     const shares = subjectShares(b.options, row);
     expect(shares.options.map((o) => [o.option.id, o.count, o.ofCast, o.ofEligible])).toEqual([
-      ['excellent', 1, 25, 20], ['good', 2, 50, 40], ['completed', 0, 0, 0], ['not-completed', 0, 0, 0],
+      ['excellent', 1, 25, 20],
+      ['good', 2, 50, 40],
+      ['completed', 0, 0, 0],
+      ['not-completed', 0, 0, 0],
     ]);
     expect(shares.abstentions).toEqual({ count: 1, ofCast: 25, ofEligible: 20 });
     expect(shares.notVoted).toBe(1);
@@ -140,16 +145,18 @@ describe('ratings', () => {
 
   it('every count key a ballot can have, sorted, the abstentions included only where allowed', () => {
     const r = closed({ kind: 'rating', title: 'R', subjects: ['u02', 'u01'] }, committee, 0);
-    expect(countKeys(r)).toEqual([
-      'u01/completed', 'u01/excellent', 'u01/good', 'u01/not-completed', 'u02/completed', 'u02/excellent', 'u02/good', 'u02/not-completed',
-    ]);
+    expect(countKeys(r)).toEqual(['u01/completed', 'u01/excellent', 'u01/good', 'u01/not-completed', 'u02/completed', 'u02/excellent', 'u02/good', 'u02/not-completed']);
     expect(countKeys({ ...r, allowAbstain: true })).toContain('u01/abstain');
     expect(countKeys(closed(motion(), 3, 0))).toEqual(['question/abstain', 'question/agree', 'question/disagree']);
   });
 });
 
 describe('choices', () => {
-  const options = [{ id: 'xs', vi: 'Hoàn thành xuất sắc nhiệm vụ', en: 'Excellent' }, { id: 'tot', vi: 'Hoàn thành tốt nhiệm vụ', en: 'Good' }, { id: 'ht', vi: 'Hoàn thành nhiệm vụ', en: 'Completed' }];
+  const options = [
+    { id: 'xs', vi: 'Hoàn thành xuất sắc nhiệm vụ', en: 'Excellent' },
+    { id: 'tot', vi: 'Hoàn thành tốt nhiệm vụ', en: 'Good' },
+    { id: 'ht', vi: 'Hoàn thành nhiệm vụ', en: 'Completed' },
+  ];
 
   it('counts per option on one row, the leading option, ties shown as ties', () => {
     const b = closed({ kind: 'choice', title: 'Mức đề xuất', options, allowAbstain: true }, 15, 14);

@@ -46,7 +46,7 @@ describe('counts that would single out a paper are withheld', () => {
   });
 });
 
-describe('the organiser\'s ballot rules', () => {
+describe("the organiser's ballot rules", () => {
   it('default to minCast 3, a quorum floor of one half, a required PIN and five tries', () => {
     expect(DEFAULT_BALLOT_RULES).toEqual({ minCast: 3, minQuorum: [1, 2], votingPin: 'required', pinAttempts: 5 });
     const def = MeetingDefinition.parse({ ...testDefinition(), ballotRules: undefined });

@@ -56,13 +56,21 @@ export function AgendaItemForm({ item, defaultDay, onSubmit, onCancel }: Props) 
       <label className="field">
         <span>{t.agenda.fieldKind}</span>
         <select value={kind} onChange={(e) => setKind(e.target.value as ItemKind)} data-testid={`${prefix}-kind`}>
-          {ITEM_KINDS.map((k) => <option key={k} value={k}>{t.kinds[k]}</option>)}
+          {ITEM_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {t.kinds[k]}
+            </option>
+          ))}
         </select>
       </label>
       <label className="field">
         <span>{t.agenda.fieldDay}</span>
         <select value={day} onChange={(e) => setDay(Number(e.target.value))} data-testid={`${prefix}-day`}>
-          {state.days.map((d, i) => <option key={d} value={i + 1}>{t.common.day(i + 1)} · {formatDay(d)}</option>)}
+          {state.days.map((d, i) => (
+            <option key={d} value={i + 1}>
+              {t.common.day(i + 1)} · {formatDay(d)}
+            </option>
+          ))}
         </select>
       </label>
       <label className="field">
@@ -74,7 +82,11 @@ export function AgendaItemForm({ item, defaultDay, onSubmit, onCancel }: Props) 
           <span>{t.agenda.fieldSubject}</span>
           <select value={subject} onChange={(e) => setSubject(e.target.value)} data-testid={`${prefix}-subject`}>
             <option value="">{t.agenda.noOne}</option>
-            {people.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+            {people.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
           </select>
         </label>
       )}
@@ -82,19 +94,35 @@ export function AgendaItemForm({ item, defaultDay, onSubmit, onCancel }: Props) 
         <span>{t.agenda.fieldPresenter}</span>
         <select value={presenter} onChange={(e) => setPresenter(e.target.value)} data-testid={`${prefix}-presenter`}>
           <option value="">{t.agenda.noOne}</option>
-          {people.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+          {people.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name}
+            </option>
+          ))}
         </select>
       </label>
       <label className="field">
         <span>{t.agenda.fieldSpeaking}</span>
         <select value={speakingMin} onChange={(e) => setSpeakingMin(e.target.value)} data-testid={`${prefix}-speaking`}>
-          {!item && <option value="">{t.agenda.defaultValue} ({t.common.minutes(state.speakingSec / 60)})</option>}
-          {speakingOptions.map((m) => <option key={m} value={String(m)}>{t.common.minutes(m)}</option>)}
+          {!item && (
+            <option value="">
+              {t.agenda.defaultValue} ({t.common.minutes(state.speakingSec / 60)})
+            </option>
+          )}
+          {speakingOptions.map((m) => (
+            <option key={m} value={String(m)}>
+              {t.common.minutes(m)}
+            </option>
+          ))}
         </select>
       </label>
       <div className="form-actions">
-        <button type="submit" className="btn btn-primary" disabled={busy} data-testid={`${prefix}-save`}>{t.common.save}</button>
-        <button type="button" className="btn btn-ghost" onClick={onCancel}>{t.common.cancel}</button>
+        <button type="submit" className="btn btn-primary" disabled={busy} data-testid={`${prefix}-save`}>
+          {t.common.save}
+        </button>
+        <button type="button" className="btn btn-ghost" onClick={onCancel}>
+          {t.common.cancel}
+        </button>
       </div>
     </form>
   );

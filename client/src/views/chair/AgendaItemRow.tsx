@@ -50,7 +50,11 @@ export function AgendaItemRow({ item, index }: { item: AgendaItem; index: number
           <span className="agenda-meta">
             <span>{t.kinds[item.kind]}</span>
             {item.subject && <span>· {nameOf(state, item.subject)}</span>}
-            {item.presenter && <span>· {t.meeting.presenter}: {nameOf(state, item.presenter)}</span>}
+            {item.presenter && (
+              <span>
+                · {t.meeting.presenter}: {nameOf(state, item.presenter)}
+              </span>
+            )}
           </span>
           <ItemTiming item={item} />
         </span>
@@ -64,12 +68,38 @@ export function AgendaItemRow({ item, index }: { item: AgendaItem; index: number
             </CommandButton>
           )}
           {item.status === 'pending' && (
-            <CommandButton command={{ type: 'agenda.skip', itemId: item.id }} testId={`skip-${item.id}`} className="btn-ghost">{t.agenda.skip}</CommandButton>
+            <CommandButton command={{ type: 'agenda.skip', itemId: item.id }} testId={`skip-${item.id}`} className="btn-ghost">
+              {t.agenda.skip}
+            </CommandButton>
           )}
-          <CommandButton command={{ type: 'agenda.reorder', itemIds: up ?? [] }} testId={`move-up-${item.id}`} className="btn-ghost btn-icon" disabled={!up} ariaLabel={t.agenda.moveUp} title={t.agenda.moveUp}>↑</CommandButton>
-          <CommandButton command={{ type: 'agenda.reorder', itemIds: down ?? [] }} testId={`move-down-${item.id}`} className="btn-ghost btn-icon" disabled={!down} ariaLabel={t.agenda.moveDown} title={t.agenda.moveDown}>↓</CommandButton>
+          <CommandButton
+            command={{ type: 'agenda.reorder', itemIds: up ?? [] }}
+            testId={`move-up-${item.id}`}
+            className="btn-ghost btn-icon"
+            disabled={!up}
+            ariaLabel={t.agenda.moveUp}
+            title={t.agenda.moveUp}
+          >
+            ↑
+          </CommandButton>
+          <CommandButton
+            command={{ type: 'agenda.reorder', itemIds: down ?? [] }}
+            testId={`move-down-${item.id}`}
+            className="btn-ghost btn-icon"
+            disabled={!down}
+            ariaLabel={t.agenda.moveDown}
+            title={t.agenda.moveDown}
+          >
+            ↓
+          </CommandButton>
           {mayEdit && (
-            <button type="button" className={`btn btn-ghost ${editing ? 'is-selected' : ''}`} data-testid={`edit-${item.id}`} aria-expanded={editing} onClick={() => setEditing((e) => !e)}>
+            <button
+              type="button"
+              className={`btn btn-ghost ${editing ? 'is-selected' : ''}`}
+              data-testid={`edit-${item.id}`}
+              aria-expanded={editing}
+              onClick={() => setEditing((e) => !e)}
+            >
               {t.agenda.edit}
             </button>
           )}
@@ -78,7 +108,9 @@ export function AgendaItemRow({ item, index }: { item: AgendaItem; index: number
       {editing && (
         <div className="agenda-row-editor">
           <AgendaItemForm
-            item={item} defaultDay={item.day} onCancel={() => setEditing(false)}
+            item={item}
+            defaultDay={item.day}
+            onCancel={() => setEditing(false)}
             onSubmit={async (fields) => {
               const changes = changesOf(item, fields);
               if (Object.keys(changes).length === 0) return setEditing(false);
@@ -87,8 +119,12 @@ export function AgendaItemRow({ item, index }: { item: AgendaItem; index: number
             }}
           />
           {removable && (
-            <ConfirmButton testId={`remove-${item.id}`} confirmLabel={t.agenda.removeConfirm} className="btn-danger-outline"
-              onConfirm={() => void send({ type: 'agenda.remove', itemId: item.id })}>
+            <ConfirmButton
+              testId={`remove-${item.id}`}
+              confirmLabel={t.agenda.removeConfirm}
+              className="btn-danger-outline"
+              onConfirm={() => void send({ type: 'agenda.remove', itemId: item.id })}
+            >
               {t.agenda.remove}
             </ConfirmButton>
           )}

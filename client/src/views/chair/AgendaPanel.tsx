@@ -35,8 +35,7 @@ export function AgendaPanel() {
             </CommandButton>
           )}
           {running && allowed({ type: 'meeting.finish' }) && (
-            <ConfirmButton testId="agenda-finish" confirmLabel={t.agenda.finishConfirm} className="btn-secondary"
-              onConfirm={() => void send({ type: 'meeting.finish' })}>
+            <ConfirmButton testId="agenda-finish" confirmLabel={t.agenda.finishConfirm} className="btn-secondary" onConfirm={() => void send({ type: 'meeting.finish' })}>
               {t.agenda.finish}
             </ConfirmButton>
           )}
@@ -45,12 +44,20 @@ export function AgendaPanel() {
 
       {state.status !== 'finished' && (
         <div className="agenda-nav">
-          <CommandButton command={{ type: 'agenda.previous' }} testId="agenda-previous" className="btn-secondary">‹ {t.agenda.previous}</CommandButton>
-          <CommandButton command={{ type: 'agenda.next' }} testId="agenda-next" className="btn-primary">{t.agenda.next} ›</CommandButton>
+          <CommandButton command={{ type: 'agenda.previous' }} testId="agenda-previous" className="btn-secondary">
+            ‹ {t.agenda.previous}
+          </CommandButton>
+          <CommandButton command={{ type: 'agenda.next' }} testId="agenda-next" className="btn-primary">
+            {t.agenda.next} ›
+          </CommandButton>
           {active && (
             <>
-              <CommandButton command={{ type: 'agenda.complete', itemId: active.id }} testId="agenda-complete" className="btn-secondary">✓ {t.agenda.complete}</CommandButton>
-              <CommandButton command={{ type: 'agenda.skip', itemId: active.id }} testId="agenda-skip" className="btn-ghost">{t.agenda.skip}</CommandButton>
+              <CommandButton command={{ type: 'agenda.complete', itemId: active.id }} testId="agenda-complete" className="btn-secondary">
+                ✓ {t.agenda.complete}
+              </CommandButton>
+              <CommandButton command={{ type: 'agenda.skip', itemId: active.id }} testId="agenda-skip" className="btn-ghost">
+                {t.agenda.skip}
+              </CommandButton>
             </>
           )}
         </div>
@@ -58,10 +65,21 @@ export function AgendaPanel() {
 
       <div className="day-tabs" role="tablist">
         {state.days.map((date, i) => (
-          <button key={date} type="button" role="tab" aria-selected={viewDay === i + 1} data-testid={`day-tab-${i + 1}`}
-            className={`btn day-tab ${viewDay === i + 1 ? 'is-selected' : ''}`} onClick={() => setViewDay(i + 1)}>
+          <button
+            key={date}
+            type="button"
+            role="tab"
+            aria-selected={viewDay === i + 1}
+            data-testid={`day-tab-${i + 1}`}
+            className={`btn day-tab ${viewDay === i + 1 ? 'is-selected' : ''}`}
+            onClick={() => setViewDay(i + 1)}
+          >
             {t.common.day(i + 1)} <span className="muted">{formatDay(date)}</span>
-            {state.currentDay === i + 1 && <span className="day-current" title={t.agenda.currentDay}>●</span>}
+            {state.currentDay === i + 1 && (
+              <span className="day-current" title={t.agenda.currentDay}>
+                ●
+              </span>
+            )}
           </button>
         ))}
       </div>
@@ -79,8 +97,8 @@ export function AgendaPanel() {
         ))}
       </ol>
 
-      {allowed({ type: 'agenda.add', item: { day: viewDay, title: '-', kind: 'procedure', plannedMinutes: 0 } }) && (
-        adding ? (
+      {allowed({ type: 'agenda.add', item: { day: viewDay, title: '-', kind: 'procedure', plannedMinutes: 0 } }) &&
+        (adding ? (
           <AgendaItemForm
             defaultDay={viewDay}
             onCancel={() => setAdding(false)}
@@ -90,9 +108,10 @@ export function AgendaPanel() {
             }}
           />
         ) : (
-          <button type="button" className="btn btn-secondary" data-testid="agenda-add" onClick={() => setAdding(true)}>+ {t.agenda.add}</button>
-        )
-      )}
+          <button type="button" className="btn btn-secondary" data-testid="agenda-add" onClick={() => setAdding(true)}>
+            + {t.agenda.add}
+          </button>
+        ))}
     </section>
   );
 }
@@ -102,5 +121,9 @@ function DayTotal({ items, now }: { items: AgendaItem[]; now: number }) {
   const { t } = useI18n();
   const planned = items.filter((i) => i.status !== 'skipped').reduce((sum, i) => sum + i.plannedMinutes, 0);
   const usedMs = items.reduce((sum, i) => (i.startedAt === null ? sum : sum + Math.max(0, (i.endedAt ?? now) - i.startedAt)), 0);
-  return <p className="agenda-legend muted" data-testid="day-total">{t.live.timing.dayTotal(planned, Math.round(usedMs / 60_000))}</p>;
+  return (
+    <p className="agenda-legend muted" data-testid="day-total">
+      {t.live.timing.dayTotal(planned, Math.round(usedMs / 60_000))}
+    </p>
+  );
 }

@@ -18,7 +18,10 @@ export function AnnouncementPanel() {
   const [busy, setBusy] = useState(false);
   if (!allowed({ type: 'announcement.post', text: '-' })) return null;
 
-  const presets: [string, string][] = [[t.announcement.presetBreak, '15'], [t.announcement.presetResume, '']];
+  const presets: [string, string][] = [
+    [t.announcement.presetBreak, '15'],
+    [t.announcement.presetResume, ''],
+  ];
   const post = async () => {
     if (text.trim() === '') return;
     setBusy(true);
@@ -30,18 +33,33 @@ export function AnnouncementPanel() {
 
   return (
     <section id="announcement" className="panel announcement-panel" aria-label={t.announcement.title}>
-      <header className="panel-head"><h2>{t.announcement.title}</h2></header>
+      <header className="panel-head">
+        <h2>{t.announcement.title}</h2>
+      </header>
       {state.announcement && (
         <div className="announcement-current">
           <span className="panel-label">{t.announcement.current}</span>
           <p>{state.announcement.text}</p>
           {state.announcement.endsAt !== null && <AnnouncementCountdown endsAt={state.announcement.endsAt} />}
-          <CommandButton command={{ type: 'announcement.clear' }} testId="announcement-clear" className="btn-secondary">{t.announcement.clear}</CommandButton>
+          <CommandButton command={{ type: 'announcement.clear' }} testId="announcement-clear" className="btn-secondary">
+            {t.announcement.clear}
+          </CommandButton>
         </div>
       )}
       <div className="presets">
         {presets.map(([label, m], i) => (
-          <button key={label} type="button" className="btn btn-ghost" data-testid={`announcement-preset-${i}`} onClick={() => { setText(label); setMinutes(m); }}>{label}</button>
+          <button
+            key={label}
+            type="button"
+            className="btn btn-ghost"
+            data-testid={`announcement-preset-${i}`}
+            onClick={() => {
+              setText(label);
+              setMinutes(m);
+            }}
+          >
+            {label}
+          </button>
         ))}
       </div>
       <label className="field field-wide">
@@ -53,7 +71,11 @@ export function AnnouncementPanel() {
           <span>{t.announcement.countdown}</span>
           <select value={minutes} onChange={(e) => setMinutes(e.target.value)} data-testid="announcement-minutes">
             <option value="">{t.announcement.noCountdown}</option>
-            {COUNTDOWN_MINUTES.map((m) => <option key={m} value={String(m)}>{t.common.minutes(m)}</option>)}
+            {COUNTDOWN_MINUTES.map((m) => (
+              <option key={m} value={String(m)}>
+                {t.common.minutes(m)}
+              </option>
+            ))}
           </select>
         </label>
         <button type="button" className="btn btn-primary" data-testid="announcement-post" disabled={busy || text.trim() === ''} onClick={() => void post()}>

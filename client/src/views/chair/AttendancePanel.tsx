@@ -28,11 +28,12 @@ export function AttendancePanel() {
   };
 
   // Per row: the chair has no button for their own link (`can` refuses it: it would lock them out).
-  const reissueButton = (p: Participant) => allowed({ type: 'link.reissue', participantId: p.id }) && (
-    <ConfirmButton testId={`reissue-${p.id}`} confirmLabel={t.attendance_panel.reissueConfirm} className="btn-ghost" onConfirm={() => void reissue(p)}>
-      {t.attendance_panel.reissue}
-    </ConfirmButton>
-  );
+  const reissueButton = (p: Participant) =>
+    allowed({ type: 'link.reissue', participantId: p.id }) && (
+      <ConfirmButton testId={`reissue-${p.id}`} confirmLabel={t.attendance_panel.reissueConfirm} className="btn-ghost" onConfirm={() => void reissue(p)}>
+        {t.attendance_panel.reissue}
+      </ConfirmButton>
+    );
 
   const presence = (p: Participant) => (
     <span className={`presence ${online.has(p.id) ? 'is-online' : ''}`} data-testid={`presence-${p.id}`}>
@@ -45,7 +46,9 @@ export function AttendancePanel() {
 
   return (
     <section id="attendance" className="panel attendance-panel" aria-label={t.attendance_panel.title}>
-      <header className="panel-head"><h2>{t.attendance_panel.title}</h2></header>
+      <header className="panel-head">
+        <h2>{t.attendance_panel.title}</h2>
+      </header>
       <p className={`quorum ${q.met ? 'is-met' : 'is-not-met'}`} data-testid="quorum" data-met={String(q.met)} data-present={q.present} data-members={q.members}>
         <strong>{q.met ? t.attendance_panel.quorumMet : t.attendance_panel.quorumNotMet}</strong>
         <span>{t.attendance_panel.quorum(q.present, q.members, q.required)}</span>
@@ -62,14 +65,26 @@ export function AttendancePanel() {
               </span>
               {presence(p)}
               <span className="segmented" role="group" aria-label={p.name}>
-                {STATUSES.map((s) => (
+                {STATUSES.map((s) =>
                   allowed({ type: 'attendance.mark', participantId: p.id, status: s }) ? (
-                    <CommandButton key={s} command={{ type: 'attendance.mark', participantId: p.id, status: s }} testId={`mark-${p.id}-${s}`}
-                      className={status === s ? `is-selected status-${s}` : ''} pressed={status === s} disabled={status === s}>
+                    <CommandButton
+                      key={s}
+                      command={{ type: 'attendance.mark', participantId: p.id, status: s }}
+                      testId={`mark-${p.id}-${s}`}
+                      className={status === s ? `is-selected status-${s}` : ''}
+                      pressed={status === s}
+                      disabled={status === s}
+                    >
                       {t.attendance[s]}
                     </CommandButton>
-                  ) : status === s && <span key={s} className={`chip status-${s}`}>{t.attendance[s]}</span>
-                ))}
+                  ) : (
+                    status === s && (
+                      <span key={s} className={`chip status-${s}`}>
+                        {t.attendance[s]}
+                      </span>
+                    )
+                  ),
+                )}
               </span>
               {reissueButton(p)}
             </li>

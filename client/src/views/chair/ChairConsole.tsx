@@ -24,11 +24,16 @@ export function ChairConsole() {
   const q = quorum(state);
   const active = activeItem(state);
   const sections = [
-    ['agenda', t.meeting.agenda], ['queue', t.queue.title], ['attendance', t.attendance_panel.title],
+    ['agenda', t.meeting.agenda],
+    ['queue', t.queue.title],
+    ['attendance', t.attendance_panel.title],
     ...(allowed({ type: 'screen.show', show: 'agenda' }) ? [['screen', t.live.screenControl.title]] : []),
     ...(allowed({ type: 'announcement.clear' }) ? [['announcement', t.announcement.title]] : []),
-    ['ballots', t.ballots.title], ['notices', t.notices.title],
-    ['stats', t.stats.title], ['notes', t.notes.title], ['minutes', t.notes.minutes],
+    ['ballots', t.ballots.title],
+    ['notices', t.notices.title],
+    ['stats', t.stats.title],
+    ['notes', t.notes.title],
+    ['minutes', t.notes.minutes],
   ];
   const quorumChip = (
     <a href="#attendance" className={`chip quorum-chip ${q.met ? 'is-met' : 'is-not-met'}`} data-testid="quorum-chip">
@@ -39,11 +44,17 @@ export function ChairConsole() {
     <div className={`app console ${connection !== 'connected' ? 'is-stale' : ''}`} data-testid="chair-console">
       <AppHeader topbarExtra={quorumChip}>
         <nav className="console-nav" aria-label={t.console.sections}>
-          {sections.map(([id, label]) => <a key={id} href={`#${id}`} className="btn btn-ghost">{label}</a>)}
+          {sections.map(([id, label]) => (
+            <a key={id} href={`#${id}`} className="btn btn-ghost">
+              {label}
+            </a>
+          ))}
         </nav>
       </AppHeader>
       <main className="console-grid">
-        <div className="area-agenda"><AgendaPanel /></div>
+        <div className="area-agenda">
+          <AgendaPanel />
+        </div>
         <div className="area-queue">
           <CurrentItemCard>{active && <ItemTiming item={active} testId="current-item-timing" />}</CurrentItemCard>
           <QueuePanel />
@@ -56,8 +67,13 @@ export function ChairConsole() {
           <AnnouncementPanel />
           <StatsPanel />
         </div>
-        <div className="area-attendance"><AttendancePanel /></div>
-        <div className="area-notes"><NotesPanel /><MinutesPanel /></div>
+        <div className="area-attendance">
+          <AttendancePanel />
+        </div>
+        <div className="area-notes">
+          <NotesPanel />
+          <MinutesPanel />
+        </div>
       </main>
     </div>
   );

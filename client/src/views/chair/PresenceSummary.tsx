@@ -15,10 +15,18 @@ export function PresenceSummary({ people }: { people: Participant[] }) {
   return (
     <div className="presence-summary" data-testid="presence-summary">
       <ul className="chips">
-        <li className="chip chip-ok" data-testid="count-connected">{t.live.presence.connectedCount(people.filter((p) => online.has(p.id)).length)}</li>
-        <li className="chip status-present" data-testid="count-present">{t.live.presence.checkedInCount(count('present'))}</li>
-        <li className="chip" data-testid="count-absent">{t.live.presence.absentCount(count('absent'))}</li>
-        <li className="chip status-excused" data-testid="count-excused">{t.live.presence.excusedCount(count('excused'))}</li>
+        <li className="chip chip-ok" data-testid="count-connected">
+          {t.live.presence.connectedCount(people.filter((p) => online.has(p.id)).length)}
+        </li>
+        <li className="chip status-present" data-testid="count-present">
+          {t.live.presence.checkedInCount(count('present'))}
+        </li>
+        <li className="chip" data-testid="count-absent">
+          {t.live.presence.absentCount(count('absent'))}
+        </li>
+        <li className="chip status-excused" data-testid="count-excused">
+          {t.live.presence.excusedCount(count('excused'))}
+        </li>
       </ul>
       {unmarked.length > 0 && (
         <p className="notice" data-testid="connected-not-present">

@@ -25,7 +25,9 @@ export function QueuePanel() {
     const why = state.status === 'scheduled' ? t.meeting.notStarted : state.status === 'finished' ? t.meeting.finished : t.meeting.noActiveItem;
     return (
       <section id="queue" className="panel queue-panel" aria-label={t.queue.title}>
-        <header className="panel-head"><h2>{t.queue.title}</h2></header>
+        <header className="panel-head">
+          <h2>{t.queue.title}</h2>
+        </header>
         <p className="muted">{why}</p>
       </section>
     );
@@ -39,10 +41,38 @@ export function QueuePanel() {
     const down = swapped(queue, i, 1);
     return (
       <>
-        <CommandButton command={{ type: 'queue.give', requestId: r.id, itemId }} testId={`give-${r.id}`} className="btn-secondary">{t.queue.give}</CommandButton>
-        <CommandButton command={{ type: 'queue.reorder', requestIds: up ?? [], itemId }} testId={`queue-up-${r.id}`} className="btn-ghost btn-icon" disabled={!up} ariaLabel={t.queue.moveUp} title={t.queue.moveUp}>↑</CommandButton>
-        <CommandButton command={{ type: 'queue.reorder', requestIds: down ?? [], itemId }} testId={`queue-down-${r.id}`} className="btn-ghost btn-icon" disabled={!down} ariaLabel={t.queue.moveDown} title={t.queue.moveDown}>↓</CommandButton>
-        <CommandButton command={{ type: 'queue.withdraw', requestId: r.id, itemId }} testId={`queue-remove-${r.id}`} className="btn-ghost btn-icon" ariaLabel={t.queue.remove} title={t.queue.remove}>✕</CommandButton>
+        <CommandButton command={{ type: 'queue.give', requestId: r.id, itemId }} testId={`give-${r.id}`} className="btn-secondary">
+          {t.queue.give}
+        </CommandButton>
+        <CommandButton
+          command={{ type: 'queue.reorder', requestIds: up ?? [], itemId }}
+          testId={`queue-up-${r.id}`}
+          className="btn-ghost btn-icon"
+          disabled={!up}
+          ariaLabel={t.queue.moveUp}
+          title={t.queue.moveUp}
+        >
+          ↑
+        </CommandButton>
+        <CommandButton
+          command={{ type: 'queue.reorder', requestIds: down ?? [], itemId }}
+          testId={`queue-down-${r.id}`}
+          className="btn-ghost btn-icon"
+          disabled={!down}
+          ariaLabel={t.queue.moveDown}
+          title={t.queue.moveDown}
+        >
+          ↓
+        </CommandButton>
+        <CommandButton
+          command={{ type: 'queue.withdraw', requestId: r.id, itemId }}
+          testId={`queue-remove-${r.id}`}
+          className="btn-ghost btn-icon"
+          ariaLabel={t.queue.remove}
+          title={t.queue.remove}
+        >
+          ✕
+        </CommandButton>
       </>
     );
   };
@@ -60,9 +90,15 @@ export function QueuePanel() {
         {manages && queue.current && (
           // Naming the speaker: a press on a stale screen must not end or extend whoever spoke next.
           <div className="speaker-controls">
-            <CommandButton command={{ type: 'queue.end', itemId, participantId: queue.current.participantId }} testId="end-speech" className="btn-danger">{t.queue.endSpeech}</CommandButton>
-            <CommandButton command={{ type: 'queue.extend', seconds: 60, itemId, participantId: queue.current.participantId }} testId="extend-60" className="btn-secondary">{t.queue.extend(1)}</CommandButton>
-            <CommandButton command={{ type: 'queue.extend', seconds: 120, itemId, participantId: queue.current.participantId }} testId="extend-120" className="btn-secondary">{t.queue.extend(2)}</CommandButton>
+            <CommandButton command={{ type: 'queue.end', itemId, participantId: queue.current.participantId }} testId="end-speech" className="btn-danger">
+              {t.queue.endSpeech}
+            </CommandButton>
+            <CommandButton command={{ type: 'queue.extend', seconds: 60, itemId, participantId: queue.current.participantId }} testId="extend-60" className="btn-secondary">
+              {t.queue.extend(1)}
+            </CommandButton>
+            <CommandButton command={{ type: 'queue.extend', seconds: 120, itemId, participantId: queue.current.participantId }} testId="extend-120" className="btn-secondary">
+              {t.queue.extend(2)}
+            </CommandButton>
           </div>
         )}
       </SpeakerCard>

@@ -31,20 +31,33 @@ export function QueueTools({ item }: { item: AgendaItem }) {
         <label className="field field-inline">
           <span>{t.queue.speakingTime}</span>
           <select
-            value={String(queue.speakingSec / 60)} data-testid="speaking-time"
+            value={String(queue.speakingSec / 60)}
+            data-testid="speaking-time"
             onChange={(e) => void send({ type: 'queue.setSpeakingTime', seconds: Math.round(Number(e.target.value) * 60), itemId })}
           >
-            {minutes.map((m) => <option key={m} value={String(m)}>{t.common.minutes(m)}</option>)}
+            {minutes.map((m) => (
+              <option key={m} value={String(m)}>
+                {t.common.minutes(m)}
+              </option>
+            ))}
           </select>
         </label>
       </div>
       <div className="tool-row">
         <select value={person} onChange={(e) => setPerson(e.target.value)} data-testid="queue-person" aria-label={t.queue.choosePerson}>
           <option value="">{t.queue.choosePerson}</option>
-          {speakers(state).map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+          {speakers(state).map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name}
+            </option>
+          ))}
         </select>
         <select value={chosenKind} onChange={(e) => setKind(e.target.value as RequestKind)} data-testid="queue-kind" aria-label={t.queue.addOnBehalf}>
-          {kinds.map((k) => <option key={k} value={k}>{t.requestKinds[k]}</option>)}
+          {kinds.map((k) => (
+            <option key={k} value={k}>
+              {t.requestKinds[k]}
+            </option>
+          ))}
         </select>
       </div>
       <div className="tool-row">

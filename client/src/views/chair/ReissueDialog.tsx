@@ -32,8 +32,12 @@ export function ReissueDialog({ reissued, onClose }: { reissued: Reissued; onClo
       <QrCode text={reissued.link} size={280} testId="reissued-qr" />
       <input className="link-field" readOnly value={reissued.link} data-testid="reissued-link" onFocus={(e) => e.target.select()} />
       <div className="form-actions">
-        <button type="button" className="btn btn-secondary" onClick={() => void copy()}>{copied ? t.common.copied : t.common.copy}</button>
-        <button type="button" className="btn btn-primary" data-testid="reissued-close" onClick={onClose}>{t.common.close}</button>
+        <button type="button" className="btn btn-secondary" onClick={() => void copy()}>
+          {copied ? t.common.copied : t.common.copy}
+        </button>
+        <button type="button" className="btn btn-primary" data-testid="reissued-close" onClick={onClose}>
+          {t.common.close}
+        </button>
       </div>
     </dialog>
   );

@@ -27,14 +27,21 @@ export function ScreenControl() {
       <div className="segmented screen-modes" role="group" aria-label={t.live.screenControl.showing}>
         {MODES.map((show) => (
           <CommandButton
-            key={show} command={{ type: 'screen.show', show }} testId={`screen-show-${show}`}
-            className={mode.show === show ? 'is-selected' : ''} pressed={mode.show === show}
+            key={show}
+            command={{ type: 'screen.show', show }}
+            testId={`screen-show-${show}`}
+            className={mode.show === show ? 'is-selected' : ''}
+            pressed={mode.show === show}
           >
             {label[show]}
           </CommandButton>
         ))}
       </div>
-      {ballot && <p className="notice" data-testid="screen-showing-ballot">{t.live.screenControl.showingBallot(ballot.title)}</p>}
+      {ballot && (
+        <p className="notice" data-testid="screen-showing-ballot">
+          {t.live.screenControl.showingBallot(ballot.title)}
+        </p>
+      )}
     </section>
   );
 }

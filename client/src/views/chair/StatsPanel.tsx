@@ -19,12 +19,20 @@ export function StatsPanel() {
     <section id="stats" className="panel stats-panel" aria-label={t.stats.title}>
       <header className="panel-head">
         <h2>{t.stats.title}</h2>
-        {total.times > 0 && <span className="muted" data-testid="stats-total">{t.live.stats.meetingTotal(total.times, formatDuration(total.ms))}</span>}
+        {total.times > 0 && (
+          <span className="muted" data-testid="stats-total">
+            {t.live.stats.meetingTotal(total.times, formatDuration(total.ms))}
+          </span>
+        )}
       </header>
       {spoken.length > 0 && (
         <table className="stats-table" data-testid="stats-table">
           <thead>
-            <tr><th>{t.stats.name}</th><th className="num">{t.stats.times}</th><th className="num">{t.stats.total}</th></tr>
+            <tr>
+              <th>{t.stats.name}</th>
+              <th className="num">{t.stats.times}</th>
+              <th className="num">{t.stats.total}</th>
+            </tr>
           </thead>
           <tbody>
             {spoken.map((r) => (
@@ -40,12 +48,18 @@ export function StatsPanel() {
           </tbody>
         </table>
       )}
-      <h3 className="panel-sub">{t.stats.notSpoken} ({silent.length})</h3>
+      <h3 className="panel-sub">
+        {t.stats.notSpoken} ({silent.length})
+      </h3>
       {silent.length === 0 ? (
         <p className="muted">{t.stats.everyoneSpoke}</p>
       ) : (
         <ul className="chips" data-testid="not-spoken">
-          {silent.map((r) => <li key={r.participantId} className="chip" data-testid={`not-spoken-${r.participantId}`}>{nameOf(state, r.participantId)}</li>)}
+          {silent.map((r) => (
+            <li key={r.participantId} className="chip" data-testid={`not-spoken-${r.participantId}`}>
+              {nameOf(state, r.participantId)}
+            </li>
+          ))}
         </ul>
       )}
     </section>

@@ -35,7 +35,11 @@ export function ObserverView() {
           <NoticeLog />
         </div>
         {/* The body decides whether the public link follows the notes; the server refuses it otherwise. */}
-        {observerRulesOf(state).notes && <div className="tablet-notes"><NotesPanel /></div>}
+        {observerRulesOf(state).notes && (
+          <div className="tablet-notes">
+            <NotesPanel />
+          </div>
+        )}
       </main>
     </div>
   );

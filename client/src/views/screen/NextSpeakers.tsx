@@ -24,7 +24,11 @@ export function NextSpeakers({ queue }: { queue: ItemQueue }) {
           ))}
         </ol>
       )}
-      {more > 0 && <p className="screen-next-more" data-testid="next-more">{t.live.screen.more(more)}</p>}
+      {more > 0 && (
+        <p className="screen-next-more" data-testid="next-more">
+          {t.live.screen.more(more)}
+        </p>
+      )}
     </section>
   );
 }

@@ -21,8 +21,13 @@ export function ScreenBallot({ ballotId }: { ballotId: string }) {
   return (
     <main className="screen-main screen-ballot" data-testid="screen-ballot" data-ballot-id={ballotId} data-status={ballot?.status ?? 'missing'}>
       <section className="screen-item">
-        <p className="screen-label">{t.ballots.title}{ballot && ` · ${t.ballots.kinds[ballot.kind]}`}</p>
-        <h1 className="screen-item-title" data-testid="screen-ballot-title">{ballot?.title ?? t.ballots.notShown}</h1>
+        <p className="screen-label">
+          {t.ballots.title}
+          {ballot && ` · ${t.ballots.kinds[ballot.kind]}`}
+        </p>
+        <h1 className="screen-item-title" data-testid="screen-ballot-title">
+          {ballot?.title ?? t.ballots.notShown}
+        </h1>
       </section>
       {ballot && <ScreenBallotBody ballot={ballot} />}
     </main>
@@ -45,12 +50,18 @@ function ScreenBallotBody({ ballot }: { ballot: Ballot }) {
     case 'closed':
       return (
         <>
-          <p className="screen-ballot-status" data-testid="screen-ballot-awaiting">{t.ballots.awaiting}</p>
+          <p className="screen-ballot-status" data-testid="screen-ballot-awaiting">
+            {t.ballots.awaiting}
+          </p>
           <Turnout ballot={ballot} large />
         </>
       );
     case 'cancelled':
-      return <p className="screen-ballot-status is-cancelled" data-testid="screen-ballot-cancelled">{t.ballots.cancelledBecause(ballot.cancelReason ?? '')}</p>;
+      return (
+        <p className="screen-ballot-status is-cancelled" data-testid="screen-ballot-cancelled">
+          {t.ballots.cancelledBecause(ballot.cancelReason ?? '')}
+        </p>
+      );
     case 'published':
       return ballot.results && <PagedResults ballot={ballot} results={ballot.results} />;
   }
@@ -73,7 +84,11 @@ function PagedResults({ ballot, results }: { ballot: Ballot; results: BallotResu
   return (
     <div className="screen-results">
       <BallotResults state={state} ballot={ballot} results={results} rows={shown} variant="screen" />
-      {pages > 1 && <p className="screen-results-page" data-testid="screen-results-page">{t.ballots.page(current + 1, pages)}</p>}
+      {pages > 1 && (
+        <p className="screen-results-page" data-testid="screen-results-page">
+          {t.ballots.page(current + 1, pages)}
+        </p>
+      )}
     </div>
   );
 }

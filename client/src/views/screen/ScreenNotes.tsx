@@ -27,7 +27,9 @@ export function ScreenNotes() {
   if (!item) {
     return (
       <main className="screen-main screen-notes" data-testid="screen-notes">
-        <h1 className="screen-item-title is-idle" data-testid="current-item-title" data-item-id="">{t.notes.screen.noItem}</h1>
+        <h1 className="screen-item-title is-idle" data-testid="current-item-title" data-item-id="">
+          {t.notes.screen.noItem}
+        </h1>
       </main>
     );
   }
@@ -35,11 +37,20 @@ export function ScreenNotes() {
   return (
     <main className="screen-main screen-notes" data-testid="screen-notes">
       <section className="screen-notes-head">
-        <p className="screen-label">{t.notes.title} · {t.kinds[item.kind]}</p>
-        <h1 className="screen-notes-title" data-testid="current-item-title" data-item-id={item.id}>{item.title}</h1>
+        <p className="screen-label">
+          {t.notes.title} · {t.kinds[item.kind]}
+        </p>
+        <h1 className="screen-notes-title" data-testid="current-item-title" data-item-id={item.id}>
+          {item.title}
+        </h1>
         {speech && (
           <p className="screen-notes-speaker">
-            <span>{t.queue.speaking}: <strong data-testid="current-speaker" data-participant-id={speech.participantId}>{nameOf(state, speech.participantId)}</strong></span>
+            <span>
+              {t.queue.speaking}:{' '}
+              <strong data-testid="current-speaker" data-participant-id={speech.participantId}>
+                {nameOf(state, speech.participantId)}
+              </strong>
+            </span>
             <SpeakerTimer speech={speech} className="screen-notes-timer" />
           </p>
         )}

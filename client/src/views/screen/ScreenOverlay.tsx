@@ -8,7 +8,9 @@ export function ScreenOverlay({ announcement }: { announcement: Announcement }) 
   return (
     <div className="screen-overlay" data-testid="announcement" role="alert">
       <p className="screen-label">{t.announcement.title}</p>
-      <p className="screen-overlay-text" data-testid="announcement-text">{announcement.text}</p>
+      <p className="screen-overlay-text" data-testid="announcement-text">
+        {announcement.text}
+      </p>
       {announcement.endsAt !== null && <AnnouncementCountdown endsAt={announcement.endsAt} />}
     </div>
   );

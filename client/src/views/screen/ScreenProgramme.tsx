@@ -22,7 +22,11 @@ export function ScreenProgramme() {
             <span className="screen-programme-index">{items.indexOf(item) + 1}</span>
             <span className="screen-programme-title">{item.title}</span>
             {item === next && <span className="chip">{t.live.screen.next}</span>}
-            {item.status === 'done' && <span className="screen-programme-done" aria-label={t.itemStatus.done}>✓</span>}
+            {item.status === 'done' && (
+              <span className="screen-programme-done" aria-label={t.itemStatus.done}>
+                ✓
+              </span>
+            )}
           </li>
         ))}
       </ol>

@@ -10,7 +10,9 @@ export function ScreenSpeaker({ speech }: { speech: Speech | null }) {
   if (!speech) {
     return (
       <section className="screen-speaker is-idle">
-        <p className="screen-speaker-name" data-testid="current-speaker" data-participant-id="">{t.queue.nobodySpeaking}</p>
+        <p className="screen-speaker-name" data-testid="current-speaker" data-participant-id="">
+          {t.queue.nobodySpeaking}
+        </p>
       </section>
     );
   }

@@ -42,8 +42,13 @@ export function ScreenView() {
           <span className="screen-meeting">{state.title}</span>
         </div>
         <div className="screen-head-side">
-          <span className="screen-day">{t.common.day(state.currentDay)}{day ? ` · ${formatDay(day)}` : ''}</span>
-          <span className="screen-clock" data-testid="clock">{formatTime(now, state.timeZone, lang)}</span>
+          <span className="screen-day">
+            {t.common.day(state.currentDay)}
+            {day ? ` · ${formatDay(day)}` : ''}
+          </span>
+          <span className="screen-clock" data-testid="clock">
+            {formatTime(now, state.timeZone, lang)}
+          </span>
         </div>
       </header>
 

@@ -17,7 +17,13 @@ export function AskFloor() {
 
   if (state.status !== 'running' || !item) {
     const why = state.status === 'scheduled' ? t.meeting.notStarted : state.status === 'finished' ? t.meeting.finished : t.meeting.noActiveItem;
-    return <section className="panel ask-floor"><p className="muted" data-testid="my-position" data-position="">{why}</p></section>;
+    return (
+      <section className="panel ask-floor">
+        <p className="muted" data-testid="my-position" data-position="">
+          {why}
+        </p>
+      </section>
+    );
   }
 
   const { queue } = item;
@@ -46,16 +52,25 @@ export function AskFloor() {
           ))}
         </ul>
       )}
-      {!queue.open && <p className="notice" data-testid="queue-closed">{t.queue.closed}</p>}
+      {!queue.open && (
+        <p className="notice" data-testid="queue-closed">
+          {t.queue.closed}
+        </p>
+      )}
       <div className="ask-buttons">
-        {kinds.filter((k) => !mine.some((r) => r.kind === k)).map((kind) => (
-          <CommandButton
-            key={kind} command={{ type: 'queue.request', kind, itemId: item.id }} testId={ASK_TEST_IDS[kind]}
-            className={kind === 'speech' ? 'btn-primary btn-large' : 'btn-secondary btn-large'} disabled={!queue.open}
-          >
-            {label[kind]}
-          </CommandButton>
-        ))}
+        {kinds
+          .filter((k) => !mine.some((r) => r.kind === k))
+          .map((kind) => (
+            <CommandButton
+              key={kind}
+              command={{ type: 'queue.request', kind, itemId: item.id }}
+              testId={ASK_TEST_IDS[kind]}
+              className={kind === 'speech' ? 'btn-primary btn-large' : 'btn-secondary btn-large'}
+              disabled={!queue.open}
+            >
+              {label[kind]}
+            </CommandButton>
+          ))}
       </div>
     </section>
   );

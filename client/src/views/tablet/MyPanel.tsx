@@ -27,7 +27,9 @@ export function MyPanel() {
         <>
           <ul className="notice-list" data-testid="my-notices">
             {mine.map((n) => (
-              <li key={`${n.kind}-${n.at}`} className={`notice-entry kind-${n.kind}`} data-testid="my-notice" data-kind={n.kind}>{text.yours(n)}</li>
+              <li key={`${n.kind}-${n.at}`} className={`notice-entry kind-${n.kind}`} data-testid="my-notice" data-kind={n.kind}>
+                {text.yours(n)}
+              </li>
             ))}
           </ul>
           <p className="muted my-notices-hint">{t.notices.yoursHint}</p>

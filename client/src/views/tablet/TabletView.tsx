@@ -42,7 +42,9 @@ export function TabletView() {
           </section>
           <AgendaList />
         </div>
-        <div className="tablet-notes"><NotesPanel /></div>
+        <div className="tablet-notes">
+          <NotesPanel />
+        </div>
       </main>
     </div>
   );
