@@ -1,3 +1,4 @@
+import { COLLECTIVE } from '../../shared/ballots/scale.js';
 import type { RecordBallot } from './ballots.js';
 import { BALLOT_KIND_LABEL, BALLOT_STATUS_LABEL, dateTime, LABEL, oneLine } from './format.js';
 
@@ -43,7 +44,7 @@ export function ballotSection(entry: RecordBallot, timeZone: string): BallotSect
     else facts.push([LABEL.outcome, LABEL.valid]);
     if (published.rows.length > 0) {
       table = {
-        header: [LABEL.subject, ...ballot.options.map((o) => o.vi), LABEL.abstain, LABEL.turnout],
+        header: [ballot.subjects.includes(COLLECTIVE) ? LABEL.subjectWithCollective : LABEL.subject, ...ballot.options.map((o) => o.vi), LABEL.abstain, LABEL.turnout],
         rows: published.rows.map((r) => [r.label, ...r.counts.map((c) => String(c.votes)), String(r.abstentions), `${r.cast}/${r.eligible}`]),
       };
     }

@@ -1,25 +1,12 @@
 import type { BallotKind, BallotStatus } from '../../shared/ballots/types.js';
-import { formatClock } from '../../shared/meeting/timing.js';
+import { formatClock, formatDateTime, formatDay, formatMinutes } from '../../shared/format.js';
 import type { AttendanceStatus, ItemStatus, RequestKind } from '../../shared/meeting/state.js';
 
 /** Labels and formats shared by the Markdown and DOCX record: Vietnamese, the record's language. */
 
 /** dd/MM/yyyy HH:mm in the meeting's time zone. */
 export function dateTime(ms: number, timeZone: string): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    })
-      .formatToParts(new Date(ms))
-      .map((p) => [p.type, p.value]),
-  );
-  return `${parts.day}/${parts.month}/${parts.year} ${parts.hour}:${parts.minute}`;
+  return formatDateTime(ms, timeZone, 'vi');
 }
 
 /** HH:mm dd/MM/yyyy: a log line's time comes first, as a Vietnamese record reads it ("10:32 26/12/2024"). */
@@ -30,8 +17,7 @@ export function timeThenDate(ms: number, timeZone: string): string {
 
 /** An ISO day (yyyy-mm-dd) as dd/MM/yyyy. */
 export function day(iso: string): string {
-  const [y, m, d] = iso.split('-');
-  return `${d}/${m}/${y}`;
+  return formatDay(iso, 'vi');
 }
 
 export function duration(seconds: number): string {
@@ -113,18 +99,18 @@ export const LABEL = {
   notices: 'Thông báo công khai',
   noticesIntro: 'Những việc có thể ảnh hưởng tới bỏ phiếu kín, theo thời gian:',
   noNotices: '(không có thông báo nào)',
-  subject: 'Đối tượng',
+  subject: 'Họ và tên',
+  subjectWithCollective: 'Tập thể, cá nhân',
   abstain: 'Không chọn',
   turnout: 'Số phiếu',
   generated: 'Xuất lúc',
-  minutesUnit: 'phút',
   ongoing: 'đang phát biểu',
 } as const;
 
 /** Free text (a cancel's reason) on one line: both formats lay it out inside a line or a cell. */
 export const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
 
-/** "10 phút", or "—" when unknown. */
+/** "10 phút", "1 giờ 30 phút", or "—" when unknown. */
 export function minutes(n: number | null): string {
-  return n === null ? '—' : `${n} ${LABEL.minutesUnit}`;
+  return n === null ? '—' : formatMinutes(n, 'vi');
 }

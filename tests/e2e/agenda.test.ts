@@ -37,7 +37,7 @@ describe('the chair drives the agenda and the room screen; every device follows 
     }
     // Going back does not close the item that was left: it is pending again, with its time on record.
     await withAttr(tablet, 'agenda-item-collective', 'data-status', 'pending').waitFor();
-    expect(await chair.getByTestId('timing-collective').textContent()).toMatch(/Dự kiến 90 phút\s*· thực tế \d+ phút\s*\d\d:\d\d–\d\d:\d\d/);
+    expect(await chair.getByTestId('timing-collective').textContent()).toMatch(/Dự kiến 1 giờ 30 phút\s*· thực tế (\d+ giờ )?\d+ phút\s*\d\d:\d\d–\d\d:\d\d/);
     // The open item's actual time runs live on the console, from the server's stamp.
     expect(await chair.getByTestId('current-item-timing').textContent()).toMatch(/Dự kiến 10 phút\s*· thực tế \d+:\d\d\s*từ \d\d:\d\d/);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clockOffset, formatClock, isOvertime, remainingSec } from '../../shared/meeting/timing.js';
+import { clockOffset, isOvertime, remainingSec } from '../../shared/meeting/timing.js';
 
 const speech = { startedAt: 1_000_000, limitSec: 180 };
 const at = (ms: number) => speech.startedAt + ms;
@@ -24,24 +24,6 @@ describe('remainingSec and isOvertime', () => {
     expect(isOvertime(speech, at(180_000))).toBe(false);
     expect(isOvertime(speech, at(180_001))).toBe(true);
     expect(isOvertime({ ...speech, limitSec: 240 }, at(200_000))).toBe(false);
-  });
-});
-
-describe('formatClock', () => {
-  it('shows m:ss with a leading minus past the limit', () => {
-    expect(formatClock(180)).toBe('3:00');
-    expect(formatClock(65)).toBe('1:05');
-    expect(formatClock(9)).toBe('0:09');
-    expect(formatClock(0)).toBe('0:00');
-    expect(formatClock(-0)).toBe('0:00');
-    expect(formatClock(-5)).toBe('-0:05');
-    expect(formatClock(-125)).toBe('-2:05');
-    expect(formatClock(3600)).toBe('60:00');
-  });
-
-  it('shows what remainingSec gives at every moment of a speech', () => {
-    expect(formatClock(remainingSec(speech, at(180_400)))).toBe('0:00');
-    expect(formatClock(remainingSec(speech, at(181_400)))).toBe('-0:01');
   });
 });
 

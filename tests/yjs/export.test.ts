@@ -153,7 +153,7 @@ describe('the meeting record, exported as Markdown and DOCX', () => {
     expect(docx.paragraphs).toContain('Bắt đầu: 26/12/2024 07:59');
     expect(docx.rows).toContainEqual(['#', 'Nội dung', 'Ngày', 'Dự kiến', 'Bắt đầu', 'Kết thúc', 'Thực tế', 'Trạng thái']);
     expect(docx.rows).toContainEqual(['1', 'Khai mạc', '26/12/2024', '10 phút', '26/12/2024 08:00', '26/12/2024 08:11', '11 phút', 'Đã xong']);
-    expect(docx.rows).toContainEqual(['2', 'Kiểm điểm tập thể', '26/12/2024', '90 phút', '26/12/2024 08:15', '26/12/2024 09:50', '95 phút', 'Đã xong']);
+    expect(docx.rows).toContainEqual(['2', 'Kiểm điểm tập thể', '26/12/2024', '1 giờ 30 phút', '26/12/2024 08:15', '26/12/2024 09:50', '1 giờ 35 phút', 'Đã xong']);
     expect(docx.rows).toContainEqual(['4', 'Kiểm điểm đồng chí Phạm Thị Hai', '27/12/2024', '45 phút', '—', '—', '—', 'Chưa thực hiện']);
     expect(docx.rows).toContainEqual(['5', 'Bế mạc | *tổng kết*', '27/12/2024', '10 phút', '—', '—', '—', 'Chưa thực hiện']);
   });
@@ -202,7 +202,7 @@ describe('the meeting record, exported as Markdown and DOCX', () => {
     expect(docx.paragraphs).toContain('Kết quả biểu quyết, đánh giá');
     expect(docx.paragraphs).toContain('Xếp loại đồng chí Một và Hai');
     expect(docx.rows).toContainEqual([
-      'Đối tượng',
+      'Họ và tên',
       'Hoàn thành xuất sắc nhiệm vụ',
       'Hoàn thành tốt nhiệm vụ',
       'Hoàn thành nhiệm vụ',

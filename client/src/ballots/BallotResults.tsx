@@ -3,7 +3,8 @@ import { sharesOf } from '../../../shared/ballots/shares.js';
 import type { Ballot, BallotResults as Results, SubjectResult } from '../../../shared/ballots/types.js';
 import type { MeetingState } from '../../../shared/meeting/state.js';
 import { useI18n } from '../i18n/I18nProvider.js';
-import { answerTone, formatPercent, useBallotLabels, type BallotLabels } from './labels.js';
+import { formatPercent } from '../../../shared/format.js';
+import { answerTone, useBallotLabels, type BallotLabels } from './labels.js';
 import { resultRows, type ResultRow } from './resultRows.js';
 
 export type ResultsVariant = 'full' | 'compact' | 'screen';

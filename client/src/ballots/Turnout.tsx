@@ -1,12 +1,12 @@
 import type { Ballot } from '../../../shared/ballots/types.js';
 import { percent } from '../../../shared/ballots/tally.js';
-import { formatClock } from '../../../shared/meeting/timing.js';
+import { formatClock, formatCount, formatPercent } from '../../../shared/format.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { useServerNow } from '../live/useMeeting.js';
 
 /** How many of the eligible voters have handed in a paper: the one figure everyone may see while open. */
 export function Turnout({ ballot, large = false }: { ballot: Ballot; large?: boolean }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const voted = ballot.voted.length;
   const eligible = ballot.eligible.length;
   const share = percent(voted, eligible);
@@ -15,9 +15,9 @@ export function Turnout({ ballot, large = false }: { ballot: Ballot; large?: boo
       <div className="turnout-figures">
         <span className="turnout-label">{t.ballots.turnoutLabel}</span>
         <span className="turnout-count">
-          <strong>{voted}</strong>/{eligible}
+          <strong>{formatCount(voted, lang)}</strong>/{formatCount(eligible, lang)}
         </span>
-        <span className="turnout-percent">{share}%</span>
+        <span className="turnout-percent">{formatPercent(share, lang)}</span>
       </div>
       <div className="turnout-bar" role="progressbar" aria-valuemin={0} aria-valuemax={eligible} aria-valuenow={voted} aria-label={t.ballots.turnout(voted, eligible)}>
         <span style={{ width: `${share}%` }} />

@@ -40,15 +40,3 @@ export function answerTone(ballot: Ballot, answer: string): string {
   const index = ballot.options.findIndex((o) => o.id === answer);
   return `tone-${Math.max(0, index) % 6}`;
 }
-
-const percentFormats = new Map<string, Intl.NumberFormat>();
-
-/** "57,1%" in Vietnamese, "57.1%" in English: one decimal at most, as `percent` rounds. */
-export function formatPercent(value: number, lang: 'vi' | 'en'): string {
-  let format = percentFormats.get(lang);
-  if (!format) {
-    format = new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', { style: 'percent', maximumFractionDigits: 1 });
-    percentFormats.set(lang, format);
-  }
-  return format.format(value / 100);
-}

@@ -1,12 +1,12 @@
 import { itemsOfDay } from '../../../shared/meeting/agenda.js';
-import { formatDay } from '../i18n/format.js';
+import { formatDay } from '../../../shared/format.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { nameOf } from '../live/people.js';
 import { useMeeting } from '../live/useMeeting.js';
 
 /** The current day's agenda, read only, for tablets and observers. */
 export function AgendaList() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { state } = useMeeting();
   const items = itemsOfDay(state, state.currentDay);
   const day = state.days[state.currentDay - 1];
@@ -14,7 +14,7 @@ export function AgendaList() {
     <section className="panel agenda-list" aria-label={t.meeting.agendaOfDay}>
       <h2 className="panel-label">
         {t.meeting.agendaOfDay} · {t.common.day(state.currentDay)}
-        {day ? ` · ${formatDay(day)}` : ''}
+        {day ? ` · ${formatDay(day, lang)}` : ''}
       </h2>
       {items.length === 0 && <p className="muted">{t.agenda.emptyDay}</p>}
       <ol className="agenda-rows" data-testid="agenda-list">

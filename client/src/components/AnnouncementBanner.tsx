@@ -1,4 +1,4 @@
-import { formatClock } from '../../../shared/meeting/timing.js';
+import { formatClock } from '../../../shared/format.js';
 import type { Announcement } from '../../../shared/meeting/state.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { useServerNow } from '../live/useMeeting.js';

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { FloorRequest, ItemQueue } from '../../../shared/meeting/state.js';
-import { formatTime } from '../i18n/format.js';
+import { formatTime } from '../../../shared/format.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { nameOf } from '../live/people.js';
 import { useMeeting } from '../live/useMeeting.js';

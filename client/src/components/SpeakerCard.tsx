@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { Speech } from '../../../shared/meeting/state.js';
-import { formatClock } from '../../../shared/meeting/timing.js';
+import { formatClock } from '../../../shared/format.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { nameOf } from '../live/people.js';
 import { useMeeting } from '../live/useMeeting.js';

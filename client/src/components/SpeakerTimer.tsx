@@ -1,12 +1,15 @@
-import { formatClock, isOvertime, remainingSec } from '../../../shared/meeting/timing.js';
+import { formatCountdown } from '../../../shared/format.js';
+import { isOvertime, remainingSec } from '../../../shared/meeting/timing.js';
 import type { Speech } from '../../../shared/meeting/state.js';
+import { useI18n } from '../i18n/I18nProvider.js';
 import { useServerNow } from '../live/useMeeting.js';
 
 /** Seconds before the limit when the countdown turns amber, so the speaker can wrap up. */
 const WARN_SEC = 30;
 
-/** The countdown of a speech, from server time; red and negative once the speaker runs over. */
+/** The countdown of a speech, from server time; red, and saying by how much, once the speaker runs over. */
 export function SpeakerTimer({ speech, className = '' }: { speech: Speech; className?: string }) {
+  const { lang } = useI18n();
   const now = useServerNow(250);
   const left = remainingSec(speech, now);
   const over = isOvertime(speech, now);
@@ -14,7 +17,7 @@ export function SpeakerTimer({ speech, className = '' }: { speech: Speech; class
   const elapsed = Math.min(1, Math.max(0, (now - speech.startedAt) / (speech.limitSec * 1000)));
   return (
     <span className={`countdown ${phase} ${className}`} data-testid="countdown" data-overtime={String(over)} role="timer">
-      <span className="countdown-clock">{formatClock(left)}</span>
+      <span className="countdown-clock">{formatCountdown(left, lang)}</span>
       <span className="countdown-bar" aria-hidden="true">
         <span style={{ width: `${elapsed * 100}%` }} />
       </span>

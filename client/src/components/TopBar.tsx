@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { formatDay, formatTime } from '../i18n/format.js';
+import { formatDay, formatTime } from '../../../shared/format.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { useMeeting, useServerNow } from '../live/useMeeting.js';
 import { AnnouncementBanner } from './AnnouncementBanner.js';
@@ -18,7 +18,7 @@ function Clock({ timeZone }: { timeZone: string }) {
 
 /** The meeting's name, day, clock, who this device is, its connection and the language switch. */
 export function TopBar({ children }: { children?: ReactNode }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { state, you } = useMeeting();
   const day = state.days[state.currentDay - 1];
   return (
@@ -28,7 +28,7 @@ export function TopBar({ children }: { children?: ReactNode }) {
         <h1 data-testid="meeting-title">{state.title}</h1>
         <span className="topbar-day" data-testid="meeting-day">
           {t.common.day(state.currentDay)}
-          {day ? ` · ${formatDay(day)}` : ''} ·{' '}
+          {day ? ` · ${formatDay(day, lang)}` : ''} ·{' '}
           <span data-testid="meeting-status" data-status={state.status}>
             {t.meetingStatus[state.status]}
           </span>

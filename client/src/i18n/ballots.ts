@@ -41,7 +41,7 @@ export const ballotsVi = {
   page: (n: number, of: number) => `Trang ${n}/${of}`,
   // Results
   results: 'Kết quả',
-  subject: 'Đối tượng',
+  subject: 'Họ và tên',
   answer: 'Mức',
   option: 'Phương án',
   votes: 'Số phiếu',

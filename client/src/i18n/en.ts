@@ -1,3 +1,4 @@
+import { formatMinutes } from '../../../shared/format.js';
 import { liveEn } from './live.js';
 import { ballotsEn } from './ballots.js';
 import { notesEn } from './notes.js';
@@ -37,7 +38,7 @@ export const en: Messages = {
   },
   common: {
     day: (n: number) => `Day ${n}`,
-    minutes: (n: number) => `${n} min`,
+    minutes: (n: number) => formatMinutes(n, 'en'),
     cancel: 'Cancel',
     save: 'Save',
     close: 'Close',
@@ -149,8 +150,8 @@ export const en: Messages = {
     newItem: 'New item',
     switchDay: (n: number) => `Move the meeting to day ${n}`,
     currentDay: 'Current day',
-    planned: (n: number) => `Planned ${n} min`,
-    actual: (n: number) => `actual ${n} min`,
+    planned: (n: number) => `Planned ${formatMinutes(n, 'en')}`,
+    actual: (n: number) => `actual ${formatMinutes(n, 'en')}`,
     fieldTitle: 'Title',
     fieldKind: 'Kind',
     fieldDay: 'Day',

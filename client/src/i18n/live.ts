@@ -2,6 +2,7 @@
  * Strings of the live meeting's views added with the room-screen control, item timing and presence.
  * Vietnamese first; English must have the same shape (checked by the type).
  */
+import { formatMinutes } from '../../../shared/format.js';
 export const liveVi = {
   screenControl: {
     title: 'Màn hình hội trường',
@@ -17,7 +18,7 @@ export const liveVi = {
     since: (time: string) => `từ ${time}`,
     span: (from: string, to: string) => `${from}–${to}`,
     over: 'Quá thời lượng dự kiến',
-    dayTotal: (planned: number, used: number) => `Cả ngày: dự kiến ${planned} phút · đã dùng ${used} phút`,
+    dayTotal: (planned: number, used: number) => `Cả ngày: dự kiến ${formatMinutes(planned, 'vi')} · đã dùng ${formatMinutes(used, 'vi')}`,
   },
   presence: {
     connected: 'Đang kết nối',
@@ -57,7 +58,7 @@ export const liveEn: LiveMessages = {
     since: (time: string) => `since ${time}`,
     span: (from: string, to: string) => `${from}–${to}`,
     over: 'Over the planned time',
-    dayTotal: (planned: number, used: number) => `Whole day: planned ${planned} min · used ${used} min`,
+    dayTotal: (planned: number, used: number) => `Whole day: planned ${formatMinutes(planned, 'en')} · used ${formatMinutes(used, 'en')}`,
   },
   presence: {
     connected: 'Connected',

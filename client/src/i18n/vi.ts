@@ -1,3 +1,4 @@
+import { formatMinutes } from '../../../shared/format.js';
 import type { ClientErrorCode } from '../live/connection.js';
 import { liveVi } from './live.js';
 import { ballotsVi } from './ballots.js';
@@ -33,7 +34,7 @@ export const vi = {
   requestKinds: { speech: 'Phát biểu', 'point-of-order': 'Ý kiến về thủ tục', reply: 'Giải trình' },
   attendance: { present: 'Có mặt', absent: 'Vắng', excused: 'Vắng có lý do' },
   connection: {
-    connected: 'Đã kết nối',
+    connected: 'Trực tuyến',
     connecting: 'Đang kết nối…',
     reconnecting: 'Đang kết nối lại…',
     offline: 'Mất kết nối',
@@ -41,7 +42,7 @@ export const vi = {
   },
   common: {
     day: (n: number) => `Ngày ${n}`,
-    minutes: (n: number) => `${n} phút`,
+    minutes: (n: number) => formatMinutes(n, 'vi'),
     cancel: 'Hủy',
     save: 'Lưu',
     close: 'Đóng',
@@ -113,8 +114,8 @@ export const vi = {
     myPosition: (n: number) => `Bạn đang ở vị trí thứ ${n}`,
     notQueued: 'Bạn chưa đăng ký phát biểu',
     youAreSpeaking: 'Bạn đang phát biểu',
-    giveNext: 'Trao lời người tiếp theo',
-    give: 'Trao lời',
+    giveNext: 'Mời người tiếp theo phát biểu',
+    give: 'Mời phát biểu',
     endSpeech: 'Kết thúc phát biểu',
     extend: (min: number) => `Gia hạn +${min} phút`,
     moveUp: 'Lên',
@@ -126,7 +127,7 @@ export const vi = {
     listClosed: 'Danh sách đang đóng',
     speakingTime: 'Thời gian phát biểu mặc định',
     addOnBehalf: 'Thêm vào danh sách',
-    giveDirect: 'Trao lời trực tiếp',
+    giveDirect: 'Mời phát biểu ngay',
     choosePerson: 'Chọn người…',
     addedBy: 'được đăng ký hộ',
     overtime: 'Quá giờ',
@@ -153,8 +154,8 @@ export const vi = {
     newItem: 'Mục mới',
     switchDay: (n: number) => `Chuyển hội nghị sang ngày ${n}`,
     currentDay: 'Ngày đang họp',
-    planned: (n: number) => `Dự kiến ${n} phút`,
-    actual: (n: number) => `thực tế ${n} phút`,
+    planned: (n: number) => `Dự kiến ${formatMinutes(n, 'vi')}`,
+    actual: (n: number) => `thực tế ${formatMinutes(n, 'vi')}`,
     fieldTitle: 'Tên mục',
     fieldKind: 'Loại',
     fieldDay: 'Ngày',

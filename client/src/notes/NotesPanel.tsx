@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { findItem } from '../../../shared/meeting/state.js';
 import { notesDocName } from '../../../shared/notes/access.js';
-import { formatDay } from '../i18n/format.js';
+import { formatDay } from '../../../shared/format.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { useMeeting } from '../live/useMeeting.js';
 import { defaultNotesItem, itemsByDay } from './items.js';
@@ -13,7 +13,7 @@ import { LazyLiveDoc } from './LazyLiveDoc.js';
  * chair reaches that item).
  */
 export function NotesPanel() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { state } = useMeeting();
   const pickerId = useId();
   const [chosen, setChosen] = useState<string | null>(null);
@@ -36,7 +36,7 @@ export function NotesPanel() {
             <span className="sr-only">{t.notes.chooseItem}</span>
             <select id={pickerId} value={item.id} data-testid="notes-item-picker" onChange={(e) => setChosen(e.target.value === current ? null : e.target.value)}>
               {itemsByDay(state).map((group) => (
-                <optgroup key={group.day} label={`${t.common.day(group.day)}${group.date ? ` · ${formatDay(group.date)}` : ''}`}>
+                <optgroup key={group.day} label={`${t.common.day(group.day)}${group.date ? ` · ${formatDay(group.date, lang)}` : ''}`}>
                   {group.items.map((i) => (
                     <option key={i.id} value={i.id}>
                       {i.title}

@@ -1,6 +1,6 @@
 import type { Notice } from '../../../shared/meeting/notices.js';
 import { attends } from '../../../shared/meeting/roles.js';
-import { formatTime } from '../i18n/format.js';
+import { formatTime } from '../../../shared/format.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { useMeeting } from '../live/useMeeting.js';
 

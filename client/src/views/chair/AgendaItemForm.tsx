@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { ITEM_KINDS, type AgendaItemFields, type ItemKind } from '../../../../shared/definition.js';
 import type { AgendaItem } from '../../../../shared/meeting/state.js';
-import { formatDay } from '../../i18n/format.js';
+import { formatDay } from '../../../../shared/format.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { speakers } from '../../live/people.js';
 import { useMeeting } from '../../live/useMeeting.js';
@@ -17,7 +17,7 @@ interface Props {
 
 /** Adding or editing an agenda item; the server checks the fields again. */
 export function AgendaItemForm({ item, defaultDay, onSubmit, onCancel }: Props) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { state } = useMeeting();
   const [title, setTitle] = useState(item?.title ?? '');
   const [kind, setKind] = useState<ItemKind>(item?.kind ?? 'discussion');
@@ -68,7 +68,7 @@ export function AgendaItemForm({ item, defaultDay, onSubmit, onCancel }: Props) 
         <select value={day} onChange={(e) => setDay(Number(e.target.value))} data-testid={`${prefix}-day`}>
           {state.days.map((d, i) => (
             <option key={d} value={i + 1}>
-              {t.common.day(i + 1)} · {formatDay(d)}
+              {t.common.day(i + 1)} · {formatDay(d, lang)}
             </option>
           ))}
         </select>

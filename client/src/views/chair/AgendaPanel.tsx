@@ -3,7 +3,7 @@ import { itemsOfDay } from '../../../../shared/meeting/agenda.js';
 import { activeItem, type AgendaItem } from '../../../../shared/meeting/state.js';
 import { CommandButton } from '../../components/CommandButton.js';
 import { ConfirmButton } from '../../components/ConfirmButton.js';
-import { formatDay } from '../../i18n/format.js';
+import { formatDay } from '../../../../shared/format.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { useMeeting, useServerNow } from '../../live/useMeeting.js';
 import { useSend } from '../../live/useSend.js';
@@ -12,7 +12,7 @@ import { AgendaItemRow } from './AgendaItemRow.js';
 
 /** Agenda control: the meeting's start and end, moving through items, and editing the agenda live. */
 export function AgendaPanel() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { state, allowed } = useMeeting();
   const send = useSend();
   const now = useServerNow(15_000);
@@ -74,7 +74,7 @@ export function AgendaPanel() {
             className={`btn day-tab ${viewDay === i + 1 ? 'is-selected' : ''}`}
             onClick={() => setViewDay(i + 1)}
           >
-            {t.common.day(i + 1)} <span className="muted">{formatDay(date)}</span>
+            {t.common.day(i + 1)} <span className="muted">{formatDay(date, lang)}</span>
             {state.currentDay === i + 1 && (
               <span className="day-current" title={t.agenda.currentDay}>
                 ●

@@ -1,5 +1,5 @@
 import type { AgendaItem } from '../../../../shared/meeting/state.js';
-import { formatDuration, formatTime } from '../../i18n/format.js';
+import { formatElapsed, formatTime } from '../../../../shared/format.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { useMeeting, useServerNow } from '../../live/useMeeting.js';
 
@@ -30,7 +30,7 @@ function Timing({ item, testId, actualMs, live = false }: TimingProps) {
   const over = actualMs !== null && actualMs > item.plannedMinutes * 60_000;
   const at = (ms: number) => formatTime(ms, state.timeZone, lang);
   // Finished items in whole minutes; the open one ticks, so the chair sees it run.
-  const actual = actualMs === null ? null : live ? t.live.timing.running(formatDuration(actualMs)) : t.agenda.actual(Math.round(actualMs / 60_000));
+  const actual = actualMs === null ? null : live ? t.live.timing.running(formatElapsed(actualMs)) : t.agenda.actual(Math.round(actualMs / 60_000));
   const span = item.startedAt === null ? null : item.endedAt === null || live ? t.live.timing.since(at(item.startedAt)) : t.live.timing.span(at(item.startedAt), at(item.endedAt));
   return (
     <span className={`item-timing ${over ? 'is-over' : ''}`} data-testid={testId} data-over={String(over)} title={over ? t.live.timing.over : undefined}>

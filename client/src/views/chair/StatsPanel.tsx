@@ -1,6 +1,6 @@
 import { activeItem } from '../../../../shared/meeting/state.js';
 import { speakingStats } from '../../../../shared/meeting/stats.js';
-import { formatDuration } from '../../i18n/format.js';
+import { formatElapsed } from '../../../../shared/format.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { nameOf } from '../../live/people.js';
 import { useMeeting, useServerNow } from '../../live/useMeeting.js';
@@ -21,7 +21,7 @@ export function StatsPanel() {
         <h2>{t.stats.title}</h2>
         {total.times > 0 && (
           <span className="muted" data-testid="stats-total">
-            {t.live.stats.meetingTotal(total.times, formatDuration(total.ms))}
+            {t.live.stats.meetingTotal(total.times, formatElapsed(total.ms))}
           </span>
         )}
       </header>
@@ -42,7 +42,7 @@ export function StatsPanel() {
                   {r.participantId === speakingNow && <span className="chip chip-ok stats-now">{t.live.stats.speakingNow}</span>}
                 </td>
                 <td className="num">{r.times}</td>
-                <td className="num">{formatDuration(r.totalMs)}</td>
+                <td className="num">{formatElapsed(r.totalMs)}</td>
               </tr>
             ))}
           </tbody>

@@ -2,7 +2,7 @@ import type { ScreenMode } from '../../../../shared/meeting/state.js';
 import { ConnectionBadge } from '../../components/ConnectionBadge.js';
 import { LangSwitch } from '../../components/LangSwitch.js';
 import { QrCode } from '../../components/QrCode.js';
-import { formatDay, formatTime } from '../../i18n/format.js';
+import { formatDay, formatTime } from '../../../../shared/format.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { useMeeting, useServerNow } from '../../live/useMeeting.js';
 import { NoticeStrip } from '../../notices/NoticeStrip.js';
@@ -44,7 +44,7 @@ export function ScreenView() {
         <div className="screen-head-side">
           <span className="screen-day">
             {t.common.day(state.currentDay)}
-            {day ? ` · ${formatDay(day)}` : ''}
+            {day ? ` · ${formatDay(day, lang)}` : ''}
           </span>
           <span className="screen-clock" data-testid="clock">
             {formatTime(now, state.timeZone, lang)}
