@@ -177,7 +177,7 @@ describe.runIf(available)('Yjs across instances when Redis drops out', () => {
 
     const admin = new Redis(redis.url);
     try {
-      await admin.client('KILL', 'TYPE', 'pubsub');
+      await admin.client('KILL', 'TYPE', 'PUBSUB');
       // Edits while nobody listens: stored, announced to no one.
       for (const text of ['Trong lúc mất kết nối 1', 'Trong lúc mất kết nối 2']) appendParagraph(onA.doc, text);
     } finally {
