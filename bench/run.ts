@@ -5,6 +5,7 @@
  */
 import { cpus, freemem, totalmem } from 'node:os';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { buildServer, ROOT, serverIsStale } from '../scripts/build.mjs';
 import { compare, markdown, type Comparison } from './lib/report.js';
 import type { Measurement, Scenario } from './lib/scenario.js';
 
@@ -18,6 +19,13 @@ for (const name of only) if (!(ALL as readonly string[]).includes(name)) throw n
 
 const started = Date.now();
 const say = (line: string) => process.stdout.write(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}\n`);
+
+// Our server runs compiled, as `npm start` runs it (tests/helpers/process.ts): build it first if it
+// is older than its sources. The benchmark's own baselines and client workers stay on tsx (dev only).
+if (serverIsStale(ROOT)) {
+  say('compiling the server (tsc -p tsconfig.server.json)');
+  if (buildServer(ROOT) !== 0) throw new Error('the server build failed');
+}
 
 const scenarios: Scenario[] = [];
 const rows: Measurement[] = [];

@@ -1,17 +1,10 @@
-// `npm start`: build the client when it is missing or older than its sources, then run the server.
-import { spawn } from 'node:child_process';
+// `npm start`: build the client and the server where they are missing or older than their sources,
+// then run the compiled server in this very process (plain node: no TypeScript loader, and the
+// signals reach the server's own handlers). In the Docker image nothing is ever stale (no sources).
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { buildClient, clientIsStale } from './client-build.mjs';
+import { pathToFileURL } from 'node:url';
+import { buildStale, ROOT, SERVER_ENTRY } from './build.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-
-if (clientIsStale(root)) {
-  console.log('Đang dựng giao diện / building the client (vite build)…');
-  const status = buildClient(root);
-  if (status !== 0) process.exit(status);
-}
-
-const server = spawn(process.execPath, ['--import', 'tsx', join(root, 'server/main.ts')], { cwd: root, stdio: 'inherit' });
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
-server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+const status = buildStale(ROOT, { say: (line) => console.error(line) });
+if (status !== 0) process.exit(status);
+await import(pathToFileURL(join(ROOT, SERVER_ENTRY)).href);

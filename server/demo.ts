@@ -5,9 +5,8 @@ import { MeetingDefinition } from '../shared/definition.js';
 import type { Role } from '../shared/meeting/state.js';
 import { joinCardsHtml } from './meetings/cards.js';
 import { createMeeting, joinUrl, type ParticipantLink } from './meetings/create.js';
+import { DEMO_DEFINITION } from './paths.js';
 import { MeetingExistsError, type Store } from './store/store.js';
-
-export const DEMO_DEFINITION = new URL('../examples/self-review-2024.json', import.meta.url);
 
 const DemoLinks = z.object({
   meetingId: z.string(),

@@ -1,11 +1,11 @@
 // First, before Socket.IO loads: its DEBUG output would print tokens and ballot papers.
 import { silencedDebug } from './debugGuard.js';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createApp } from './app.js';
 import { loadConfig, type Config } from './config.js';
 import { ensureDemoMeeting, type DemoLink } from './demo.js';
 import { createLogger } from './log.js';
+import { CLIENT_DIR } from './paths.js';
 import { openStore } from './store/open.js';
 
 // Every file this process creates (the store, its WAL, the admin token, the demo links and cards)
@@ -31,7 +31,7 @@ const app = createApp({
   adminToken: config.adminToken,
   publicUrl: config.publicUrl,
   allowedOrigins: config.allowedOrigins,
-  clientDir: fileURLToPath(new URL('../dist/client', import.meta.url)),
+  clientDir: CLIENT_DIR,
   maxConnectionsPerToken: config.maxConnectionsPerToken,
   maxObserverConnections: config.maxObserverConnections,
 });

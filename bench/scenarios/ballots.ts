@@ -18,7 +18,7 @@
  * Infinity once over 1 % of the voters are left waiting. `counted` is the turnout (V when nobody
  * lost their connection before their paper was due).
  *
- * Per case (V, store) ours runs as its own process (server/main.ts) and the baseline
+ * Per case (V, store) ours runs as its own process (the compiled server, as `npm start` runs it) and the baseline
  * (bench/baselines/vote-server.ts) is bare Socket.IO doing one atomic has-voted + counts step per
  * paper in the same store, so the ratio is what everything else a vote does in ours costs. A second
  * run of it, the reference, also tells every connection who has voted, as ours must (turnout is
@@ -32,7 +32,7 @@ import { io, type Socket } from 'socket.io-client';
 import { OFFICIAL_SCALE } from '../../shared/ballots/scale.js';
 import type { Snapshot } from '../../shared/protocol.js';
 import { committeeDefinition, committeeIds } from '../../tests/helpers/definitions.js';
-import { removeDataDir, spawnServer, type ServerProcess } from '../../tests/helpers/process.js';
+import { CLI_COMMAND, removeDataDir, spawnServer, type ServerProcess } from '../../tests/helpers/process.js';
 import { seeded } from '../../tests/helpers/random.js';
 import { dropPrefix, REDIS_URL, redisAvailable } from '../../tests/helpers/redis.js';
 import { createMeetingOver } from '../lib/meeting.js';
@@ -232,7 +232,7 @@ async function createMeeting(server: ServerProcess, env: Record<string, string>,
   if (Buffer.byteLength(JSON.stringify(definition)) <= MAX_PAYLOAD_BYTES) return createMeetingOver(server.url, server.adminToken, definition);
   const file = join(server.dataDir, 'bench-definition.json');
   writeFileSync(file, JSON.stringify(definition));
-  const cli = spawn(process.execPath, ['--import', 'tsx', new URL('../../server/cli.ts', import.meta.url).pathname, 'create', file, '--json', '--no-cards'], {
+  const cli = spawn(CLI_COMMAND[0], [...CLI_COMMAND.slice(1), 'create', file, '--json', '--no-cards'], {
     env: { ...process.env, DATA_DIR: server.dataDir, PUBLIC_URL: server.url, PORT: String(server.port), LOG_LEVEL: 'warn', REDIS_URL: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -41,7 +41,7 @@ import { gzipSync } from 'node:zlib';
 import type { Browser, Request } from 'playwright-core';
 import { io, type Socket } from 'socket.io-client';
 import type { ClientToServer, ServerToClient, Snapshot } from '../../shared/protocol.js';
-import { buildClient, clientIsStale } from '../../scripts/client-build.mjs';
+import { buildClient, clientIsStale } from '../../scripts/build.mjs';
 import { LAPTOP, PROJECTOR, TABLET_LANDSCAPE, type Size } from '../../tests/e2e/devices.js';
 import { launchBrowser, type TestBrowser } from '../../tests/helpers/browser.js';
 import { testDefinition } from '../../tests/helpers/definitions.js';

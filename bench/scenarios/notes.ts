@@ -225,7 +225,7 @@ function runQueueWait(pids: number[]): () => number {
 // Systems
 
 const OURS_NOTE =
-  'stores every update before relaying it (SQLite, WAL, synchronous=FULL: one fsync per group of updates read together), so nothing anyone saw is lost on a crash; the whole app (Express, Socket.IO, tsx) in one process';
+  'stores every update before relaying it (SQLite, WAL, synchronous=FULL: one fsync per group of updates read together), so nothing anyone saw is lost on a crash; the whole app (Express, Socket.IO; the compiled server, as `npm start` runs it) in one process';
 const REDIS_NOTE =
   "two instances on one Redis: every update is stored in Redis (one script call per group of updates) before it is relayed, and reaches the other instance by Redis pub/sub; each worker's clients on a different instance; CPU and RSS are both instances' sum (not Redis's)";
 const BASELINE_NOTE = 'keeps documents in memory only (no persistence configured), relays each update as soon as Yjs applied it; no authentication or permissions';

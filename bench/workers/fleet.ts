@@ -130,7 +130,7 @@ export async function startOurs(instances: 1 | 2, env: Record<string, string> = 
     if (instances > 1) await dropPrefix(prefix);
   };
   try {
-    // In parallel: on a busy machine one start can take many seconds (tsx compiles the server).
+    // In parallel: on a busy machine one start can take many seconds.
     // Thousands of observers on the one public link: the operator of such a meeting raises its cap.
     const audience = { MAX_OBSERVER_CONNECTIONS: '10000' };
     const started = await Promise.allSettled(Array.from({ length: instances }, () => spawnWithRetry({ ...redisEnv, ...profile, ...audience, ...env })));

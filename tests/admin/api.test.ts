@@ -3,7 +3,7 @@ import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MeetingDefinition } from '../../shared/definition.js';
 import { MAX_PAYLOAD_BYTES } from '../../shared/limits.js';
-import { DEMO_DEFINITION } from '../../server/demo.js';
+import { DEMO_DEFINITION } from '../../server/paths.js';
 import type { CreatedMeeting } from '../../server/meetings/create.js';
 import { ADMIN_TOKEN, connectClient, startServer, type TestServer } from '../helpers/server.js';
 

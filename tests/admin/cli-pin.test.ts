@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { CreatedMeeting } from '../../server/meetings/create.js';
 import { pinOf, versionOf } from '../helpers/ballots.js';
 import { testDefinition } from '../helpers/definitions.js';
-import { freePort, removeDataDir, spawnServer, type ServerProcess } from '../helpers/process.js';
+import { CLI_COMMAND, freePort, removeDataDir, spawnServer, type ServerProcess } from '../helpers/process.js';
 import { ADMIN_TOKEN, connectClient, startServer, type TestClient, type TestServer } from '../helpers/server.js';
 
 /**
@@ -29,7 +29,7 @@ interface Run {
 }
 function cli(args: string[], env: Record<string, string>): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', 'server/cli.ts', ...args], { cwd: ROOT, env: { ...process.env, REDIS_URL: '', ...env } }, (err, stdout, stderr) => {
+    execFile(CLI_COMMAND[0], [...CLI_COMMAND.slice(1), ...args], { cwd: ROOT, env: { ...process.env, REDIS_URL: '', ...env } }, (err, stdout, stderr) => {
       resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
     });
   });

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { hashToken } from '../../server/ids.js';
 import type { CreatedMeeting } from '../../server/meetings/create.js';
 import { RedisStore } from '../../server/store/redis.js';
-import { removeDataDir } from '../helpers/process.js';
+import { CLI_COMMAND, removeDataDir } from '../helpers/process.js';
 import { dropPrefix, REDIS_URL, redisAvailable, testPrefix } from '../helpers/redis.js';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
@@ -14,7 +14,7 @@ const available = await redisAvailable();
 
 function cli(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', 'server/cli.ts', ...args], { cwd: ROOT, env: { ...process.env, ...env } }, (err, stdout, stderr) => {
+    execFile(CLI_COMMAND[0], [...CLI_COMMAND.slice(1), ...args], { cwd: ROOT, env: { ...process.env, ...env } }, (err, stdout, stderr) => {
       resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
     });
   });

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MeetingDefinition } from '../../shared/definition.js';
 import type { CreatedMeeting } from '../../server/meetings/create.js';
-import { freePort, removeDataDir, spawnServer } from '../helpers/process.js';
+import { CLI_COMMAND, freePort, removeDataDir, spawnServer } from '../helpers/process.js';
 import { connectClient } from '../helpers/server.js';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
@@ -19,8 +19,8 @@ interface Run {
   stderr: string;
 }
 
-/** The CLI as its own process, as `npm run meeting -- …` runs it. */
-function cli(args: string[], env: Record<string, string>, command: string[] = [process.execPath, '--import', 'tsx', 'server/cli.ts']): Promise<Run> {
+/** The compiled CLI as its own process, as `npm run meeting -- …` runs it. */
+function cli(args: string[], env: Record<string, string>, command: readonly string[] = CLI_COMMAND): Promise<Run> {
   return new Promise((resolve) => {
     execFile(command[0], [...command.slice(1), ...args], { cwd: ROOT, env: { ...process.env, REDIS_URL: '', ...env } }, (err, stdout, stderr) => {
       resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr });

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { OFFICIAL_SCALE } from '../../shared/ballots/scale.js';
 import { MeetingDefinition } from '../../shared/definition.js';
 import { MAX_PAYLOAD_BYTES } from '../../shared/limits.js';
-import { DEMO_DEFINITION } from '../../server/demo.js';
+import { DEMO_DEFINITION } from '../../server/paths.js';
 import { createMeeting } from '../../server/meetings/create.js';
 import { SqliteStore } from '../../server/store/sqlite.js';
 

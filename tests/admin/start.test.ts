@@ -3,10 +3,10 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, utimesSync,
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { clientIsStale } from '../../scripts/client-build.mjs';
+import { clientIsStale, serverIsStale } from '../../scripts/build.mjs';
 import { MeetingDefinition } from '../../shared/definition.js';
-import { DEMO_DEFINITION } from '../../server/demo.js';
-import { demoTokens, freePort, removeDataDir, spawnServer } from '../helpers/process.js';
+import { DEMO_DEFINITION } from '../../server/paths.js';
+import { demoTokens, freePort, removeDataDir, SERVER_COMMAND, spawnServer } from '../helpers/process.js';
 import { connectClient } from '../helpers/server.js';
 import { waitFor } from '../helpers/wait.js';
 
@@ -76,7 +76,7 @@ describe('npm start', () => {
   it('writes the human banner to stderr and only JSON log lines to stdout', { timeout: 60_000 }, async () => {
     const dataDir = tempDir('phong-hop-streams-');
     const port = await freePort();
-    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'server/main.ts')], {
+    const child = spawn(SERVER_COMMAND[0], SERVER_COMMAND.slice(1), {
       cwd: ROOT,
       env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, PUBLIC_URL: `http://127.0.0.1:${port}`, LOG_LEVEL: 'debug', REDIS_URL: '', ADMIN_TOKEN: '' },
     });
@@ -114,13 +114,14 @@ describe('npm start', () => {
     expect(stdout).not.toContain('/join/');
   });
 
-  it('`node scripts/start.mjs` serves the built client and the API on PORT, and stops on SIGTERM', { timeout: 90_000 }, async () => {
+  it('`node scripts/start.mjs` runs the compiled server with plain node, serves the built client and the API on PORT, and stops on SIGTERM', { timeout: 90_000 }, async () => {
     const dataDir = tempDir('phong-hop-startjs-');
     const port = await freePort();
     const child = spawn(process.execPath, ['scripts/start.mjs'], {
       cwd: ROOT,
       env: {
         ...process.env,
+        NODE_OPTIONS: '',
         PORT: String(port),
         DATA_DIR: dataDir,
         PUBLIC_URL: `http://127.0.0.1:${port}`,
@@ -138,10 +139,14 @@ describe('npm start', () => {
     });
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
     try {
-      // The test run's global setup built the client with the same check, so nothing is rebuilt here.
+      // The test run's global setup built the client and the server with the same checks, so nothing is rebuilt here.
       await waitFor(() => out.includes(`running on port ${port}`) || child.exitCode !== null, 60_000, 'start.mjs to start the server');
       expect(out).toContain(`running on port ${port}`);
       expect(out).not.toContain('vite build');
+      expect(out).not.toContain('tsconfig.server.json');
+      // One process, the compiled server in it: no TypeScript loader anywhere on its command line.
+      const cmdline = readFileSync(`/proc/${child.pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
+      expect(cmdline).toEqual([process.execPath, 'scripts/start.mjs']);
       const health = await fetch(`http://127.0.0.1:${port}/healthz`);
       expect(await health.json()).toEqual({ ok: true, store: 'sqlite' });
       const page = await fetch(`http://127.0.0.1:${port}/join/anything`);
@@ -178,5 +183,38 @@ describe('npm start', () => {
       at(f, 1_000);
     }
     expect(clientIsStale(root)).toBe(false);
+  });
+
+  it('compiles the server only when dist/server is missing, incomplete or older than server/, shared/ or the tsconfigs', () => {
+    const root = tempDir('phong-hop-build-server-');
+    const sources = ['server/main.ts', 'shared/meeting/decide.ts', 'tsconfig.server.json', 'tsconfig.json'];
+    mkdirSync(join(root, 'server'), { recursive: true });
+    mkdirSync(join(root, 'shared/meeting'), { recursive: true });
+    for (const f of sources) writeFileSync(join(root, f), '');
+    expect(serverIsStale(root)).toBe(true); // never built
+
+    mkdirSync(join(root, 'dist/server/server'), { recursive: true });
+    writeFileSync(join(root, 'dist/server/server/main.js'), '');
+    const at = (file: string, seconds: number) => utimesSync(join(root, file), seconds, seconds);
+    for (const f of sources) at(f, 1_000);
+    expect(serverIsStale(root)).toBe(true); // no stamp: the build did not finish
+    writeFileSync(join(root, 'dist/server/.built'), '');
+    at('dist/server/.built', 2_000);
+    expect(serverIsStale(root)).toBe(false);
+
+    for (const f of sources) {
+      at(f, 3_000);
+      expect(serverIsStale(root), f).toBe(true);
+      at(f, 1_000);
+    }
+    expect(serverIsStale(root)).toBe(false);
+  });
+
+  it('has nothing to build where the sources are absent, as in the Docker image', () => {
+    const root = tempDir('phong-hop-build-image-');
+    mkdirSync(join(root, 'dist/client'), { recursive: true });
+    mkdirSync(join(root, 'dist/server/server'), { recursive: true });
+    for (const f of ['dist/client/index.html', 'dist/server/server/main.js', 'dist/server/.built']) writeFileSync(join(root, f), '');
+    expect([clientIsStale(root), serverIsStale(root)]).toEqual([false, false]);
   });
 });

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SqliteStore } from '../../server/store/sqlite.js';
-import { DEMO_DEFINITION } from '../../server/demo.js';
+import { DEMO_DEFINITION } from '../../server/paths.js';
 import type { CreatedMeeting } from '../../server/meetings/create.js';
 import { ADMIN_TOKEN, connectClient, startServer, type TestServer } from '../helpers/server.js';
 

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CLI_ENTRY, SERVER_ENTRY, serverIsStale } from '../../scripts/build.mjs';
 
 export interface ServerProcess {
   url: string;
@@ -29,15 +30,29 @@ export interface SpawnOptions {
 const ROOT = new URL('../..', import.meta.url).pathname;
 
 /**
- * The real server as its own process (`server/main.ts`, as `npm start` runs it), so a test can
- * kill it with SIGKILL and start it again on the same DATA_DIR or the same Redis.
+ * The compiled server and CLI (dist/server, built by the test run's global setup), started with
+ * plain `node` as `npm start`, `npm run meeting` and the Docker image start them: `[node, entry]`.
+ */
+export const SERVER_COMMAND = [process.execPath, join(ROOT, SERVER_ENTRY)] as const;
+export const CLI_COMMAND = [process.execPath, join(ROOT, CLI_ENTRY)] as const;
+
+/** Refuses to start a compiled server or CLI older than its sources: the test would check yesterday's code. */
+export function assertBuilt(): void {
+  if (serverIsStale(ROOT)) throw new Error(`${SERVER_ENTRY} is missing or older than server/ or shared/: run \`npm run build\` (vitest's global setup does)`);
+}
+
+/**
+ * The real server as its own process (the compiled `dist/server/server/main.js` with plain node,
+ * as `npm start` runs it), so a test can kill it with SIGKILL and start it again on the same
+ * DATA_DIR or the same Redis.
  */
 export async function spawnServer(opts: SpawnOptions = {}): Promise<ServerProcess> {
+  assertBuilt();
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'phong-hop-proc-'));
   const adminToken = opts.env?.ADMIN_TOKEN ?? 'process-admin-token';
   // Chosen here rather than with PORT=0 so that the participants' links carry the real port.
   const port = opts.port ?? (await freePort());
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'server/main.ts')], {
+  const child = spawn(SERVER_COMMAND[0], SERVER_COMMAND.slice(1), {
     cwd: ROOT,
     env: {
       ...process.env,

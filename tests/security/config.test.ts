@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, it } from 'vitest';
-import { removeDataDir } from '../helpers/process.js';
+import { assertBuilt, removeDataDir, SERVER_COMMAND } from '../helpers/process.js';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 const root = mkdtempSync(join(tmpdir(), 'phong-hop-config-'));
@@ -15,12 +15,13 @@ interface Run {
   stderr: string;
 }
 
-/** `server/main.ts` as `npm start` runs it, with one variable wrong. */
+/** The compiled server as `npm start` runs it, with one variable wrong. */
 function start(env: Record<string, string>): Promise<Run> {
   return new Promise((resolve) => {
+    assertBuilt();
     const child = execFile(
-      process.execPath,
-      ['--import', 'tsx', join(ROOT, 'server/main.ts')],
+      SERVER_COMMAND[0],
+      SERVER_COMMAND.slice(1),
       {
         cwd: ROOT,
         timeout: 30_000,

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SqliteStore } from '../../server/store/sqlite.js';
-import { demoTokens, removeDataDir, spawnServer } from '../helpers/process.js';
+import { CLI_COMMAND, demoTokens, removeDataDir, spawnServer } from '../helpers/process.js';
 import { connectClient } from '../helpers/server.js';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
@@ -70,8 +70,8 @@ describe('files readable by their owner only', () => {
     const dataDir = join(scratch(), 'data');
     const run = await new Promise<{ code: number; stderr: string }>((resolve) => {
       execFile(
-        process.execPath,
-        ['--import', 'tsx', 'server/cli.ts', 'create', 'examples/self-review-2024.json', '--json'],
+        CLI_COMMAND[0],
+        [...CLI_COMMAND.slice(1), 'create', 'examples/self-review-2024.json', '--json'],
         {
           cwd: ROOT,
           env: { ...process.env, DATA_DIR: dataDir, PUBLIC_URL: 'http://127.0.0.1:3999', REDIS_URL: '', ADMIN_TOKEN: 'cli-modes-admin-token' },

@@ -1,0 +1,83 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { isBuiltin } from 'node:module';
+import { dirname, join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { SERVER_ENTRY } from '../../scripts/build.mjs';
+import { assertBuilt } from '../helpers/process.js';
+
+// The Docker image installs `dependencies` only (npm ci --omit=dev) beside dist/: the compiled
+// server must need nothing else, and nothing the client bundle alone needs (React, TipTap, the
+// y-websocket provider: Vite has bundled them into dist/client) should be installed there.
+const ROOT = new URL('../..', import.meta.url).pathname;
+const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+  dependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
+  scripts: Record<string, string>;
+};
+const DIST = join(ROOT, 'dist/server');
+
+function jsFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? jsFiles(join(dir, e.name)) : e.name.endsWith('.js') ? [join(dir, e.name)] : []));
+}
+
+/** Every module specifier a compiled file loads at run time: static imports, re-exports, side-effect and dynamic imports. */
+function specifiers(code: string): string[] {
+  const found = new Set<string>();
+  for (const re of [
+    /\b(?:import|export)\s[^'"]*?\bfrom\s*['"]([^'"]+)['"]/g,
+    /\bimport\s*['"]([^'"]+)['"]/g,
+    /\bimport\(\s*['"]([^'"]+)['"]\s*\)/g,
+    /\brequire\(\s*['"]([^'"]+)['"]\s*\)/g,
+  ]) {
+    for (const m of code.matchAll(re)) found.add(m[1]);
+  }
+  return [...found];
+}
+
+const packageOf = (specifier: string) =>
+  specifier
+    .split('/')
+    .slice(0, specifier.startsWith('@') ? 2 : 1)
+    .join('/');
+
+describe("the compiled server's dependencies", () => {
+  assertBuilt();
+  const files = jsFiles(DIST);
+  const imports = files.flatMap((file) => specifiers(readFileSync(file, 'utf8')).map((specifier) => ({ file: relative(ROOT, file), specifier })));
+
+  it('compiles every module of server/ and shared/ to plain JavaScript, entry included', () => {
+    expect(existsSync(join(ROOT, SERVER_ENTRY))).toBe(true);
+    expect(files.length).toBeGreaterThan(50);
+    // No TypeScript left for a loader to strip: a `.ts` specifier would need tsx or --experimental-strip-types.
+    expect(imports.filter((i) => /\.tsx?$/.test(i.specifier))).toEqual([]);
+  });
+
+  it('every relative import resolves to a compiled file', () => {
+    const missing = imports.filter((i) => i.specifier.startsWith('.') && !existsSync(join(ROOT, dirname(i.file), i.specifier)));
+    expect(missing).toEqual([]);
+  });
+
+  it('every package it imports is a `dependencies` entry, installed', () => {
+    const bare = imports.filter((i) => !i.specifier.startsWith('.') && !isBuiltin(i.specifier));
+    expect(bare.length).toBeGreaterThan(0);
+    const notRuntime = bare.filter((i) => !(packageOf(i.specifier) in pkg.dependencies));
+    expect(notRuntime, 'imported by the compiled server but not in `dependencies`').toEqual([]);
+    for (const name of new Set(bare.map((i) => packageOf(i.specifier)))) {
+      expect(existsSync(join(ROOT, 'node_modules', name, 'package.json')), name).toBe(true);
+    }
+  });
+
+  it('every `dependencies` entry is imported by the compiled server: what only the client or the tests use is a dev dependency', () => {
+    const used = new Set(imports.map((i) => packageOf(i.specifier)));
+    expect(Object.keys(pkg.dependencies).filter((name) => !used.has(name))).toEqual([]);
+  });
+
+  it('runs without tsx: a dev dependency, and no start script uses it', () => {
+    expect(pkg.dependencies).not.toHaveProperty('tsx');
+    expect(pkg.devDependencies).toHaveProperty('tsx');
+    for (const name of ['start', 'meeting']) expect(pkg.scripts[name], name).not.toMatch(/tsx/);
+    for (const script of ['scripts/start.mjs', 'scripts/meeting.mjs', 'scripts/build.mjs']) {
+      expect(readFileSync(join(ROOT, script), 'utf8'), script).not.toMatch(/['"]tsx['"]|--import\s+tsx/);
+    }
+  });
+});
