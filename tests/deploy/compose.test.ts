@@ -1,6 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { SERVER_ENTRY } from '../../scripts/build.mjs';
 
 // No Docker engine runs here, so the deployment files are checked for what they promise.
 const compose = parse(readFileSync('docker-compose.yml', 'utf8'), { merge: true });
@@ -82,5 +84,79 @@ describe('docker-compose.yml', () => {
     const dockerfile = readFileSync('Dockerfile', 'utf8');
     expect(dockerfile).toMatch(/npm ci/);
     expect(dockerfile).toMatch(/EXPOSE 3000/);
+  });
+});
+
+describe('Dockerfile', () => {
+  const dockerfile = readFileSync('Dockerfile', 'utf8').replace(/\\\n/g, ' ');
+  const instructions = dockerfile
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#'));
+  // Stages, each from its FROM line on: [image, name, instructions].
+  const stages: { image: string; name?: string; lines: string[] }[] = [];
+  for (const line of instructions) {
+    const from = /^FROM\s+(\S+)(?:\s+AS\s+(\S+))?$/i.exec(line);
+    if (from) stages.push({ image: from[1], name: from[2], lines: [] });
+    else stages.at(-1)!.lines.push(line);
+  }
+  const runtime = stages.at(-1)!;
+  const stageNamed = (name: string) => stages.find((s) => s.name === name)!;
+  const copiedFrom = (line: string) => /--from=(\S+)/.exec(line)?.[1];
+
+  it('builds in three stages on Node 24 (the supported LTS line, as `engines` says)', () => {
+    expect(stages).toHaveLength(3);
+    for (const s of stages) expect(s.image).toBe('node:24-bookworm-slim');
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { engines: { node: string } };
+    expect(pkg.engines.node).toMatch(/>=24|\^24/);
+  });
+
+  it('builds client and server with the dev dependencies, and installs production dependencies apart, without install scripts', () => {
+    const [build, deps] = stages;
+    expect(build.lines).toContain('RUN npm ci --no-audit --no-fund');
+    expect(build.lines).toContain('RUN npm run build');
+    expect(deps.lines.some((l) => /^RUN npm ci --omit=dev --ignore-scripts\b/.test(l))).toBe(true);
+    expect(deps.lines.some((l) => /npm run build|COPY \. /.test(l))).toBe(false);
+  });
+
+  it('runs the compiled server with plain node, carrying no dev dependency and no TypeScript source', () => {
+    const copies = runtime.lines.filter((l) => l.startsWith('COPY'));
+    const nodeModules = copies.find((l) => /\snode_modules\b|\/node_modules\s/.test(l))!;
+    expect(copiedFrom(nodeModules)).toBe(stages[1].name);
+    expect(copies.find((l) => /\/app\/dist\s/.test(l)) && copiedFrom(copies.find((l) => /\/app\/dist\s/.test(l))!)).toBe(stages[0].name);
+    expect(copies.some((l) => /COPY \. |\bserver\b|\bshared\b|\bclient\b/.test(l.replace(/dist\/\S*/g, '')))).toBe(false);
+    expect(runtime.lines).toContain(`CMD ["node", "${SERVER_ENTRY}"]`);
+    expect(instructions.join('\n')).not.toMatch(/\btsx\b/);
+    expect(runtime.lines.some((l) => l.startsWith('HEALTHCHECK') && l.includes('/healthz'))).toBe(true);
+    expect(runtime.lines).toContain('ENV NODE_ENV=production');
+  });
+
+  it('copies every file the runtime scripts need: what they import, and the examples the README creates from', () => {
+    const copied = runtime.lines
+      .filter((l) => l.startsWith('COPY') && !copiedFrom(l))
+      .flatMap((l) =>
+        l
+          .replace(/^COPY\s+/, '')
+          .split(/\s+/)
+          .slice(0, -1),
+      );
+    for (const f of copied) expect(existsSync(f), f).toBe(true);
+    for (const script of copied.filter((f) => f.endsWith('.mjs'))) {
+      for (const [, spec] of readFileSync(script, 'utf8').matchAll(/from '([^']+)'/g)) {
+        if (spec.startsWith('node:')) continue;
+        expect(copied, `${script} imports ${spec}`).toContain(join(dirname(script), spec));
+      }
+    }
+    expect(copied).toContain('examples');
+    expect(copied).toContain('package.json');
+    // docker-compose.yml's example runs the CLI inside the container.
+    expect(readFileSync('README.md', 'utf8')).toMatch(/docker compose exec app1 npm run meeting -- create examples\//);
+  });
+
+  it('sends no secret and no local build into the build context', () => {
+    const ignored = readFileSync('.dockerignore', 'utf8')
+      .split('\n')
+      .map((l) => l.trim());
+    for (const entry of ['node_modules', 'dist', 'data', '.env', '.git']) expect(ignored, entry).toContain(entry);
   });
 });

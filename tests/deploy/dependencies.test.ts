@@ -72,6 +72,21 @@ describe("the compiled server's dependencies", () => {
     expect(Object.keys(pkg.dependencies).filter((name) => !used.has(name))).toEqual([]);
   });
 
+  it('installs without any install script (the image runs `npm ci --omit=dev --ignore-scripts`)', () => {
+    const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as {
+      packages: Record<string, { dev?: boolean; hasInstallScript?: boolean }>;
+    };
+    const scripted = Object.entries(lock.packages)
+      .filter(([path, p]) => path && !p.dev && p.hasInstallScript)
+      .map(([path]) => path);
+    expect(scripted).toEqual([]);
+    // better-sqlite3 loads its prebuilt Node-API binary (one for every Node version, 22 and 24 alike).
+    const sqlite = JSON.parse(readFileSync(join(ROOT, 'node_modules/better-sqlite3/package.json'), 'utf8')) as { gypfile?: boolean; scripts?: Record<string, string> };
+    expect(sqlite.scripts?.install).toBeUndefined();
+    expect(existsSync(join(ROOT, `node_modules/better-sqlite3/prebuilds/${process.platform}-${process.arch}.node`))).toBe(true);
+    expect(existsSync(join(ROOT, 'node_modules/better-sqlite3/build'))).toBe(false); // no local compile taking precedence
+  });
+
   it('runs without tsx: a dev dependency, and no start script uses it', () => {
     expect(pkg.dependencies).not.toHaveProperty('tsx');
     expect(pkg.devDependencies).toHaveProperty('tsx');
