@@ -87,6 +87,21 @@ describe("the compiled server's dependencies", () => {
     expect(existsSync(join(ROOT, 'node_modules/better-sqlite3/build'))).toBe(false); // no local compile taking precedence
   });
 
+  it('every pin, override and install-script decision has its reason in docs/DECISIONS.md', () => {
+    const full = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as typeof pkg & {
+      overrides?: Record<string, unknown>;
+      allowScripts?: Record<string, boolean>;
+    };
+    const decisions = readFileSync(join(ROOT, 'docs/DECISIONS.md'), 'utf8');
+    const section = /^## Dependencies: pins and overrides$([\s\S]*?)(?=^## |(?![\s\S]))/m.exec(decisions)?.[1] ?? '';
+    const pinned = Object.entries({ ...full.dependencies, ...full.devDependencies })
+      .filter(([, range]) => !range.startsWith('^'))
+      .map(([name]) => name);
+    const named = [...pinned, ...Object.keys(full.overrides ?? {}), ...Object.keys(full.allowScripts ?? {}).map((name) => `allowScripts.${name}`)];
+    expect(named.length).toBeGreaterThan(0);
+    for (const name of named) expect(section, name).toContain(`\`${name}\``);
+  });
+
   it('runs without tsx: a dev dependency, and no start script uses it', () => {
     expect(pkg.dependencies).not.toHaveProperty('tsx');
     expect(pkg.devDependencies).toHaveProperty('tsx');
