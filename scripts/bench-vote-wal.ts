@@ -23,7 +23,7 @@ const dir = mkdtempSync(join(tmpdir(), 'phong-hop-bench-'));
 const store = new SqliteStore(join(dir, 'bench.sqlite'));
 let checkpointMs = 0;
 const pragma = store.db.pragma.bind(store.db);
-store.db.pragma = ((source: string, options?: object) => {
+store.db.pragma = (source: string, options?: object) => {
   if (!source.startsWith('wal_checkpoint')) return pragma(source, options);
   const start = performance.now();
   try {
@@ -31,7 +31,7 @@ store.db.pragma = ((source: string, options?: object) => {
   } finally {
     checkpointMs += performance.now() - start;
   }
-}) as typeof store.db.pragma;
+};
 
 const def = committeeDefinition(15);
 let state: MeetingState = initialState('bench', def);

@@ -124,7 +124,10 @@ export function createApp(opts: AppOptions): App {
       await yjs.close();
       await opts.docFanout?.close();
       await rooms.disposeAll();
-      await new Promise<void>((resolve) => io.close(() => resolve()));
+      // The callback comes once the HTTP server has closed too, after the promise io.close() returns.
+      await new Promise<void>((resolve, reject) => {
+        io.close(() => resolve()).catch(reject);
+      });
       await store.close();
     },
   };

@@ -17,7 +17,8 @@ let version = 0;
 const io = new Server(port, { serveClient: false, maxHttpBufferSize: 1e6 });
 io.on('connection', (socket) => {
   // Members' links are `member-…` (they check in, as ours do), everyone else's anything else.
-  const token = String((socket.handshake.auth as { token?: unknown }).token ?? '');
+  const { token: given } = socket.handshake.auth as { token?: unknown };
+  const token = typeof given === 'string' ? given : '';
   socket.emit('snapshot', {
     meetingId: 'bench',
     version,
@@ -38,6 +39,6 @@ io.on('connection', (socket) => {
   });
 });
 process.stdout.write(`bare socket.io listening on ${port}\n`);
-const stop = () => io.close(() => process.exit(0));
+const stop = () => void io.close(() => process.exit(0));
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);

@@ -113,7 +113,8 @@ function tellTurnout(voterId: string): void {
 }
 
 io.on('connection', (socket) => {
-  const voterId = String((socket.handshake.auth as { voter?: unknown }).voter ?? '');
+  const { voter } = socket.handshake.auth as { voter?: unknown };
+  const voterId = typeof voter === 'string' ? voter : '';
   socket.on('vote', async (payload: { ballotId: string; paper: Record<string, string> }, ack: Ack) => {
     try {
       const keys = Object.entries(payload.paper).map(([row, answer]) => `${row}/${answer}`);
@@ -133,7 +134,7 @@ http.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
 });
 
 const stop = () => {
-  io.close();
+  void io.close();
   void store.close().finally(() => process.exit(0));
 };
 process.on('SIGTERM', stop);

@@ -17,7 +17,7 @@ export interface Measurement {
 export interface RunOptions {
   quick: boolean;
   /** Progress lines for the person watching. */
-  say(line: string): void;
+  say: (line: string) => void;
 }
 
 export interface Scenario {

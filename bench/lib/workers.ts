@@ -63,7 +63,7 @@ export function forkWorker(script: string | URL, env: Record<string, string> = {
 
 /** The worker side: one handler per request type; a thrown error is answered, not fatal. */
 export function serveRequests(handlers: Record<string, (args: Record<string, unknown>) => unknown>): void {
-  process.on('message', async (m: { id: number; type: string } & Record<string, unknown>) => {
+  const answer = async (m: { id: number; type: string } & Record<string, unknown>) => {
     const handler = handlers[m.type];
     try {
       if (!handler) throw new Error(`unknown request ${m.type}`);
@@ -71,7 +71,9 @@ export function serveRequests(handlers: Record<string, (args: Record<string, unk
     } catch (e) {
       process.send!({ id: m.id, ok: false, error: e instanceof Error ? e.message : String(e) });
     }
-  });
+  };
+  // Every outcome, a failure included, is sent back: the promise has nothing left to report.
+  process.on('message', (m: Parameters<typeof answer>[0]) => void answer(m));
   process.on('disconnect', () => process.exit(0));
 }
 

@@ -423,7 +423,7 @@ const scenario: Scenario = {
   name: SCENARIO,
   title:
     "JavaScript each view loads (gzip -9 KiB) and the member tablet's time to first meaningful render " +
-    `(the open item\'s title on screen, ${CPU_SLOWDOWN}× CPU throttling, cold cache); headline \`value\` = jsGzipKb in the JS rows, p50Ms in the render row`,
+    `(the open item's title on screen, ${CPU_SLOWDOWN}× CPU throttling, cold cache); headline \`value\` = jsGzipKb in the JS rows, p50Ms in the render row`,
   headline: 'value',
   run,
 };

@@ -87,7 +87,7 @@ export interface System {
   chairToken: string;
   /** The client tokens: members first, then observers sharing the public observer link. */
   tokens(observers: number): string[];
-  stop(): Promise<void>;
+  stop: () => Promise<void>;
 }
 
 /** How a scenario names, ranks and starts a system. */
@@ -103,8 +103,8 @@ export async function startSystems(defs: SystemDef[]): Promise<System[]> {
   const started = await Promise.allSettled(defs.map((d) => d.start()));
   const failed = started.find((r) => r.status === 'rejected');
   if (failed) {
-    await Promise.all(started.map((r) => (r.status === 'fulfilled' ? r.value.stop() : undefined)));
-    throw (failed as PromiseRejectedResult).reason;
+    await Promise.all(started.flatMap((r) => (r.status === 'fulfilled' ? [r.value.stop()] : [])));
+    throw failed.reason;
   }
   return started.map((r) => (r as PromiseFulfilledResult<System>).value);
 }
@@ -136,7 +136,7 @@ export async function startOurs(instances: 1 | 2, env: Record<string, string> = 
     const started = await Promise.allSettled(Array.from({ length: instances }, () => spawnWithRetry({ ...redisEnv, ...profile, ...audience, ...env })));
     for (const r of started) if (r.status === 'fulfilled') servers.push(r.value);
     const failed = started.find((r) => r.status === 'rejected');
-    if (failed) throw (failed as PromiseRejectedResult).reason;
+    if (failed) throw failed.reason;
     const meeting = await createMeetingOver(servers[0].url, servers[0].adminToken, DEFINITION);
     const members = Array.from({ length: MEMBERS }, (_, i) => meeting.tokenOf(`u${String(i + 1).padStart(2, '0')}`));
     const observer = meeting.tokenOf('obs');
@@ -177,7 +177,7 @@ export async function oursOnRedisAvailable(): Promise<boolean> {
 }
 
 /** A baseline server script (bench/baselines/*.ts) as a process of its own, once it listens. */
-async function startScript(script: string, env: Record<string, string>): Promise<{ port: number; pid: number; stop(): Promise<void> }> {
+async function startScript(script: string, env: Record<string, string>): Promise<{ port: number; pid: number; stop: () => Promise<void> }> {
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(ROOT, script)], {
     cwd: ROOT,

@@ -176,7 +176,7 @@ function openWs(spec: ClientSpec): Promise<Client> {
     },
   };
   ws.on('message', (data) => {
-    const { version } = JSON.parse(data.toString()) as { version: number };
+    const { version } = JSON.parse((data as Buffer).toString()); // ws's default binaryType: every frame one Buffer as { version: number };
     hold(c, version);
   });
   ws.on('close', () => {

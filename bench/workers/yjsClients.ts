@@ -188,7 +188,7 @@ const handlers: Record<string, (args: Record<string, unknown>) => unknown> = {
           if (next >= schedule.length) return resolve();
           setTimeout(tick, Math.max(0, schedule[next].at - wallMs()));
         } catch (e) {
-          reject(e);
+          reject(e instanceof Error ? e : new Error(String(e)));
         }
       };
       setTimeout(tick, Math.max(0, startAt - wallMs()));
@@ -208,7 +208,7 @@ const handlers: Record<string, (args: Record<string, unknown>) => unknown> = {
       await until(() => clients.every((c) => hasState(c.doc, target)), timeoutMs, 'every replica to converge');
     } catch (e) {
       const behind = clients.filter((c) => !hasState(c.doc, target)).length;
-      throw new Error(`${(e as Error).message}: ${behind} of ${clients.length} replicas behind (closes: ${clients.flatMap((c) => c.closes).join(',') || 'none'})`);
+      throw new Error(`${(e as Error).message}: ${behind} of ${clients.length} replicas behind (closes: ${clients.flatMap((c) => c.closes).join(',') || 'none'})`, { cause: e });
     }
     return clients.map((c): ReplicaReport => ({ editor: c.editor, lastChangeAt: c.lastChangeAt, ...digest(c.doc), closes: c.closes }));
   },
@@ -268,7 +268,7 @@ serveRequests(
         try {
           return await handle(args);
         } catch (e) {
-          throw new Error(`${type}: ${e instanceof Error ? e.stack : String(e)}`);
+          throw new Error(`${type}: ${e instanceof Error ? e.stack : String(e)}`, { cause: e });
         }
       },
     ]),

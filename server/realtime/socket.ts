@@ -121,7 +121,10 @@ export function attachSockets(io: IO, opts: SocketOptions): void {
   const { store, rooms, presence, log } = opts;
 
   io.use(socketProtocolGuard);
-  io.use(async (socket, next) => {
+  // Every path of admit() ends in next(), the failing ones included: the promise has nothing left to report.
+  io.use((socket, next) => void admit(socket, next));
+
+  async function admit(socket: ClientSocket, next: (err?: Error) => void): Promise<void> {
     try {
       // Before the token is looked up: a flood of handshakes costs no store lookup.
       const address = Admission.addressOf(socket.handshake.address, socket.handshake.headers);
@@ -143,13 +146,14 @@ export function attachSockets(io: IO, opts: SocketOptions): void {
       err.data = failure(e, log).error;
       next(err);
     }
-  });
+  }
 
   io.on('connection', async (socket: ClientSocket) => {
     const session = socket.data;
     const actor: Actor = { participantId: session.participantId, role: session.role };
     const allowed = opts.admission.requests({ tokenHash: session.tokenHash, role: session.role }, session.address);
-    socket.join([meetingChannel(session.meetingId), eventsChannel(session.meetingId, session.role), participantChannel(session.meetingId, session.participantId)]);
+    // Synchronous with our adapters (in memory, Redis Streams); the promise is only the adapter interface's.
+    void socket.join([meetingChannel(session.meetingId), eventsChannel(session.meetingId, session.role), participantChannel(session.meetingId, session.participantId)]);
 
     socket.on('command', async (...args: unknown[]) => {
       const { payload, ack } = request(args);

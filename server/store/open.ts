@@ -16,7 +16,8 @@ export interface OpenedStore {
   adapter?: ServerOptions['adapter'];
   /** Set when instances share Redis: live Yjs documents reach each other through it. */
   docFanout?: DocFanout;
-  close(): Promise<void>;
+  /** Called detached (`close: closeStore`), so a function property rather than a method. */
+  close: () => Promise<void>;
 }
 
 /** SQLite in DATA_DIR by default; Redis, shared by every instance, when REDIS_URL is set. */

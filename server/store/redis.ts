@@ -286,8 +286,8 @@ export class RedisStore implements Store {
     const raw = await this.call(() => this.redis.hgetall(this.key.counts(meetingId, ballotId)));
     return Object.fromEntries(
       Object.entries(raw)
-        .map(([k, v]) => [k, Number(v)])
-        .filter(([, n]) => (n as number) > 0),
+        .map(([k, v]): [string, number] => [k, Number(v)])
+        .filter(([, n]) => n > 0),
     );
   }
 

@@ -187,7 +187,7 @@ export class SqliteStore implements Store {
     }[];
     return rows.map((r) => {
       const what = `event record ${r.version} of meeting ${meetingId}`;
-      return { version: r.version, at: r.at, actor: r.actor, events: migrateEvents(JSON.parse(r.events), schemaOf(r.schema, what), r.at, what) };
+      return { version: r.version, at: r.at, actor: r.actor, events: migrateEvents(JSON.parse(r.events) as unknown[], schemaOf(r.schema, what), r.at, what) };
     });
   }
 

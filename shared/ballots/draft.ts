@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { MAX_TEXT } from '../limits.js';
-import { ABSTAIN, COLLECTIVE, MOTION_OPTIONS, OFFICIAL_SCALE } from './scale.js';
-import type { Ballot } from './types.js';
+import { ABSTAIN } from './scale.js';
 
 const Slug = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,39}$/i, 'letters, digits, - and _ (at most 40)');
 const Fraction = z.tuple([z.number().int().min(0), z.number().int().min(1)]).refine(([n, d]) => n <= d, 'a fraction of at most 1');

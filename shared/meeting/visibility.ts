@@ -1,7 +1,6 @@
 import type { Ballot, BallotResults, SubjectResult, WithheldRow } from '../ballots/types.js';
 import { COLLECTIVE } from '../ballots/scale.js';
 import type { MeetingEvent } from './events.js';
-import { isPublicRole } from './roles.js';
 import type { MeetingState } from './state.js';
 
 /**

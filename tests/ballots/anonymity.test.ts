@@ -210,7 +210,7 @@ describe('anonymity: no voter-to-choice link in the store or the logs', () => {
     const a = new Map(MEMBERS.map((id) => [id, paperOf(id, random)]));
     // The same answers for every row, dealt to other voters: rotate each row's answers among the
     // members who have that row. Each row's counts, and so the tally, are the same in both worlds.
-    const b = new Map(MEMBERS.map((id) => [id, {} as Paper]));
+    const b = new Map<string, Paper>(MEMBERS.map((id) => [id, {}]));
     for (const subject of SUBJECTS) {
       const raters = MEMBERS.filter((m) => m !== subject);
       raters.forEach((voter, i) => {

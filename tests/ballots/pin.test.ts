@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Ack, CommandResult } from '../../shared/protocol.js';
 import type { SqliteStore } from '../../server/store/sqlite.js';
 import { dumpTables } from '../helpers/sqliteDump.js';
 import { expectRefused, markPresent, pinOf, setPins, versionOf } from '../helpers/ballots.js';
@@ -65,7 +64,7 @@ describe("voting PIN: nobody votes in another's name", () => {
 
   it('the chair, holding a freshly reissued link of a member who joined before, cannot get a paper accepted in their name', async () => {
     const b = await openMotion();
-    const reissued = (await as('chair').send({ type: 'link.reissue', participantId: 'm2' })) as Ack<CommandResult>;
+    const reissued = await as('chair').send({ type: 'link.reissue', participantId: 'm2' });
     const link = (reissued as { link: string }).link;
     const impostor = await connectClient(server.url, tokenOfLink(link));
     expect(impostor.snapshot.you.participantId).toBe('m2');

@@ -101,7 +101,6 @@ describe('Dockerfile', () => {
     else stages.at(-1)!.lines.push(line);
   }
   const runtime = stages.at(-1)!;
-  const stageNamed = (name: string) => stages.find((s) => s.name === name)!;
   const copiedFrom = (line: string) => /--from=(\S+)/.exec(line)?.[1];
 
   it('builds in three stages on Node 24 (the supported LTS line, as `engines` says)', () => {

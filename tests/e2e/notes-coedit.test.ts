@@ -82,7 +82,14 @@ describe('notes, co-edited in Chromium', () => {
     expect(html).toMatch(/<ul><li><p>Còn nể nang trong tự phê bình<\/p><\/li><li><p>Chậm khắc phục hạn chế đã chỉ ra<\/p><\/li><\/ul>/);
 
     // The server has it all, with TipTap's node and mark names the export reads.
-    await waitFor(async () => expected.every((s) => storedText(server, DOC).then((t) => t.includes(s))), 10_000, 'the stored document');
+    await waitFor(
+      async () => {
+        const text = await storedText(server, DOC);
+        return expected.every((s) => text.includes(s));
+      },
+      10_000,
+      'the stored document',
+    );
     const fragment = (await storedDoc(server, DOC)).getXmlFragment(TIPTAP_FIELD);
     expect(fragment.toArray().map((node) => (node instanceof Y.XmlElement ? node.nodeName : '?'))).toEqual(['heading', 'paragraph', 'paragraph', 'bulletList']);
     expect(fragment.toString()).toContain('<heading level="2">Ưu điểm</heading>');

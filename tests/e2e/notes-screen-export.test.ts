@@ -92,14 +92,14 @@ describe('notes on the room screen, and the record downloaded from the console',
 
     const [md] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid="export-md"]').click()]);
     expect(md.suggestedFilename()).toBe('Hội nghị kiểm điểm (thử nghiệm).md');
-    const markdown = readFileSync((await md.path())!, 'utf8');
+    const markdown = readFileSync(await md.path(), 'utf8');
     expect(markdown).toContain(SEEDED);
     expect(markdown).toContain('Chủ trì kết luận: đồng ý với các ý kiến góp ý.');
     expect(markdown).toContain('Hội nghị thống nhất đánh giá tập thể hoàn thành tốt nhiệm vụ.');
 
     const [docx] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid="export-docx"]').click()]);
     expect(docx.suggestedFilename()).toBe('Hội nghị kiểm điểm (thử nghiệm).docx');
-    const zip = await JSZip.loadAsync(readFileSync((await docx.path())!));
+    const zip = await JSZip.loadAsync(readFileSync(await docx.path()));
     const xml = await zip.file('word/document.xml')!.async('string');
     expect(xml).toContain(SEEDED);
     expect(xml).toContain('Chủ trì kết luận: đồng ý với các ý kiến góp ý.');

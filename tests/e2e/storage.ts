@@ -32,13 +32,13 @@ async function storedRaw(page: Page): Promise<string> {
     const asText = (value: unknown): string =>
       JSON.stringify(value, (_k, v: unknown) => {
         if (v instanceof ArrayBuffer) return new TextDecoder().decode(v);
-        if (ArrayBuffer.isView(v)) return new TextDecoder().decode(v as Uint8Array);
+        if (ArrayBuffer.isView(v)) return new TextDecoder().decode(v);
         return v;
       });
     const request = <T>(r: IDBRequest<T>) =>
       new Promise<T>((ok, fail) => {
         r.onsuccess = () => ok(r.result);
-        r.onerror = () => fail(r.error);
+        r.onerror = () => fail(r.error ?? new Error('IndexedDB request failed'));
       });
     const records: string[] = [];
     for (const info of await indexedDB.databases()) {

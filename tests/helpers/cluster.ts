@@ -70,7 +70,7 @@ export interface Cluster {
   prefix: string;
   instances: Instance[];
   meeting: CreatedMeeting;
-  tokenOf(participantId: string): string;
+  tokenOf: (participantId: string) => string;
   stop(): Promise<void>;
 }
 
@@ -204,7 +204,7 @@ export async function startPrivateRedis(extraArgs: string[] = []): Promise<Priva
         stdio: ['ignore', 'pipe', 'inherit'],
       });
       child = c;
-      c.stdout!.on('data', (d: Buffer) => {
+      c.stdout.on('data', (d: Buffer) => {
         if (d.toString().includes('Ready to accept connections')) resolve();
       });
       c.once('exit', (code) => reject(new Error(`redis-server exited with ${code}`)));

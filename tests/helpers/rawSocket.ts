@@ -27,7 +27,7 @@ export function openRaw(baseUrl: string, token: string): Promise<RawSocket> {
       for (const settle of [...acks.values()]) settle(null);
     });
     ws.on('message', (data) => {
-      const text = data.toString();
+      const text = (data as Buffer).toString(); // ws's default binaryType: every frame one Buffer
       received.push(text);
       if (text.startsWith('0')) ws.send(`40${JSON.stringify({ token })}`);
       else if (text === '2') ws.send('3');

@@ -28,7 +28,7 @@ export interface TestServer {
   dataDir: string;
   /** Every log line the server wrote. */
   logs: string[];
-  tokenOf(participantId: string): string;
+  tokenOf: (participantId: string) => string;
   connectAs(participantId: string): Promise<TestClient>;
   /**
    * Closes the server gracefully and starts a new one on the same port and SQLite file, as an

@@ -74,7 +74,7 @@ export function holdSlowReaders(baseUrl: string, token: string, opts: SlowReader
       if (ws.readyState === WebSocket.OPEN) ws.send(frame, () => undefined);
     };
     ws.on('message', (data) => {
-      const text = data.toString();
+      const text = (data as Buffer).toString(); // ws's default binaryType: every frame one Buffer
       if (text.startsWith('0')) send(`40${JSON.stringify({ token })}`);
       else if (text === '2') send('3');
       else if (text.startsWith('44')) ws.terminate();

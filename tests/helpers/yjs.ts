@@ -106,7 +106,7 @@ export function textOf(doc: Y.Doc): string {
   return doc
     .getXmlFragment(TIPTAP_FIELD)
     .toArray()
-    .map((node) => (node instanceof Y.XmlElement ? xmlText(node) : String(node)))
+    .map((node) => (node instanceof Y.XmlElement ? xmlText(node) : node instanceof Y.XmlText ? node.toString() : ''))
     .join('\n');
 }
 

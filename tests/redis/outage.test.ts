@@ -20,7 +20,7 @@ function startRedis(port: number, dir: string): Promise<ChildProcess> {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {
-    child.stdout!.on('data', (d: Buffer) => {
+    child.stdout.on('data', (d: Buffer) => {
       if (d.toString().includes('Ready to accept connections')) resolve(child);
     });
     child.once('exit', (code) => reject(new Error(`redis-server exited with ${code}`)));

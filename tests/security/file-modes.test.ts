@@ -55,7 +55,7 @@ describe('files readable by their owner only', () => {
     mkdirSync(dataDir, { mode: 0o755 });
     chmodSync(dataDir, 0o755);
     const old = new SqliteStore(join(dataDir, 'phong-hop.sqlite'));
-    old.close();
+    await old.close();
     chmodSync(join(dataDir, 'phong-hop.sqlite'), 0o644);
     expect(statSync(join(dataDir, 'phong-hop.sqlite')).mode & 0o777).toBe(0o644);
     const server = await spawnServer({ dataDir });

@@ -141,7 +141,9 @@ describe('the output bound of a Socket.IO connection', () => {
     base = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
   });
   afterAll(async () => {
-    await new Promise<void>((resolve) => io.close(() => resolve()));
+    await new Promise<void>((resolve, reject) => {
+      io.close(() => resolve()).catch(reject);
+    });
   });
 
   /** Sends 20 MB in 50 KB messages to the next connection, or until it is gone; how many went, and why it went. */
@@ -166,7 +168,7 @@ describe('the output bound of a Socket.IO connection', () => {
     const ws = new WebSocket(`${base.replace('http', 'ws')}/socket.io/?EIO=4&transport=websocket`);
     ws.on('error', () => undefined);
     ws.on('message', (data) => {
-      const text = data.toString();
+      const text = (data as Buffer).toString(); // ws's default binaryType: every frame one Buffer
       if (text.startsWith('0')) ws.send('40');
       else if (text.startsWith('40')) ws.pause();
     });
@@ -226,7 +228,7 @@ describe('the output bound of a Socket.IO connection', () => {
       const ws = new WebSocket(`ws://127.0.0.1:${port}/socket.io/?EIO=4&transport=websocket`);
       ws.on('error', () => undefined);
       ws.on('message', (data) => {
-        const text = data.toString();
+        const text = (data as Buffer).toString(); // ws's default binaryType: every frame one Buffer
         if (text.startsWith('0')) ws.send('40');
         else if (text.startsWith('40')) ws.pause();
       });
@@ -242,7 +244,9 @@ describe('the output bound of a Socket.IO connection', () => {
       expect(unsent).toBeLessThan(MAX_UNSENT_BYTES);
       ws.terminate();
     } finally {
-      await new Promise<void>((resolve) => stallIo.close(() => resolve()));
+      await new Promise<void>((resolve, reject) => {
+        stallIo.close(() => resolve()).catch(reject);
+      });
     }
   });
 

@@ -83,7 +83,8 @@ describe('durability: kill -9 and restart on the same DATA_DIR', () => {
 
     let acked = 0;
     let maxAcked = 0;
-    let killed: Promise<void> | null = null;
+    // Assigned in a callback, so typed by assertion: a plain annotation narrows it to null here.
+    let killed = null as Promise<void> | null;
     const sends = chairs.flatMap((chair, c) =>
       Array.from({ length: 50 }, (_, i) =>
         chair.send({ type: 'announcement.post', text: `Thông báo ${c}-${i}` }).then(

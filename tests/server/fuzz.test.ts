@@ -103,7 +103,7 @@ describe(`fuzzing the socket API (seed ${SEED}; rerun with FUZZ_SEED=${SEED})`, 
       }
       if (kind < 45) {
         const { command, how } = mutateCommand(rng, sample);
-        return { payload: { meetingId, command }, how: `mutated ${sample.type}: ${how}` };
+        return { payload: { meetingId, command }, how: `mutated ${String(sample.type)}: ${how}` };
       }
       if (kind < 55) return { payload: rng.json(3), how: 'random JSON envelope' };
       if (kind < 63) return { payload: { meetingId, command: rng.json(2) }, how: 'random JSON command' };

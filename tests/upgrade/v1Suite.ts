@@ -2,7 +2,6 @@ import { io } from 'socket.io-client';
 import { describe, expect, it } from 'vitest';
 import { hashToken } from '../../server/ids.js';
 import type { Ballot } from '../../shared/ballots/types.js';
-import type { MeetingState } from '../../shared/meeting/state.js';
 import type { Snapshot } from '../../shared/protocol.js';
 import { PROTOCOL_VERSION, SCHEMA_VERSION } from '../../shared/versions.js';
 import { Admin, Participant, readNotes, type Json } from '../fixtures/driver.js';
@@ -140,7 +139,7 @@ export function v1Suite(manifest: FixtureManifest, meetings: FixtureMeeting[], f
       }
       expect(await fixture().raw.eventStamp(example.id, version)).toBe(SCHEMA_VERSION);
       expect(await fixture().raw.stateStamp(example.id)).toBe(SCHEMA_VERSION);
-      const state = (await store.loadMeeting(example.id))!.state as MeetingState;
+      const state = (await store.loadMeeting(example.id))!.state;
       expect(state.schemaVersion).toBe(SCHEMA_VERSION);
     });
   });

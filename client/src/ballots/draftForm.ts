@@ -94,7 +94,8 @@ export function draftInput(form: DraftForm): BallotDraftInput {
   };
 }
 
-export type DraftCheck = { ok: true; draft: BallotDraft } | { ok: false; problems: ('title' | 'subjects' | 'options' | string)[] };
+/** A problem is the name of a missing field ('title', 'subjects' or 'options') or else the schema's message. */
+export type DraftCheck = { ok: true; draft: BallotDraft } | { ok: false; problems: string[] };
 
 /** Checks the form with the same schema the server applies, naming what is missing. */
 export function checkForm(form: DraftForm): DraftCheck {

@@ -12,7 +12,7 @@ export function explainError(t: Messages, error: ClientError): string {
     return t.refusals[error.reason]((key) => error.detail?.[key] ?? '?');
   }
   if (error.code === 'wrong-pin' && typeof error.detail?.attemptsLeft === 'number') return t.pin.wrong(error.detail.attemptsLeft);
-  return (t.errors[error.code] as string | undefined) ?? error.message;
+  return t.errors[error.code] ?? error.message;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { clockOffset, type ClockSample } from '../../../shared/meeting/timing.js';
-import type { MeetingSocket } from './socket.js';
+import { ask, type MeetingSocket } from './socket.js';
 
 const SAMPLES = 5;
 const SAMPLE_TIMEOUT_MS = 3000;
@@ -10,7 +10,7 @@ export async function measureOffset(socket: MeetingSocket): Promise<number | nul
   for (let i = 0; i < SAMPLES && socket.connected; i++) {
     const sentAt = Date.now();
     try {
-      const reply = await socket.timeout(SAMPLE_TIMEOUT_MS).emitWithAck('time', { sentAt });
+      const reply = await ask(socket, 'time', { sentAt }, SAMPLE_TIMEOUT_MS);
       if (reply.ok) samples.push({ sentAt, serverNow: reply.serverNow, receivedAt: Date.now() });
     } catch {
       // A lost sample only makes the estimate rougher.

@@ -8,7 +8,7 @@ import type { EventBatch, Snapshot, You } from '../../../shared/protocol.js';
 import { updateApp } from '../offline/appUpdate.js';
 import { measureOffset } from './clock.js';
 import { forgetSnapshot, loadSnapshot, saveSnapshot } from './snapshotCache.js';
-import { openSocket, type MeetingSocket } from './socket.js';
+import { ask, openSocket, type MeetingSocket } from './socket.js';
 
 export type ConnectionState = 'connected' | 'reconnecting' | 'offline';
 /** Why the connection stopped for good: the link was reissued, or the server does not know it. */
@@ -127,7 +127,7 @@ export class MeetingConnection {
       return { ok: false, error: { code: 'offline', message: 'not connected' } };
     }
     try {
-      return await socket.timeout(COMMAND_TIMEOUT_MS).emitWithAck('command', { meetingId, command });
+      return await ask(socket, 'command', { meetingId, command }, COMMAND_TIMEOUT_MS);
     } catch {
       return { ok: false, error: { code: 'timeout', message: 'no answer from the server' } };
     }
@@ -230,7 +230,7 @@ export class MeetingConnection {
     if (this.syncing || !socket?.connected) return;
     this.syncing = true;
     try {
-      const reply = await socket.timeout(SYNC_TIMEOUT_MS).emitWithAck('sync', { version: this.view.version });
+      const reply = await ask(socket, 'sync', { version: this.view.version }, SYNC_TIMEOUT_MS);
       if (socket !== this.socket) return;
       if (reply.ok) this.acceptSnapshot(reply.snapshot);
       else this.syncing = false;

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { findItem } from '../../../shared/meeting/state.js';
 import { notesDocName } from '../../../shared/notes/access.js';
 import { formatDay } from '../../../shared/format.js';
@@ -18,9 +18,9 @@ export function NotesPanel() {
   const pickerId = useId();
   const [chosen, setChosen] = useState<string | null>(null);
   const current = state.activeItemId;
-  useEffect(() => {
-    if (chosen !== null && chosen === current) setChosen(null);
-  }, [chosen, current]);
+  // Back on the chair's item: from now on the panel follows the chair again. Adjusted while
+  // rendering (React's pattern for state that follows a prop), so no frame shows the stale choice.
+  if (chosen !== null && chosen === current) setChosen(null);
 
   const browsing = chosen !== null && findItem(state, chosen) ? findItem(state, chosen)! : null;
   const item = browsing ?? defaultNotesItem(state);

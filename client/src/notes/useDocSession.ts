@@ -26,6 +26,7 @@ export function useDocSession(docName: string): DocSession | null {
   const [session, setSession] = useState<DocSession | null>(null);
   useEffect(() => {
     const s = new DocSession({ meetingId, docName, token, user });
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the session is a connection this effect opens and closes; state is how the render receives it
     setSession(s);
     return () => {
       setSession(null);

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { itemsOfDay } from '../../../../shared/meeting/agenda.js';
 import { activeItem, type AgendaItem } from '../../../../shared/meeting/state.js';
 import { CommandButton } from '../../components/CommandButton.js';
@@ -19,7 +19,12 @@ export function AgendaPanel() {
   const [viewDay, setViewDay] = useState(state.currentDay);
   const [adding, setAdding] = useState(false);
   // Follow the meeting when it moves to another day; the chair may still look ahead meanwhile.
-  useEffect(() => setViewDay(state.currentDay), [state.currentDay]);
+  // Adjusted while rendering (React's pattern for state that follows a prop), not in an effect.
+  const [followedDay, setFollowedDay] = useState(state.currentDay);
+  if (followedDay !== state.currentDay) {
+    setFollowedDay(state.currentDay);
+    setViewDay(state.currentDay);
+  }
   const items = itemsOfDay(state, viewDay);
   const active = activeItem(state);
   const running = state.status === 'running';

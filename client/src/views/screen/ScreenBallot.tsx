@@ -36,7 +36,6 @@ export function ScreenBallot({ ballotId }: { ballotId: string }) {
 
 function ScreenBallotBody({ ballot }: { ballot: Ballot }) {
   const { t } = useI18n();
-  const { state } = useMeeting();
   switch (ballot.status) {
     case 'draft':
       return <p className="screen-ballot-note">{t.ballots.notShown}</p>;
