@@ -38,6 +38,9 @@ export default defineConfig(
     },
     plugins: { 'import-x': importX },
     settings: {
+      // Without these import-x reads only .js dependencies, and no-cycle would see no TypeScript module.
+      'import-x/extensions': ['.ts', '.tsx', '.js', '.mjs'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
       'import-x/resolver-next': [
         // Imports name the emitted `.js` file (NodeNext style); the source is `.ts` or `.tsx`.
         createNodeResolver({
