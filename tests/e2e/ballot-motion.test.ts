@@ -63,7 +63,8 @@ describe('a motion and a cancelled choice, end to end in Chromium', () => {
     // m3 arrives after the list was fixed: not on it. The guest never votes: title and turnout only.
     const { page: m3 } = await open('m3');
     await m3.getByTestId('not-eligible').waitFor();
-    // m3's tablet checked itself in while the ballot is open: the room is told.
+    // m3 checks in on the tablet while the ballot is open: the room is told.
+    await m3.getByTestId('check-in').click();
     await poll(() => screen.locator('[data-testid="screen-notice"][data-kind="attendance-changed"]').first().innerText()).toMatch(
       /^Thay đổi điểm danh trong khi đang bỏ phiếu: đ\/c Hoàng Văn Ba — Có mặt \(\d\d:\d\d\)$/,
     );
