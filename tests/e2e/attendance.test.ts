@@ -1,7 +1,8 @@
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatTime } from '../../shared/format.js';
 import { attendanceOf, markOf } from '../../shared/meeting/attendance.js';
-import { launchBrowser, type TestBrowser } from '../helpers/browser.js';
+import { launchBrowser, SCREENSHOT_DIR, type TestBrowser } from '../helpers/browser.js';
 import { accepted, waitForOnline } from '../helpers/liveRoom.js';
 import { startServer, type TestClient, type TestServer } from '../helpers/server.js';
 import { waitFor } from '../helpers/wait.js';
@@ -55,6 +56,7 @@ describe('attendance is the chair’s (Chromium): tablets check in by a tap, the
     expect(await tap.innerText()).toBe('Điểm danh: Tôi có mặt');
     // A fingertip's target, like every control on the tablet.
     expect((await smallTargets(m1)).filter((target) => target.includes('Tôi có mặt'))).toEqual([]);
+    await m1.getByTestId('check-in-panel').screenshot({ path: join(SCREENSHOT_DIR, 'tablet-check-in.png') });
     await tap.click();
 
     await waitFor(() => attendanceOf(watcher.state, 'm1') === 'present', 10_000, 'm1 checked in');
@@ -69,6 +71,7 @@ describe('attendance is the chair’s (Chromium): tablets check in by a tap, the
       .waitFor();
     await withAttr(console_, 'source-m1', 'data-source', 'self').waitFor();
     expect(await console_.getByTestId('source-m1').innerText()).toBe(`Tự điểm danh lúc ${time}`);
+    await m1.getByTestId('check-in-panel').screenshot({ path: join(SCREENSHOT_DIR, 'tablet-checked-in.png') });
   });
 
   it('"mark everyone online present" marks the connected, unmarked members and says how many', async () => {
@@ -89,5 +92,6 @@ describe('attendance is the chair’s (Chromium): tablets check in by a tap, the
     expect(markOf(watcher.state, 'm1')?.source).toBe('self');
     expect(markOf(watcher.state, 'sec')).toMatchObject({ status: 'present', source: 'presidium', by: 'chair' });
     expect(await console_.getByTestId('mark-connected').isDisabled()).toBe(true);
+    await console_.locator('#attendance').screenshot({ path: join(SCREENSHOT_DIR, 'console-attendance.png') });
   });
 });

@@ -26,7 +26,7 @@ export function CheckIn() {
     const who = (mark.by && findParticipant(state, mark.by)?.name) || t.roles.chair;
     body = (
       <p className={`check-in-status status-${mark.status}`} data-testid="check-in-status" data-status={mark.status} data-source={mark.source}>
-        {t.checkIn.markedBy(t.attendance[mark.status], who)}
+        {mark.status === 'present' ? t.checkIn.markedPresent(who) : t.checkIn.markedBy(t.attendance[mark.status], who)}
       </p>
     );
   } else if (mark?.status === 'present') {

@@ -81,13 +81,15 @@ export function AttendancePanel() {
       <ul className="attendance-list">
         {attending.map((p) => {
           const status = attendanceOf(state, p.id);
+          // Not marked yet counts as absent, but no button says so: the chair has not decided.
+          const marked = markOf(state, p.id)?.status;
           return (
             <li
               key={p.id}
-              className={`attendance-row status-${status}`}
+              className={`attendance-row status-${marked ?? 'unmarked'}`}
               data-testid={`attendance-${p.id}`}
               data-status={status}
-              data-marked={String(markOf(state, p.id) !== undefined)}
+              data-marked={String(marked !== undefined)}
               data-online={String(online.has(p.id))}
             >
               <span className="attendance-who">
@@ -103,14 +105,14 @@ export function AttendancePanel() {
                       key={s}
                       command={{ type: 'attendance.mark', participantId: p.id, status: s }}
                       testId={`mark-${p.id}-${s}`}
-                      className={status === s ? `is-selected status-${s}` : ''}
-                      pressed={status === s}
-                      disabled={status === s}
+                      className={marked === s ? `is-selected status-${s}` : ''}
+                      pressed={marked === s}
+                      disabled={marked === s}
                     >
                       {t.attendance[s]}
                     </CommandButton>
                   ) : (
-                    status === s && (
+                    marked === s && (
                       <span key={s} className={`chip status-${s}`}>
                         {t.attendance[s]}
                       </span>

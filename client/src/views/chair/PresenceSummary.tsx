@@ -56,7 +56,7 @@ export function PresenceSummary({ people }: { people: Participant[] }) {
         </p>
       )}
       {allowed({ type: 'attendance.markConnected' }) && (
-        <p className="mark-connected">
+        <p className="chips mark-connected">
           <button
             type="button"
             className="btn btn-secondary"
