@@ -86,8 +86,8 @@ export function createApp(opts: AppOptions): App {
   const state = { closing: false };
   // What commands' entries need done by the server (shared/meeting/registry.ts, server/commands/).
   const needs = beforeCommit({ newLink: linkReplacer({ store, revocation, publicUrl: opts.publicUrl }) });
-  const rooms = new Rooms({ store, log, io, beforeCommit: needs, clustered: opts.adapter !== undefined, clock: opts.clock });
   const presence = new Presence(io);
+  const rooms = new Rooms({ store, log, io, beforeCommit: needs, online: (meetingId) => presence.online(meetingId), clustered: opts.adapter !== undefined, clock: opts.clock });
   // Hostile clients: what one connection, link or address may cost (docs/SECURITY.md).
   const output = new OutputGuard(io.engine, log);
   const admission = new Admission(io, {

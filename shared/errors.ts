@@ -26,7 +26,7 @@ export const ERROR_CODES = [
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /**
- * Why a ballot step was refused, for the chair console to explain in the reader's language (the
+ * Why a step of the rules was refused, for the chair console to explain in the reader's language (the
  * `message` is English, for logs and scripts).
  */
 export const REFUSAL_REASONS = [
@@ -35,6 +35,8 @@ export const REFUSAL_REASONS = [
   'ballot-quorum-not-met', // ballot.close: early close below the ballot's quorum; cancel instead (detail: turnout, required)
   'quorum-below-floor', // ballot.create/update: a quorum lower than the meeting allows (detail: n, d)
   'weak-pin', // pin.set: too easy to guess
+  'attendance-marked', // attendance.checkIn: the chair or the secretary already marked the sender; only they change it
+  'check-in-closed', // attendance.checkIn: the meeting has ended
 ] as const;
 export type RefusalReason = (typeof REFUSAL_REASONS)[number];
 

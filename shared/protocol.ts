@@ -17,7 +17,8 @@ export const SyncRequest = z.object({ version: z.number().int().min(0).optional(
 export const TimeRequest = z.object({ sentAt: z.number().finite() }).strict();
 
 export type Ack<T extends object = { version: number }> = ({ ok: true } & T) | { ok: false; error: ErrorInfo };
-export type CommandResult = { version: number; link?: string };
+/** `link`: a reissued link (`link.reissue`); `marked`: how many were marked present (`attendance.markConnected`). */
+export type CommandResult = { version: number; link?: string; marked?: number };
 
 export interface You {
   participantId: string;

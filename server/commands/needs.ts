@@ -19,10 +19,20 @@ export function runCommand(room: MeetingRoom, actor: Actor, command: Command, pi
   return pin ? withPin(room, actor, command, pin, pins) : room.execute(actor, command);
 }
 
-/** What the decision reads that only the store holds: a ballot's sealed counts (`counts`). */
-export async function supplied(store: Store, meetingId: string, command: Command): Promise<Pick<DecideContext, 'counts'>> {
-  const ballotId = entryFor(command.type).needs?.counts?.(command);
-  return ballotId === undefined ? {} : { counts: await store.readCounts(meetingId, ballotId) };
+/** Where the server's knowledge comes from: the store, and the live connections (presence). */
+export interface Sources {
+  store: Store;
+  online?: () => Promise<string[]>;
+}
+
+/** What the decision reads that only the server holds: a ballot's sealed counts (`counts`), who is connected now (`online`). */
+export async function supplied({ store, online }: Sources, meetingId: string, command: Command): Promise<Pick<DecideContext, 'counts' | 'online'>> {
+  const needs = entryFor(command.type).needs;
+  const ballotId = needs?.counts?.(command);
+  return {
+    ...(ballotId === undefined ? {} : { counts: await store.readCounts(meetingId, ballotId) }),
+    ...(needs?.online ? { online: (await online?.()) ?? [] } : {}),
+  };
 }
 
 /** What must be done once the command is accepted and before its events are committed (`newLink`). */

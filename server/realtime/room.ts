@@ -58,6 +58,8 @@ interface RoomDeps {
   /** Tells the other instances, each version on its own and at once (their copies decide there). */
   announce?: (batch: EventBatch) => void;
   beforeCommit: BeforeCommit;
+  /** Who is connected to the meeting now, on any instance (presence.ts), for commands whose entry needs it. */
+  online?: () => Promise<string[]>;
   /** Other instances commit to the same store, so the cached copy may be behind. */
   shared?: boolean;
   /** With a shared store: whether this is the only instance running now (the adapter's count). */
@@ -168,7 +170,8 @@ export class MeetingRoom {
     // has not fired yet: a paper arriving after the deadline is refused, never counted.
     await this.closeOverdueBallots();
     const now = this.now();
-    const decision = decide(this.state, command, actor, { now, newId: () => newId(), ...(await supplied(this.deps.store, this.id, command)) });
+    const decision = decide(this.state, command, actor, { now, newId: () => newId(), ...(await supplied(this.deps, this.id, command)) });
+    const answer = decision.ok ? entryFor(command.type).answer?.(decision.events) : undefined;
     if (!decision.ok || decision.events.length === 0) {
       // A refusal or a no-op changes nothing, so no version check catches a stale copy: with other
       // instances committing (a ballot just opened there), make sure the answer is the current one.
@@ -176,10 +179,10 @@ export class MeetingRoom {
         await this.reload();
         return this.attempt(actor, command, n + 1);
       }
-      return decision.ok ? { ok: true, version: this.version } : decision;
+      return decision.ok ? { ok: true, version: this.version, ...answer } : decision;
     }
 
-    const extra = await this.deps.beforeCommit(this.id, command, actor, this.state);
+    const extra = { ...answer, ...(await this.deps.beforeCommit(this.id, command, actor, this.state)) };
     // Papers never come this way (see `cast`), so the only other outcome is a lost race.
     const outcome = await this.commit({ events: decision.events, tallies: decision.tallies }, now, actor.participantId);
     if (outcome !== 'ok') {

@@ -28,6 +28,8 @@ export class Rooms {
       log: Logger;
       io: Server<ClientToServer, ServerToClient, InterServer>;
       beforeCommit: BeforeCommit;
+      /** Who is connected to a meeting now, on any instance (presence.ts). */
+      online?: (meetingId: string) => Promise<string[]>;
       /** Several instances share the store (Redis): keep their cached copies in step. */
       clustered: boolean;
       /** Server time; tests inject one to reach a ballot's deadline without waiting for it. */
@@ -80,7 +82,8 @@ export class Rooms {
     };
     const announce = this.deps.clustered ? (batch: EventBatch) => void io.serverSideEmit('committed', meetingId, batch) : undefined;
     const alone = async () => (await io.of('/').adapter.serverCount()) <= 1;
-    const room = new MeetingRoom(meetingId, stored.state, stored.version, { store, log, publish, announce, alone, beforeCommit, shared: this.deps.clustered, clock });
+    const online = this.deps.online && (() => this.deps.online!(meetingId));
+    const room = new MeetingRoom(meetingId, stored.state, stored.version, { store, log, publish, announce, alone, beforeCommit, online, shared: this.deps.clustered, clock });
     return room;
   }
 }

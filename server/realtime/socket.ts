@@ -4,7 +4,8 @@ import { forbiddenKeyMessage, forbiddenKeyPath } from '../../shared/forbiddenKey
 import { MAX_PAYLOAD_BYTES } from '../../shared/limits.js';
 import { Command } from '../../shared/meeting/commands.js';
 import { entryFor, isCommandType } from '../../shared/meeting/registry.js';
-import { isPublicRole, seesJoinLink, type Actor } from '../../shared/meeting/roles.js';
+import { decideConsoleCheckIn } from '../../shared/meeting/attendance.js';
+import { isPublicRole, manages, seesJoinLink, type Actor } from '../../shared/meeting/roles.js';
 import { publicState } from '../../shared/meeting/visibility.js';
 import { CommandEnvelope, SyncRequest, TimeRequest, type Ack, type ClientToServer, type InterServer, type ServerToClient, type Snapshot } from '../../shared/protocol.js';
 import { authenticate, roomStates, stillValid } from '../auth/authenticate.js';
@@ -30,6 +31,8 @@ export interface SessionData {
   tokenHash: string;
   /** The key of the client's per-address budgets; null for none (server/realtime/clientAddress.ts). */
   address: string | null;
+  /** The handshake says `app: true`: a person opened the app (a script or a test harness need not say so). */
+  app: boolean;
 }
 
 type IO = Server<ClientToServer, ServerToClient, InterServer, SessionData>;
@@ -130,7 +133,8 @@ export function attachSockets(io: IO, opts: SocketOptions): void {
       const address = Admission.addressOf(socket.handshake.address, socket.handshake.headers);
       const busy = opts.admission.fromAddress(address);
       if (busy) return next(refused(busy));
-      const auth = await authenticate((socket.handshake.auth as { token?: unknown } | undefined)?.token, { store, meeting: roomStates(rooms) });
+      const handshake = socket.handshake.auth as { token?: unknown; app?: unknown } | undefined;
+      const auth = await authenticate(handshake?.token, { store, meeting: roomStates(rooms) });
       if (!auth.ok) return next(unauthorized());
       const { meetingId, participant, tokenHash } = auth;
       const admitted = await opts.admission.connect('socket', `socket:${tokenHash}`, { tokenHash, role: participant.role });
@@ -139,7 +143,7 @@ export function attachSockets(io: IO, opts: SocketOptions): void {
       socket.conn.once('close', admitted.release);
       socket.once('disconnect', admitted.release);
       if (socket.conn.readyState === 'closed') admitted.release();
-      socket.data = { meetingId, participantId: participant.id, role: participant.role, name: participant.name, tokenHash, address };
+      socket.data = { meetingId, participantId: participant.id, role: participant.role, name: participant.name, tokenHash, address, app: handshake?.app === true };
       next();
     } catch (e) {
       const err = new Error(e instanceof StoreUnavailableError ? 'store-unavailable' : 'internal') as Error & { data?: unknown };
@@ -213,6 +217,10 @@ export function attachSockets(io: IO, opts: SocketOptions): void {
       const room = await rooms.get(session.meetingId);
       const snapshot = room && (await snapshotOf(room, session, store, opts.publicUrl));
       if (snapshot && socket.connected) socket.emit('snapshot', snapshot);
+      // The chair or the secretary opening the console is in the room: the server checks them in as
+      // themselves (never over a mark). Nobody else is checked in by connecting (shared/meeting/attendance.ts).
+      // A store failure here leaves the console connected: the chair can still mark themself.
+      if (room && session.app && manages(session.role)) void room.system((state, now) => decideConsoleCheckIn(state, actor, now)).catch((e: unknown) => failure(e, log));
     } catch (e) {
       // Without its snapshot the client has nothing to show; it reconnects after a server-side
       // disconnect. (Left unhandled, this rejection would take the whole process down.)

@@ -9,7 +9,7 @@ import { newBallot } from './newBallot.js';
 import { checkPaper } from './paper.js';
 import { meetsQuorum, requiredTurnout } from './results.js';
 import { atLeast, rulesOf } from './rules.js';
-import { quorum as meetingQuorum } from '../meeting/attendance.js';
+import { attendanceOf, quorum as meetingQuorum } from '../meeting/attendance.js';
 import { rowsFor } from './rows.js';
 import { COLLECTIVE } from './scale.js';
 import { tally } from './tally.js';
@@ -29,7 +29,7 @@ export function findBallot(state: MeetingState, id: string): Ballot | undefined 
 export function eligibleVoters(state: MeetingState, ballot: Pick<Ballot, 'eligibility' | 'kind' | 'subjects' | 'selfRating'>): string[] {
   return state.participants
     .filter(isVoter)
-    .filter((p) => ballot.eligibility === 'all-members' || state.attendance[p.id] === 'present')
+    .filter((p) => ballot.eligibility === 'all-members' || attendanceOf(state, p.id) === 'present')
     .filter((p) => rowsFor(ballot, p.id).length > 0)
     .map((p) => p.id)
     .sort();

@@ -50,8 +50,11 @@ export const Command = z.discriminatedUnion('type', [
   cmd('queue.setOpen', { open: z.boolean(), itemId: Id.optional() }),
   cmd('queue.setSpeakingTime', { seconds: Seconds, itemId: Id.optional() }),
 
+  // The sender's own "I am present" (an explicit tap); refused over the chair's or secretary's mark.
   cmd('attendance.checkIn', {}),
   cmd('attendance.mark', { participantId: Slug, status: z.enum(['present', 'absent', 'excused']) }),
+  // Everyone connected now and not yet marked, present; the answer says how many (`marked`).
+  cmd('attendance.markConnected', {}),
 
   cmd('announcement.post', {
     text: z.string().trim().min(1).max(MAX_ANNOUNCEMENT),

@@ -30,6 +30,8 @@ export interface DecideContext {
   counts?: Counts;
   /** The server checked the paper's PIN against the voter's stored hash (docs/BALLOTS.md, "Voting PIN"). */
   pinVerified?: boolean;
+  /** Ids of the participants connected now, on any instance; supplied when the command's entry needs them. */
+  online?: readonly string[];
 }
 
 export const accept = (...events: MeetingEvent[]): Decision => ({ ok: true, events });

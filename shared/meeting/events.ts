@@ -1,4 +1,4 @@
-import type { AgendaItem, AttendanceStatus, FloorRequest, ScreenMode, Speech } from './state.js';
+import type { AgendaItem, AttendanceSource, AttendanceStatus, FloorRequest, ScreenMode, Speech } from './state.js';
 import type { AgendaItemFields } from '../definition.js';
 import type { Ballot, BallotResults } from '../ballots/types.js';
 
@@ -23,8 +23,8 @@ export type MeetingEvent =
   | { type: 'queue.reordered'; itemId: string; requestIds: string[] }
   | { type: 'queue.openSet'; itemId: string; open: boolean }
   | { type: 'queue.speakingTimeSet'; itemId: string; seconds: number }
-  /** `at` is absent in events recorded before it existed. */
-  | { type: 'attendance.marked'; participantId: string; status: AttendanceStatus; at?: number }
+  /** `by` is null and `source` `unrecorded` in events recorded before they existed (schema 2). */
+  | { type: 'attendance.marked'; participantId: string; status: AttendanceStatus; at: number; source: AttendanceSource; by: string | null }
   | { type: 'announcement.posted'; text: string; at: number; endsAt: number | null }
   | { type: 'announcement.cleared' }
   | { type: 'link.reissued'; participantId: string; at: number }

@@ -89,7 +89,7 @@ function apply(state: MeetingState, event: MeetingEvent): MeetingState {
       return updateQueue(state, event.itemId, (q) => ({ ...q, speakingSec: event.seconds }));
 
     case 'attendance.marked':
-      return { ...state, attendance: { ...state.attendance, [event.participantId]: event.status } };
+      return { ...state, attendance: { ...state.attendance, [event.participantId]: { status: event.status, source: event.source, by: event.by, at: event.at } } };
     case 'announcement.posted':
       return { ...state, announcement: { text: event.text, postedAt: event.at, endsAt: event.endsAt } };
     case 'announcement.cleared':

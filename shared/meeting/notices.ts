@@ -47,7 +47,7 @@ export function noticeFor(state: MeetingState, event: MeetingEvent): Notice | nu
       // shown, because it moves the meeting's quorum and prepares the next ballot's electorate.
       const open = openBallots(state);
       if (open.length === 0) return null;
-      return { ...base, kind: 'attendance-changed', at: event.at ?? 0, participantId: event.participantId, ballotId: open[0].id, status: event.status };
+      return { ...base, kind: 'attendance-changed', at: event.at, participantId: event.participantId, ballotId: open[0].id, status: event.status };
     }
     case 'ballot.closed': {
       const ballot = state.ballots.find((b) => b.id === event.ballotId);

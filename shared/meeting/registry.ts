@@ -3,8 +3,10 @@ import { decidePinSet } from '../ballots/pin.js';
 import type { CommandOf, CommandType } from './commands.js';
 import { decideAgenda } from './agenda.js';
 import { decideAnnouncement } from './announcements.js';
-import { decideAttendance } from './attendance.js';
+import { countMarked, decideCheckIn, decideMark, decideMarkConnected } from './attendance.js';
 import type { DecideContext, Decision } from './decision.js';
+import type { MeetingEvent } from './events.js';
+import type { CommandResult } from '../protocol.js';
 import { decideLinkReissue } from './links.js';
 import { decideQueue, mayRequestFloor, mayWithdraw } from './queue.js';
 import { ATTENDING, BODY, CHAIR, PRESIDIUM, type Actor, type RoleSet } from './roles.js';
@@ -29,6 +31,8 @@ export interface Entry<T extends CommandType> {
   batched?: true;
   /** The payload is secret (a paper, a PIN): a failure while handling it is logged by its error class only. */
   secret?: true;
+  /** What the acknowledgement says beyond the version, from the accepted events (none when nothing changed). */
+  answer?: (events: readonly MeetingEvent[]) => Partial<CommandResult>;
 }
 
 export interface Needs<T extends CommandType> {
@@ -37,6 +41,8 @@ export interface Needs<T extends CommandType> {
   /** The participant whose link is replaced before the events are committed; the answer carries the new link. */
   newLink?: (command: CommandOf<T>) => string;
   pin?: PinUse<T>;
+  /** Who is connected now (`ctx.online`): presence is the server's, never stored in the state. */
+  online?: true;
 }
 
 /**
@@ -75,8 +81,9 @@ export const REGISTRY: Registry = {
   'queue.setOpen': { roles: PRESIDIUM, decide: decideQueue },
   'queue.setSpeakingTime': { roles: PRESIDIUM, decide: decideQueue },
 
-  'attendance.checkIn': { roles: ATTENDING, decide: decideAttendance },
-  'attendance.mark': { roles: PRESIDIUM, decide: decideAttendance },
+  'attendance.checkIn': { roles: ATTENDING, decide: decideCheckIn },
+  'attendance.mark': { roles: PRESIDIUM, decide: decideMark },
+  'attendance.markConnected': { roles: PRESIDIUM, decide: decideMarkConnected, needs: { online: true }, answer: (events) => ({ marked: countMarked(events) }) },
 
   'announcement.post': { roles: CHAIR, decide: decideAnnouncement },
   'announcement.clear': { roles: CHAIR, decide: decideAnnouncement },

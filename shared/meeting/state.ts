@@ -68,6 +68,24 @@ export interface AgendaItem {
 
 export type AttendanceStatus = 'present' | 'absent' | 'excused';
 
+/**
+ * How a mark was made: `self`, the person tapped "I am present" on their own device; `console`, the
+ * server checked in a chair or secretary opening the console; `presidium`, the chair or the
+ * secretary marked it (`by` says who); `unrecorded`, a mark stored before the source was kept (schema 2).
+ */
+export const ATTENDANCE_SOURCES = ['self', 'console', 'presidium', 'unrecorded'] as const;
+export type AttendanceSource = (typeof ATTENDANCE_SOURCES)[number];
+
+/** One person's attendance as recorded: distinct from presence (a live connection), which is never stored. */
+export interface AttendanceMark {
+  status: AttendanceStatus;
+  source: AttendanceSource;
+  /** Who made the mark; null when unrecorded. */
+  by: string | null;
+  /** Server time of the mark; null when unrecorded. */
+  at: number | null;
+}
+
 export interface Announcement {
   text: string;
   postedAt: number;
@@ -100,8 +118,8 @@ export interface MeetingState {
   activeItemId: string | null;
   participants: Participant[];
   agenda: AgendaItem[];
-  /** Checked-in state per participant id; missing means absent. */
-  attendance: Record<string, AttendanceStatus>;
+  /** The attendance record per participant id; missing means not marked yet (counted absent). */
+  attendance: Record<string, AttendanceMark>;
   announcement: Announcement | null;
   ballots: Ballot[];
   screen: ScreenMode;

@@ -1,3 +1,4 @@
+import { attendanceOf } from '../../shared/meeting/attendance.js';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type TestBrowser } from '../helpers/browser.js';
@@ -32,7 +33,7 @@ describe('a motion and a cancelled choice, end to end in Chromium', () => {
   const connected = (page: Page, state: string) => page.locator(`[data-testid="connection"][data-state="${state}"]`).waitFor();
 
   it('members vote in either language, a dropped connection is retried safely, the chair votes from the console', async () => {
-    // With m1 and m2 checking in, four of the five members are present: the meeting's quorum (2/3).
+    // With m1 and m2 checking in on their tablets, four of the five members are present: the meeting's quorum (2/3).
     for (const id of ['chair', 'm4']) {
       expect(await chair.send({ type: 'attendance.mark', participantId: id, status: 'present' })).toMatchObject({ ok: true });
     }
@@ -41,7 +42,10 @@ describe('a motion and a cancelled choice, end to end in Chromium', () => {
     const { page: m2 } = await open('m2', { width: 800, height: 1280 });
     const { page: guest } = await open('guest');
     const { page: screen } = await open('screen', { width: 1920, height: 1080 });
-    await waitFor(() => chair.state.attendance.m1 === 'present' && chair.state.attendance.m2 === 'present', 10_000, 'tablets checked in');
+    // Opening a tablet checks no one in: each member taps "I am present".
+    await m1.page.getByTestId('check-in').click();
+    await m2.getByTestId('check-in').click();
+    await waitFor(() => attendanceOf(chair.state, 'm1') === 'present' && attendanceOf(chair.state, 'm2') === 'present', 10_000, 'tablets checked in');
     await m2.getByTestId('lang-switch').click();
 
     // A motion drafted live, carried by more than half of the votes cast; m3 is absent.
@@ -59,7 +63,8 @@ describe('a motion and a cancelled choice, end to end in Chromium', () => {
     // m3 arrives after the list was fixed: not on it. The guest never votes: title and turnout only.
     const { page: m3 } = await open('m3');
     await m3.getByTestId('not-eligible').waitFor();
-    // m3's tablet checked itself in while the ballot is open: the room is told.
+    // m3 checks in on the tablet while the ballot is open: the room is told.
+    await m3.getByTestId('check-in').click();
     await poll(() => screen.locator('[data-testid="screen-notice"][data-kind="attendance-changed"]').first().innerText()).toMatch(
       /^Thay đổi điểm danh trong khi đang bỏ phiếu: đ\/c Hoàng Văn Ba — Có mặt \(\d\d:\d\d\)$/,
     );

@@ -1,3 +1,4 @@
+import { attendanceOf } from '../../shared/meeting/attendance.js';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type TestBrowser } from '../helpers/browser.js';
@@ -51,7 +52,7 @@ describe('the voting PIN on a tablet, end to end in Chromium', () => {
   const screenNotice = (screen: Page, kind: string) => screen.locator(`[data-testid="screen-notice"][data-kind="${kind}"]`).first();
 
   it('a member sets a PIN on the pad (a weak one refused), votes after one wrong PIN, and the paper is counted', async () => {
-    // Four members present and m1's tablet checks itself in: the meeting's quorum (4 of 5) holds.
+    // Four members present, and m1 checks in on the tablet below: the meeting's quorum (4 of 5) holds.
     for (const id of ['chair', 'm2', 'm3', 'm4']) {
       expect(await chair.send({ type: 'attendance.mark', participantId: id, status: 'present' })).toMatchObject({ ok: true });
     }
@@ -91,6 +92,9 @@ describe('the voting PIN on a tablet, end to end in Chromium', () => {
     expect(await smallTargets(tablet)).toEqual([]);
     expect(await overflowsSideways(tablet)).toBe(false);
     expect(await tablet.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }))).not.toContain(M1_PIN);
+
+    await tablet.getByTestId('check-in').tap();
+    await waitFor(() => attendanceOf(chair.state, 'm1') === 'present', 10_000, 'm1 checked in');
 
     const voters = new Map<string, TestClient>();
     for (const [id, pin] of Object.entries(PINS)) {

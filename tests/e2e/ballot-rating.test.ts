@@ -1,3 +1,4 @@
+import { attendanceOf } from '../../shared/meeting/attendance.js';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type TestBrowser } from '../helpers/browser.js';
@@ -42,8 +43,9 @@ describe('a rating ballot end to end in Chromium', () => {
     const tablet = await open('m1', { width: 1280, height: 800 });
     const screen = await open('screen', { width: 1920, height: 1080 });
     const observer = await open('obs', { width: 1280, height: 900 });
-    // The member's tablet checks itself in; that makes five members present, m1 among them.
-    await waitFor(() => chair.state.attendance.m1 === 'present', 10_000, 'm1 checked in by the tablet');
+    // The member checks in on the tablet; that makes five members present, m1 among them.
+    await tablet.getByTestId('check-in').click();
+    await waitFor(() => attendanceOf(chair.state, 'm1') === 'present', 10_000, 'm1 checked in by the tablet');
 
     // The chair drafts a rating of the collective and two members, with abstention allowed, and opens it.
     await console_.getByTestId('ballot-new').click();

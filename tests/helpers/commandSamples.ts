@@ -29,6 +29,7 @@ export const SAMPLES: { [T in CommandType]: Extract<CommandInput, { type: T }> }
   'attendance.checkIn': { type: 'attendance.checkIn' },
   'pin.set': { type: 'pin.set', pin: '2580' },
   'attendance.mark': { type: 'attendance.mark', participantId: 'm2', status: 'present' },
+  'attendance.markConnected': { type: 'attendance.markConnected' },
   'announcement.post': { type: 'announcement.post', text: 'Nghỉ giải lao 15 phút', countdownSec: 900 },
   'announcement.clear': { type: 'announcement.clear' },
   'link.reissue': { type: 'link.reissue', participantId: 'm2' },

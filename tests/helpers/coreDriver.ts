@@ -34,6 +34,8 @@ export class CoreDriver {
   state: MeetingState;
   now = T0;
   private ids = 0;
+  /** Who the server would say is connected now (presence), for commands that need it. */
+  online: string[] = [];
   /** Every event accepted so far, in order: replaying them on the initial state gives `state`. */
   readonly log: MeetingEvent[] = [];
   readonly initial: MeetingState;
@@ -57,7 +59,7 @@ export class CoreDriver {
 
   /** What `decide` says, without applying anything. */
   decide(by: string, input: CommandInput): Decision {
-    return decide(this.state, Command.parse(input), this.actor(by), { now: this.now, newId: () => `id-${++this.ids}` });
+    return decide(this.state, Command.parse(input), this.actor(by), { now: this.now, newId: () => `id-${++this.ids}`, online: this.online });
   }
 
   /** Runs a command that must be accepted, applies its events, and returns them. */

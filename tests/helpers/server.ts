@@ -29,7 +29,8 @@ export interface TestServer {
   /** Every log line the server wrote. */
   logs: string[];
   tokenOf: (participantId: string) => string;
-  connectAs(participantId: string): Promise<TestClient>;
+  /** `app`: connect as the browser app does (a chair's or secretary's console is then checked in). */
+  connectAs(participantId: string, opts?: { app?: boolean }): Promise<TestClient>;
   /**
    * Closes the server gracefully and starts a new one on the same port and SQLite file, as an
    * operator restarting it between the two days would. `store` and `app` are the new ones after.
@@ -99,8 +100,8 @@ export async function startServer(opts: StartOptions = {}): Promise<TestServer> 
     dataDir,
     logs,
     tokenOf,
-    connectAs: async (participantId) => {
-      const client = await connectClient(url, tokenOf(participantId));
+    connectAs: async (participantId, connectOpts) => {
+      const client = await connectClient(url, tokenOf(participantId), connectOpts);
       clients.push(client);
       return client;
     },
@@ -134,8 +135,8 @@ export interface TestClient {
   close(): void;
 }
 
-export function connectClient(url: string, token: string): Promise<TestClient> {
-  const socket: Socket<ServerToClient, ClientToServer> = connect(url, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true });
+export function connectClient(url: string, token: string, { app = false } = {}): Promise<TestClient> {
+  const socket: Socket<ServerToClient, ClientToServer> = connect(url, { auth: app ? { token, app } : { token }, transports: ['websocket'], reconnection: false, forceNew: true });
   // Presence can come before the client is handed out; keep the latest from the start.
   let online: string[] | null = null;
   const early = (p: { online: string[] }) => {

@@ -102,4 +102,18 @@ describe.runIf(available)('presence across two instances on one Redis', () => {
     obsOnB.socket.close();
     await sees([chair], ['chair']);
   });
+
+  it('"mark everyone online present" counts those connected through the other instance, and marks no one twice', async () => {
+    const secOnA = await open(0, 'sec');
+    await open(1, 'm2');
+    await open(0, 'guest');
+    await waitFor(() => ['sec', 'm2', 'guest'].every((id) => secOnA.online?.includes(id)), 5000, 'm2 on B and the guest on A, seen from A');
+    const attending = secOnA.online!.filter((id) => id !== 'obs' && id !== 'screen');
+    const command = (type: 'attendance.markConnected') => secOnA.socket.timeout(10_000).emitWithAck('command', { meetingId: cluster.meeting.meetingId, command: { type } });
+    expect(await command('attendance.markConnected')).toMatchObject({ ok: true, marked: attending.length });
+    const { state } = (await cluster.instances[1].opened.store.loadMeeting(cluster.meeting.meetingId))!;
+    expect(Object.keys(state.attendance).sort()).toEqual([...attending].sort());
+    expect(state.attendance.m2).toMatchObject({ status: 'present', source: 'presidium', by: 'sec' });
+    expect(await command('attendance.markConnected')).toMatchObject({ ok: true, marked: 0 });
+  });
 });

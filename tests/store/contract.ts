@@ -16,7 +16,7 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
     let store: Store;
     const def = testDefinition();
     const state0 = initialState('mtg', def);
-    const event: MeetingEvent = { type: 'attendance.marked', participantId: 'm1', status: 'present' };
+    const event: MeetingEvent = { type: 'attendance.marked', participantId: 'm1', status: 'present', at: 1000, source: 'presidium', by: 'chair' };
 
     beforeEach(async () => {
       store = await open();

@@ -40,7 +40,14 @@ describe('SQLite ballot storage', () => {
   });
 
   it('empties the WAL with every vote', async () => {
-    await store.commit({ meetingId: 'mtg', expectedVersion: 0, state, events: [{ type: 'attendance.marked', participantId: 'm1', status: 'present' }], at: 1, actor: 'chair' });
+    await store.commit({
+      meetingId: 'mtg',
+      expectedVersion: 0,
+      state,
+      events: [{ type: 'attendance.marked', participantId: 'm1', status: 'present', at: 1, source: 'presidium', by: 'chair' }],
+      at: 1,
+      actor: 'chair',
+    });
     version = 1;
     expect(walBytes()).toBeGreaterThan(0);
     expect(await vote('m1', ['m2/good'])).toBe('ok');

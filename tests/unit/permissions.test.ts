@@ -31,6 +31,7 @@ const EXPECTED: Record<CommandType, Role[]> = {
   'queue.setSpeakingTime': PRESIDIUM,
   'attendance.checkIn': SPEAKERS,
   'attendance.mark': PRESIDIUM,
+  'attendance.markConnected': PRESIDIUM,
   'announcement.post': ['chair'],
   'announcement.clear': ['chair'],
   'link.reissue': ['chair'],

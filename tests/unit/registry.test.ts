@@ -34,6 +34,8 @@ const BEFORE_THE_REGISTRY: [CommandType, Role[]][] = [
   ['queue.setSpeakingTime', ['chair', 'secretary']],
   ['attendance.checkIn', ['chair', 'secretary', 'member', 'guest']],
   ['attendance.mark', ['chair', 'secretary']],
+  // Added with attendance kept apart from presence (issue 16).
+  ['attendance.markConnected', ['chair', 'secretary']],
   ['announcement.post', ['chair']],
   ['announcement.clear', ['chair']],
   ['link.reissue', ['chair']],
@@ -73,6 +75,8 @@ describe('the command registry', () => {
     expect(typesWith((e) => e.needs?.counts)).toEqual(['ballot.publish']);
     expect(typesWith((e) => e.needs?.newLink)).toEqual(['link.reissue']);
     expect(typesWith((e) => e.needs?.pin)).toEqual(['ballot.vote', 'pin.set']);
+    expect(typesWith((e) => e.needs?.online)).toEqual(['attendance.markConnected']);
+    expect(typesWith((e) => e.answer)).toEqual(['attendance.markConnected']);
     expect(typesWith((e) => e.batched)).toEqual(['ballot.vote']);
     expect(typesWith((e) => e.secret)).toEqual(['ballot.vote', 'pin.set']);
     expect(typesWith((e) => e.allows)).toEqual(['queue.request', 'queue.withdraw', 'link.reissue']);

@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_BALLOT_RULES } from '../../shared/ballots/rules.js';
 import { DEFAULT_OBSERVER_RULES } from '../../shared/meeting/visibility.js';
 import { migrateEvents, migrateState, NewerSchemaError, schemaOf, STEPS } from '../../shared/migrations/index.js';
+import { toV2 } from '../../shared/migrations/toV2.js';
+import { toV3 } from '../../shared/migrations/toV3.js';
+import type { Stored } from '../../shared/migrations/step.js';
+import { markedByPresidium, markOf, quorum } from '../../shared/meeting/attendance.js';
 import { SCHEMA_VERSION } from '../../shared/versions.js';
 import { readManifest, readRedisDump } from '../fixtures/manifest.js';
 import type { Json } from '../fixtures/driver.js';
@@ -31,11 +35,12 @@ describe('the schema migrations (pure functions in shared/migrations)', () => {
       const { state } = storedV1(m.id);
       expect(state.schemaVersion).toBeUndefined();
       const before = deepCopy(state);
-      const migrated = migrateState(state);
+      const migrated = toV2.state(state);
       expect(state, 'the input is not changed').toEqual(before);
       expect(migrated).toEqual({ ...before, schemaVersion: 2 });
       // Already current: the same object comes back.
-      expect(migrateState(migrated)).toBe(migrated);
+      const current = migrateState(state);
+      expect(migrateState(current)).toBe(current);
     }
   });
 
@@ -58,14 +63,14 @@ describe('the schema migrations (pure functions in shared/migrations)', () => {
     const { records } = storedV1(manifest.redis.meetings.find((m) => m.key === 'example')!.id);
     expect(records.length).toBeGreaterThan(50);
     for (const record of records) {
-      expect(migrateEvents(record.events, 1, record.at)).toEqual(record.events);
+      expect(toV2.events(record.events as Stored[], record.at)).toEqual(record.events);
     }
     const older = [
       { type: 'attendance.marked', participantId: 'm01', status: 'present' },
       { type: 'ballot.created', ballot: { id: 'b', majority: { base: 'cast', fraction: [1, 2] } } },
       { type: 'meeting.started', at: 5 },
     ];
-    expect(migrateEvents(older, 1, 1234)).toEqual([
+    expect(toV2.events(older, 1234)).toEqual([
       { type: 'attendance.marked', participantId: 'm01', status: 'present', at: 1234 },
       { type: 'ballot.created', ballot: { id: 'b', majority: { base: 'cast', fraction: [1, 2], threshold: 'more-than' } } },
       { type: 'meeting.started', at: 5 },
@@ -73,11 +78,54 @@ describe('the schema migrations (pure functions in shared/migrations)', () => {
     expect(migrateEvents(older, SCHEMA_VERSION, 1234)).toEqual(older);
   });
 
+  it('take a v2 state to v3: every attendance status kept, marked as recorded before sources existed', () => {
+    // What main stored under schema 2: the v1 fixture's example meeting (members present, one excused), taken to v2.
+    const { state } = storedV1(manifest.redis.meetings.find((m) => m.key === 'example')!.id);
+    const v2 = toV2.state(state);
+    const before = deepCopy(v2);
+    const v2Attendance = v2.attendance as Record<string, string>;
+    expect(Object.values(v2Attendance)).toEqual(expect.arrayContaining(['present', 'excused']));
+    const migrated = migrateState(v2);
+    expect(v2, 'the input is not changed').toEqual(before);
+    const { attendance, ...rest } = migrated;
+    const { attendance: _old, ...restBefore } = before;
+    expect(rest).toEqual({ ...restBefore, schemaVersion: 3 });
+    expect(attendance).toEqual(Object.fromEntries(Object.entries(v2Attendance).map(([id, status]) => [id, { status, source: 'unrecorded', by: null, at: null }])));
+    // The meeting's rules read it as before: the same quorum, and the chair's absences stay the chair's.
+    expect(quorum(migrated).present).toBe(Object.entries(v2Attendance).filter(([id, s]) => s === 'present' && migrated.participants.find((p) => p.id === id)?.member).length);
+    for (const [id, status] of Object.entries(v2Attendance)) expect(markedByPresidium(markOf(migrated, id)), id).toBe(status !== 'present');
+    // And a v1 state goes through both steps to the same place.
+    expect(migrateState(state)).toEqual(migrated);
+  });
+
+  it('take v2 event records to v3: attendance marks say their source was not recorded; v1 records go through both steps', () => {
+    const v2 = [
+      { type: 'attendance.marked', participantId: 'm01', status: 'excused', at: 7 },
+      { type: 'meeting.started', at: 5 },
+    ];
+    expect(migrateEvents(v2, 2, 1234)).toEqual([
+      { type: 'attendance.marked', participantId: 'm01', status: 'excused', at: 7, source: 'unrecorded', by: null },
+      { type: 'meeting.started', at: 5 },
+    ]);
+    expect(toV3.events([{ type: 'attendance.marked', participantId: 'm01', status: 'present' }], 99)).toEqual([
+      { type: 'attendance.marked', participantId: 'm01', status: 'present', source: 'unrecorded', by: null },
+    ]);
+    expect(migrateEvents([{ type: 'attendance.marked', participantId: 'm01', status: 'present' }], 1, 99)).toEqual([
+      { type: 'attendance.marked', participantId: 'm01', status: 'present', at: 99, source: 'unrecorded', by: null },
+    ]);
+    const { records } = storedV1(manifest.redis.meetings.find((m) => m.key === 'example')!.id);
+    for (const record of records)
+      for (const e of migrateEvents(record.events, 1, record.at))
+        if (e.type === 'attendance.marked') expect(e).toMatchObject({ source: 'unrecorded', by: null, at: expect.any(Number) });
+  });
+
   it('refuse data from a newer schema, and a malformed stamp, without changing it', () => {
     const newer = { ...storedV1(manifest.redis.meetings[0].id).state, schemaVersion: SCHEMA_VERSION + 1 };
     const before = deepCopy(newer);
     expect(() => migrateState(newer, 'meeting x')).toThrow(NewerSchemaError);
-    expect(() => migrateState(newer, 'meeting x')).toThrow(/meeting x was stored by a newer version of Phòng họp \(schema 3; this one knows up to 2\)/);
+    expect(() => migrateState(newer, 'meeting x')).toThrow(
+      `meeting x was stored by a newer version of Phòng họp (schema ${SCHEMA_VERSION + 1}; this one knows up to ${SCHEMA_VERSION})`,
+    );
     expect(newer).toEqual(before);
     expect(() => migrateEvents([], SCHEMA_VERSION + 1, 0)).toThrow(NewerSchemaError);
     for (const bad of [0, -1, 1.5, '2', {}]) expect(() => schemaOf(bad, 'x')).toThrow(/malformed schema stamp/);

@@ -70,7 +70,11 @@ describe('the device copy of the meeting (client/src/live/snapshotCache.ts)', ()
     storage.setItem(key, JSON.stringify(yesterdaysCopy()));
     const loaded = loadSnapshot(token)!;
     expect(loaded.snapshot.state.schemaVersion).toBe(SCHEMA_VERSION);
-    expect(loaded.snapshot.state).toEqual({ ...v1State(), schemaVersion: SCHEMA_VERSION });
+    // Schema 3 keeps each status of yesterday's attendance, its source unrecorded.
+    const unrecorded = Object.fromEntries(
+      Object.entries(v1State().attendance as unknown as Record<string, string>).map(([id, status]) => [id, { status, source: 'unrecorded', by: null, at: null }]),
+    );
+    expect(loaded.snapshot.state).toEqual({ ...v1State(), schemaVersion: SCHEMA_VERSION, attendance: unrecorded });
     expect(loaded.offsetMs).toBe(-120);
     expect(loaded.snapshot.you.participantId).toBe('m01');
     // An older copy still, whose state lacks the fields added since: they are filled in.

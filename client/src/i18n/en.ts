@@ -1,4 +1,5 @@
 import { formatMinutes } from '../../../shared/format.js';
+import { checkInEn } from './checkIn.js';
 import { liveEn } from './live.js';
 import { ballotsEn } from './ballots.js';
 import { notesEn } from './notes.js';
@@ -204,6 +205,7 @@ export const en: Messages = {
   observer: { readOnly: 'Observer mode (read only)' },
   console: { title: 'Chair console', sections: 'Go to' },
   live: liveEn,
+  checkIn: checkInEn,
   ballots: ballotsEn,
   notes: notesEn,
   pin: pinEn,

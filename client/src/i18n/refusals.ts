@@ -14,6 +14,8 @@ export const refusalsVi: Record<RefusalReason, Explain> = {
     `Mới có ${d('turnout')}/${d('eligible')} phiếu; cần ít nhất ${d('required')} phiếu (túc số) mới được kết thúc sớm. Hãy chờ thêm hoặc hủy cuộc bỏ phiếu.`,
   'quorum-below-floor': (d) => `Điều kiện hợp lệ thấp hơn quy định của hội nghị: cần ít nhất ${d('n')}/${d('d')} số người có quyền bỏ phiếu. Hãy chọn điều kiện cao hơn.`,
   'weak-pin': () => 'Mã PIN quá dễ đoán. Hãy chọn mã khác.',
+  'attendance-marked': () => 'Chủ trì hoặc thư ký đã điểm danh đồng chí; chỉ chủ trì hoặc thư ký mới thay đổi được. Nếu có sai sót, xin báo thư ký.',
+  'check-in-closed': () => 'Hội nghị đã kết thúc, không điểm danh được nữa.',
 };
 
 export const refusalsEn: typeof refusalsVi = {
@@ -24,4 +26,6 @@ export const refusalsEn: typeof refusalsVi = {
     `Only ${d('turnout')} of ${d('eligible')} papers so far; closing early needs at least ${d('required')} (the ballot's quorum). Wait for more, or cancel the ballot.`,
   'quorum-below-floor': (d) => `The validity rule is below the meeting's: at least ${d('n')}/${d('d')} of the eligible voters. Choose a higher one.`,
   'weak-pin': () => 'This PIN is too easy to guess. Choose another.',
+  'attendance-marked': () => 'The chair or the secretary has already marked your attendance; only they can change it. If it is wrong, tell the secretary.',
+  'check-in-closed': () => 'The meeting has ended; attendance is closed.',
 };

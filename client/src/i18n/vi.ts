@@ -1,5 +1,6 @@
 import { formatMinutes } from '../../../shared/format.js';
 import type { ClientErrorCode } from '../live/connection.js';
+import { checkInVi } from './checkIn.js';
 import { liveVi } from './live.js';
 import { ballotsVi } from './ballots.js';
 import { notesVi } from './notes.js';
@@ -208,6 +209,7 @@ export const vi = {
   observer: { readOnly: 'Chế độ theo dõi (chỉ xem)' },
   console: { title: 'Bàn điều hành', sections: 'Chuyển đến' },
   live: liveVi,
+  checkIn: checkInVi,
   ballots: ballotsVi,
   notes: notesVi,
   pin: pinVi,

@@ -4,7 +4,7 @@ import { evolveAll } from '../../../shared/meeting/evolve.js';
 import { migrateState } from '../../../shared/migrations/index.js';
 import type { MeetingState } from '../../../shared/meeting/state.js';
 import { placeBatch } from '../../../shared/batches.js';
-import type { EventBatch, Snapshot, You } from '../../../shared/protocol.js';
+import type { CommandResult, EventBatch, Snapshot, You } from '../../../shared/protocol.js';
 import { updateApp } from '../offline/appUpdate.js';
 import { measureOffset } from './clock.js';
 import { forgetSnapshot, loadSnapshot, saveSnapshot } from './snapshotCache.js';
@@ -16,7 +16,7 @@ export type Ending = 'revoked' | 'unauthorized';
 export type ClientErrorCode = ErrorCode | 'timeout' | 'offline';
 /** The server's error (with its `reason` and `detail` when the rules explain it), or one of the client's own. */
 export type ClientError = Omit<ErrorInfo, 'code'> & { code: ClientErrorCode };
-export type CommandOutcome = { ok: true; version: number; link?: string } | { ok: false; error: ClientError };
+export type CommandOutcome = ({ ok: true } & CommandResult) | { ok: false; error: ClientError };
 
 export interface LiveView {
   connection: ConnectionState;
@@ -42,8 +42,6 @@ const SYNC_TIMEOUT_MS = 10_000;
 /** How long "reconnecting" is shown before the badge admits the device is offline. */
 const OFFLINE_AFTER_MS = 10_000;
 const RETRY_REFUSED_MS = 3000;
-/** Roles whose device checks itself in: the people in the room who ask for the floor. */
-const SELF_CHECK_IN: readonly string[] = ['member', 'guest'];
 /** The device copy is written at most this often: batches can come several a second. */
 const SAVE_EVERY_MS = 1000;
 
@@ -71,7 +69,6 @@ export class MeetingConnection {
   private socket: MeetingSocket | null = null;
   private syncing = false;
   private held: EventBatch[] = [];
-  private checkedIn = false;
   private clockMeasured = false;
   private offlineTimer: ReturnType<typeof setTimeout> | null = null;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
@@ -173,7 +170,6 @@ export class MeetingConnection {
 
   private onConnect(socket: MeetingSocket): void {
     // The server sends a snapshot by itself; "connected" is shown when it arrives, with fresh state.
-    this.checkedIn = false;
     this.held = [];
     this.syncing = false;
     void measureOffset(socket).then((offset) => {
@@ -203,10 +199,6 @@ export class MeetingConnection {
     const held = this.held.sort((a, b) => a.version - b.version);
     this.held = [];
     for (const batch of held) this.onBatch(batch);
-    if (!this.checkedIn && SELF_CHECK_IN.includes(snapshot.you.role)) {
-      this.checkedIn = true;
-      void this.send({ type: 'attendance.checkIn' });
-    }
   }
 
   private onBatch(batch: EventBatch): void {

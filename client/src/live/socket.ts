@@ -9,7 +9,8 @@ export type MeetingSocket = Socket<ServerToClient, ClientToServer>;
  * The handshake names this app's protocol, so a server that no longer serves it says so (`upgrade-required`).
  */
 export function openSocket(token: string): MeetingSocket {
-  return io({ auth: { token, protocol: PROTOCOL_VERSION }, autoConnect: false, reconnectionDelayMax: 5000 });
+  // `app`: a person opened this; a chair's or secretary's console is then checked in by the server.
+  return io({ auth: { token, protocol: PROTOCOL_VERSION, app: true }, autoConnect: false, reconnectionDelayMax: 5000 });
 }
 
 /** The acknowledgement a request is answered with, as the shared event map types it. */

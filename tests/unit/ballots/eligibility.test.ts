@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { marks } from '../../helpers/attendance.js';
 import { BallotDraft } from '../../../shared/ballots/draft.js';
 import { newBallot } from '../../../shared/ballots/newBallot.js';
 import { eligibleVoters } from '../../../shared/ballots/decide.js';
@@ -13,8 +14,8 @@ describe('who may vote', () => {
   it('present members by default: absent and excused members, guests and a secretary who is not a member are left out', () => {
     const state = {
       ...meeting(),
-      attendance: { chair: 'present', m1: 'present', m2: 'absent', m3: 'excused', sec: 'present', guest: 'present', obs: 'present', screen: 'present' },
-    } as const;
+      attendance: marks({ chair: 'present', m1: 'present', m2: 'absent', m3: 'excused', sec: 'present', guest: 'present', obs: 'present', screen: 'present' }),
+    };
     expect(eligibleVoters(state, motion)).toEqual(['chair', 'm1']);
   });
 

@@ -9,12 +9,13 @@ import { evolveAll } from '../../../shared/meeting/evolve.js';
 import { entryFor } from '../../../shared/meeting/registry.js';
 import { findParticipant, initialState, type MeetingState } from '../../../shared/meeting/state.js';
 import type { Counts } from '../../../shared/ballots/types.js';
+import { marks } from '../../helpers/attendance.js';
 import { testDefinition } from '../../helpers/definitions.js';
 
 /** A fresh meeting from `def` with `present` checked in. */
 export function meeting(def: MeetingDefinition = testDefinition(), present: string[] = ['chair', 'm1', 'm2', 'm3', 'm4']): MeetingState {
   const state = initialState('mtg', def);
-  return { ...state, attendance: Object.fromEntries(present.map((id) => [id, 'present' as const])) };
+  return { ...state, attendance: marks(Object.fromEntries(present.map((id) => [id, 'present' as const]))) };
 }
 
 /**

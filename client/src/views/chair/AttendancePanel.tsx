@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import { attendanceOf, quorum } from '../../../../shared/meeting/attendance.js';
+import { formatTime } from '../../../../shared/format.js';
+import { attendanceOf, markOf, quorum } from '../../../../shared/meeting/attendance.js';
 import { attends } from '../../../../shared/meeting/roles.js';
-import type { AttendanceStatus, Participant } from '../../../../shared/meeting/state.js';
+import { findParticipant, type AttendanceStatus, type Participant } from '../../../../shared/meeting/state.js';
 import { CommandButton } from '../../components/CommandButton.js';
 import { ConfirmButton } from '../../components/ConfirmButton.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
@@ -12,9 +13,12 @@ import { ReissueDialog, type Reissued } from './ReissueDialog.js';
 
 const STATUSES: AttendanceStatus[] = ['present', 'absent', 'excused'];
 
-/** Who is connected (live presence) and who is checked in (the record), with the quorum they make. */
+/**
+ * Who is connected (live presence) and who is checked in (the record, with who marked it and when),
+ * with the quorum the record makes. Connecting changes nothing here; the chair's marks are final.
+ */
 export function AttendancePanel() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { state, online, allowed } = useMeeting();
   const send = useSend();
   const [reissued, setReissued] = useState<Reissued | null>(null);
@@ -41,6 +45,26 @@ export function AttendancePanel() {
       {online.has(p.id) ? t.live.presence.connected : t.live.presence.disconnected}
     </span>
   );
+  // Who marked the row and when: the chair reads a self check-in apart from their own marks.
+  const provenance = (p: Participant) => {
+    const mark = markOf(state, p.id);
+    if (!mark)
+      return (
+        <span className="muted attendance-source" data-testid={`source-${p.id}`} data-source="">
+          {t.checkIn.notMarked}
+        </span>
+      );
+    if (mark.at === null || mark.source === 'unrecorded') return null;
+    const time = formatTime(mark.at, state.timeZone, lang);
+    const text =
+      mark.source === 'presidium' ? t.checkIn.source.presidium((mark.by && findParticipant(state, mark.by)?.name) || t.roles.chair, time) : t.checkIn.source[mark.source](time);
+    return (
+      <span className="muted attendance-source" data-testid={`source-${p.id}`} data-source={mark.source}>
+        {text}
+      </span>
+    );
+  };
+
   // "Thư ký · Thư ký" says nothing twice: the role is added only when it is not already the position.
   const describe = (p: Participant) => [...new Set([p.position || t.roles[p.role], ...(p.member ? [] : [t.roles[p.role]])])].join(' · ');
 
@@ -57,11 +81,21 @@ export function AttendancePanel() {
       <ul className="attendance-list">
         {attending.map((p) => {
           const status = attendanceOf(state, p.id);
+          // Not marked yet counts as absent, but no button says so: the chair has not decided.
+          const marked = markOf(state, p.id)?.status;
           return (
-            <li key={p.id} className={`attendance-row status-${status}`} data-testid={`attendance-${p.id}`} data-status={status} data-online={String(online.has(p.id))}>
+            <li
+              key={p.id}
+              className={`attendance-row status-${marked ?? 'unmarked'}`}
+              data-testid={`attendance-${p.id}`}
+              data-status={status}
+              data-marked={String(marked !== undefined)}
+              data-online={String(online.has(p.id))}
+            >
               <span className="attendance-who">
                 <span className="attendance-name">{p.name}</span>
                 <span className="muted">{describe(p)}</span>
+                {provenance(p)}
               </span>
               {presence(p)}
               <span className="segmented" role="group" aria-label={p.name}>
@@ -71,14 +105,14 @@ export function AttendancePanel() {
                       key={s}
                       command={{ type: 'attendance.mark', participantId: p.id, status: s }}
                       testId={`mark-${p.id}-${s}`}
-                      className={status === s ? `is-selected status-${s}` : ''}
-                      pressed={status === s}
-                      disabled={status === s}
+                      className={marked === s ? `is-selected status-${s}` : ''}
+                      pressed={marked === s}
+                      disabled={marked === s}
                     >
                       {t.attendance[s]}
                     </CommandButton>
                   ) : (
-                    status === s && (
+                    marked === s && (
                       <span key={s} className={`chip status-${s}`}>
                         {t.attendance[s]}
                       </span>

@@ -15,6 +15,7 @@ import { AttendancePanel } from './AttendancePanel.js';
 import { ItemTiming } from './ItemTiming.js';
 import { QueuePanel } from './QueuePanel.js';
 import { ScreenControl } from './ScreenControl.js';
+import { SelfCheckInNotices } from './SelfCheckInNotices.js';
 import { StatsPanel } from './StatsPanel.js';
 
 /** The chair's and the secretary's console: everything on one page, panels placed by the stylesheet. */
@@ -42,6 +43,7 @@ export function ChairConsole() {
   );
   return (
     <div className={`app console ${connection !== 'connected' ? 'is-stale' : ''}`} data-testid="chair-console">
+      <SelfCheckInNotices />
       <AppHeader topbarExtra={quorumChip}>
         <nav className="console-nav" aria-label={t.console.sections}>
           {sections.map(([id, label]) => (

@@ -1,6 +1,7 @@
 import { activeItem } from '../../../../shared/meeting/state.js';
 import { BallotsFeed } from '../../ballots/BallotsFeed.js';
 import { PinAttention } from '../../ballots/VotingPin.js';
+import { CheckIn } from '../../components/CheckIn.js';
 import { AgendaList } from '../../components/AgendaList.js';
 import { CurrentItemCard } from '../../components/CurrentItemCard.js';
 import { QueueList } from '../../components/QueueList.js';
@@ -25,6 +26,7 @@ export function TabletView() {
       <AppHeader />
       <main className="tablet-grid">
         <div className="tablet-main">
+          <CheckIn />
           <PinAttention askNow />
           <BallotsFeed />
           <CurrentItemCard />
