@@ -1,10 +1,11 @@
 import { formatMinutes } from '../../../shared/format.js';
 import { liveEn } from './live.js';
 import { ballotsEn } from './ballots.js';
+import { consoleEn } from './console.js';
 import { notesEn } from './notes.js';
 import { noticesEn } from './notices.js';
 import { pinEn } from './pin.js';
-import { refusalsEn } from './refusals.js';
+import { refusalPartsEn, refusalsEn } from './refusals.js';
 import type { Messages } from './vi.js';
 
 export const en: Messages = {
@@ -202,11 +203,12 @@ export const en: Messages = {
     waiting: 'Please take your seats',
   },
   observer: { readOnly: 'Observer mode (read only)' },
-  console: { title: 'Chair console', sections: 'Go to' },
+  console: consoleEn,
   live: liveEn,
   ballots: ballotsEn,
   notes: notesEn,
   pin: pinEn,
   notices: noticesEn,
   refusals: refusalsEn,
+  refusalParts: refusalPartsEn,
 };

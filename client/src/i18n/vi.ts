@@ -2,10 +2,11 @@ import { formatMinutes } from '../../../shared/format.js';
 import type { ClientErrorCode } from '../live/connection.js';
 import { liveVi } from './live.js';
 import { ballotsVi } from './ballots.js';
+import { consoleVi } from './console.js';
 import { notesVi } from './notes.js';
 import { noticesVi } from './notices.js';
 import { pinVi } from './pin.js';
-import { refusalsVi } from './refusals.js';
+import { refusalPartsVi, refusalsVi } from './refusals.js';
 
 /**
  * Vietnamese, the default language. Its shape is the type every other dictionary must match,
@@ -206,13 +207,14 @@ export const vi = {
     waiting: 'Xin mời đại biểu ổn định chỗ ngồi',
   },
   observer: { readOnly: 'Chế độ theo dõi (chỉ xem)' },
-  console: { title: 'Bàn điều hành', sections: 'Chuyển đến' },
+  console: consoleVi,
   live: liveVi,
   ballots: ballotsVi,
   notes: notesVi,
   pin: pinVi,
   notices: noticesVi,
   refusals: refusalsVi,
+  refusalParts: refusalPartsVi,
 };
 
 export type Messages = typeof vi;
