@@ -59,7 +59,7 @@ export const consoleVi = {
   },
   why: {
     switchDayItemOpen: (position: number) => `Mục ${position} đang mở: hãy bấm "Hoàn thành" hoặc "Bỏ qua" rồi mới chuyển ngày.`,
-    nobodyWaiting: 'Chưa có ai chờ phát biểu.',
+    nobodyWaiting: 'Chưa có ai chờ phát biểu: chọn người ở phần dưới để mời phát biểu ngay.',
     choosePerson: 'Chọn người ở trên trước.',
   },
   refusal: { next: 'Cách làm tiếp' },
@@ -125,7 +125,7 @@ export const consoleEn: typeof consoleVi = {
   },
   why: {
     switchDayItemOpen: (position) => `Item ${position} is open: mark it "Done" or "Skip" it before moving to another day.`,
-    nobodyWaiting: 'Nobody is waiting for the floor.',
+    nobodyWaiting: 'Nobody is waiting: choose someone below to give them the floor directly.',
     choosePerson: 'Choose someone above first.',
   },
   refusal: { next: 'What to do' },
