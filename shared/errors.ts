@@ -26,8 +26,8 @@ export const ERROR_CODES = [
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /**
- * Why a step of the rules was refused, for the chair console to explain in the reader's language (the
- * `message` is English, for logs and scripts).
+ * Why a step was refused, for the chair console to explain in the reader's language with what to do
+ * next (the `message` is English, for logs and scripts).
  */
 export const REFUSAL_REASONS = [
   'meeting-quorum-not-met', // ballot.open: too few members present (detail: present, required)
@@ -35,6 +35,34 @@ export const REFUSAL_REASONS = [
   'ballot-quorum-not-met', // ballot.close: early close below the ballot's quorum; cancel instead (detail: turnout, required)
   'quorum-below-floor', // ballot.create/update: a quorum lower than the meeting allows (detail: n, d)
   'weak-pin', // pin.set: too easy to guess
+  // The agenda's steps (shared/meeting/agenda.ts); `day`, `days` and `position` (1-based within its day) say where.
+  'meeting-running', // meeting.start: it is already running
+  'meeting-not-started', // meeting.finish: it has not started
+  'meeting-finished', // any agenda step after the end: resume it first
+  'no-next-item', // agenda.next: no pending item left today (detail: day, days, open: 1 while an item is open)
+  'no-previous-item', // agenda.previous: nothing earlier today (detail: day)
+  'item-already-open', // agenda.open: that item is the open one
+  'close-item-first', // day.switch, agenda.remove, moving the open item to another day (detail: position, day)
+  'day-already-current', // day.switch: that day is the current one (detail: day)
+  'no-such-day', // day.switch, agenda.add/update: beyond the meeting's days (detail: days)
+  'item-not-open', // agenda.complete: only the open item can be completed
+  'item-not-pending', // agenda.skip: only a pending or the open item can be skipped
+  'item-took-place', // agenda.remove: it stays on the record; skip it instead
+  'agenda-full', // agenda.add: the agenda's ceiling (detail: max)
+  'agenda-changed', // agenda.reorder: the order sent is not the agenda's any more
+  // The list of speakers (shared/meeting/queue.ts).
+  'not-in-session', // any queue step before the start or after the end
+  'no-open-item', // any queue step while no item is open
+  'item-no-longer-open', // a queue step for an item that is not the open one any more
+  'cannot-take-floor', // queue.request for an observer or the screen
+  'list-closed', // queue.request from the member while the list is closed
+  'already-queued', // queue.request: already waiting with that kind
+  'queue-empty', // queue.give without a name while nobody waits
+  'nobody-speaking', // queue.end/extend while nobody has the floor
+  'speech-already-ended', // queue.end/extend naming a speaker who no longer has the floor
+  'queue-changed', // queue.reorder: the order sent is not the queue's any more
+  'list-unchanged', // queue.setOpen: the list is already open (detail: open 1) or closed (open 0)
+  'no-announcement', // announcement.clear: nothing to clear
   'attendance-marked', // attendance.checkIn: the chair or the secretary already marked the sender; only they change it
   'check-in-closed', // attendance.checkIn: the meeting has ended
 ] as const;

@@ -26,6 +26,28 @@ export function itemsOfDay(state: MeetingState, day: number): AgendaItem[] {
   return state.agenda.filter((i) => i.day === day);
 }
 
+/** An item's place as the agenda shows it: its day, and its number within that day (from 1). */
+export function whereIs(state: MeetingState, item: AgendaItem): { day: number; position: number } {
+  return { day: item.day, position: itemsOfDay(state, item.day).findIndex((i) => i.id === item.id) + 1 };
+}
+
+/** What "next" opens: the first pending item of the current day after the open one (or from the top). */
+export function nextItem(state: MeetingState): AgendaItem | undefined {
+  const day = itemsOfDay(state, state.currentDay);
+  const from = state.activeItemId === null ? -1 : day.findIndex((i) => i.id === state.activeItemId);
+  return day.slice(from + 1).find((i) => i.status === 'pending');
+}
+
+/** What "previous" opens: the nearest earlier item of the current day that was not skipped. */
+export function previousItem(state: MeetingState): AgendaItem | undefined {
+  const day = itemsOfDay(state, state.currentDay);
+  const from = state.activeItemId === null ? day.length : day.findIndex((i) => i.id === state.activeItemId);
+  return day
+    .slice(0, from)
+    .reverse()
+    .find((i) => i.status !== 'skipped');
+}
+
 /** Events that leave the active item (and end its running speech) with the given status. */
 function leaveActive(state: MeetingState, now: number, status: 'done' | 'skipped' | 'pending'): MeetingEvent[] {
   const item = activeItem(state);
@@ -47,7 +69,7 @@ function enter(state: MeetingState, item: AgendaItem, now: number): MeetingEvent
 }
 
 function open(state: MeetingState, item: AgendaItem, now: number, leaving: 'done' | 'pending' = 'done'): Decision {
-  if (item.id === state.activeItemId) return reject('invalid-state', 'this item is already open');
+  if (item.id === state.activeItemId) return reject('invalid-state', 'this item is already open', 'item-already-open');
   return accept(...leaveActive(state, now, leaving), ...enter(state, item, now));
 }
 
@@ -55,27 +77,29 @@ function checkRefs(state: MeetingState, fields: { subject?: string; presenter?: 
   for (const ref of [fields.subject, fields.presenter]) {
     if (ref !== undefined && !findParticipant(state, ref)) return reject('not-found', `no participant ${ref}`);
   }
-  if (fields.day !== undefined && fields.day > state.days.length) return reject('invalid-state', `the meeting has ${state.days.length} days`);
+  if (fields.day !== undefined && fields.day > state.days.length) {
+    return reject('invalid-state', `the meeting has ${state.days.length} days`, 'no-such-day', { days: state.days.length });
+  }
   return null;
 }
 
 export function decideAgenda(state: MeetingState, command: AgendaCommand, _actor: Actor, { now, newId }: DecideContext): Decision {
   if (command.type === 'meeting.start') {
-    if (state.status === 'running') return reject('invalid-state', 'the meeting is already running');
+    if (state.status === 'running') return reject('invalid-state', 'the meeting is already running', 'meeting-running');
     return accept({ type: 'meeting.started', at: now });
   }
-  if (state.status === 'finished') return reject('invalid-state', 'the meeting has finished');
+  if (state.status === 'finished') return reject('invalid-state', 'the meeting has finished', 'meeting-finished');
 
   switch (command.type) {
     case 'meeting.finish':
-      if (state.status !== 'running') return reject('invalid-state', 'the meeting has not started');
+      if (state.status !== 'running') return reject('invalid-state', 'the meeting has not started', 'meeting-not-started');
       return accept(...leaveActive(state, now, 'done'), { type: 'meeting.finished', at: now });
 
     case 'day.switch': {
-      if (command.day > state.days.length) return reject('not-found', `the meeting has ${state.days.length} days`);
-      if (command.day === state.currentDay) return reject('invalid-state', 'that day is already shown');
+      if (command.day > state.days.length) return reject('not-found', `the meeting has ${state.days.length} days`, 'no-such-day', { days: state.days.length });
+      if (command.day === state.currentDay) return reject('invalid-state', 'that day is already shown', 'day-already-current', { day: command.day });
       const item = activeItem(state);
-      if (item) return reject('invalid-state', 'close the open item before switching day');
+      if (item) return reject('invalid-state', 'close the open item before switching day', 'close-item-first', whereIs(state, item));
       return accept({ type: 'day.switched', day: command.day });
     }
 
@@ -85,21 +109,16 @@ export function decideAgenda(state: MeetingState, command: AgendaCommand, _actor
     }
 
     case 'agenda.next': {
-      const day = itemsOfDay(state, state.currentDay);
-      const from = state.activeItemId === null ? -1 : day.findIndex((i) => i.id === state.activeItemId);
-      const next = day.slice(from + 1).find((i) => i.status === 'pending');
-      return next ? open(state, next, now) : reject('invalid-state', 'no further item today');
+      const next = nextItem(state);
+      return next
+        ? open(state, next, now)
+        : reject('invalid-state', 'no further item today', 'no-next-item', { day: state.currentDay, days: state.days.length, open: state.activeItemId === null ? 0 : 1 });
     }
 
     case 'agenda.previous': {
-      const day = itemsOfDay(state, state.currentDay);
-      const from = state.activeItemId === null ? day.length : day.findIndex((i) => i.id === state.activeItemId);
-      const previous = day
-        .slice(0, from)
-        .reverse()
-        .find((i) => i.status !== 'skipped');
+      const previous = previousItem(state);
       // Going back is usually undoing a "next" pressed too early: the item left is not done yet.
-      return previous ? open(state, previous, now, 'pending') : reject('invalid-state', 'no earlier item today');
+      return previous ? open(state, previous, now, 'pending') : reject('invalid-state', 'no earlier item today', 'no-previous-item', { day: state.currentDay });
     }
 
     case 'agenda.complete':
@@ -109,18 +128,22 @@ export function decideAgenda(state: MeetingState, command: AgendaCommand, _actor
       const status = command.type === 'agenda.complete' ? 'done' : 'skipped';
       if (item.status === 'active') return accept(...leaveActive(state, now, status));
       if (status === 'skipped' && item.status === 'pending') return accept({ type: 'item.skipped', itemId: item.id });
-      return reject('invalid-state', status === 'done' ? 'only the open item can be completed' : 'only a pending or open item can be skipped');
+      return status === 'done'
+        ? reject('invalid-state', 'only the open item can be completed', 'item-not-open')
+        : reject('invalid-state', 'only a pending or open item can be skipped', 'item-not-pending');
     }
 
     case 'agenda.reorder': {
       const ids = new Set(command.itemIds);
       const same = ids.size === state.agenda.length && command.itemIds.length === ids.size && state.agenda.every((i) => ids.has(i.id));
-      return same ? accept({ type: 'agenda.reordered', itemIds: command.itemIds }) : reject('invalid-state', 'the new order must list every agenda item exactly once');
+      return same
+        ? accept({ type: 'agenda.reordered', itemIds: command.itemIds })
+        : reject('invalid-state', 'the new order must list every agenda item exactly once', 'agenda-changed');
     }
 
     case 'agenda.add': {
       // The same ceiling as a definition's, so a live agenda never outgrows what could be created.
-      if (state.agenda.length >= MAX_AGENDA_ITEMS) return reject('invalid-state', `an agenda has at most ${MAX_AGENDA_ITEMS} items`);
+      if (state.agenda.length >= MAX_AGENDA_ITEMS) return reject('invalid-state', `an agenda has at most ${MAX_AGENDA_ITEMS} items`, 'agenda-full', { max: MAX_AGENDA_ITEMS });
       const bad = checkRefs(state, command.item);
       if (bad) return bad;
       let index: number;
@@ -142,7 +165,7 @@ export function decideAgenda(state: MeetingState, command: AgendaCommand, _actor
       const bad = checkRefs(state, command.changes);
       if (bad) return bad;
       if (command.changes.day !== undefined && item.status === 'active' && command.changes.day !== state.currentDay) {
-        return reject('invalid-state', 'the open item cannot move to another day');
+        return reject('invalid-state', 'the open item cannot move to another day', 'close-item-first', whereIs(state, item));
       }
       return accept({ type: 'item.updated', itemId: item.id, changes: command.changes });
     }
@@ -150,8 +173,8 @@ export function decideAgenda(state: MeetingState, command: AgendaCommand, _actor
     case 'agenda.remove': {
       const item = findItem(state, command.itemId);
       if (!item) return reject('not-found', `no agenda item ${command.itemId}`);
-      if (item.status === 'active') return reject('invalid-state', 'close the item before removing it');
-      if (item.startedAt !== null) return reject('invalid-state', 'an item that has taken place stays on the record; skip it instead');
+      if (item.status === 'active') return reject('invalid-state', 'close the item before removing it', 'close-item-first', whereIs(state, item));
+      if (item.startedAt !== null) return reject('invalid-state', 'an item that has taken place stays on the record; skip it instead', 'item-took-place');
       return accept({ type: 'item.removed', itemId: item.id });
     }
   }

@@ -8,7 +8,7 @@ export type AnnouncementCommand = CommandOf<'announcement.post' | 'announcement.
 /** The chair's word to the room, shown on every screen until cleared, with an optional countdown. */
 export function decideAnnouncement(state: MeetingState, command: AnnouncementCommand, _actor: Actor, { now }: DecideContext): Decision {
   if (command.type === 'announcement.clear') {
-    return state.announcement ? accept({ type: 'announcement.cleared' }) : reject('invalid-state', 'there is no announcement');
+    return state.announcement ? accept({ type: 'announcement.cleared' }) : reject('invalid-state', 'there is no announcement', 'no-announcement');
   }
   return accept({
     type: 'announcement.posted',

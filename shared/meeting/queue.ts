@@ -52,11 +52,11 @@ export function mayWithdraw(actor: Actor, command: CommandOf<'queue.withdraw'>, 
 }
 
 export function decideQueue(state: MeetingState, command: QueueCommand, actor: Actor, { now, newId }: DecideContext): Decision {
-  if (state.status !== 'running') return reject('invalid-state', 'the meeting is not in session');
+  if (state.status !== 'running') return reject('invalid-state', 'the meeting is not in session', 'not-in-session');
   const item = activeItem(state);
-  if (!item) return reject('invalid-state', 'no agenda item is open');
+  if (!item) return reject('invalid-state', 'no agenda item is open', 'no-open-item');
   if (command.itemId !== undefined && command.itemId !== item.id) {
-    return reject('invalid-state', 'that item is no longer the open one');
+    return reject('invalid-state', 'that item is no longer the open one', 'item-no-longer-open');
   }
   const { queue } = item;
 
@@ -65,13 +65,13 @@ export function decideQueue(state: MeetingState, command: QueueCommand, actor: A
       const participantId = command.participantId ?? actor.participantId;
       const who = findParticipant(state, participantId);
       if (!who) return reject('not-found', `no participant ${participantId}`);
-      if (!attends(who.role)) return reject('invalid-state', `${who.name} cannot take the floor`);
+      if (!attends(who.role)) return reject('invalid-state', `${who.name} cannot take the floor`, 'cannot-take-floor');
       const onBehalf = participantId !== actor.participantId;
       if (!queue.open && !onBehalf && !manages(actor.role)) {
-        return reject('invalid-state', 'the list of speakers is closed');
+        return reject('invalid-state', 'the list of speakers is closed', 'list-closed');
       }
       if (queue.requests.some((r) => r.participantId === participantId && r.kind === command.kind)) {
-        return reject('invalid-state', 'already waiting for the floor');
+        return reject('invalid-state', 'already waiting for the floor', 'already-queued');
       }
       const request: FloorRequest = {
         id: newId(),
@@ -100,16 +100,16 @@ export function decideQueue(state: MeetingState, command: QueueCommand, actor: A
         return accept(...start(item, who.id, waiting?.kind ?? 'speech', waiting?.id ?? null, now));
       }
       const next = queue.requests[0];
-      if (!next) return reject('invalid-state', 'nobody is waiting for the floor');
+      if (!next) return reject('invalid-state', 'nobody is waiting for the floor', 'queue-empty');
       return accept(...start(item, next.participantId, next.kind, next.id, now));
     }
 
     case 'queue.end':
     case 'queue.extend': {
-      if (!queue.current) return reject('invalid-state', 'nobody has the floor');
+      if (!queue.current) return reject('invalid-state', 'nobody has the floor', 'nobody-speaking');
       // The chair and the secretary both run the queue: one may have moved on while the other pressed.
       if (command.participantId !== undefined && command.participantId !== queue.current.participantId) {
-        return reject('invalid-state', 'that speech has already ended');
+        return reject('invalid-state', 'that speech has already ended', 'speech-already-ended');
       }
       return command.type === 'queue.end'
         ? accept({ type: 'speech.ended', itemId: item.id, at: now })
@@ -121,11 +121,12 @@ export function decideQueue(state: MeetingState, command: QueueCommand, actor: A
       const same = ids.size === queue.requests.length && command.requestIds.length === ids.size && queue.requests.every((r) => ids.has(r.id));
       return same
         ? accept({ type: 'queue.reordered', itemId: item.id, requestIds: command.requestIds })
-        : reject('invalid-state', 'the queue has changed; the new order must list every waiting request once');
+        : reject('invalid-state', 'the queue has changed; the new order must list every waiting request once', 'queue-changed');
     }
 
     case 'queue.setOpen':
-      if (queue.open === command.open) return reject('invalid-state', command.open ? 'the list is already open' : 'the list is already closed');
+      if (queue.open === command.open)
+        return reject('invalid-state', command.open ? 'the list is already open' : 'the list is already closed', 'list-unchanged', { open: command.open ? 1 : 0 });
       return accept({ type: 'queue.openSet', itemId: item.id, open: command.open });
 
     case 'queue.setSpeakingTime':

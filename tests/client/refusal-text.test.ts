@@ -3,7 +3,7 @@ import { pinWeakness } from '../../shared/ballots/pin.js';
 import { error, REFUSAL_REASONS } from '../../shared/errors.js';
 import type { BallotResults } from '../../shared/ballots/types.js';
 import { en } from '../../client/src/i18n/en.js';
-import { explainError, weakPinText } from '../../client/src/i18n/explainError.js';
+import { explainError, explainRefusal, weakPinText } from '../../client/src/i18n/explainError.js';
 import { vi } from '../../client/src/i18n/vi.js';
 import { resultRows } from '../../client/src/ballots/resultRows.js';
 
@@ -17,9 +17,61 @@ describe("a refusal in the reader's language", () => {
   it('every reason has a text in both languages that uses its numbers and never prints "undefined"', () => {
     for (const reason of REFUSAL_REASONS) {
       for (const t of [vi, en]) {
-        const text = explainError(t, error('invalid-state', 'x', reason, { present: 8, required: 11, members: 16, eligible: 2, minCast: 3, turnout: 3, n: 1, d: 2 }));
+        const text = explainError(
+          t,
+          error('invalid-state', 'x', reason, {
+            present: 8,
+            required: 11,
+            members: 16,
+            eligible: 2,
+            minCast: 3,
+            turnout: 3,
+            n: 1,
+            d: 2,
+            day: 1,
+            days: 2,
+            position: 5,
+            max: 200,
+            open: 1,
+          }),
+        );
         expect(text, reason).not.toMatch(/undefined|\?/);
         expect(explainError(t, error('invalid-state', 'x', reason)), reason).not.toContain('undefined');
+      }
+    }
+  });
+
+  it('every reason has, in vi and in en, a reason and a next step of its own, apart', () => {
+    const detail = { present: 8, required: 11, members: 16, eligible: 2, minCast: 3, turnout: 3, n: 1, d: 2, day: 1, days: 2, position: 5, max: 200, open: 0 };
+    for (const reason of REFUSAL_REASONS) {
+      for (const t of [vi, en]) {
+        const text = t.refusalParts[reason];
+        const d = (key: string) => detail[key as keyof typeof detail];
+        // A weak PIN's reason comes from the rule's own words (below); its next step is the same.
+        const parts = reason === 'weak-pin' ? { reason: text.reason(d), next: text.next(d) } : explainRefusal(t, error('invalid-state', 'x', reason, detail));
+        expect(parts).toEqual({ reason: text.reason(d), next: text.next(d) });
+        expect(parts.reason.length, `${t.lang.code} ${reason}`).toBeGreaterThan(8);
+        expect(parts.next.length, `${t.lang.code} ${reason}`).toBeGreaterThan(8);
+        expect(parts.reason, reason).not.toBe(t.errors['invalid-state']);
+        expect(explainError(t, error('invalid-state', 'x', reason, detail))).toBe(reason === 'weak-pin' ? t.pin.weak.other : `${parts.reason} ${parts.next}`);
+      }
+    }
+  });
+
+  it('"no item left today" points to the next day, or to the end on the last one', () => {
+    const next = (day: number, open: number) => explainRefusal(vi, error('invalid-state', 'x', 'no-next-item', { day, days: 2, open }));
+    expect(next(1, 1)).toEqual({
+      reason: 'Đã hết mục chưa diễn ra trong ngày 1.',
+      next: 'Hãy bấm "Hoàn thành" cho mục đang mở, rồi chuyển hội nghị sang ngày 2.',
+    });
+    expect(next(1, 0).next).toBe('Hãy chuyển hội nghị sang ngày 2, hoặc mở lại một mục đã qua.');
+    expect(next(2, 0).next).toBe('Hãy kết thúc hội nghị, hoặc mở lại một mục đã qua.');
+  });
+
+  it('a refusal without a reason still says what to do next where the code allows one', () => {
+    for (const t of [vi, en]) {
+      for (const code of ['invalid-state', 'not-found', 'forbidden', 'invalid-payload', 'offline', 'internal'] as const) {
+        expect(explainRefusal(t, error(code as 'invalid-state', 'x')).next, code).not.toBe('');
       }
     }
   });

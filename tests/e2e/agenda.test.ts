@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type TestBrowser } from '../helpers/browser.js';
 import { startServer, type TestServer } from '../helpers/server.js';
 import { openLink, PROJECTOR, TABLET_PORTRAIT, withAttr } from './devices.js';
+import { openConsoleTab } from './consoleTabs.js';
 
 describe('the chair drives the agenda and the room screen; every device follows (Chromium)', () => {
   let server: TestServer;
@@ -20,7 +21,9 @@ describe('the chair drives the agenda and the room screen; every device follows 
     const tablet = await openLink(b, server.url, server.tokenOf('m1'), TABLET_PORTRAIT);
     await withAttr(tablet, 'meeting-status', 'data-status', 'scheduled').waitFor();
 
+    // Starting the meeting goes on the record: it asks first.
     await chair.getByTestId('agenda-start').click();
+    await chair.getByTestId('agenda-start-confirm').click();
     await withAttr(tablet, 'meeting-status', 'data-status', 'running').waitFor();
     await withAttr(tablet, 'current-item-title', 'data-item-id', '').waitFor();
 
@@ -76,6 +79,7 @@ describe('the chair drives the agenda and the room screen; every device follows 
     const screen = await openLink(b, server.url, server.tokenOf('screen'), PROJECTOR);
     await withAttr(screen, 'screen-view', 'data-show', 'agenda').waitFor();
 
+    await openConsoleTab(chair, 'screen');
     await chair.getByTestId('screen-show-notes').click();
     await withAttr(screen, 'screen-view', 'data-show', 'notes').waitFor();
     await withAttr(chair, 'screen-control', 'data-show', 'notes').waitFor();
@@ -84,6 +88,7 @@ describe('the chair drives the agenda and the room screen; every device follows 
 
     // The secretary runs the screen too (announcements stay the chair's).
     const secretary = await openLink(b, server.url, server.tokenOf('sec'));
+    await openConsoleTab(secretary, 'screen');
     await withAttr(secretary, 'screen-control', 'data-show', 'notes').waitFor();
     expect(await secretary.getByTestId('announcement-post').count()).toBe(0);
     await secretary.getByTestId('screen-show-agenda').click();

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type TestBrowser } from '../helpers/browser.js';
 import { startServer, type TestServer } from '../helpers/server.js';
 import { openLink, PROJECTOR, TABLET_PORTRAIT } from './devices.js';
+import { openConsoleTab } from './consoleTabs.js';
 
 describe('announcements reach the room screen and every device (Chromium)', () => {
   let server: TestServer;
@@ -21,6 +22,7 @@ describe('announcements reach the room screen and every device (Chromium)', () =
     const tablet = await openLink(b, server.url, server.tokenOf('m3'), TABLET_PORTRAIT);
     const observer = await openLink(b, server.url, server.tokenOf('obs'));
 
+    await openConsoleTab(chair, 'announcement');
     await chair.getByTestId('announcement-preset-0').click();
     expect(await chair.getByTestId('announcement-input').inputValue()).toBe('Nghỉ giải lao 15 phút');
     expect(await chair.getByTestId('announcement-minutes').inputValue()).toBe('15');
@@ -43,6 +45,7 @@ describe('announcements reach the room screen and every device (Chromium)', () =
   it('a message without a countdown shows no timer', async () => {
     const chair = await openLink(b, server.url, server.tokenOf('chair'));
     const screen = await openLink(b, server.url, server.tokenOf('screen'), PROJECTOR);
+    await openConsoleTab(chair, 'announcement');
     await chair.getByTestId('announcement-input').fill('Mời đại biểu vào hội trường');
     await chair.getByTestId('announcement-post').click();
     await screen.getByTestId('announcement').waitFor();

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type TestBrowser } from '../helpers/browser.js';
 import { startServer, type TestClient, type TestServer } from '../helpers/server.js';
 import { waitFor } from '../helpers/wait.js';
+import { openConsoleTab } from './consoleTabs.js';
 
 const poll = <T>(read: () => T) => expect.poll(read, { timeout: 10_000 });
 
@@ -38,6 +39,7 @@ describe('a motion and a cancelled choice, end to end in Chromium', () => {
       expect(await chair.send({ type: 'attendance.mark', participantId: id, status: 'present' })).toMatchObject({ ok: true });
     }
     const { page: console_ } = await open('chair', { width: 1366, height: 1000 });
+    await openConsoleTab(console_, 'ballots');
     const m1 = await open('m1');
     const { page: m2 } = await open('m2', { width: 800, height: 1280 });
     const { page: guest } = await open('guest');
@@ -125,6 +127,7 @@ describe('a motion and a cancelled choice, end to end in Chromium', () => {
 
   it('a choice the chair opens and then cancels shows its reason on the screen and the tablets', async () => {
     const { page: console_ } = await open('chair', { width: 1366, height: 1000 });
+    await openConsoleTab(console_, 'ballots');
     const { page: screen } = await open('screen', { width: 1920, height: 1080 });
     const { page: m2 } = await open('m2');
     await console_.getByTestId('ballot-new').click();

@@ -6,6 +6,7 @@ import { testDefinition } from '../helpers/definitions.js';
 import { startServer, type TestClient, type TestServer } from '../helpers/server.js';
 import { waitFor } from '../helpers/wait.js';
 import { overflowsSideways, smallTargets } from './devices.js';
+import { openConsoleTab } from './consoleTabs.js';
 
 /** m1 types this on the tablet; the others set theirs over sockets. */
 const M1_PIN = '4826';
@@ -58,6 +59,7 @@ describe('the voting PIN on a tablet, end to end in Chromium', () => {
     }
     const screen = await open(`/join/${server.tokenOf('screen')}`, { width: 1920, height: 1080 });
     const console_ = await open(`/join/${server.tokenOf('chair')}`, { width: 1366, height: 1000 });
+    await openConsoleTab(console_, 'ballots');
     const tablet = await open(`/join/${server.tokenOf('m1')}`, TABLET);
 
     // On first join the tablet asks for a PIN at once, on a pad with fingertip-sized digits.
@@ -130,7 +132,8 @@ describe('the voting PIN on a tablet, end to end in Chromium', () => {
     await console_.getByTestId(`ballot-close-${id}-confirm`).click();
     const refusal = console_.getByTestId('refusal');
     await poll(() => refusal.getAttribute('data-reason')).toBe('ballot-quorum-not-met');
-    expect(await refusal.locator('p').innerText()).toBe('Mới có 1/5 phiếu; cần ít nhất 4 phiếu (túc số) mới được kết thúc sớm. Hãy chờ thêm hoặc hủy cuộc bỏ phiếu.');
+    expect(await refusal.getByTestId('refusal-reason').innerText()).toBe('Mới có 1/5 phiếu; cần ít nhất 4 phiếu (túc số) mới được kết thúc sớm.');
+    expect(await refusal.getByTestId('refusal-next').innerText()).toBe('Cách làm tiếp: Hãy chờ thêm hoặc hủy cuộc bỏ phiếu.');
     await refusal.scrollIntoViewIfNeeded();
     await browser.screenshot(console_, 'console-close-refused');
 
@@ -148,6 +151,7 @@ describe('the voting PIN on a tablet, end to end in Chromium', () => {
     await console_.getByTestId(`ballot-close-${id}-confirm`).click();
     await poll(() => screenNotice(screen, 'ballot-closed-early').innerText()).toMatch(/^Cuộc bỏ phiếu "Thông qua Quy chế làm việc" kết thúc sớm: 4\/5 phiếu \(\d\d:\d\d\)$/);
     expect(await console_.getByTestId('refusal').count()).toBe(0);
+    await openConsoleTab(console_, 'notices');
     await console_.locator('[data-testid="notice"][data-kind="ballot-closed-early"]').waitFor();
 
     expect(await chair.send({ type: 'ballot.publish', ballotId: id })).toMatchObject({ ok: true });
@@ -207,6 +211,7 @@ describe('the voting PIN on a tablet, end to end in Chromium', () => {
     await poll(() => screenNotice(screen, 'voting-locked').innerText()).toMatch(/^Quyền bỏ phiếu của đ\/c Lê Văn Một bị khóa do nhập sai PIN, lúc \d\d:\d\d$/);
     // The console only reports it: nothing on it resets a PIN.
     const console_ = await open(`/join/${server.tokenOf('chair')}`, { width: 1366, height: 1000 });
+    await openConsoleTab(console_, 'notices');
     await console_.locator('[data-testid="notice"][data-kind="voting-locked"]').waitFor();
     expect(await console_.locator('button', { hasText: /đặt lại|reset/i }).count()).toBe(0);
     await browser.screenshot(tablet, 'tablet-voting-locked');

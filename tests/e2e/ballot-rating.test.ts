@@ -6,6 +6,7 @@ import { startServer, type TestClient, type TestServer } from '../helpers/server
 import { waitFor } from '../helpers/wait.js';
 import { newBallot } from '../../shared/ballots/newBallot.js';
 import { storedOnDevice } from './storage.js';
+import { openConsoleTab } from './consoleTabs.js';
 
 /** What m1 chooses on the tablet; none of it may be found on the device afterwards. */
 const M1_PAPER = { collective: 'good', m2: 'excellent' } as const;
@@ -40,6 +41,7 @@ describe('a rating ballot end to end in Chromium', () => {
       expect(await chair.send({ type: 'attendance.mark', participantId: id, status: 'present' })).toMatchObject({ ok: true });
     }
     const console_ = await open('chair', { width: 1366, height: 1000 });
+    await openConsoleTab(console_, 'ballots');
     const tablet = await open('m1', { width: 1280, height: 800 });
     const screen = await open('screen', { width: 1920, height: 1080 });
     const observer = await open('obs', { width: 1280, height: 900 });

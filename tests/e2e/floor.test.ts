@@ -4,6 +4,7 @@ import { MIN_SPEAKING_SEC } from '../../shared/limits.js';
 import { launchBrowser, type TestBrowser } from '../helpers/browser.js';
 import { startServer, type TestServer } from '../helpers/server.js';
 import { connected, openLink, PROJECTOR, TABLET_LANDSCAPE, withAttr, type Size } from './devices.js';
+import { openConsoleTab } from './consoleTabs.js';
 
 /** "m:ss" (or "-m:ss") on a countdown, in seconds. */
 function seconds(clock: string): number {
@@ -101,6 +102,7 @@ describe('the floor, from a tablet to the room screen (Chromium)', () => {
 
     await chair.getByTestId('end-speech').click();
     await withAttr(screen, 'current-speaker', 'data-participant-id', '').waitFor();
+    await openConsoleTab(chair, 'stats');
     await withAttr(chair, 'stats-row-m2', 'data-times', '1').waitFor();
     await chair.getByTestId('not-spoken-m3').waitFor();
   }, 60_000);

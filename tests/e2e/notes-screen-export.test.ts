@@ -7,6 +7,7 @@ import { startServer, type TestClient, type TestServer } from '../helpers/server
 import { waitFor } from '../helpers/wait.js';
 import { appendParagraph, connectDoc } from '../helpers/yjs.js';
 import { contentText, focusEnd, openAs, prose, storedText } from './notesPages.js';
+import { openConsoleTab } from './consoleTabs.js';
 
 const ITEM = 'collective';
 const DOC = notesDocName(ITEM);
@@ -80,10 +81,12 @@ describe('notes on the room screen, and the record downloaded from the console',
   it('the chair keeps the minutes and downloads the record as Markdown and DOCX, with the notes in it', async () => {
     const page = await openAs(browser, server, 'chair', { width: 1366, height: 1024 });
     await page.locator('[data-testid="chair-console"]').waitFor();
+    await openConsoleTab(page, 'notes');
     await waitFor(async () => (await contentText(page)).includes(SEEDED), 10_000, 'the current notes on the console');
     await focusEnd(page);
     await page.keyboard.press('Enter');
     await page.keyboard.type('Chủ trì kết luận: đồng ý với các ý kiến góp ý.');
+    await openConsoleTab(page, 'minutes');
     await page.locator('[data-testid="minutes-editor"] [data-testid="doc-status"][data-phase="synced"]').waitFor();
     await focusEnd(page, 'minutes-editor');
     await page.keyboard.type('Hội nghị thống nhất đánh giá tập thể hoàn thành tốt nhiệm vụ.');

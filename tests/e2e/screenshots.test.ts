@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, SCREENSHOT_DIR, type TestBrowser } from '../helpers/browser.js';
 import { startServer, type TestServer } from '../helpers/server.js';
 import { LAPTOP, openLink, overflowsSideways, PROJECTOR, smallTargets, TABLET_LANDSCAPE, TABLET_PORTRAIT, withAttr, type Size } from './devices.js';
+import { openConsoleTab } from './consoleTabs.js';
 
 /**
  * The four views in a realistic moment of the meeting, saved for people to look at
@@ -65,8 +66,9 @@ describe('the four views, photographed (Chromium)', () => {
       expect(await overflowsSideways(page)).toBe(false);
     }
     const page = await photograph('chair', 'chair-console-full', TABLET_LANDSCAPE, true);
-    await page.getByTestId('stats-row-m2').waitFor();
     expect(await page.getByTestId('current-item-timing').isVisible()).toBe(true);
+    await openConsoleTab(page, 'stats');
+    await page.getByTestId('stats-row-m2').waitFor();
   }, 60_000);
 
   it('member tablet: landscape and portrait, with the own place in the queue', async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ErrorCode } from '../../shared/errors.js';
+import type { ErrorCode, RefusalReason } from '../../shared/errors.js';
 import { accepted } from '../helpers/liveRoom.js';
 import { startServer, type TestClient, type TestServer } from '../helpers/server.js';
 
@@ -19,7 +19,7 @@ describe('each kind of bad command gets its own error code and changes nothing',
   });
 
   const emit = (payload: unknown) => chair.socket.timeout(5000).emitWithAck('command', payload);
-  const cases: [string, () => unknown, ErrorCode][] = [
+  const cases: [string, () => unknown, ErrorCode, RefusalReason?][] = [
     ['not an envelope', () => 'agenda.next', 'invalid-payload'],
     ['an envelope without a command', () => ({ meetingId: server.meeting.meetingId }), 'invalid-payload'],
     ['an envelope with an extra key', () => ({ meetingId: server.meeting.meetingId, command: { type: 'agenda.next' }, as: 'admin' }), 'invalid-payload'],
@@ -29,13 +29,14 @@ describe('each kind of bad command gets its own error code and changes nothing',
     ['over 64 KB', () => ({ meetingId: server.meeting.meetingId, command: { type: 'announcement.post', text: 'x'.repeat(70_000) } }), 'payload-too-large'],
     ['another meeting', () => ({ meetingId: 'other-meeting', command: { type: 'agenda.next' } }), 'wrong-meeting'],
     ['an unknown item', () => ({ meetingId: server.meeting.meetingId, command: { type: 'agenda.open', itemId: 'nope' } }), 'not-found'],
-    ['stale: ending a speech that already ended', () => ({ meetingId: server.meeting.meetingId, command: { type: 'queue.end' } }), 'invalid-state'],
+    ['stale: ending a speech that already ended', () => ({ meetingId: server.meeting.meetingId, command: { type: 'queue.end' } }), 'invalid-state', 'nobody-speaking'],
   ];
 
-  for (const [what, payload, code] of cases) {
+  for (const [what, payload, code, reason] of cases) {
     it(what, async () => {
       const answer = await emit(payload());
-      expect(answer).toEqual({ ok: false, error: { code, message: expect.any(String) } });
+      // A refusal of the rules also says which rule, for the console to explain (docs/PROTOCOL.md).
+      expect(answer).toEqual({ ok: false, error: { code, message: expect.any(String), ...(reason ? { reason } : {}) } });
       expect((await server.store.loadMeeting(server.meeting.meetingId))!.version).toBe(version);
     });
   }

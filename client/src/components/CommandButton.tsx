@@ -1,7 +1,8 @@
 import { useState, type ReactNode } from 'react';
 import type { Command } from '../../../shared/meeting/commands.js';
 import type { CommandOutcome } from '../live/connection.js';
-import { useSend } from '../live/useSend.js';
+import { ConfirmButton } from './ConfirmButton.js';
+import { useScopedSend } from './RefusalScope.js';
 
 interface Props {
   command: Command;
@@ -13,11 +14,17 @@ interface Props {
   ariaLabel?: string;
   pressed?: boolean;
   onDone?: (outcome: CommandOutcome) => void;
+  /** Asks first, naming what the command does to the record (see `ConfirmButton`); no message, no question. */
+  confirm?: ReactNode;
+  confirmLabel?: string;
 }
 
-/** A button that sends one command, and stays disabled until the server answers, so a double tap sends it once. */
-export function CommandButton({ command, testId, children, className = '', disabled, title, ariaLabel, pressed, onDone }: Props) {
-  const send = useSend();
+/**
+ * A button that sends one command, and stays disabled until the server answers, so a double tap
+ * sends it once. A refusal shows in the enclosing `RefusalScope` (a toast outside one).
+ */
+export function CommandButton({ command, testId, children, className = '', disabled, title, ariaLabel, pressed, onDone, confirm, confirmLabel }: Props) {
+  const send = useScopedSend();
   const [busy, setBusy] = useState(false);
   const click = async () => {
     setBusy(true);
@@ -28,6 +35,21 @@ export function CommandButton({ command, testId, children, className = '', disab
       setBusy(false);
     }
   };
+  if (confirm) {
+    return (
+      <ConfirmButton
+        testId={testId}
+        className={className}
+        disabled={disabled || busy}
+        title={title}
+        confirm={confirm}
+        confirmLabel={confirmLabel ?? ''}
+        onConfirm={() => void click()}
+      >
+        {children}
+      </ConfirmButton>
+    );
+  }
   return (
     <button
       type="button"

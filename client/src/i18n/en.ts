@@ -2,10 +2,11 @@ import { formatMinutes } from '../../../shared/format.js';
 import { checkInEn } from './checkIn.js';
 import { liveEn } from './live.js';
 import { ballotsEn } from './ballots.js';
+import { consoleEn } from './console.js';
 import { notesEn } from './notes.js';
 import { noticesEn } from './notices.js';
 import { pinEn } from './pin.js';
-import { refusalsEn } from './refusals.js';
+import { refusalPartsEn, refusalsEn } from './refusals.js';
 import type { Messages } from './vi.js';
 
 export const en: Messages = {
@@ -203,7 +204,7 @@ export const en: Messages = {
     waiting: 'Please take your seats',
   },
   observer: { readOnly: 'Observer mode (read only)' },
-  console: { title: 'Chair console', sections: 'Go to' },
+  console: consoleEn,
   live: liveEn,
   checkIn: checkInEn,
   ballots: ballotsEn,
@@ -211,4 +212,5 @@ export const en: Messages = {
   pin: pinEn,
   notices: noticesEn,
   refusals: refusalsEn,
+  refusalParts: refusalPartsEn,
 };

@@ -16,6 +16,20 @@ export function explainError(t: Messages, error: ClientError): string {
 }
 
 /**
+ * A refusal as the console shows it beside the control: the reason, and the next step apart (empty
+ * when the reason already says it). The same words as `explainError`, split.
+ */
+export function explainRefusal(t: Messages, error: ClientError): { reason: string; next: string } {
+  if (error.reason && error.reason !== 'weak-pin' && error.reason in t.refusalParts) {
+    const parts = t.refusalParts[error.reason];
+    const d = (key: string) => error.detail?.[key] ?? '?';
+    return { reason: parts.reason(d), next: parts.next(d) };
+  }
+  const known = error.code in t.errors && !error.reason && !(error.code === 'wrong-pin' && error.detail);
+  return { reason: explainError(t, error), next: known ? t.console.errorNext[error.code] : '' };
+}
+
+/**
  * Which rule a weak PIN breaks, from `pinWeakness`'s English sentence (the shared rule gives no code
  * of its own): the words it uses for each case, and a general sentence for any other.
  */

@@ -3,10 +3,11 @@ import type { ClientErrorCode } from '../live/connection.js';
 import { checkInVi } from './checkIn.js';
 import { liveVi } from './live.js';
 import { ballotsVi } from './ballots.js';
+import { consoleVi } from './console.js';
 import { notesVi } from './notes.js';
 import { noticesVi } from './notices.js';
 import { pinVi } from './pin.js';
-import { refusalsVi } from './refusals.js';
+import { refusalPartsVi, refusalsVi } from './refusals.js';
 
 /**
  * Vietnamese, the default language. Its shape is the type every other dictionary must match,
@@ -207,7 +208,7 @@ export const vi = {
     waiting: 'Xin mời đại biểu ổn định chỗ ngồi',
   },
   observer: { readOnly: 'Chế độ theo dõi (chỉ xem)' },
-  console: { title: 'Bàn điều hành', sections: 'Chuyển đến' },
+  console: consoleVi,
   live: liveVi,
   checkIn: checkInVi,
   ballots: ballotsVi,
@@ -215,6 +216,7 @@ export const vi = {
   pin: pinVi,
   notices: noticesVi,
   refusals: refusalsVi,
+  refusalParts: refusalPartsVi,
 };
 
 export type Messages = typeof vi;

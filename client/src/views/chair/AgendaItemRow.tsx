@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import type { AgendaItemFields } from '../../../../shared/definition.js';
+import { isOutOfOrder, openingEffect } from '../../../../shared/meeting/agendaOrder.js';
 import type { AgendaItem, MeetingState } from '../../../../shared/meeting/state.js';
 import { CommandButton } from '../../components/CommandButton.js';
 import { ConfirmButton } from '../../components/ConfirmButton.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { nameOf } from '../../live/people.js';
 import { useMeeting } from '../../live/useMeeting.js';
-import { useSend } from '../../live/useSend.js';
+import { useScopedSend } from '../../components/RefusalScope.js';
 import { AgendaItemForm } from './AgendaItemForm.js';
 import { ItemTiming } from './ItemTiming.js';
 
@@ -34,8 +35,11 @@ function changesOf(item: AgendaItem, fields: AgendaItemFields): Partial<AgendaIt
 export function AgendaItemRow({ item, index }: { item: AgendaItem; index: number }) {
   const { t } = useI18n();
   const { state, allowed } = useMeeting();
-  const send = useSend();
+  const send = useScopedSend();
   const [editing, setEditing] = useState(false);
+  const opening = openingEffect(state, item.id);
+  // Opening in order is one tap; out of order (the start, a skip, another day) names what it does first.
+  const askFirst = opening && isOutOfOrder(opening) ? opening : null;
   const up = movedOrder(state, item, -1);
   const down = movedOrder(state, item, 1);
   const mayEdit = allowed({ type: 'agenda.update', itemId: item.id, changes: {} });
@@ -63,7 +67,13 @@ export function AgendaItemRow({ item, index }: { item: AgendaItem; index: number
       {allowed({ type: 'agenda.open', itemId: item.id }) && (
         <div className="agenda-row-actions">
           {item.status !== 'active' && state.status !== 'finished' && (
-            <CommandButton command={{ type: 'agenda.open', itemId: item.id }} testId={`open-${item.id}`} className={item.status === 'pending' ? 'btn-primary' : 'btn-secondary'}>
+            <CommandButton
+              command={{ type: 'agenda.open', itemId: item.id }}
+              testId={`open-${item.id}`}
+              className={item.status === 'pending' ? 'btn-primary' : 'btn-secondary'}
+              confirm={askFirst ? t.console.confirm.opening(askFirst) : undefined}
+              confirmLabel={askFirst ? t.console.confirm.openingLabel(askFirst.position) : undefined}
+            >
               {item.status === 'pending' ? t.agenda.open : t.agenda.reopen}
             </CommandButton>
           )}

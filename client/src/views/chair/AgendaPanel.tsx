@@ -1,20 +1,36 @@
-import { useState } from 'react';
-import { itemsOfDay } from '../../../../shared/meeting/agenda.js';
+import { useEffect, useRef, useState } from 'react';
+import { itemsOfDay, whereIs } from '../../../../shared/meeting/agenda.js';
+import { isOutOfOrder, nextEffect, pendingPositions } from '../../../../shared/meeting/agendaOrder.js';
 import { activeItem, type AgendaItem } from '../../../../shared/meeting/state.js';
 import { CommandButton } from '../../components/CommandButton.js';
 import { ConfirmButton } from '../../components/ConfirmButton.js';
+import { RefusalScope, useScopedSend } from '../../components/RefusalScope.js';
 import { formatDay } from '../../../../shared/format.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { useMeeting, useServerNow } from '../../live/useMeeting.js';
-import { useSend } from '../../live/useSend.js';
 import { AgendaItemForm } from './AgendaItemForm.js';
 import { AgendaItemRow } from './AgendaItemRow.js';
 
-/** Agenda control: the meeting's start and end, moving through items, and editing the agenda live. */
+/**
+ * Agenda control: the meeting's start and end, moving through items, and editing the agenda live.
+ * Steps the record cannot take back (the start, an item out of order, a change of day, the end) ask
+ * first, naming what they do; refusals show under the head with their reason and next step.
+ */
 export function AgendaPanel() {
+  const { t } = useI18n();
+  return (
+    <section id="agenda" className="panel agenda-panel" aria-label={t.meeting.agenda}>
+      <RefusalScope>
+        <AgendaControls />
+      </RefusalScope>
+    </section>
+  );
+}
+
+function AgendaControls() {
   const { t, lang } = useI18n();
   const { state, allowed } = useMeeting();
-  const send = useSend();
+  const send = useScopedSend();
   const now = useServerNow(15_000);
   const [viewDay, setViewDay] = useState(state.currentDay);
   const [adding, setAdding] = useState(false);
@@ -28,31 +44,57 @@ export function AgendaPanel() {
   const items = itemsOfDay(state, viewDay);
   const active = activeItem(state);
   const running = state.status === 'running';
+  const finished = state.status === 'finished';
+  const next = nextEffect(state);
+  const openPosition = active ? whereIs(state, active).position : null;
+  // Where "next" cannot go, the console says why before anyone presses it.
+  const noNext = t.refusalParts['no-next-item'];
+  const noNextDetail = (key: string) => ({ day: state.currentDay, days: state.days.length, open: active ? 1 : 0 })[key] ?? '?';
+  const followActive = useFollowActive(state.activeItemId, viewDay);
 
   return (
-    <section id="agenda" className="panel agenda-panel" aria-label={t.meeting.agenda}>
+    <>
       <header className="panel-head">
         <h2>{t.meeting.agenda}</h2>
         <div className="panel-head-actions">
-          {state.status !== 'running' && allowed({ type: 'meeting.start' }) && (
-            <CommandButton command={{ type: 'meeting.start' }} testId="agenda-start" className="btn-primary">
-              {state.status === 'finished' ? t.agenda.resume : t.agenda.start}
+          {!running && allowed({ type: 'meeting.start' }) && (
+            <CommandButton
+              command={{ type: 'meeting.start' }}
+              testId="agenda-start"
+              className="btn-primary"
+              confirm={finished ? t.console.confirm.resume : t.console.confirm.start}
+              confirmLabel={finished ? t.console.confirm.resumeLabel : t.console.confirm.startLabel}
+            >
+              {finished ? t.agenda.resume : t.agenda.start}
             </CommandButton>
           )}
           {running && allowed({ type: 'meeting.finish' }) && (
-            <ConfirmButton testId="agenda-finish" confirmLabel={t.agenda.finishConfirm} className="btn-secondary" onConfirm={() => void send({ type: 'meeting.finish' })}>
+            <ConfirmButton
+              testId="agenda-finish"
+              confirm={t.console.confirm.finish(openPosition, pendingPositions(state, state.currentDay), state.currentDay)}
+              confirmLabel={t.console.confirm.finishLabel}
+              className="btn-secondary"
+              onConfirm={() => void send({ type: 'meeting.finish' })}
+            >
               {t.agenda.finish}
             </ConfirmButton>
           )}
         </div>
       </header>
 
-      {state.status !== 'finished' && (
+      {!finished && (
         <div className="agenda-nav">
           <CommandButton command={{ type: 'agenda.previous' }} testId="agenda-previous" className="btn-secondary">
             ‹ {t.agenda.previous}
           </CommandButton>
-          <CommandButton command={{ type: 'agenda.next' }} testId="agenda-next" className="btn-primary">
+          <CommandButton
+            command={{ type: 'agenda.next' }}
+            testId="agenda-next"
+            className="btn-primary"
+            disabled={!next}
+            confirm={next && isOutOfOrder(next) ? t.console.confirm.opening(next) : undefined}
+            confirmLabel={next ? t.console.confirm.openingLabel(next.position) : undefined}
+          >
             {t.agenda.next} ›
           </CommandButton>
           {active && (
@@ -66,6 +108,11 @@ export function AgendaPanel() {
             </>
           )}
         </div>
+      )}
+      {!finished && !next && (
+        <p className="why-disabled" data-testid="agenda-next-why">
+          {noNext.reason(noNextDetail)} {noNext.next(noNextDetail)}
+        </p>
       )}
 
       <div className="day-tabs" role="tablist">
@@ -88,19 +135,35 @@ export function AgendaPanel() {
           </button>
         ))}
       </div>
-      {viewDay !== state.currentDay && state.status !== 'finished' && (
-        <CommandButton command={{ type: 'day.switch', day: viewDay }} testId="day-switch" className="btn-secondary day-switch" disabled={!!active}>
-          {t.agenda.switchDay(viewDay)}
-        </CommandButton>
+      {viewDay !== state.currentDay && !finished && (
+        <div className="day-switch-row">
+          <CommandButton
+            command={{ type: 'day.switch', day: viewDay }}
+            testId="day-switch"
+            className="btn-secondary day-switch"
+            disabled={!!active}
+            confirm={t.console.confirm.switchDay(viewDay, formatDay(state.days[viewDay - 1], lang), state.currentDay, pendingPositions(state, state.currentDay))}
+            confirmLabel={t.console.confirm.switchDayLabel(viewDay)}
+          >
+            {t.agenda.switchDay(viewDay)}
+          </CommandButton>
+          {openPosition !== null && (
+            <p className="why-disabled" data-testid="day-switch-why">
+              {t.console.why.switchDayItemOpen(openPosition)}
+            </p>
+          )}
+        </div>
       )}
 
       {items.length > 0 && <DayTotal items={items} now={now} />}
       {items.length === 0 && <p className="muted">{t.agenda.emptyDay}</p>}
-      <ol className="agenda-rows editable">
-        {items.map((item, i) => (
-          <AgendaItemRow key={item.id} item={item} index={i} />
-        ))}
-      </ol>
+      <div className="agenda-scroll" ref={followActive} data-testid="agenda-scroll">
+        <ol className="agenda-rows editable">
+          {items.map((item, i) => (
+            <AgendaItemRow key={item.id} item={item} index={i} />
+          ))}
+        </ol>
+      </div>
 
       {allowed({ type: 'agenda.add', item: { day: viewDay, title: '-', kind: 'procedure', plannedMinutes: 0 } }) &&
         (adding ? (
@@ -117,10 +180,42 @@ export function AgendaPanel() {
             + {t.agenda.add}
           </button>
         ))}
-    </section>
+    </>
   );
 }
 
+/**
+ * Keeps the open item in view within the agenda's own scroll box whenever it changes, the day shown
+ * changes, or the box becomes visible (a tab shown again): the chair never hunts for where the room is.
+ */
+function useFollowActive(activeItemId: string | null, viewDay: number) {
+  const box = useRef<HTMLDivElement | null>(null);
+  const follow = useRef(() => {});
+  follow.current = () => {
+    const el = box.current;
+    const row = activeItemId ? el?.querySelector<HTMLElement>(`[data-testid="agenda-item-${CSS.escape(activeItemId)}"]`) : null;
+    if (!el || !row || el.clientHeight === 0) return;
+    // The box is the rows' offset parent (position: relative): scroll it only, never the page.
+    const top = row.offsetTop;
+    if (top < el.scrollTop || top + row.offsetHeight > el.scrollTop + el.clientHeight) {
+      el.scrollTop = Math.max(0, top - (el.clientHeight - row.offsetHeight) / 2);
+    }
+  };
+  useEffect(() => follow.current(), [activeItemId, viewDay]);
+  useEffect(() => {
+    const el = box.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    let height = el.clientHeight;
+    // Only when the box appears (a tab shown again) or changes size, not on every render.
+    const observer = new ResizeObserver(() => {
+      if (el.clientHeight !== height) follow.current();
+      height = el.clientHeight;
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+  return box;
+}
 /** The day's planned minutes against the time its items have taken so far (the open one included). */
 function DayTotal({ items, now }: { items: AgendaItem[]; now: number }) {
   const { t } = useI18n();

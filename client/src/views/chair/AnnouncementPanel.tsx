@@ -4,7 +4,7 @@ import { AnnouncementCountdown } from '../../components/AnnouncementBanner.js';
 import { CommandButton } from '../../components/CommandButton.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { useMeeting } from '../../live/useMeeting.js';
-import { useSend } from '../../live/useSend.js';
+import { useScopedSend } from '../../components/RefusalScope.js';
 
 const COUNTDOWN_MINUTES = [1, 2, 5, 10, 15, 20, 30, 45, 60];
 
@@ -12,7 +12,7 @@ const COUNTDOWN_MINUTES = [1, 2, 5, 10, 15, 20, 30, 45, 60];
 export function AnnouncementPanel() {
   const { t } = useI18n();
   const { state, allowed } = useMeeting();
-  const send = useSend();
+  const send = useScopedSend();
   const [text, setText] = useState('');
   const [minutes, setMinutes] = useState('');
   const [busy, setBusy] = useState(false);

@@ -108,6 +108,11 @@ export function QueuePanel() {
           {t.queue.giveNext}
         </CommandButton>
       )}
+      {manages && queue.requests.length === 0 && (
+        <p className="why-disabled" data-testid="give-next-why">
+          {t.console.why.nobodyWaiting}
+        </p>
+      )}
 
       <QueueList queue={queue} actions={manages ? actions : undefined} />
       {manages && <QueueTools item={item} />}

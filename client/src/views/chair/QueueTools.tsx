@@ -4,7 +4,7 @@ import { CommandButton } from '../../components/CommandButton.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { speakers } from '../../live/people.js';
 import { useMeeting } from '../../live/useMeeting.js';
-import { useSend } from '../../live/useSend.js';
+import { useScopedSend } from '../../components/RefusalScope.js';
 
 const SPEAKING_MINUTES = [1, 2, 3, 4, 5, 7, 10, 15];
 
@@ -12,7 +12,7 @@ const SPEAKING_MINUTES = [1, 2, 3, 4, 5, 7, 10, 15];
 export function QueueTools({ item }: { item: AgendaItem }) {
   const { t } = useI18n();
   const { state } = useMeeting();
-  const send = useSend();
+  const send = useScopedSend();
   const [person, setPerson] = useState('');
   const [kind, setKind] = useState<RequestKind>('speech');
   const { queue } = item;
@@ -67,6 +67,11 @@ export function QueueTools({ item }: { item: AgendaItem }) {
         <CommandButton command={{ type: 'queue.give', participantId: person, itemId }} testId="give-direct" className="btn-secondary" disabled={!person}>
           {t.queue.giveDirect}
         </CommandButton>
+        {!person && (
+          <span className="why-disabled" data-testid="queue-person-why">
+            {t.console.why.choosePerson}
+          </span>
+        )}
       </div>
     </div>
   );
