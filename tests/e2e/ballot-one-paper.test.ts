@@ -159,6 +159,13 @@ describe('one paper at a time, on a tablet and a phone (Chromium)', () => {
     await tablet.getByTestId(`ballot-paper-${RESOLUTION}`).waitFor();
     await waitFor(() => chair.state.ballots.find((x) => x.id === PEER)!.voted.includes('u01'), 10_000, "u01's rating");
     expect(await tablet.getByTestId('feed-papers').getAttribute('data-current')).toBe(RESOLUTION);
+    // Handed in at the foot of the long grid, the next paper is brought into view.
+    const inView = () =>
+      tablet.getByTestId(`ballot-paper-${RESOLUTION}`).evaluate((e) => {
+        const r = e.getBoundingClientRect();
+        return r.top >= 0 && r.top < window.innerHeight / 2;
+      });
+    await poll(inView).toBe(true);
     expect(await tablet.getByTestId('papers-nav').count()).toBe(0);
     expect(await tablet.locator(`[data-testid="ballot-recorded"][data-ballot-id="${PEER}"]`).count()).toBe(1);
     await b.screenshot(tablet, 'ballot-next-paper-tablet');

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { papersToFill } from '../../../shared/ballots/open.js';
 import type { Ballot } from '../../../shared/ballots/types.js';
 import { useI18n } from '../i18n/I18nProvider.js';
@@ -51,8 +51,16 @@ function Papers({ papers }: { papers: Ballot[] }) {
   );
   const current = papers[index];
   const next = papers[(index + 1) % papers.length];
+  const top = useRef<HTMLDivElement>(null);
+  const shown = useRef(current.id);
+  // A paper handed in at the foot of a long grid: the next one starts at the top, so go there.
+  useEffect(() => {
+    if (shown.current === current.id) return;
+    shown.current = current.id;
+    top.current?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+  }, [current.id]);
   return (
-    <div className="feed-papers" data-testid="feed-papers" data-current={current.id} data-left={papers.length}>
+    <div ref={top} className="feed-papers" data-testid="feed-papers" data-current={current.id} data-left={papers.length}>
       {papers.length > 1 && (
         <div className="papers-nav" data-testid="papers-nav">
           <span className="papers-count">
