@@ -9,7 +9,7 @@ import { useI18n } from '../i18n/I18nProvider.js';
 import type { ClientErrorCode } from '../live/connection.js';
 import { useConnection, useMeeting } from '../live/useMeeting.js';
 import { explainError } from '../i18n/explainError.js';
-import { answerTone, useBallotLabels } from './labels.js';
+import { answerTone, useBallotLabels, type BallotLabels } from './labels.js';
 import { PinDialog, PinPad } from './PinPad.js';
 import { SetPinDialog } from './SetPinDialog.js';
 import { PaperGrid } from './PaperGrid.js';
@@ -215,19 +215,15 @@ function SingleRow(props: {
   answers: string[];
   chosen: string | undefined;
   missing: boolean;
-  labels: ReturnType<typeof useBallotLabels>;
+  labels: BallotLabels;
   onChoose: (row: string, answer: string) => void;
 }) {
   const { ballot, row, answers, chosen, missing, labels, onChoose } = props;
   const blank = (answer: string) => answer === ABSTAIN && ballot.allowAbstain;
+  const side = answers.filter((a) => !blank(a)).length;
   return (
     <div id={`paper-row-${ballot.id}-${row}`} className={`paper-row paper-single ${missing && chosen === undefined ? 'is-missing' : ''}`} data-testid={`paper-row-${row}`}>
-      <div
-        className={`paper-answers ${answers.filter((a) => !blank(a)).length >= 4 ? 'has-many' : ''}`}
-        style={{ '--answers': answers.filter((a) => !blank(a)).length } as CSSProperties}
-        role="radiogroup"
-        aria-label={ballot.title}
-      >
+      <div className={`paper-answers ${side >= 4 ? 'has-many' : ''}`} style={{ '--answers': side } as CSSProperties} role="radiogroup" aria-label={ballot.title}>
         {answers.map((answer) => (
           <button
             key={answer}
