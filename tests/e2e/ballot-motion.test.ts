@@ -83,16 +83,19 @@ describe('a motion and a cancelled choice, end to end in Chromium', () => {
     await m2.getByTestId('paper-confirm').click();
     await poll(() => m2.getByTestId('ballot-recorded').innerText()).toContain('Your vote was recorded');
 
-    // m1 confirms while offline: told it is uncertain, keeps the paper, and the retry is counted once.
+    // m1 confirms while offline: told the paper was not sent, keeps it, may send it again once back; counted once.
     await m1.page.getByTestId('paper-question-disagree').click();
     await m1.page.getByTestId('paper-review').click();
     await m1.context.setOffline(true);
     await connected(m1.page, 'offline');
     await m1.page.getByTestId('paper-confirm').click();
-    await poll(() => m1.page.getByTestId('paper-problem').getAttribute('data-problem')).toBe('uncertain');
+    await poll(() => m1.page.getByTestId('paper-problem').getAttribute('data-problem')).toBe('not-sent');
+    expect(await m1.page.getByTestId('paper-problem').innerText()).toContain('Phiếu CHƯA được gửi');
+    expect(await m1.page.getByTestId('paper-confirm').isDisabled()).toBe(true);
     expect(await m1.page.getByTestId('review-question').innerText()).toContain('Không tán thành');
     await m1.context.setOffline(false);
     await connected(m1.page, 'connected');
+    await poll(() => m1.page.getByTestId('paper-confirm').innerText()).toBe('Gửi lại');
     await m1.page.getByTestId('paper-confirm').click();
     await m1.page.getByTestId('ballot-recorded').waitFor();
     await waitFor(() => chair.state.ballots[0].voted.length === 2, 10_000, 'two papers');

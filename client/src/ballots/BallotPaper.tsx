@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useRef, useState, type CSSProperties } from 'react';
 import { votes } from '../../../shared/ballots/pin.js';
 import { rowsFor } from '../../../shared/ballots/rows.js';
 import { rulesOf } from '../../../shared/ballots/rules.js';
@@ -9,9 +9,10 @@ import { useI18n } from '../i18n/I18nProvider.js';
 import type { ClientErrorCode } from '../live/connection.js';
 import { useConnection, useMeeting } from '../live/useMeeting.js';
 import { explainError } from '../i18n/explainError.js';
-import { answerTone, useBallotLabels } from './labels.js';
+import { answerTone, useBallotLabels, type BallotLabels } from './labels.js';
 import { PinDialog, PinPad } from './PinPad.js';
 import { SetPinDialog } from './SetPinDialog.js';
+import { PaperGrid } from './PaperGrid.js';
 import { VotedNotice } from './VotedNotice.js';
 
 type Step = 'fill' | 'review' | 'sending' | 'recorded' | 'refused';
@@ -32,9 +33,11 @@ function problemOf(code: ClientErrorCode): { problem: Problem; keep: boolean } {
     case 'invalid-payload':
     case 'invalid-paper':
       return { problem: 'invalid-paper', keep: true };
-    // The paper may or may not have been counted; sending it again is safe, the server counts once.
-    case 'timeout':
+    // Refused on the device before anything left it: the voter must know it was not sent.
     case 'offline':
+      return { problem: 'not-sent', keep: true };
+    // Sent, but no answer came: it may or may not have been counted; sending again is safe, the server counts once.
+    case 'timeout':
       return { problem: 'uncertain', keep: true };
     default:
       return { problem: 'other', keep: true };
@@ -42,7 +45,8 @@ function problemOf(code: ClientErrorCode): { problem: Problem; keep: boolean } {
 }
 
 /**
- * One voter's paper: a row per subject with large answer buttons, a review step, then one `ballot.vote`.
+ * One voter's paper: a rating's grid of people × levels (a motion's or choice's one row of large
+ * answers), a review step, then one `ballot.vote`.
  * The choices live only in this component's state: never in storage, the URL or a form field the
  * browser could restore (plain buttons, no inputs), and they are dropped as soon as the server has
  * the paper, so a reload can only ever show "you have voted". Where the meeting requires it, the
@@ -50,8 +54,9 @@ function problemOf(code: ClientErrorCode): { problem: Problem; keep: boolean } {
  */
 export function BallotPaper({ ballot }: { ballot: Ballot }) {
   const { t } = useI18n();
-  const { state, you } = useMeeting();
+  const { state, you, connection: link } = useMeeting();
   const connection = useConnection();
+  const online = link === 'connected';
   const labels = useBallotLabels(state, ballot);
   const rows = rowsFor(ballot, you.participantId);
   const [choices, setChoices] = useState<Record<string, string>>({});
@@ -129,42 +134,11 @@ export function BallotPaper({ ballot }: { ballot: Ballot }) {
       )}
       {step === 'fill' ? (
         <>
-          <ol className="paper-rows">
-            {rows.map((row) => {
-              const who = labels.subject(row);
-              const headingId = `paper-row-${ballot.id}-${row}`;
-              return (
-                <li key={row} id={headingId} className={`paper-row ${showMissing && choices[row] === undefined ? 'is-missing' : ''}`} data-testid={`paper-row-${row}`}>
-                  {ballot.kind === 'rating' && (
-                    <p className="paper-subject" id={`${headingId}-name`}>
-                      <strong>{who.name}</strong>
-                      {who.detail && <span className="muted"> · {who.detail}</span>}
-                    </p>
-                  )}
-                  <div
-                    className="paper-answers"
-                    role="radiogroup"
-                    aria-labelledby={ballot.kind === 'rating' ? `${headingId}-name` : undefined}
-                    aria-label={ballot.kind === 'rating' ? undefined : ballot.title}
-                  >
-                    {answers.map((answer) => (
-                      <button
-                        key={answer}
-                        type="button"
-                        role="radio"
-                        aria-checked={choices[row] === answer}
-                        className={`btn paper-answer ${answerTone(ballot, answer)} ${answer === ABSTAIN && ballot.allowAbstain ? 'is-blank' : ''} ${choices[row] === answer ? 'is-chosen' : ''}`}
-                        data-testid={`paper-${row}-${answer}`}
-                        onClick={() => choose(row, answer)}
-                      >
-                        {labels.answer(answer)}
-                      </button>
-                    ))}
-                  </div>
-                </li>
-              );
-            })}
-          </ol>
+          {ballot.kind === 'rating' ? (
+            <PaperGrid ballot={ballot} rows={rows} answers={answers} choices={choices} showMissing={showMissing} labels={labels} onChoose={choose} />
+          ) : (
+            <SingleRow ballot={ballot} row={rows[0]} answers={answers} chosen={choices[rows[0]]} missing={showMissing} labels={labels} onChoose={choose} />
+          )}
           <div className="paper-actions">
             <span className={`paper-progress ${showMissing && missing.length > 0 ? 'is-missing' : ''}`} data-testid="paper-progress">
               {missing.length > 0 && showMissing ? t.ballots.missing(missing.length) : t.ballots.chosen(rows.length - missing.length, rows.length)}
@@ -203,11 +177,11 @@ export function BallotPaper({ ballot }: { ballot: Ballot }) {
               type="button"
               className="btn btn-primary btn-large"
               data-testid="paper-confirm"
-              disabled={step === 'sending' || locked}
+              disabled={step === 'sending' || locked || (problem === 'not-sent' && !online)}
               aria-busy={step === 'sending'}
               onClick={confirm}
             >
-              {step === 'sending' ? t.ballots.sending : problem ? t.ballots.retry : t.ballots.confirm}
+              {step === 'sending' ? t.ballots.sending : problem === 'not-sent' && !online ? t.ballots.waitingForConnection : problem ? t.ballots.retry : t.ballots.confirm}
             </button>
           </div>
           {locked && problem !== 'voting-locked' && (
@@ -231,5 +205,39 @@ export function BallotPaper({ ballot }: { ballot: Ballot }) {
       )}
       {asking === 'set' && <SetPinDialog hint={pinProblem ?? t.pin.neededToVote} onSet={(pin) => void submit(pin)} onClose={() => setAsking(null)} />}
     </section>
+  );
+}
+
+/** A motion's or choice's paper: its one question, the answers side by side (two by two on a phone). */
+function SingleRow(props: {
+  ballot: Ballot;
+  row: string;
+  answers: string[];
+  chosen: string | undefined;
+  missing: boolean;
+  labels: BallotLabels;
+  onChoose: (row: string, answer: string) => void;
+}) {
+  const { ballot, row, answers, chosen, missing, labels, onChoose } = props;
+  const blank = (answer: string) => answer === ABSTAIN && ballot.allowAbstain;
+  const side = answers.filter((a) => !blank(a)).length;
+  return (
+    <div id={`paper-row-${ballot.id}-${row}`} className={`paper-row paper-single ${missing && chosen === undefined ? 'is-missing' : ''}`} data-testid={`paper-row-${row}`}>
+      <div className={`paper-answers ${side >= 4 ? 'has-many' : ''}`} style={{ '--answers': side } as CSSProperties} role="radiogroup" aria-label={ballot.title}>
+        {answers.map((answer) => (
+          <button
+            key={answer}
+            type="button"
+            role="radio"
+            aria-checked={chosen === answer}
+            className={`btn paper-answer ${answerTone(ballot, answer)} ${blank(answer) ? 'is-blank' : ''} ${chosen === answer ? 'is-chosen' : ''}`}
+            data-testid={`paper-${row}-${answer}`}
+            onClick={() => onChoose(row, answer)}
+          >
+            {labels.answer(answer)}
+          </button>
+        ))}
+      </div>
+    </div>
   );
 }

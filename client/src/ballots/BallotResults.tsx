@@ -1,9 +1,11 @@
+import { useState } from 'react';
 import { DEFAULT_BALLOT_RULES } from '../../../shared/ballots/rules.js';
 import { sharesOf } from '../../../shared/ballots/shares.js';
 import type { Ballot, BallotResults as Results, SubjectResult } from '../../../shared/ballots/types.js';
 import type { MeetingState } from '../../../shared/meeting/state.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { formatPercent } from '../../../shared/format.js';
+import { CompactResults } from './CompactResults.js';
 import { answerTone, useBallotLabels, type BallotLabels } from './labels.js';
 import { resultRows, type ResultRow } from './resultRows.js';
 
@@ -22,24 +24,52 @@ interface Props {
  * A published ballot: validity, a motion's outcome, and for every row each answer's count with its
  * share of the votes cast and of the eligible voters, drawn as plain CSS bars. A row that too few
  * papers answered says so instead of counts; a ballot that is not valid shows its turnout only.
+ * On a tablet or phone ('compact') only the summary shows until asked for more, so results never
+ * push the floor and the notes out of reach, and nothing is wider than the phone.
  */
 export function BallotResults({ state, ballot, results, variant, rows }: Props) {
+  const { t } = useI18n();
   const labels = useBallotLabels(state, ballot);
-  const byAnswer = ballot.kind !== 'rating' || variant === 'full';
+  const [expanded, setExpanded] = useState(variant !== 'compact');
   const shown = rows ?? resultRows(ballot, results);
   const minCast = results.minCast ?? DEFAULT_BALLOT_RULES.minCast;
+  const detail =
+    variant === 'compact' ? (
+      <CompactResults ballot={ballot} rows={shown} labels={labels} minCast={minCast} />
+    ) : ballot.kind !== 'rating' ? (
+      shown.map((row) =>
+        row.counts ? (
+          <AnswerBars key={row.subject} ballot={ballot} row={row.counts} labels={labels} variant={variant} />
+        ) : (
+          <WithheldSection key={row.subject} ballot={ballot} row={row} labels={labels} minCast={minCast} />
+        ),
+      )
+    ) : variant === 'full' ? (
+      <CompactResults ballot={ballot} rows={shown} labels={labels} minCast={minCast} withEligible />
+    ) : (
+      <ResultsMatrix ballot={ballot} rows={shown} labels={labels} minCast={minCast} />
+    );
+  const detailId = `results-detail-${ballot.id}`;
   return (
-    <div className={`results results-${variant}`} data-testid={`results-${ballot.id}`}>
+    <div className={`results results-${variant}`} data-testid={`results-${ballot.id}`} data-expanded={String(expanded)}>
       <ResultSummary ballot={ballot} results={results} />
-      {byAnswer
-        ? shown.map((row) =>
-            row.counts ? (
-              <AnswerBars key={row.subject} ballot={ballot} row={row.counts} labels={labels} variant={variant} />
-            ) : (
-              <WithheldSection key={row.subject} ballot={ballot} row={row} labels={labels} minCast={minCast} />
-            ),
-          )
-        : shown.length > 0 && <ResultsMatrix ballot={ballot} rows={shown} labels={labels} minCast={minCast} />}
+      {variant === 'compact' && shown.length > 0 && (
+        <button
+          type="button"
+          className="btn btn-secondary results-toggle"
+          aria-expanded={expanded}
+          aria-controls={detailId}
+          data-testid={`results-toggle-${ballot.id}`}
+          onClick={() => setExpanded((e) => !e)}
+        >
+          {expanded ? t.ballots.hideDetails : t.ballots.showDetails(ballot.kind === 'rating' ? shown.length : 1)}
+        </button>
+      )}
+      {shown.length > 0 && expanded && (
+        <div id={detailId} className="results-detail">
+          {detail}
+        </div>
+      )}
     </div>
   );
 }

@@ -1,3 +1,5 @@
+import { useEffect, useRef, useState } from 'react';
+import { papersToFill } from '../../../shared/ballots/open.js';
 import type { Ballot } from '../../../shared/ballots/types.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { useMeeting } from '../live/useMeeting.js';
@@ -9,27 +11,81 @@ import { Turnout } from './Turnout.js';
 import { VotedNotice } from './VotedNotice.js';
 
 /**
- * Ballots on a tablet or for an observer: the paper for an eligible voter who has not voted, turnout
- * while open, "awaiting publication" once closed, then the results. Ineligible people and guests
- * see the title and turnout only.
+ * Ballots on a tablet or for an observer. A voter's papers come one at a time, in the order they were
+ * opened, with how many are left and a way to go to the next: two papers on one screen get filled
+ * in the wrong order or not at all. Every other ballot is a short entry: turnout while open,
+ * "awaiting publication" once closed, then the results' summary, opened on demand.
  */
 export function BallotsFeed() {
   const { t } = useI18n();
-  const { state } = useMeeting();
-  const ballots = byUrgency(publicBallots(state.ballots));
-  if (ballots.length === 0) return null;
-  const latestPublished = ballots.find((b) => b.status === 'published')?.id;
+  const { state, you } = useMeeting();
+  const toFill = papersToFill(state.ballots, you.participantId);
+  const others = byUrgency(publicBallots(state.ballots)).filter((b) => !toFill.includes(b));
+  if (toFill.length === 0 && others.length === 0) return null;
   return (
     <section id="ballots" className="panel ballots-feed" aria-label={t.ballots.title} data-testid="ballots-feed">
       <h2 className="panel-label">{t.ballots.title}</h2>
-      {ballots.map((b) => (
-        <FeedBallot key={b.id} ballot={b} expanded={b.status !== 'published' || b.id === latestPublished} />
-      ))}
+      {toFill.length > 0 && <Papers papers={toFill} />}
+      {others.length > 0 && (
+        <ul className="feed-ballots">
+          {others.map((b) => (
+            <FeedBallot key={b.id} ballot={b} />
+          ))}
+        </ul>
+      )}
     </section>
   );
 }
 
-function FeedBallot({ ballot, expanded }: { ballot: Ballot; expanded: boolean }) {
+/**
+ * The voter's papers, the current one shown and the others kept mounted but hidden, so a half-filled
+ * paper survives a look at the next one. When the current one is handed in it leaves the list and
+ * the next one shows by itself.
+ */
+function Papers({ papers }: { papers: Ballot[] }) {
+  const { t } = useI18n();
+  const [chosen, setChosen] = useState<string | null>(null);
+  const index = Math.max(
+    0,
+    papers.findIndex((b) => b.id === chosen),
+  );
+  const current = papers[index];
+  const next = papers[(index + 1) % papers.length];
+  const top = useRef<HTMLDivElement>(null);
+  const shown = useRef(current.id);
+  // A paper handed in at the foot of a long grid: the next one starts at the top, so go there.
+  useEffect(() => {
+    if (shown.current === current.id) return;
+    shown.current = current.id;
+    top.current?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+  }, [current.id]);
+  return (
+    <div ref={top} className="feed-papers" data-testid="feed-papers" data-current={current.id} data-left={papers.length}>
+      {papers.length > 1 && (
+        <div className="papers-nav" data-testid="papers-nav">
+          <span className="papers-count">
+            <strong>{t.ballots.paperNumber(index + 1, papers.length)}</strong>
+            <span data-testid="papers-left" data-left={papers.length - 1}>
+              {t.ballots.papersLeft(papers.length - 1)}
+            </span>
+          </span>
+          <button type="button" className="btn btn-secondary" data-testid="paper-next" aria-label={t.ballots.otherPaper(next.title)} onClick={() => setChosen(next.id)}>
+            {t.ballots.nextPaper} →
+          </button>
+        </div>
+      )}
+      {papers.map((b) => (
+        <article key={b.id} className="feed-paper" hidden={b.id !== current.id} data-testid={`feed-ballot-${b.id}`} data-status={b.status}>
+          <BallotTitle ballot={b} />
+          <BallotPaper ballot={b} />
+          <Turnout ballot={b} />
+        </article>
+      ))}
+    </div>
+  );
+}
+
+function FeedBallot({ ballot }: { ballot: Ballot }) {
   const { t } = useI18n();
   const { state, you } = useMeeting();
   const me = you.participantId;
@@ -41,8 +97,6 @@ function FeedBallot({ ballot, expanded }: { ballot: Ballot; expanded: boolean })
           <>
             {ballot.voted.includes(me) ? (
               <VotedNotice ballot={ballot} />
-            ) : ballot.eligible.includes(me) ? (
-              <BallotPaper ballot={ballot} />
             ) : (
               mayVote && (
                 <p className="muted" data-testid="not-eligible">
@@ -76,11 +130,9 @@ function FeedBallot({ ballot, expanded }: { ballot: Ballot; expanded: boolean })
     }
   })();
   return (
-    <details className={`feed-ballot status-${ballot.status}`} open={expanded} data-testid={`feed-ballot-${ballot.id}`} data-status={ballot.status}>
-      <summary>
-        <BallotTitle ballot={ballot} />
-      </summary>
+    <li className={`feed-ballot status-${ballot.status}`} data-testid={`feed-ballot-${ballot.id}`} data-status={ballot.status}>
+      <BallotTitle ballot={ballot} />
       <div className="feed-ballot-body">{body}</div>
-    </details>
+    </li>
   );
 }

@@ -1,4 +1,6 @@
+import { useState } from 'react';
 import { eligibleVoters } from '../../../shared/ballots/decide.js';
+import { othersOpen } from '../../../shared/ballots/open.js';
 import { rulesOf } from '../../../shared/ballots/rules.js';
 import type { Ballot } from '../../../shared/ballots/types.js';
 import type { Command } from '../../../shared/meeting/commands.js';
@@ -20,6 +22,7 @@ export function OpenBallot({ ballot, send }: { ballot: Ballot; send: (command: C
   const eligible = eligibleVoters(state, ballot);
   const q = quorum(state);
   const { minCast } = rulesOf(state);
+  const already = othersOpen(state.ballots, ballot.id);
   const detail = (d: Record<string, number>) => (key: string) => d[key] ?? '?';
   const blocked =
     eligible.length === 0
@@ -51,15 +54,62 @@ export function OpenBallot({ ballot, send }: { ballot: Ballot; send: (command: C
           {blocked}
         </p>
       )}
-      <ConfirmButton
-        testId={`ballot-open-${ballot.id}`}
-        className="btn-primary"
-        disabled={blocked !== null}
-        confirmLabel={t.ballots.openConfirm(eligible.length)}
-        onConfirm={() => void send({ type: 'ballot.open', ballotId: ballot.id })}
-      >
+      {already.length > 0 ? (
+        <ConfirmAlongside
+          ballot={ballot}
+          open={already.map((b) => b.title)}
+          disabled={blocked !== null}
+          onConfirm={() => void send({ type: 'ballot.open', ballotId: ballot.id })}
+        />
+      ) : (
+        <ConfirmButton
+          testId={`ballot-open-${ballot.id}`}
+          className="btn-primary"
+          disabled={blocked !== null}
+          confirmLabel={t.ballots.openConfirm(eligible.length)}
+          onConfirm={() => void send({ type: 'ballot.open', ballotId: ballot.id })}
+        >
+          {t.ballots.open}
+        </ConfirmButton>
+      )}
+    </div>
+  );
+}
+
+/**
+ * Opening a second paper while one is out: a question naming both, which stays until answered (unlike
+ * ConfirmButton's few seconds), because the chair has to read it. Same test ids as ConfirmButton.
+ */
+function ConfirmAlongside({ ballot, open, disabled, onConfirm }: { ballot: Ballot; open: string[]; disabled: boolean; onConfirm: () => void }) {
+  const { t } = useI18n();
+  const [asking, setAsking] = useState(false);
+  const testId = `ballot-open-${ballot.id}`;
+  if (!asking) {
+    return (
+      <button type="button" className="btn btn-primary" data-testid={testId} disabled={disabled} onClick={() => setAsking(true)}>
         {t.ballots.open}
-      </ConfirmButton>
+      </button>
+    );
+  }
+  return (
+    <div className="open-alongside notice" role="alertdialog" aria-labelledby={`${testId}-question`} data-testid={`${testId}-question`}>
+      <p id={`${testId}-question`}>{t.ballots.openAlongside(open, ballot.title)}</p>
+      <div className="ballot-actions">
+        <button
+          type="button"
+          className="btn btn-danger"
+          data-testid={`${testId}-confirm`}
+          onClick={() => {
+            setAsking(false);
+            onConfirm();
+          }}
+        >
+          {t.ballots.openAnyway}
+        </button>
+        <button type="button" className="btn btn-ghost" data-testid={`${testId}-cancel`} autoFocus onClick={() => setAsking(false)}>
+          {t.common.cancel}
+        </button>
+      </div>
     </div>
   );
 }
