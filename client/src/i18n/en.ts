@@ -5,6 +5,7 @@ import { notesEn } from './notes.js';
 import { noticesEn } from './notices.js';
 import { pinEn } from './pin.js';
 import { refusalsEn } from './refusals.js';
+import { tabletEn } from './tablet.js';
 import type { Messages } from './vi.js';
 
 export const en: Messages = {
@@ -209,4 +210,5 @@ export const en: Messages = {
   pin: pinEn,
   notices: noticesEn,
   refusals: refusalsEn,
+  tablet: tabletEn,
 };

@@ -6,6 +6,7 @@ import { notesVi } from './notes.js';
 import { noticesVi } from './notices.js';
 import { pinVi } from './pin.js';
 import { refusalsVi } from './refusals.js';
+import { tabletVi } from './tablet.js';
 
 /**
  * Vietnamese, the default language. Its shape is the type every other dictionary must match,
@@ -213,6 +214,7 @@ export const vi = {
   pin: pinVi,
   notices: noticesVi,
   refusals: refusalsVi,
+  tablet: tabletVi,
 };
 
 export type Messages = typeof vi;
