@@ -5,6 +5,7 @@ import { testDefinition } from '../helpers/definitions.js';
 import { startServer, type TestClient, type TestServer } from '../helpers/server.js';
 import { waitFor } from '../helpers/wait.js';
 import { overflowsSideways, smallTargets } from './devices.js';
+import { openTabletTab } from './tabletTabs.js';
 
 /** m1 types this on the tablet; the others set theirs over sockets. */
 const M1_PIN = '4826';
@@ -107,6 +108,7 @@ describe('the voting PIN on a tablet, end to end in Chromium', () => {
     expect(chair.state.ballots[0].eligible).toEqual(['chair', 'm1', 'm2', 'm3', 'm4']);
 
     // The paper is sent only with the PIN: a wrong one costs a try and says how many are left.
+    await openTabletTab(tablet, 'vote');
     await tablet.getByTestId('paper-question-agree').tap();
     await tablet.getByTestId('paper-review').tap();
     await tablet.getByTestId('paper-confirm').tap();

@@ -5,6 +5,7 @@ import { startServer, type TestClient, type TestServer } from '../helpers/server
 import { waitFor } from '../helpers/wait.js';
 import { newBallot } from '../../shared/ballots/newBallot.js';
 import { storedOnDevice } from './storage.js';
+import { openTabletTab } from './tabletTabs.js';
 
 /** What m1 chooses on the tablet; none of it may be found on the device afterwards. */
 const M1_PAPER = { collective: 'good', m2: 'excellent' } as const;
@@ -42,6 +43,7 @@ describe('a rating ballot end to end in Chromium', () => {
     const tablet = await open('m1', { width: 1280, height: 800 });
     const screen = await open('screen', { width: 1920, height: 1080 });
     const observer = await open('obs', { width: 1280, height: 900 });
+    for (const page of [tablet, observer]) await openTabletTab(page, 'vote');
     // The member's tablet checks itself in; that makes five members present, m1 among them.
     await waitFor(() => chair.state.attendance.m1 === 'present', 10_000, 'm1 checked in by the tablet');
 
