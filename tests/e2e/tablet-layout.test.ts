@@ -87,6 +87,12 @@ describe('the tablet and the observer phone at a glance (Chromium, touch)', () =
       expect(await inViewport(page, page.getByText(BEFORE_START))).toBe(true);
       await b.screenshot(page, `tablet-${d.name}-before-start`);
       for (const tab of ['speakers', 'notes', 'vote', 'item'] as const) await tapTab(page, tab);
+      // A keyboard moves between the tabs with the arrow keys, as the tabs pattern has it.
+      await page.getByTestId('tab-item').focus();
+      await page.keyboard.press('ArrowRight');
+      await page.locator('[data-testid="tab-speakers"][aria-selected="true"]:focus').waitFor();
+      await page.keyboard.press('ArrowLeft');
+      await page.locator('[data-testid="tab-item"][aria-selected="true"]:focus').waitFor();
       expect(await smallTargets(page), d.name).toEqual([]);
       expect(await overflowsSideways(page), d.name).toBe(false);
       await page.context().close();
@@ -182,6 +188,7 @@ describe('the tablet and the observer phone at a glance (Chromium, touch)', () =
       for (const tab of ['speakers', 'notes', 'vote', 'item'] as const) {
         await tapTab(page, tab);
         expect(await overflowsSideways(page), `${d.name} ${tab}`).toBe(false);
+        if (tab !== 'item') await b.screenshot(page, `observer-${d.name}-${tab}`);
       }
       expect(await smallTargets(page), d.name).toEqual([]);
       await page.context().close();
