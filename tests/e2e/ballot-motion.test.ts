@@ -44,8 +44,8 @@ describe('a motion and a cancelled choice, end to end in Chromium', () => {
     const { page: screen } = await open('screen', { width: 1920, height: 1080 });
     await waitFor(() => chair.state.attendance.m1 === 'present' && chair.state.attendance.m2 === 'present', 10_000, 'tablets checked in');
     await m2.getByTestId('lang-switch').click();
-    for (const page of [m1.page, m2, guest]) await openTabletTab(page, 'vote');
 
+    for (const page of [m1.page, m2, guest]) await openTabletTab(page, 'vote');
     // A motion drafted live, carried by more than half of the votes cast; m3 is absent.
     await console_.getByTestId('ballot-new').click();
     await console_.getByTestId('ballot-kind-motion').click();

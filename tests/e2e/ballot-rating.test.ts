@@ -43,7 +43,6 @@ describe('a rating ballot end to end in Chromium', () => {
     const tablet = await open('m1', { width: 1280, height: 800 });
     const screen = await open('screen', { width: 1920, height: 1080 });
     const observer = await open('obs', { width: 1280, height: 900 });
-    for (const page of [tablet, observer]) await openTabletTab(page, 'vote');
     // The member's tablet checks itself in; that makes five members present, m1 among them.
     await waitFor(() => chair.state.attendance.m1 === 'present', 10_000, 'm1 checked in by the tablet');
 
@@ -63,6 +62,7 @@ describe('a rating ballot end to end in Chromium', () => {
     await waitFor(() => chair.state.ballots[0].status === 'open', 10_000, 'the ballot open');
     expect(chair.state.ballots[0].eligible).toEqual(['chair', 'm1', 'm2', 'm3', 'm4']);
 
+    for (const page of [tablet, observer]) await openTabletTab(page, 'vote');
     // The tablet shows m1's paper: the collective and m2, not m1 themself.
     const paper = tablet.getByTestId(`ballot-paper-${id}`);
     await paper.waitFor();
