@@ -5,6 +5,7 @@ import { launchBrowser, type TestBrowser } from '../helpers/browser.js';
 import { startServer, type TestClient, type TestServer } from '../helpers/server.js';
 import { waitFor } from '../helpers/wait.js';
 import { openConsoleTab } from './consoleTabs.js';
+import { openTabletTab } from './tabletTabs.js';
 
 const poll = <T>(read: () => T) => expect.poll(read, { timeout: 10_000 });
 
@@ -50,6 +51,7 @@ describe('a motion and a cancelled choice, end to end in Chromium', () => {
     await waitFor(() => attendanceOf(chair.state, 'm1') === 'present' && attendanceOf(chair.state, 'm2') === 'present', 10_000, 'tablets checked in');
     await m2.getByTestId('lang-switch').click();
 
+    for (const page of [m1.page, m2, guest]) await openTabletTab(page, 'vote');
     // A motion drafted live, carried by more than half of the votes cast; m3 is absent.
     await console_.getByTestId('ballot-new').click();
     await console_.getByTestId('ballot-kind-motion').click();
@@ -64,8 +66,10 @@ describe('a motion and a cancelled choice, end to end in Chromium', () => {
 
     // m3 arrives after the list was fixed: not on it. The guest never votes: title and turnout only.
     const { page: m3 } = await open('m3');
+    await openTabletTab(m3, 'vote');
     await m3.getByTestId('not-eligible').waitFor();
     // m3 checks in on the tablet while the ballot is open: the room is told.
+    await openTabletTab(m3, 'item');
     await m3.getByTestId('check-in').click();
     await poll(() => screen.locator('[data-testid="screen-notice"][data-kind="attendance-changed"]').first().innerText()).toMatch(
       /^Thay đổi điểm danh trong khi đang bỏ phiếu: đ\/c Hoàng Văn Ba — Có mặt \(\d\d:\d\d\)$/,
@@ -133,6 +137,7 @@ describe('a motion and a cancelled choice, end to end in Chromium', () => {
     await openConsoleTab(console_, 'ballots');
     const { page: screen } = await open('screen', { width: 1920, height: 1080 });
     const { page: m2 } = await open('m2');
+    await openTabletTab(m2, 'vote');
     await console_.getByTestId('ballot-new').click();
     await console_.getByTestId('ballot-kind-choice').click();
     // A choice starts with the four official levels, ready for the collective's own proposal.

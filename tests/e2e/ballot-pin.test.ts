@@ -7,6 +7,7 @@ import { startServer, type TestClient, type TestServer } from '../helpers/server
 import { waitFor } from '../helpers/wait.js';
 import { overflowsSideways, smallTargets } from './devices.js';
 import { openConsoleTab } from './consoleTabs.js';
+import { openTabletTab } from './tabletTabs.js';
 
 /** m1 types this on the tablet; the others set theirs over sockets. */
 const M1_PIN = '4826';
@@ -113,6 +114,7 @@ describe('the voting PIN on a tablet, end to end in Chromium', () => {
     expect(chair.state.ballots[0].eligible).toEqual(['chair', 'm1', 'm2', 'm3', 'm4']);
 
     // The paper is sent only with the PIN: a wrong one costs a try and says how many are left.
+    await openTabletTab(tablet, 'vote');
     await tablet.getByTestId('paper-question-agree').tap();
     await tablet.getByTestId('paper-review').tap();
     await tablet.getByTestId('paper-confirm').tap();

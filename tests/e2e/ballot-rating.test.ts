@@ -7,6 +7,7 @@ import { waitFor } from '../helpers/wait.js';
 import { newBallot } from '../../shared/ballots/newBallot.js';
 import { storedOnDevice } from './storage.js';
 import { openConsoleTab } from './consoleTabs.js';
+import { openTabletTab } from './tabletTabs.js';
 
 /** What m1 chooses on the tablet; none of it may be found on the device afterwards. */
 const M1_PAPER = { collective: 'good', m2: 'excellent' } as const;
@@ -65,6 +66,7 @@ describe('a rating ballot end to end in Chromium', () => {
     await waitFor(() => chair.state.ballots[0].status === 'open', 10_000, 'the ballot open');
     expect(chair.state.ballots[0].eligible).toEqual(['chair', 'm1', 'm2', 'm3', 'm4']);
 
+    for (const page of [tablet, observer]) await openTabletTab(page, 'vote');
     // The tablet shows m1's paper: the collective and m2, not m1 themself.
     const paper = tablet.getByTestId(`ballot-paper-${id}`);
     await paper.waitFor();

@@ -4,6 +4,7 @@ import { launchBrowser, type TestBrowser } from '../helpers/browser.js';
 import { startServer, type TestServer } from '../helpers/server.js';
 import { waitFor } from '../helpers/wait.js';
 import { contentHtml, contentText, focusEnd, prose, storedText } from './notesPages.js';
+import { openTabletTab } from './tabletTabs.js';
 
 const ITEM = 'review-m1';
 const DOC = notesDocName(ITEM);
@@ -31,7 +32,10 @@ describe('notes on a tablet that loses its connection', () => {
     const [m1, m2] = [one.page, two.page];
     await m1.goto(`${server.url}/join/${server.tokenOf('m1')}`);
     await m2.goto(`${server.url}/join/${server.tokenOf('m2')}`);
-    for (const page of [m1, m2]) await page.locator(`${status}[data-phase="synced"]`).waitFor();
+    for (const page of [m1, m2]) {
+      await openTabletTab(page, 'notes');
+      await page.locator(`${status}[data-phase="synced"]`).waitFor();
+    }
 
     await focusEnd(m1);
     await m1.keyboard.type('Trước khi mất mạng.');

@@ -4,12 +4,16 @@ import type { TestBrowser } from '../helpers/browser.js';
 import type { TestServer } from '../helpers/server.js';
 import { waitFor } from '../helpers/wait.js';
 import { textOf } from '../helpers/yjs.js';
+import { openTabletTab } from './tabletTabs.js';
 
-/** Opens `participantId`'s personal link in a fresh device and waits for their view. */
+/** Opens `participantId`'s personal link in a fresh device and waits for their view, on its notes tab if it has tabs. */
 export async function openAs(browser: TestBrowser, server: TestServer, participantId: string, size = { width: 1280, height: 900 }): Promise<Page> {
   const { page } = await browser.device(size);
   await page.goto(`${server.url}/join/${server.tokenOf(participantId)}`);
   await page.locator('[data-testid="connection"][data-state="connected"]').waitFor();
+  const view = page.locator('[data-testid="tablet-view"], [data-testid="observer-view"], [data-testid="chair-console"], [data-testid="screen-view"]').first();
+  await view.waitFor({ state: 'attached' });
+  if (['tablet-view', 'observer-view'].includes((await view.getAttribute('data-testid'))!)) await openTabletTab(page, 'notes');
   return page;
 }
 

@@ -3,6 +3,7 @@ import { launchBrowser, type TestBrowser } from '../helpers/browser.js';
 import { demoTokens, removeDataDir, spawnServer, type ServerProcess } from '../helpers/process.js';
 import { connectClient, startServer, type TestServer } from '../helpers/server.js';
 import { openLink, withAttr } from './devices.js';
+import { openTabletTab } from './tabletTabs.js';
 
 describe('a tablet that loses its connection says so and heals by itself (Chromium)', () => {
   let b: TestBrowser;
@@ -38,6 +39,7 @@ describe('a tablet that loses its connection says so and heals by itself (Chromi
       await context.setOffline(false);
       await withAttr(page, 'connection', 'data-state', 'connected').waitFor({ timeout: 20_000 });
       await withAttr(page, 'current-item-title', 'data-item-id', 'collective').waitFor();
+      await openTabletTab(page, 'speakers');
       await page.getByTestId('queue-entry-m3').waitFor();
       await page.getByTestId('stale-notice').waitFor({ state: 'detached' });
     } finally {
@@ -85,6 +87,7 @@ describe('a tablet that loses its connection says so and heals by itself (Chromi
       await page.route('**/assets/LiveDoc-*.js', (route) => (cutOff++ === 0 ? route.abort('connectionreset') : route.continue()));
       await page.goto(`${server.url}/join/${server.tokenOf('m2')}`);
       await withAttr(page, 'connection', 'data-state', 'connected').waitFor();
+      await openTabletTab(page, 'notes');
       await page.locator('[data-testid="notes-editor"] [data-testid="doc-status"][data-phase="synced"]').waitFor({ timeout: 20_000 });
       expect(cutOff).toBeGreaterThan(0);
       await withAttr(page, 'connection', 'data-state', 'connected').waitFor();

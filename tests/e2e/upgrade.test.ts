@@ -12,6 +12,7 @@ import { ADMIN_TOKEN, startServer, type TestServer } from '../helpers/server.js'
 import { waitFor } from '../helpers/wait.js';
 import { textOf } from '../helpers/yjs.js';
 import { focusEnd, storedText } from './notesPages.js';
+import { openTabletTab } from './tabletTabs.js';
 
 const ITEM = 'review-m1';
 const DOC = notesDocName(ITEM);
@@ -81,6 +82,7 @@ describe("a tablet holding yesterday's app meets a server that no longer serves 
     const { context, page } = await browser.device();
     const token = server.tokenOf('m1');
     await page.goto(`${server.url}/join/${token}`);
+    await openTabletTab(page, 'notes');
     await page.locator(`${status}[data-phase="synced"]`).waitFor();
     await focusEnd(page);
     await page.keyboard.type('Trước khi cập nhật ứng dụng.');

@@ -8,7 +8,7 @@ import { useServerNow } from '../live/useMeeting.js';
 const WARN_SEC = 30;
 
 /** The countdown of a speech, from server time; red, and saying by how much, once the speaker runs over. */
-export function SpeakerTimer({ speech, className = '' }: { speech: Speech; className?: string }) {
+export function SpeakerTimer({ speech, className = '', testId = 'countdown' }: { speech: Speech; className?: string; testId?: string }) {
   const { lang } = useI18n();
   const now = useServerNow(250);
   const left = remainingSec(speech, now);
@@ -16,7 +16,7 @@ export function SpeakerTimer({ speech, className = '' }: { speech: Speech; class
   const phase = over ? 'is-over' : left <= WARN_SEC ? 'is-warning' : '';
   const elapsed = Math.min(1, Math.max(0, (now - speech.startedAt) / (speech.limitSec * 1000)));
   return (
-    <span className={`countdown ${phase} ${className}`} data-testid="countdown" data-overtime={String(over)} role="timer">
+    <span className={`countdown ${phase} ${className}`} data-testid={testId} data-overtime={String(over)} role="timer">
       <span className="countdown-clock">{formatCountdown(left, lang)}</span>
       <span className="countdown-bar" aria-hidden="true">
         <span style={{ width: `${elapsed * 100}%` }} />

@@ -7,6 +7,7 @@ import { notesEn } from './notes.js';
 import { noticesEn } from './notices.js';
 import { pinEn } from './pin.js';
 import { refusalPartsEn, refusalsEn } from './refusals.js';
+import { tabletEn } from './tablet.js';
 import type { Messages } from './vi.js';
 
 export const en: Messages = {
@@ -213,4 +214,5 @@ export const en: Messages = {
   notices: noticesEn,
   refusals: refusalsEn,
   refusalParts: refusalPartsEn,
+  tablet: tabletEn,
 };

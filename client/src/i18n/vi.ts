@@ -8,6 +8,7 @@ import { notesVi } from './notes.js';
 import { noticesVi } from './notices.js';
 import { pinVi } from './pin.js';
 import { refusalPartsVi, refusalsVi } from './refusals.js';
+import { tabletVi } from './tablet.js';
 
 /**
  * Vietnamese, the default language. Its shape is the type every other dictionary must match,
@@ -217,6 +218,7 @@ export const vi = {
   notices: noticesVi,
   refusals: refusalsVi,
   refusalParts: refusalPartsVi,
+  tablet: tabletVi,
 };
 
 export type Messages = typeof vi;

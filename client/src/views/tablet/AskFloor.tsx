@@ -7,7 +7,7 @@ import { useMeeting } from '../../live/useMeeting.js';
 const ASK_TEST_IDS: Record<RequestKind, string> = { speech: 'ask-floor', 'point-of-order': 'ask-point-of-order', reply: 'ask-reply' };
 const KINDS: readonly RequestKind[] = ['speech', 'point-of-order', 'reply'];
 
-/** Asking for the floor and withdrawing, with one's own place in the queue. */
+/** Asking for the floor and withdrawing; one's place in the queue is `MyTurn`'s. */
 export function AskFloor() {
   const { t } = useI18n();
   const { state, you, allowed } = useMeeting();
@@ -15,16 +15,8 @@ export function AskFloor() {
   const me = you.participantId;
   if (!allowed({ type: 'queue.request', kind: 'speech' })) return null;
 
-  if (state.status !== 'running' || !item) {
-    const why = state.status === 'scheduled' ? t.meeting.notStarted : state.status === 'finished' ? t.meeting.finished : t.meeting.noActiveItem;
-    return (
-      <section className="panel ask-floor">
-        <p className="muted" data-testid="my-position" data-position="">
-          {why}
-        </p>
-      </section>
-    );
-  }
+  // Before the start and between items the item card says why; saying it here too doubled it.
+  if (state.status !== 'running' || !item) return null;
 
   const { queue } = item;
   const mine = queue.requests.filter((r) => r.participantId === me);
@@ -36,9 +28,12 @@ export function AskFloor() {
 
   return (
     <section className="panel ask-floor" aria-label={t.queue.askFloor}>
-      <p className={`my-position ${position !== null || speaking ? 'is-queued' : ''}`} data-testid="my-position" data-position={position ?? ''}>
-        {speaking ? t.queue.youAreSpeaking : position !== null ? t.queue.myPosition(position) : t.queue.notQueued}
-      </p>
+      {/* Once queued or speaking, `MyTurn` shows it, on every tab. */}
+      {position === null && !speaking && (
+        <p className="my-position" data-testid="my-position" data-position="">
+          {t.queue.notQueued}
+        </p>
+      )}
       {mine.length > 0 && (
         <ul className="my-requests">
           {mine.map((r) => (

@@ -1,10 +1,10 @@
 import { activeItem } from '../../../../shared/meeting/state.js';
 import { BallotsFeed } from '../../ballots/BallotsFeed.js';
+import { publicBallots } from '../../ballots/order.js';
 import { PinAttention } from '../../ballots/VotingPin.js';
 import { CheckIn } from '../../components/CheckIn.js';
 import { AgendaList } from '../../components/AgendaList.js';
 import { CurrentItemCard } from '../../components/CurrentItemCard.js';
-import { QueueList } from '../../components/QueueList.js';
 import { SpeakerCard } from '../../components/SpeakerCard.js';
 import { AppHeader } from '../../components/TopBar.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
@@ -12,42 +12,62 @@ import { useMeeting } from '../../live/useMeeting.js';
 import { NotesPanel } from '../../notes/NotesPanel.js';
 import { AskFloor } from './AskFloor.js';
 import { MyPanel } from './MyPanel.js';
+import { MyTurn } from './MyTurn.js';
+import { papersWaiting } from './papersWaiting.js';
+import { SpeakersPanel } from './SpeakersPanel.js';
+import { TabBadge, TabBar, TabPanel, useTab, type TabId } from './Tabs.js';
+
+const TABS: readonly TabId[] = ['item', 'speakers', 'notes', 'vote'];
 
 /**
- * A member's or guest's tablet: what is discussed, who speaks, one's own place, the day's agenda;
- * for a voter, the voting PIN (asked for on first join) and what was done about them.
+ * A member's or guest's tablet, in four sections one tap apart (what is discussed, who speaks, the
+ * notes, the papers), with one's own turn and any paper still to fill always in sight below them.
  */
 export function TabletView() {
   const { t } = useI18n();
-  const { state, connection } = useMeeting();
+  const { state, connection, you } = useMeeting();
   const item = activeItem(state);
+  const [tab, setTab] = useTab(TABS);
+  const waiting = papersWaiting(state, you.participantId);
   return (
-    <div className={`app tablet ${connection !== 'connected' ? 'is-stale' : ''}`} data-testid="tablet-view">
+    <div className={`app tablet tabbed ${connection !== 'connected' ? 'is-stale' : ''}`} data-testid="tablet-view">
       <AppHeader />
-      <main className="tablet-grid">
-        <div className="tablet-main">
-          <CheckIn />
-          <PinAttention askNow />
-          <BallotsFeed />
-          <CurrentItemCard />
-          <SpeakerCard speech={item?.queue.current ?? null} />
-          <AskFloor />
-        </div>
-        <div className="tablet-side">
-          <MyPanel />
-          <section className="panel" aria-label={t.queue.title}>
-            <h2 className="panel-label">
-              {t.queue.title}
-              {item && !item.queue.open && <span className="chip chip-warn">{t.queue.listClosed}</span>}
-            </h2>
-            {item ? <QueueList queue={item.queue} /> : <p className="muted">{t.meeting.noActiveItem}</p>}
-          </section>
-          <AgendaList />
-        </div>
-        <div className="tablet-notes">
+      <TabBar tabs={TABS} active={tab} onSelect={setTab} badges={{ vote: <TabBadge count={waiting} label={t.tablet.papersToFill(waiting)} /> }} />
+      <main className="tab-panels">
+        <TabPanel tab="item" active={tab}>
+          <div className="tablet-grid">
+            <div className="tablet-main">
+              <CheckIn />
+              <PinAttention askNow />
+              <CurrentItemCard />
+              {item && <SpeakerCard speech={item.queue.current} />}
+              <AskFloor />
+            </div>
+            <div className="tablet-side">
+              <MyPanel />
+              <AgendaList />
+            </div>
+          </div>
+        </TabPanel>
+        <TabPanel tab="speakers" active={tab}>
+          <SpeakersPanel />
+        </TabPanel>
+        <TabPanel tab="notes" active={tab}>
           <NotesPanel />
-        </div>
+        </TabPanel>
+        <TabPanel tab="vote" active={tab}>
+          <BallotsFeed />
+          {publicBallots(state.ballots).length === 0 && <p className="panel muted tab-empty">{t.tablet.noVoteYet}</p>}
+        </TabPanel>
       </main>
+      <div className="tab-dock">
+        <MyTurn />
+        {waiting > 0 && tab !== 'vote' && (
+          <button type="button" className="btn btn-primary paper-waiting" data-testid="paper-waiting" onClick={() => setTab('vote')}>
+            {t.tablet.openPaper(waiting)}
+          </button>
+        )}
+      </div>
     </div>
   );
 }

@@ -1,0 +1,27 @@
+import { formatCount } from '../../../shared/format.js';
+
+/** The tablet's and the observer's frame: the tabs, one's own turn, a paper waiting. Vietnamese first. */
+export const tabletVi = {
+  tabs: 'Các mục của màn hình',
+  tab: { item: 'Nội dung', speakers: 'Phát biểu', notes: 'Góp ý', vote: 'Bỏ phiếu' },
+  /** The vote tab's badge, read out in full. */
+  papersToFill: (n: number) => `còn ${formatCount(n, 'vi')} phiếu chưa điền`,
+  myPlace: (n: number) => `Bạn đứng thứ ${formatCount(n, 'vi')}`,
+  myPlaceHint: 'trong danh sách phát biểu',
+  openPaper: (n: number) => `Còn ${formatCount(n, 'vi')} phiếu chưa điền · Mở phiếu`,
+  nowSpeaking: 'Đang phát biểu:',
+  noQueueYet: 'Danh sách phát biểu mở khi chủ trì mở một nội dung.',
+  noVoteYet: 'Chưa có cuộc bỏ phiếu nào.',
+};
+
+export const tabletEn: typeof tabletVi = {
+  tabs: 'Sections of this screen',
+  tab: { item: 'Now', speakers: 'Speakers', notes: 'Notes', vote: 'Voting' },
+  papersToFill: (n) => `${formatCount(n, 'en')} ${n === 1 ? 'paper' : 'papers'} to fill in`,
+  myPlace: (n) => `You are number ${formatCount(n, 'en')}`,
+  myPlaceHint: "in the speakers' list",
+  openPaper: (n) => `${formatCount(n, 'en')} ${n === 1 ? 'paper' : 'papers'} to fill in · Open`,
+  nowSpeaking: 'Speaking:',
+  noQueueYet: "The speakers' list opens when the chair opens an item.",
+  noVoteYet: 'No vote yet.',
+};
