@@ -4,6 +4,7 @@ import { ballotsEn } from './ballots.js';
 import { notesEn } from './notes.js';
 import { noticesEn } from './notices.js';
 import { pinEn } from './pin.js';
+import { screenEn } from './screen.js';
 import { refusalsEn } from './refusals.js';
 import type { Messages } from './vi.js';
 
@@ -197,10 +198,7 @@ export const en: Messages = {
     notSpoken: 'Not spoken yet',
     everyoneSpoke: 'Everyone has spoken',
   },
-  screen: {
-    scanToFollow: 'Scan to follow online',
-    waiting: 'Please take your seats',
-  },
+  screen: screenEn,
   observer: { readOnly: 'Observer mode (read only)' },
   console: { title: 'Chair console', sections: 'Go to' },
   live: liveEn,

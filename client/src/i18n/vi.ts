@@ -5,6 +5,7 @@ import { ballotsVi } from './ballots.js';
 import { notesVi } from './notes.js';
 import { noticesVi } from './notices.js';
 import { pinVi } from './pin.js';
+import { screenVi } from './screen.js';
 import { refusalsVi } from './refusals.js';
 
 /**
@@ -201,10 +202,7 @@ export const vi = {
     notSpoken: 'Chưa phát biểu',
     everyoneSpoke: 'Mọi người đều đã phát biểu',
   },
-  screen: {
-    scanToFollow: 'Quét mã để theo dõi trực tuyến',
-    waiting: 'Xin mời đại biểu ổn định chỗ ngồi',
-  },
+  screen: screenVi,
   observer: { readOnly: 'Chế độ theo dõi (chỉ xem)' },
   console: { title: 'Bàn điều hành', sections: 'Chuyển đến' },
   live: liveVi,
