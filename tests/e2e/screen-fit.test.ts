@@ -29,7 +29,7 @@ const LONG_ANNOUNCEMENT =
 /**
  * What is wrong with the room screen as laid out now: an element of the view (as far as the view's
  * own scrolling boxes let it show) outside the viewport, two of its top-level boxes (`data-fit`)
- * overlapping, a `data-fit` box clipping its content, or the page scrolling at all.
+ * overlapping, a `data-fit` box (or a `data-fit-inner` one that hides its overflow) clipping its content, or the page scrolling at all.
  */
 function fitProblems(page: Page): Promise<string[]> {
   return page.evaluate(() => {
@@ -70,6 +70,10 @@ function fitProblems(page: Page): Promise<string[]> {
       if (r.left < -1 || r.top < -1 || r.right > vw + 1 || r.bottom > vh + 1) {
         problems.push(`outside ${vw}×${vh}: ${describe(e)} at ${Math.round(r.left)},${Math.round(r.top)}–${Math.round(r.right)},${Math.round(r.bottom)}`);
       }
+    }
+    for (const e of root.querySelectorAll('[data-fit-inner]')) {
+      const h = e as HTMLElement;
+      if (h.scrollHeight > h.clientHeight + 1) problems.push(`clips its content: ${describe(e)} ${h.scrollWidth}×${h.scrollHeight} in ${h.clientWidth}×${h.clientHeight}`);
     }
     const boxes = [...root.querySelectorAll('[data-fit]')].filter((e) => {
       const r = e.getBoundingClientRect();
@@ -255,16 +259,41 @@ describe('the room screen fits every projector in every state (Chromium)', () =>
     const rating = await runBallot({ kind: 'rating', title: 'Đánh giá, xếp loại chất lượng ủy viên Ban Thường vụ năm 2024', subjects: SUBJECTS });
     const levels = ['excellent', 'good', 'completed', 'not-completed'];
     await voteAll(rating, (voter, row) => levels[(Number(voter.slice(1)) + Number(row.slice(1))) % 4]);
+    /** "Trang 1/N" with every subject on some page, as many a page as the screen has room for. */
+    const paged = async (page: number) => {
+      const [, n, of] = /^Trang (\d+)\/(\d+)$/.exec(await text('screen-results-page')) ?? [];
+      const shown = await screen.locator(`[data-testid="results-${rating}"] tbody tr`).count();
+      expect.soft(Number(n), 'the page on show').toBe(page);
+      expect.soft(Number(of) * shown >= SUBJECTS.length && (Number(of) - 1) * shown < SUBJECTS.length, `${shown} rows a page, ${of} pages`).toBe(true);
+    };
     await check('results-rating', async () => {
       await speechInView('results-rating');
       await screen.getByTestId(`results-${rating}`).waitFor();
-      expect.soft(await text('screen-results-page')).toBe('Trang 1/4');
+      await paged(1);
       for (const heading of ['% phiếu bầu', '% cử tri']) expect.soft(await screen.getByText(heading, { exact: true }).first().isVisible(), heading).toBe(true);
     });
     // The pages turn by themselves every few seconds: the test moves the page's clock instead of waiting.
+    await screen.setViewportSize(SIZES[0]);
+    await expect.poll(() => text('screen-results-page')).toBe('Trang 1/4');
     await screen.clock.fastForward(8_000);
     await expect.poll(() => text('screen-results-page'), { timeout: 5000 }).toBe('Trang 2/4');
-    await check('results-rating-page2', () => speechInView('results-rating-page2'));
+    await check('results-rating-page2', async () => {
+      await speechInView('results-rating-page2');
+      await paged(2);
+    });
+
+    // A ballot closed before everyone voted: the notice band takes room from the results, which page on.
+    const early = await runBallot({ kind: 'rating', title: 'Đánh giá, xếp loại (bỏ phiếu lần hai)', subjects: SUBJECTS });
+    for (const [voter, client] of [...voters].slice(1)) {
+      const ballot = chair.state.ballots.find((x) => x.id === early)!;
+      await send(client, { type: 'ballot.vote', ballotId: early, paper: Object.fromEntries(rowsFor(ballot, voter).map((row) => [row, 'good'])) });
+    }
+    await send(chair, { type: 'ballot.close', ballotId: early });
+    await send(chair, { type: 'ballot.publish', ballotId: early });
+    await caughtUp('screen-ballot', 'data-ballot-id', early);
+    await caughtUp('screen-ballot', 'data-status', 'published');
+    await screen.locator('[data-testid="screen-notice"][data-kind="ballot-closed-early"]').waitFor();
+    await check('results-notice', () => speechInView('results-notice'));
 
     // A title of four lines: the speaker and the countdown stay whole on the screen.
     await send(chair, { type: 'screen.show', show: 'agenda' });

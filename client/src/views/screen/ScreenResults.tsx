@@ -8,15 +8,16 @@ import { resultRows, type ResultRow } from '../../ballots/resultRows.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { useMeeting } from '../../live/useMeeting.js';
 import { pagesOf, usePage } from './usePage.js';
+import { useRowsThatFit } from './useRowsThatFit.js';
 
-/** Subjects of a rating on one page, and answers of a motion or choice: what the back row reads on a 16:9 picture. */
-const RATING_ROWS = 4;
-const ANSWER_ROWS = 5;
+/** Rows on the first frame, before the room left for them is measured (useRowsThatFit). */
+const FIRST_ROWS = 4;
 
 /**
  * Published results on the room screen: the outcome and validity, then each answer's votes with
  * its share of the votes cast ("% phiếu bầu") and of everyone who could vote on that row ("% cử
- * tri", shared/ballots/shares.ts). Long results take turns page by page, numbered.
+ * tri", shared/ballots/shares.ts). Long results take turns page by page, numbered, as many rows a
+ * page as the screen has room for.
  */
 export function ScreenResults({ ballot, results }: { ballot: Ballot; results: BallotResults }) {
   const { t, lang } = useI18n();
@@ -27,7 +28,8 @@ export function ScreenResults({ ballot, results }: { ballot: Ballot; results: Ba
   // A motion or choice has one row: its answers are what runs long.
   const single = ballot.kind === 'rating' ? undefined : rows[0];
   const answers = single?.counts ? sharesOf(ballot, single.counts) : [];
-  const pages = ballot.kind === 'rating' ? pagesOf(rows, RATING_ROWS).length : pagesOf(answers, ANSWER_ROWS).length;
+  const { box, rows: fit } = useRowsThatFit(FIRST_ROWS);
+  const pages = ballot.kind === 'rating' ? pagesOf(rows, fit).length : pagesOf(answers, fit).length;
   const page = usePage(pages);
   const [n, d] = ballot.quorum;
 
@@ -48,17 +50,19 @@ export function ScreenResults({ ballot, results }: { ballot: Ballot; results: Ba
           </p>
         )}
       </div>
-      {ballot.kind === 'rating' ? (
-        rows.length > 0 && <RatingPage ballot={ballot} rows={pagesOf(rows, RATING_ROWS)[page]} labels={labels} minCast={minCast} />
-      ) : single?.counts ? (
-        <AnswerPage ballot={ballot} row={single.counts} shares={pagesOf(answers, ANSWER_ROWS)[page]} labels={labels} />
-      ) : (
-        single && (
-          <p className="screen-withheld" data-testid={`result-${single.subject}`} data-withheld={single.withheld?.reason}>
-            {t.ballots.withheld(minCast)}
-          </p>
-        )
-      )}
+      <div className="screen-tally-rows" ref={box} data-fit-inner="results">
+        {ballot.kind === 'rating' ? (
+          rows.length > 0 && <RatingPage ballot={ballot} rows={pagesOf(rows, fit)[page]} labels={labels} minCast={minCast} />
+        ) : single?.counts ? (
+          <AnswerPage ballot={ballot} row={single.counts} shares={pagesOf(answers, fit)[page]} labels={labels} />
+        ) : (
+          single && (
+            <p className="screen-withheld" data-testid={`result-${single.subject}`} data-withheld={single.withheld?.reason}>
+              {t.ballots.withheld(minCast)}
+            </p>
+          )
+        )}
+      </div>
     </div>
   );
 }
