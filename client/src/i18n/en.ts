@@ -8,6 +8,7 @@ import { noticesEn } from './notices.js';
 import { pinEn } from './pin.js';
 import { refusalPartsEn, refusalsEn } from './refusals.js';
 import { tabletEn } from './tablet.js';
+import { screenEn } from './screen.js';
 import type { Messages } from './vi.js';
 
 export const en: Messages = {
@@ -200,10 +201,7 @@ export const en: Messages = {
     notSpoken: 'Not spoken yet',
     everyoneSpoke: 'Everyone has spoken',
   },
-  screen: {
-    scanToFollow: 'Scan to follow online',
-    waiting: 'Please take your seats',
-  },
+  screen: screenEn,
   observer: { readOnly: 'Observer mode (read only)' },
   console: consoleEn,
   live: liveEn,

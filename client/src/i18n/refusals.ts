@@ -134,7 +134,10 @@ export const refusalPartsEn: typeof refusalPartsVi = {
     next: () => 'Nothing to do.',
   },
   'no-announcement': { reason: () => 'There is no announcement.', next: () => 'Nothing to do.' },
-  'attendance-marked': { reason: () => 'The chair or the secretary has already marked your attendance; only they can change it.', next: () => 'If it is wrong, tell the secretary.' },
+  'attendance-marked': {
+    reason: () => 'The chair or the secretary has already marked your attendance; only they can change it.',
+    next: () => 'If it is wrong, tell the secretary.',
+  },
   'check-in-closed': { reason: () => 'The meeting has ended; attendance is closed.', next: () => 'Nothing to do.' },
 };
 

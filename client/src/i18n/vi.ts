@@ -9,6 +9,7 @@ import { noticesVi } from './notices.js';
 import { pinVi } from './pin.js';
 import { refusalPartsVi, refusalsVi } from './refusals.js';
 import { tabletVi } from './tablet.js';
+import { screenVi } from './screen.js';
 
 /**
  * Vietnamese, the default language. Its shape is the type every other dictionary must match,
@@ -204,10 +205,7 @@ export const vi = {
     notSpoken: 'Chưa phát biểu',
     everyoneSpoke: 'Mọi người đều đã phát biểu',
   },
-  screen: {
-    scanToFollow: 'Quét mã để theo dõi trực tuyến',
-    waiting: 'Xin mời đại biểu ổn định chỗ ngồi',
-  },
+  screen: screenVi,
   observer: { readOnly: 'Chế độ theo dõi (chỉ xem)' },
   console: consoleVi,
   live: liveVi,

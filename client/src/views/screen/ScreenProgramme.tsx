@@ -2,7 +2,7 @@ import { itemsOfDay } from '../../../../shared/meeting/agenda.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { useMeeting } from '../../live/useMeeting.js';
 
-const SHOWN = 7;
+const SHOWN = 6;
 
 /** Between items (and before the start) the hall sees the day's programme, the next item marked. */
 export function ScreenProgramme() {

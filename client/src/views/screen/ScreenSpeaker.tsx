@@ -4,16 +4,15 @@ import { useI18n } from '../../i18n/I18nProvider.js';
 import { nameOf } from '../../live/people.js';
 import { useMeeting } from '../../live/useMeeting.js';
 
+/** The agenda's large speaker box; with nobody speaking, one quiet line instead of an empty box. */
 export function ScreenSpeaker({ speech }: { speech: Speech | null }) {
   const { t } = useI18n();
   const { state } = useMeeting();
   if (!speech) {
     return (
-      <section className="screen-speaker is-idle">
-        <p className="screen-speaker-name" data-testid="current-speaker" data-participant-id="">
-          {t.queue.nobodySpeaking}
-        </p>
-      </section>
+      <p className="screen-speaker-idle" data-testid="current-speaker" data-participant-id="">
+        {t.queue.nobodySpeaking}
+      </p>
     );
   }
   const position = state.participants.find((p) => p.id === speech.participantId)?.position;

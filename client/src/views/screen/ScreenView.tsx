@@ -1,20 +1,20 @@
-import type { ScreenMode } from '../../../../shared/meeting/state.js';
-import { ConnectionBadge } from '../../components/ConnectionBadge.js';
-import { LangSwitch } from '../../components/LangSwitch.js';
+import { activeItem, type MeetingState, type ScreenMode } from '../../../../shared/meeting/state.js';
 import { QrCode } from '../../components/QrCode.js';
-import { formatDay, formatTime } from '../../../../shared/format.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
-import { useMeeting, useServerNow } from '../../live/useMeeting.js';
+import { useMeeting } from '../../live/useMeeting.js';
 import { NoticeStrip } from '../../notices/NoticeStrip.js';
 import { ScreenAgenda } from './ScreenAgenda.js';
 import { ScreenBallot } from './ScreenBallot.js';
+import { ScreenConnection } from './ScreenConnection.js';
+import { ScreenFloor } from './ScreenFloor.js';
+import { ScreenHead } from './ScreenHead.js';
 import { ScreenNotes } from './ScreenNotes.js';
 import { ScreenOverlay } from './ScreenOverlay.js';
 
 /**
- * What the chair chose to show. Each mode renders `<main className="screen-main">` and, if it has
- * something for the side column, `<aside className="screen-aside">` above the QR code; the frame
- * around them (title, clock, QR code, connection, announcement overlay) stays the same in every mode.
+ * What the chair chose to show. Each mode renders `<main className="screen-main" data-fit>` and, if
+ * it has something for the side column, `<aside className="screen-aside" data-fit>`; the frame around
+ * them (title, quorum, clock, QR code, the speech strip, a lost connection) is the same in every mode.
  */
 function ScreenBody({ mode }: { mode: ScreenMode }) {
   switch (mode.show) {
@@ -27,47 +27,43 @@ function ScreenBody({ mode }: { mode: ScreenMode }) {
   }
 }
 
-/** The projector: 16:9, read from the back of the hall, so few things, very large. */
+/** Published results need the whole width; the QR code comes back when the screen moves on. */
+function isWide(state: MeetingState): boolean {
+  const mode = state.screen;
+  return mode.show === 'ballot' && state.ballots.some((b) => b.id === mode.ballotId && b.status === 'published' && b.results !== null);
+}
+
+/**
+ * The projector: read from the back of the hall, so few things, very large, and nothing ever outside
+ * the picture at any resolution (screen.css sizes everything in --u). No control of the app shows
+ * here: nobody in the hall can press it.
+ */
 export function ScreenView() {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const { state, joinUrl, connection } = useMeeting();
-  const now = useServerNow(1000);
-  const day = state.days[state.currentDay - 1];
+  const speech = activeItem(state)?.queue.current ?? null;
+  // The agenda shows the speaker in its own large box; every other picture keeps them in the strip.
+  const speakerInBody = state.screen.show === 'agenda' && !state.announcement;
+  const wide = isWide(state) && !state.announcement;
 
   return (
-    <div className={`screen ${connection !== 'connected' ? 'is-stale' : ''}`} data-testid="screen-view" data-show={state.screen.show}>
-      <header className="screen-head">
-        <div className="screen-head-title">
-          <span className="screen-org">{state.organisation}</span>
-          <span className="screen-meeting">{state.title}</span>
-        </div>
-        <div className="screen-head-side">
-          <span className="screen-day">
-            {t.common.day(state.currentDay)}
-            {day ? ` · ${formatDay(day, lang)}` : ''}
-          </span>
-          <span className="screen-clock" data-testid="clock">
-            {formatTime(now, state.timeZone, lang)}
-          </span>
-        </div>
-      </header>
+    <div className={`room-screen ${connection !== 'connected' ? 'is-stale' : ''} ${wide ? 'is-wide' : ''}`} data-testid="screen-view" data-show={state.screen.show}>
+      <ScreenConnection />
+      <ScreenHead />
 
-      <ScreenBody mode={state.screen} />
+      {state.announcement ? <ScreenOverlay announcement={state.announcement} /> : <ScreenBody mode={state.screen} />}
 
-      {joinUrl && (
-        <figure className="screen-qr" data-testid="join-qr">
+      {joinUrl && !wide && !state.announcement && (
+        <figure className="screen-qr" data-testid="join-qr" data-fit="qr">
           <QrCode text={joinUrl} size={360} />
           <figcaption>{t.screen.scanToFollow}</figcaption>
         </figure>
       )}
 
-      <footer className="screen-foot">
-        <ConnectionBadge />
-        <LangSwitch className="screen-lang" />
-      </footer>
-
-      {state.announcement && <ScreenOverlay announcement={state.announcement} />}
-      <NoticeStrip />
+      {speech && !speakerInBody && <ScreenFloor speech={speech} />}
+      <div className="screen-notices-row" data-fit="notices">
+        <NoticeStrip />
+      </div>
     </div>
   );
 }
