@@ -159,7 +159,7 @@ describe('the chair console at 1280 × 720: in reach, no stray taps, refusals th
     const subjects = [...MEMBERS.slice(1), 'collective'];
     versionOf(await chair.send({ type: 'ballot.create', ballot: { id: 'peer', kind: 'rating', title: 'Phiếu đánh giá, xếp loại năm 2024', subjects, allowAbstain: true } }));
     versionOf(await chair.send({ type: 'ballot.open', ballotId: 'peer' }));
-    const voters = await Promise.all(MEMBERS.map((id) => (id === 'u00' ? chair : server.connectAs(id))));
+    const voters = await Promise.all(MEMBERS.map(async (id) => (id === 'u00' ? chair : server.connectAs(id))));
     await Promise.all(
       voters.map((v, i) =>
         v.send({

@@ -79,7 +79,7 @@ describe('the tablet and the observer phone at a glance (Chromium, touch)', () =
     for (const d of DEVICES) {
       const page = await open(server, 'm2', d);
       await withAttr(page, 'meeting-status', 'data-status', 'scheduled').waitFor({ state: 'attached' });
-      const said = await page.getByTestId('tablet-view').evaluate((e, text) => e.textContent!.split(text).length - 1, BEFORE_START);
+      const said = await page.getByTestId('tablet-view').evaluate((e, text) => (e.textContent ?? '').split(text).length - 1, BEFORE_START);
       expect(said, d.name).toBe(1);
       expect(await page.getByRole('tablist').count()).toBe(1);
       expect(await page.getByRole('tab').count()).toBe(4);

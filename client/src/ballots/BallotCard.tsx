@@ -4,6 +4,7 @@ import { mayIssue } from '../../../shared/meeting/permissions.js';
 import { CommandButton } from '../components/CommandButton.js';
 import { ConfirmButton } from '../components/ConfirmButton.js';
 import { RefusalNote } from '../components/RefusalNote.js';
+import { formatCount } from '../../../shared/format.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { useMeeting } from '../live/useMeeting.js';
 import { useExplainedSend } from '../live/useSend.js';
@@ -23,7 +24,7 @@ import { VotedNotice } from './VotedNotice.js';
  * stays explained on the card, with what to do instead.
  */
 export function BallotCard({ ballot }: { ballot: Ballot }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { state, you, allowed } = useMeeting();
   const { send, refusal, dismiss } = useExplainedSend();
   const [editing, setEditing] = useState(false);
@@ -81,6 +82,7 @@ export function BallotCard({ ballot }: { ballot: Ballot }) {
                 testId={`ballot-close-${id}`}
                 className="btn-secondary"
                 confirmLabel={t.ballots.closeConfirm}
+                confirm={t.ballots.closeEffect(ballot.title, formatCount(ballot.voted.length, lang), formatCount(ballot.eligible.length, lang))}
                 onConfirm={() => void send({ type: 'ballot.close', ballotId: id })}
               >
                 {t.ballots.close}
@@ -91,6 +93,7 @@ export function BallotCard({ ballot }: { ballot: Ballot }) {
                 testId={`ballot-publish-${id}`}
                 className="btn-primary"
                 confirmLabel={t.ballots.publishConfirm}
+                confirm={t.ballots.publishEffect(ballot.title)}
                 onConfirm={() => void send({ type: 'ballot.publish', ballotId: id })}
               >
                 {t.ballots.publish}

@@ -191,17 +191,19 @@ function AgendaControls() {
 function useFollowActive(activeItemId: string | null, viewDay: number) {
   const box = useRef<HTMLDivElement | null>(null);
   const follow = useRef(() => {});
-  follow.current = () => {
-    const el = box.current;
-    const row = activeItemId ? el?.querySelector<HTMLElement>(`[data-testid="agenda-item-${CSS.escape(activeItemId)}"]`) : null;
-    if (!el || !row || el.clientHeight === 0) return;
-    // The box is the rows' offset parent (position: relative): scroll it only, never the page.
-    const top = row.offsetTop;
-    if (top < el.scrollTop || top + row.offsetHeight > el.scrollTop + el.clientHeight) {
-      el.scrollTop = Math.max(0, top - (el.clientHeight - row.offsetHeight) / 2);
-    }
-  };
-  useEffect(() => follow.current(), [activeItemId, viewDay]);
+  useEffect(() => {
+    follow.current = () => {
+      const el = box.current;
+      const row = activeItemId ? el?.querySelector<HTMLElement>(`[data-testid="agenda-item-${CSS.escape(activeItemId)}"]`) : null;
+      if (!el || !row || el.clientHeight === 0) return;
+      // The box is the rows' offset parent (position: relative): scroll it only, never the page.
+      const top = row.offsetTop;
+      if (top < el.scrollTop || top + row.offsetHeight > el.scrollTop + el.clientHeight) {
+        el.scrollTop = Math.max(0, top - (el.clientHeight - row.offsetHeight) / 2);
+      }
+    };
+    follow.current();
+  }, [activeItemId, viewDay]);
   useEffect(() => {
     const el = box.current;
     if (!el || typeof ResizeObserver === 'undefined') return;

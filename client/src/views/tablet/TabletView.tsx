@@ -1,3 +1,4 @@
+import { papersToFill } from '../../../../shared/ballots/open.js';
 import { activeItem } from '../../../../shared/meeting/state.js';
 import { BallotsFeed } from '../../ballots/BallotsFeed.js';
 import { publicBallots } from '../../ballots/order.js';
@@ -13,7 +14,6 @@ import { NotesPanel } from '../../notes/NotesPanel.js';
 import { AskFloor } from './AskFloor.js';
 import { MyPanel } from './MyPanel.js';
 import { MyTurn } from './MyTurn.js';
-import { papersWaiting } from './papersWaiting.js';
 import { SpeakersPanel } from './SpeakersPanel.js';
 import { TabBadge, TabBar, TabPanel, useTab, type TabId } from './Tabs.js';
 
@@ -28,7 +28,7 @@ export function TabletView() {
   const { state, connection, you } = useMeeting();
   const item = activeItem(state);
   const [tab, setTab] = useTab(TABS);
-  const waiting = papersWaiting(state, you.participantId);
+  const waiting = papersToFill(state.ballots, you.participantId).length;
   return (
     <div className={`app tablet tabbed ${connection !== 'connected' ? 'is-stale' : ''}`} data-testid="tablet-view">
       <AppHeader />
