@@ -6,6 +6,7 @@ import { launchBrowser, SCREENSHOT_DIR, type TestBrowser } from '../helpers/brow
 import { accepted, waitForOnline } from '../helpers/liveRoom.js';
 import { startServer, type TestClient, type TestServer } from '../helpers/server.js';
 import { waitFor } from '../helpers/wait.js';
+import { openConsoleTab } from './consoleTabs.js';
 import { openLink, PROJECTOR, smallTargets, TABLET_LANDSCAPE, TABLET_PORTRAIT, withAttr } from './devices.js';
 
 describe('attendance is the chair’s (Chromium): tablets check in by a tap, the console is told', () => {
@@ -33,6 +34,7 @@ describe('attendance is the chair’s (Chromium): tablets check in by a tap, the
     accepted(await watcher.send({ type: 'attendance.mark', participantId: 'm2', status: 'excused' }));
 
     const console_ = await openLink(b, server.url, server.tokenOf('chair'), PROJECTOR);
+    await openConsoleTab(console_, 'attendance');
     await waitFor(() => markOf(watcher.state, 'chair')?.source === 'console', 10_000, 'the chair checked in by opening the console');
     await withAttr(console_, 'source-chair', 'data-source', 'console').waitFor();
 
@@ -76,6 +78,7 @@ describe('attendance is the chair’s (Chromium): tablets check in by a tap, the
 
   it('"mark everyone online present" marks the connected, unmarked members and says how many', async () => {
     const console_ = await openLink(b, server.url, server.tokenOf('chair'), PROJECTOR);
+    await openConsoleTab(console_, 'attendance');
     await openLink(b, server.url, server.tokenOf('m3'), TABLET_PORTRAIT);
     await openLink(b, server.url, server.tokenOf('m2'), TABLET_PORTRAIT);
     // m1's tablet from the first test is still open, checked in already.

@@ -5,7 +5,9 @@ import { launchBrowser, type TestBrowser } from '../helpers/browser.js';
 import { committeeDefinition, committeeIds } from '../helpers/definitions.js';
 import { startServer, type TestClient, type TestServer } from '../helpers/server.js';
 import { waitFor } from '../helpers/wait.js';
+import { openConsoleTab } from './consoleTabs.js';
 import { connected, overflowsSideways, smallTargets, type Size } from './devices.js';
+import { openTabletTab } from './tabletTabs.js';
 
 /** The sizes the issue was found at: a 10-inch tablet in landscape, a phone, a small laptop. */
 const TABLET: Size = { width: 1024, height: 768 };
@@ -92,6 +94,8 @@ describe('one paper at a time, on a tablet and a phone (Chromium)', () => {
   it('the chair is asked before a second paper goes out; the tablet shows one paper, then the next', async () => {
     const { page: console_ } = await open('u00', CHAIR);
     const { page: tablet } = await open('u01', TABLET, { hasTouch: true });
+    await openConsoleTab(console_, 'ballots');
+    await openTabletTab(tablet, 'vote');
 
     // The first ballot opens as before: no other is open, so the usual two taps.
     await console_.getByTestId(`ballot-open-${PEER}`).click();
@@ -196,6 +200,7 @@ describe('one paper at a time, on a tablet and a phone (Chromium)', () => {
     );
     await page.goto(`${server.url}/join/${server.tokenOf('u03')}`);
     await connected(page);
+    await openTabletTab(page, 'vote');
     await page.getByTestId('paper-next').tap();
     const motion = page.getByTestId(`ballot-paper-${RESOLUTION}`);
     await motion.getByTestId('paper-question-disagree').tap();
@@ -252,6 +257,7 @@ describe('one paper at a time, on a tablet and a phone (Chromium)', () => {
       ['u02', TABLET, 'ballot-results-tablet'],
     ] as const) {
       const { page } = await open(who, size, { hasTouch: true });
+      await openTabletTab(page, 'vote');
       const results = page.getByTestId(`results-${PEER}`);
       await results.waitFor();
       // Collapsed: the outcome and validity only, a few lines however many people were rated.

@@ -9,6 +9,7 @@ import { createApp, ORIGIN_REFUSED, type AppOptions } from '../../server/app.js'
 import { createLogger } from '../../server/log.js';
 import { SqliteStore } from '../../server/store/sqlite.js';
 import { focusEnd, prose } from '../e2e/notesPages.js';
+import { openTabletTab } from '../e2e/tabletTabs.js';
 import { launchBrowser, type TestBrowser } from '../helpers/browser.js';
 import { startServer, type TestServer } from '../helpers/server.js';
 import { waitFor } from '../helpers/wait.js';
@@ -238,7 +239,10 @@ describe('in Chromium, under the policy', () => {
     const [m1, m2, screen] = [await open('m1'), await open('m2'), await open('screen')];
 
     // Two editors in the same notes: TipTap's injected stylesheet and each other's coloured carets.
-    for (const page of [m1, m2]) await page.locator('[data-testid="notes-editor"] [data-testid="doc-status"][data-phase="synced"]').waitFor();
+    for (const page of [m1, m2]) {
+      await openTabletTab(page, 'notes');
+      await page.locator('[data-testid="notes-editor"] [data-testid="doc-status"][data-phase="synced"]').waitFor();
+    }
     await focusEnd(m1);
     await m1.keyboard.type('Ý kiến thứ nhất.');
     await focusEnd(m2);

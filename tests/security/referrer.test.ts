@@ -1,5 +1,6 @@
 import type { Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTabletTab } from '../e2e/tabletTabs.js';
 import { launchBrowser, type TestBrowser } from '../helpers/browser.js';
 import { startServer, type TestServer } from '../helpers/server.js';
 
@@ -63,6 +64,8 @@ describe('no token in a URL after the first request, nor as Referer (Chromium)',
     const ready = async () => {
       await page.locator('[data-testid="tablet-view"]').waitFor();
       await page.locator('[data-testid="connection"][data-state="connected"]').first().waitFor();
+      // The tab is kept per browser tab, so after a reload the notes are already in front.
+      if ((await page.getByTestId('tab-notes').getAttribute('aria-selected')) !== 'true') await openTabletTab(page, 'notes');
       await page.locator('[data-testid="notes-editor"] [data-testid="doc-status"][data-phase="synced"]').waitFor();
     };
     await page.goto(`${server.url}/join/${token}`);
