@@ -11,10 +11,10 @@
  * without the benchmark lasting twenty minutes. The editors are unmodified y-websocket providers
  * against our server on SQLite (in this process, so the store answers `docStoredBytes` directly).
  *
- * Reported: the log's bytes at the end (after the last pause), and the largest it was when a
- * sentence ended (before that pause's compaction), each divided by the encoded document
- * (`storedPerEncoded`, the headline, and `peakPerEncoded`); `appendedKb` is what the editors sent,
- * which a log never compacted would hold.
+ * Reported: the log's bytes at the end (after the last pause), and when each sentence ended (before
+ * that pause's compaction: the largest and the mean), each divided by the encoded document
+ * (`storedPerEncoded`, the headline; `peakPerEncoded`, `meanPerEncoded`); `appendedKb` is what the
+ * editors sent, which a log never compacted would hold.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import * as Y from 'yjs';
@@ -65,7 +65,7 @@ async function session(minutes: number, say: (l: string) => void): Promise<Measu
 
     const keystrokes = minutes * 60 * KEYS_PER_SECOND * EDITORS.length;
     const rounds = Math.ceil(keystrokes / (SENTENCE * EDITORS.length));
-    let peak = 0;
+    const atSentenceEnd: number[] = [];
     let typed = 0;
     for (let round = 0; round < rounds; round++) {
       // Each editor starts a paragraph of their own for the sentence.
@@ -88,7 +88,7 @@ async function session(minutes: number, say: (l: string) => void): Promise<Measu
         await sleep(KEY_GAP_MS);
       }
       await caughtUp();
-      peak = Math.max(peak, (await stored()) / encoded());
+      atSentenceEnd.push((await stored()) / encoded());
       await sleep(PAUSE_MS);
       if ((round + 1) % 10 === 0) say(`${round + 1}/${rounds} sentences: log ${((await stored()) / 1024).toFixed(0)} KiB, document ${(encoded() / 1024).toFixed(0)} KiB`);
     }
@@ -100,7 +100,8 @@ async function session(minutes: number, say: (l: string) => void): Promise<Measu
       encodedKb: encodedBytes / 1024,
       storedKb: storedBytes / 1024,
       storedPerEncoded: storedBytes / encodedBytes,
-      peakPerEncoded: peak,
+      peakPerEncoded: Math.max(...atSentenceEnd),
+      meanPerEncoded: atSentenceEnd.reduce((a, b) => a + b, 0) / atSentenceEnd.length,
       appendedKb: appended / 1024,
     };
   } finally {
@@ -123,7 +124,7 @@ const scenario: Scenario = {
         system: 'ours (SQLite)',
         role: 'ours',
         values,
-        note: 'the log after the last pause, and at its largest when a sentence ended, as multiples of the encoded document; appendedKb: what the editors sent (an uncompacted log)',
+        note: 'the log after the last pause, and at the end of each sentence (largest, mean), as multiples of the encoded document; appendedKb: what the editors sent (an uncompacted log)',
       },
     ];
   },
