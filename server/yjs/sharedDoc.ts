@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { compactionDue } from '../../shared/notes/compaction.js';
+import { compactionDue, type CompactionRule } from '../../shared/notes/compaction.js';
 import { DOC_COMPACT_FLOOR_BYTES, DOC_COMPACT_GROWTH, DOC_COMPACT_LATEST_MS } from '../../shared/notes/limits.js';
 import { DOC_CLOSE } from '../../shared/notes/protocol.js';
 import type { Logger } from '../log.js';
@@ -37,6 +37,8 @@ export interface SharedDocDeps {
   /** Called once when the document should be unloaded: idle, or its store failed. */
   retire: (doc: SharedDoc) => void;
 }
+
+const compactionRule = (deps: SharedDocDeps): CompactionRule => ({ every: deps.compactEvery, growth: DOC_COMPACT_GROWTH, floorBytes: DOC_COMPACT_FLOOR_BYTES });
 
 /** Origin of changes another instance stored already: relayed to this instance's connections only. */
 const REMOTE = Symbol('remote');
@@ -83,11 +85,11 @@ export class SharedDoc {
       await channel.close();
       throw e;
     }
-    const { doc, count, through } = loaded;
+    const { doc, count, through, bytes } = loaded;
     const shared = new SharedDoc(meetingId, docName, doc, deps, channel);
     channel.listen(shared.listener, through);
-    // A log left long by a crash is merged now rather than at the next leave.
-    if (count > deps.compactEvery) void shared.compact();
+    // A log left long (or large) by a crash is merged now rather than at the next leave.
+    if (count > deps.compactEvery || compactionDue({ updates: count, bytes }, () => shared.size, compactionRule(deps)) === 'now') void shared.compact();
     return shared;
   }
 
@@ -288,8 +290,7 @@ export class SharedDoc {
       if (!stored) return;
       this.appended += local.length;
       this.appendedBytes += stored.byteLength;
-      const rule = { every: this.deps.compactEvery, growth: DOC_COMPACT_GROWTH, floorBytes: DOC_COMPACT_FLOOR_BYTES };
-      const due = compactionDue({ updates: this.appended, bytes: this.appendedBytes }, () => (this.size = integratedUpdate(this.doc).byteLength), rule);
+      const due = compactionDue({ updates: this.appended, bytes: this.appendedBytes }, () => (this.size = integratedUpdate(this.doc).byteLength), compactionRule(this.deps));
       if (due === 'now') void this.compact();
       else if (due === 'at-pause') this.compactAtPause();
     });

@@ -91,6 +91,41 @@ describe('the stored log of a document is bounded by what it holds, not by how i
   }, 120_000);
 });
 
+describe('a log left large by an earlier version (few updates, many bytes)', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startServer();
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it('is compacted as soon as the document is opened, not at the 200th update or the last leave', async () => {
+    const meetingId = server.meeting.meetingId;
+    const docName = notesDocName('review-m1');
+    // What the issue's cycle left in the store before this fix: inserts and deletes of 1 MB, six updates.
+    const source = new Y.Doc();
+    for (let i = 0; i < 3; i++)
+      for (const change of [() => appendParagraph(source, 'x'.repeat(1_000_000)), () => source.getXmlFragment(TIPTAP_FIELD).delete(0, 1)]) {
+        const update = await new Promise<Uint8Array>((resolve) => {
+          source.once('update', (u: Uint8Array) => resolve(u));
+          change();
+        });
+        await server.store.appendDocUpdate(meetingId, docName, update);
+      }
+    expect(await server.store.docStoredBytes(meetingId, docName)).toBeGreaterThan(3_000_000);
+    const reader = connectDoc(server.url, meetingId, docName, server.tokenOf('m1'));
+    try {
+      await reader.synced();
+      // Still connected: only the load can have compacted it.
+      await waitFor(async () => (await server.store.docStoredBytes(meetingId, docName)) < 1000, 10_000, 'the compaction on load');
+      expect(reader.doc.getXmlFragment(TIPTAP_FIELD).length).toBe(0);
+    } finally {
+      reader.destroy();
+    }
+  });
+});
+
 const redis = await redisAvailable();
 
 describe.runIf(redis)('the same bound on Redis', () => {
