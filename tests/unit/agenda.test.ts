@@ -264,6 +264,16 @@ describe('editing the agenda live', () => {
     m.refuse('chair', { type: 'agenda.reorder', itemIds: [...m.state.agenda.map((i) => i.id), 'close'] }, 'invalid-state');
   });
 
+  it('keeps as many removed items as an agenda holds, and refuses to remove more', () => {
+    const agenda = Array.from({ length: MAX_AGENDA_ITEMS }, (_, i) => ({ day: 1, title: `Mục ${i + 1}`, kind: 'discussion' as const, plannedMinutes: 5 }));
+    const m = new CoreDriver(initialState('many', testDefinition({ agenda })));
+    for (let i = 1; i <= MAX_AGENDA_ITEMS; i++) m.ok('chair', { type: 'agenda.remove', itemId: `item-${i}` });
+    expect(m.state.removedItems).toHaveLength(MAX_AGENDA_ITEMS);
+    m.ok('chair', { type: 'agenda.add', item: { day: 1, title: 'Thêm', kind: 'discussion', plannedMinutes: 5 } });
+    m.refuse('chair', { type: 'agenda.remove', itemId: 'id-1' }, 'invalid-state');
+    expect(m.state.agenda.map((i) => i.id)).toEqual(['id-1']);
+  });
+
   it("never gives a new item a removed item's id, so a removed item's notes are never attached to another", () => {
     const m = runningMeeting();
     m.ok('chair', { type: 'agenda.remove', itemId: 'close' });
