@@ -3,7 +3,7 @@
  * document's encoded size. Three editors type at 2 keystrokes per second each (one in twelve a
  * backspace), a sentence of 30 s at a time in paragraphs of their own, with a pause between
  * sentences (the speaker talks) longer than DOC_COMPACT_PAUSE_MS. Full run: a 20-minute session
- * (7,200 keystrokes); quick run: 4 minutes.
+ * (7,200 keystrokes); quick run: 2 minutes.
  *
  * The session is played faster than typed: each sentence's keystrokes go out 15 ms apart per
  * editor, and each pause lasts 2.5 s of real time, so the compaction rules see what they would see
@@ -115,7 +115,7 @@ const scenario: Scenario = {
   title: `Stored bytes of one notes document after a typing session: ${EDITORS.length} editors at ${KEYS_PER_SECOND} keystrokes/s, a pause after every 30 s sentence; the log beside the encoded document`,
   headline: 'storedPerEncoded',
   async run({ quick, say }) {
-    const minutes = quick ? 4 : 20;
+    const minutes = quick ? 2 : 20;
     const values = await session(minutes, say);
     return [
       {
