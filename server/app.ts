@@ -87,7 +87,16 @@ export function createApp(opts: AppOptions): App {
   // What commands' entries need done by the server (shared/meeting/registry.ts, server/commands/).
   const needs = beforeCommit({ newLink: linkReplacer({ store, revocation, publicUrl: opts.publicUrl }) });
   const presence = new Presence(io);
-  const rooms = new Rooms({ store, log, io, beforeCommit: needs, online: (meetingId) => presence.online(meetingId), clustered: opts.adapter !== undefined, clock: opts.clock });
+  const rooms = new Rooms({
+    store,
+    log,
+    io,
+    beforeCommit: needs,
+    online: (meetingId) => presence.online(meetingId),
+    clustered: opts.adapter !== undefined,
+    clock: opts.clock,
+    applied: (meetingId, events) => yjs.followAgenda(meetingId, events),
+  });
   // Hostile clients: what one connection, link or address may cost (docs/SECURITY.md).
   const output = new OutputGuard(io.engine, log);
   const admission = new Admission(io, {

@@ -94,6 +94,15 @@ export async function recordToDocx(record: MeetingRecord): Promise<Buffer> {
     body.push(...(notes.length > 0 ? notes.map((b) => blockParagraph(b, 2)) : [plain(LABEL.noNotes, { italics: true })]));
   });
 
+  if (record.removed.length > 0) {
+    body.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(LABEL.removed)] }), plain(LABEL.removedIntro));
+    for (const { item, notes } of record.removed) {
+      body.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(item.title)] }));
+      body.push(fact(LABEL.day, day(state.days[item.day - 1] ?? '')), fact(LABEL.removedAt, at(item.removedAt)));
+      body.push(...(notes.length > 0 ? notes.map((b) => blockParagraph(b, 2)) : [plain(LABEL.noNotes, { italics: true })]));
+    }
+  }
+
   body.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(LABEL.minutes)] }));
   body.push(...(record.minutes.length > 0 ? record.minutes.map((b) => blockParagraph(b, 1)) : [plain(LABEL.noMinutes, { italics: true })]));
 

@@ -125,6 +125,17 @@ export function recordToMarkdown(record: MeetingRecord): string {
     para(notes.length > 0 ? blocksToMarkdown(notes, 3) : `*${LABEL.noNotes}*`);
   });
 
+  // Only when there are any: most meetings remove nothing, and their record reads as before.
+  if (record.removed.length > 0) {
+    para(`## ${LABEL.removed}`);
+    para(LABEL.removedIntro);
+    for (const { item, notes } of record.removed) {
+      para(`### ${escapeText(item.title)}`);
+      para(`${LABEL.day}: ${day(state.days[item.day - 1] ?? '')} · ${LABEL.removedAt}: ${at(item.removedAt)}`);
+      para(notes.length > 0 ? blocksToMarkdown(notes, 3) : `*${LABEL.noNotes}*`);
+    }
+  }
+
   para(`## ${LABEL.minutes}`);
   para(record.minutes.length > 0 ? blocksToMarkdown(record.minutes, 2) : `*${LABEL.noMinutes}*`);
 

@@ -1,4 +1,4 @@
-import type { AgendaItem, MeetingState, RequestKind } from '../../shared/meeting/state.js';
+import type { AgendaItem, MeetingState, RemovedItem, RequestKind } from '../../shared/meeting/state.js';
 import { MINUTES_DOC, notesDocName } from '../../shared/notes/access.js';
 import type { Store } from '../store/store.js';
 import { loadStoredDoc } from '../yjs/persistence.js';
@@ -10,6 +10,8 @@ import { blocksOf, type Block } from './prosemirror.js';
 export interface MeetingRecord {
   state: MeetingState;
   items: RecordItem[];
+  /** Items removed from the agenda, oldest removal first, with the notes they kept. */
+  removed: RemovedRecordItem[];
   minutes: Block[];
   /** Every ballot that left draft; counts only for rows published under the rules (ballots.ts). */
   ballots: RecordBallot[];
@@ -22,6 +24,11 @@ export interface RecordItem {
   item: AgendaItem;
   presenter: string | null;
   speeches: { name: string; kind: RequestKind; startedAt: number; durationSec: number; ongoing: boolean }[];
+  notes: Block[];
+}
+
+export interface RemovedRecordItem {
+  item: RemovedItem;
   notes: Block[];
 }
 
@@ -58,9 +65,11 @@ export async function gatherRecord(store: Store, state: MeetingState, now: numbe
       };
     }),
   );
+  const removed = await Promise.all(state.removedItems.map(async (item) => ({ item, notes: await docBlocks(store, state.id, notesDocName(item.id)) })));
   return {
     state,
     items,
+    removed,
     minutes: await docBlocks(store, state.id, MINUTES_DOC),
     ballots: recordBallots(state),
     notices: noticeLines(state),

@@ -1,5 +1,6 @@
 import type { Server } from 'socket.io';
 import type { ClientToServer, EventBatch, InterServer, ServerToClient } from '../../shared/protocol.js';
+import type { MeetingEvent } from '../../shared/meeting/events.js';
 import type { Role } from '../../shared/meeting/state.js';
 import { isPublicRole } from '../../shared/meeting/roles.js';
 import { publicEvents } from '../../shared/meeting/visibility.js';
@@ -34,6 +35,8 @@ export class Rooms {
       clustered: boolean;
       /** Server time; tests inject one to reach a ballot's deadline without waiting for it. */
       clock?: () => number;
+      /** Told of every batch this instance's copy applied, its own or another instance's (the Yjs endpoint follows removals). */
+      applied?: (meetingId: string, events: readonly MeetingEvent[]) => void;
     },
   ) {
     // Other instances' commits keep this instance's cached copies current; a lost message only
@@ -42,7 +45,10 @@ export class Rooms {
       deps.io.on('committed', (meetingId, batch) => {
         void this.rooms
           .get(meetingId)
-          ?.then((room) => room?.applyRemote(batch))
+          ?.then(async (room) => {
+            await room?.applyRemote(batch);
+            if (room) this.deps.applied?.(meetingId, batch.events);
+          })
           .catch(() => undefined);
       });
   }
@@ -79,6 +85,7 @@ export class Rooms {
     const publish = (batch: EventBatch) => {
       io.to(roomChannel(meetingId)).emit('events', batch);
       io.to(publicChannel(meetingId)).emit('events', { ...batch, events: publicEvents(room.current().state, batch.events) });
+      this.deps.applied?.(meetingId, batch.events);
     };
     const announce = this.deps.clustered ? (batch: EventBatch) => void io.serverSideEmit('committed', meetingId, batch) : undefined;
     const alone = async () => (await io.of('/').adapter.serverCount()) <= 1;

@@ -105,6 +105,13 @@ if removed > 0 then redis.call('LPUSH', KEYS[1], ARGV[1] .. ':' .. ARGV[2]) end
 return removed
 `;
 
+/** KEYS: log list. The bytes of every entry ("<seq>:<update>"), summed where they are rather than sent. */
+const DOC_BYTES_SCRIPT = `
+local bytes = 0
+for _, entry in ipairs(redis.call('LRANGE', KEYS[1], 0, -1)) do bytes = bytes + #entry end
+return bytes
+`;
+
 interface BallotWrite {
   id: string;
   voters: string[];
@@ -167,6 +174,7 @@ export class RedisStore implements Store {
     this.redis.defineCommand('phAppendDoc', { numberOfKeys: 2, lua: APPEND_DOC_SCRIPT });
     this.redis.defineCommand('phCompactDoc', { numberOfKeys: 1, lua: COMPACT_DOC_SCRIPT });
     this.redis.defineCommand('phAppendDocAnnounced', { numberOfKeys: 2, lua: APPEND_DOC_ANNOUNCED_SCRIPT });
+    this.redis.defineCommand('phDocBytes', { numberOfKeys: 1, lua: DOC_BYTES_SCRIPT });
   }
 
   /** Resolves once connected (or rejects after `timeoutMs`), for start-up. */
@@ -392,6 +400,10 @@ export class RedisStore implements Store {
     await this.call(() =>
       (this.redis as Redis & { phCompactDoc(...a: unknown[]): Promise<number> }).phCompactDoc(this.key.docLog(meetingId, docName), through, Buffer.from(merged)),
     );
+  }
+
+  async docStoredBytes(meetingId: string, docName: string): Promise<number> {
+    return this.call(() => (this.redis as Redis & { phDocBytes(...a: unknown[]): Promise<number> }).phDocBytes(this.key.docLog(meetingId, docName)));
   }
 
   async healthy(): Promise<boolean> {

@@ -257,6 +257,13 @@ export class SqliteStore implements Store {
     })();
   }
 
+  async docStoredBytes(meetingId: string, docName: string): Promise<number> {
+    const row = this.db.prepare('SELECT COALESCE(SUM(LENGTH(data)), 0) AS bytes FROM doc_updates WHERE meeting_id = ? AND doc_name = ?').get(meetingId, docName) as {
+      bytes: number;
+    };
+    return row.bytes;
+  }
+
   async healthy(): Promise<boolean> {
     return this.db.open;
   }

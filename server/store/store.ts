@@ -120,6 +120,8 @@ export interface Store {
    * which must contain all of it. Updates appended after that `loadDoc` are kept.
    */
   compactDoc(meetingId: string, docName: string, merged: Uint8Array, through: number): Promise<void>;
+  /** Bytes the document's log takes in the store (its updates, with the store's per-entry framing); 0 for none. */
+  docStoredBytes(meetingId: string, docName: string): Promise<number>;
   healthy(): Promise<boolean>;
   close(): Promise<void>;
 }

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { Role } from '../../shared/meeting/state.js';
-import { findItem } from '../../shared/meeting/state.js';
+import { findItem, findRemovedItem } from '../../shared/meeting/state.js';
 import { canEditDoc, canReadDocs, parseDocName } from '../../shared/notes/access.js';
 import { DOC_SUBPROTOCOL } from '../../shared/notes/protocol.js';
 import { isDocProtocolEntry } from '../../shared/versions.js';
@@ -66,10 +66,12 @@ export async function authoriseDoc(req: Pick<IncomingMessage, 'url' | 'headers'>
   const ref = parseDocName(docName);
   if (!ref) return { ok: false, status: 404, message: `no document ${docName}: expected notes-<itemId> or minutes` };
   if (!canReadDocs(participant.role, observerRulesOf(room.current().state))) return { ok: false, status: 403, message: "the public link does not show this meeting's notes" };
-  if (ref.kind === 'notes' && !findItem(room.current().state, ref.itemId)) {
+  // A removed item's notes are still served (read-only, canEditDoc): nothing disappears with an item.
+  const known = (itemId: string) => findItem(room.current().state, itemId) ?? findRemovedItem(room.current().state, itemId);
+  if (ref.kind === 'notes' && !known(ref.itemId)) {
     // With a shared store another instance may just have added the item.
     if (deps.store.kind === 'redis') await room.refresh();
-    if (!findItem(room.current().state, ref.itemId)) return { ok: false, status: 404, message: `no agenda item ${ref.itemId}` };
+    if (!known(ref.itemId)) return { ok: false, status: 404, message: `no agenda item ${ref.itemId}` };
   }
   return {
     ok: true,
@@ -78,7 +80,7 @@ export async function authoriseDoc(req: Pick<IncomingMessage, 'url' | 'headers'>
     participantId: participant.id,
     name: participant.name,
     role: participant.role,
-    canEdit: canEditDoc(participant.role, ref),
+    canEdit: canEditDoc(participant.role, ref, room.current().state),
     tokenHash,
     carrier,
   };

@@ -4,6 +4,8 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { error, type ErrorCode } from '../../shared/errors.js';
 import { DOC_COMPACT_EVERY, DOC_COMPACT_PAUSE_MS, MAX_DOC_BYTES, MAX_DOC_CONNECTIONS, MAX_DOC_MESSAGE_BYTES, MAX_PENDING_BYTES } from '../../shared/notes/limits.js';
+import type { MeetingEvent } from '../../shared/meeting/events.js';
+import { notesDocName } from '../../shared/notes/access.js';
 import { DOC_CLOSE } from '../../shared/notes/protocol.js';
 import { originAllowed } from '../http/origin.js';
 import type { Logger } from '../log.js';
@@ -43,6 +45,11 @@ export interface YjsOptions {
 export interface YjsEndpoint {
   /** Closes a participant's document connections: their link was reissued. */
   revoke(meetingId: string, participantId: string): void;
+  /**
+   * Closes the connections to a removed item's notes (1001, the provider reconnects): they come
+   * back read-only, as the upgrade now decides (canEditDoc).
+   */
+  followAgenda(meetingId: string, events: readonly MeetingEvent[]): void;
   /** Refuses new connections, closes the open ones and flushes and compacts every document. */
   close(): Promise<void>;
 }
@@ -139,6 +146,12 @@ export function attachYjs(http: HttpServer, opts: YjsOptions): YjsEndpoint {
   return {
     revoke: (meetingId, participantId) => {
       for (const doc of docs.ofMeeting(meetingId)) doc.disconnect(participantId, DOC_CLOSE.revoked, 'link reissued');
+    },
+    followAgenda: (meetingId, events) => {
+      const removed = new Set(events.flatMap((e) => (e.type === 'item.removed' ? [notesDocName(e.itemId)] : [])));
+      if (removed.size === 0) return;
+      for (const doc of docs.ofMeeting(meetingId))
+        if (removed.has(doc.docName)) doc.disconnect(null, DOC_CLOSE.goingAway, 'the item was removed from the agenda; reconnect to read its notes');
     },
     close: async () => {
       closing = true;

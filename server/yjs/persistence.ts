@@ -2,13 +2,13 @@ import * as Y from 'yjs';
 import type { Store } from '../store/store.js';
 
 /** A document rebuilt from its stored updates. */
-export async function loadStoredDoc(store: Store, meetingId: string, docName: string): Promise<{ doc: Y.Doc; through: number; count: number }> {
+export async function loadStoredDoc(store: Store, meetingId: string, docName: string): Promise<{ doc: Y.Doc; through: number; count: number; bytes: number }> {
   const stored = await store.loadDoc(meetingId, docName);
   const doc = new Y.Doc();
   doc.transact(() => {
     for (const update of stored.updates) Y.applyUpdate(doc, update);
   });
-  return { doc, through: stored.through, count: stored.updates.length };
+  return { doc, through: stored.through, count: stored.updates.length, bytes: stored.updates.reduce((n, u) => n + u.byteLength, 0) };
 }
 
 /**

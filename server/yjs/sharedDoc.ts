@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
-import { DOC_COMPACT_LATEST_MS } from '../../shared/notes/limits.js';
+import { compactionDue, type CompactionRule } from '../../shared/notes/compaction.js';
+import { DOC_COMPACT_FLOOR_BYTES, DOC_COMPACT_GROWTH, DOC_COMPACT_LATEST_MS } from '../../shared/notes/limits.js';
 import { DOC_CLOSE } from '../../shared/notes/protocol.js';
 import type { Logger } from '../log.js';
 import type { Store } from '../store/store.js';
@@ -37,6 +38,8 @@ export interface SharedDocDeps {
   retire: (doc: SharedDoc) => void;
 }
 
+const compactionRule = (deps: SharedDocDeps): CompactionRule => ({ every: deps.compactEvery, growth: DOC_COMPACT_GROWTH, floorBytes: DOC_COMPACT_FLOOR_BYTES });
+
 /** Origin of changes another instance stored already: relayed to this instance's connections only. */
 const REMOTE = Symbol('remote');
 /** Origin of changes this instance stores and announces itself without a connection behind them. */
@@ -60,6 +63,8 @@ export class SharedDoc {
   private failed = false;
   private stopping: Promise<void> | null = null;
   private appended = 0;
+  /** Bytes appended since the last compaction: a few big updates make it due as surely as many small ones. */
+  private appendedBytes = 0;
   /** Changes not yet taken by a write: a drain is in line, not started, whenever this is non-empty. */
   private batch: { update: Uint8Array; origin: unknown; remote: boolean }[] = [];
   private drainQueued = false;
@@ -80,11 +85,11 @@ export class SharedDoc {
       await channel.close();
       throw e;
     }
-    const { doc, count, through } = loaded;
+    const { doc, count, through, bytes } = loaded;
     const shared = new SharedDoc(meetingId, docName, doc, deps, channel);
     channel.listen(shared.listener, through);
-    // A log left long by a crash is merged now rather than at the next leave.
-    if (count > deps.compactEvery) void shared.compact();
+    // A log left long (or large) by a crash is merged now rather than at the next leave.
+    if (count > deps.compactEvery || compactionDue({ updates: count, bytes }, () => shared.size, compactionRule(deps)) === 'now') void shared.compact();
     return shared;
   }
 
@@ -221,6 +226,7 @@ export class SharedDoc {
     this.compactDueSince = null;
     this.compacting ??= (async () => {
       this.appended = 0;
+      this.appendedBytes = 0;
       try {
         const bytes = await compactStoredDoc(this.deps.store, this.meetingId, this.docName);
         if (bytes !== null) this.deps.log.debug('document compacted', { meetingId: this.meetingId, doc: this.docName, bytes });
@@ -275,13 +281,18 @@ export class SharedDoc {
       this.drainQueued = false;
       const batch = this.batch.splice(0);
       const local = batch.filter((c) => !c.remote).map((c) => c.update);
-      if (local.length > 0) await this.channel.append(local.length === 1 ? local[0] : Y.mergeUpdates(local));
+      const stored = local.length === 0 ? null : local.length === 1 ? local[0] : Y.mergeUpdates(local);
+      if (stored) await this.channel.append(stored);
       for (const { update: change, origin: from } of batch) {
         const message = updateMessage(change);
         for (const socket of this.members.keys()) if (socket !== from) socket.send(message);
       }
+      if (!stored) return;
       this.appended += local.length;
-      if (local.length > 0 && this.appended >= this.deps.compactEvery) this.compactAtPause();
+      this.appendedBytes += stored.byteLength;
+      const due = compactionDue({ updates: this.appended, bytes: this.appendedBytes }, () => (this.size = integratedUpdate(this.doc).byteLength), compactionRule(this.deps));
+      if (due === 'now') void this.compact();
+      else if (due === 'at-pause') this.compactAtPause();
     });
   };
 

@@ -4,7 +4,7 @@ import { accept, reject, type DecideContext, type Decision } from './decision.js
 import type { MeetingEvent } from './events.js';
 import type { Actor } from './roles.js';
 import { leaveBallot } from './screen.js';
-import { activeItem, findItem, findParticipant, newItem, type AgendaItem, type MeetingState } from './state.js';
+import { activeItem, findItem, findParticipant, findRemovedItem, newItem, type AgendaItem, type MeetingState } from './state.js';
 
 export type AgendaCommand = CommandOf<
   | 'meeting.start'
@@ -71,6 +71,11 @@ function enter(state: MeetingState, item: AgendaItem, now: number): MeetingEvent
 function open(state: MeetingState, item: AgendaItem, now: number, leaving: 'done' | 'pending' = 'done'): Decision {
   if (item.id === state.activeItemId) return reject('invalid-state', 'this item is already open', 'item-already-open');
   return accept(...leaveActive(state, now, leaving), ...enter(state, item, now));
+}
+
+/** Whether an item, on the agenda or removed from it, has this id: its notes document bears the name. */
+function idTaken(state: MeetingState, id: string): boolean {
+  return findItem(state, id) !== undefined || findRemovedItem(state, id) !== undefined;
 }
 
 function checkRefs(state: MeetingState, fields: { subject?: string; presenter?: string; day?: number }): Decision | null {
@@ -155,7 +160,10 @@ export function decideAgenda(state: MeetingState, command: AgendaCommand, _actor
         const lastOfDay = state.agenda.map((i) => i.day <= command.item.day).lastIndexOf(true);
         index = lastOfDay + 1;
       }
-      return accept({ type: 'item.added', item: newItem(newId(), command.item, state.speakingSec), index });
+      // A removed item's id stays its own: its notes document is named after it (docs/PROTOCOL.md).
+      const id = newId();
+      if (idTaken(state, id)) return reject('invalid-state', `the id ${id} belongs to an item on or removed from the agenda`);
+      return accept({ type: 'item.added', item: newItem(id, command.item, state.speakingSec), index });
     }
 
     case 'agenda.update': {
@@ -175,7 +183,9 @@ export function decideAgenda(state: MeetingState, command: AgendaCommand, _actor
       if (!item) return reject('not-found', `no agenda item ${command.itemId}`);
       if (item.status === 'active') return reject('invalid-state', 'close the item before removing it', 'close-item-first', whereIs(state, item));
       if (item.startedAt !== null) return reject('invalid-state', 'an item that has taken place stays on the record; skip it instead', 'item-took-place');
-      return accept({ type: 'item.removed', itemId: item.id });
+      // Removed items stay in the state (their notes are kept): as many as an agenda holds, no more.
+      if (state.removedItems.length >= MAX_AGENDA_ITEMS) return reject('invalid-state', `at most ${MAX_AGENDA_ITEMS} items can be removed from an agenda`);
+      return accept({ type: 'item.removed', itemId: item.id, at: now });
     }
   }
 }

@@ -13,7 +13,8 @@ export type MeetingEvent =
   | { type: 'item.skipped'; itemId: string }
   | { type: 'item.added'; item: AgendaItem; index: number }
   | { type: 'item.updated'; itemId: string; changes: Partial<AgendaItemFields> }
-  | { type: 'item.removed'; itemId: string }
+  /** The item moves to `removedItems`; `at` is the record's time in events stored before schema 4. */
+  | { type: 'item.removed'; itemId: string; at: number }
   | { type: 'agenda.reordered'; itemIds: string[] }
   | { type: 'floor.requested'; itemId: string; request: FloorRequest; index: number }
   | { type: 'floor.withdrawn'; itemId: string; requestId: string }

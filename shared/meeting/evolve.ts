@@ -58,8 +58,12 @@ function apply(state: MeetingState, event: MeetingEvent): MeetingState {
         const queue = speakingSeconds === undefined ? i.queue : { ...i.queue, speakingSec: speakingSeconds };
         return { ...i, ...fields, queue };
       });
-    case 'item.removed':
-      return { ...state, agenda: state.agenda.filter((i) => i.id !== event.itemId) };
+    case 'item.removed': {
+      // Kept as it was, so its notes stay reachable (read-only) and in the record.
+      const item = state.agenda.find((i) => i.id === event.itemId);
+      const agenda = state.agenda.filter((i) => i.id !== event.itemId);
+      return item ? { ...state, agenda, removedItems: [...state.removedItems, { ...item, removedAt: event.at }] } : { ...state, agenda };
+    }
     case 'agenda.reordered':
       return { ...state, agenda: inOrder(state.agenda, event.itemIds) };
 

@@ -66,6 +66,15 @@ export interface AgendaItem {
   queue: ItemQueue;
 }
 
+/**
+ * An item taken off the agenda before it took place, kept as it was (schema 4): its notes document
+ * stays in the store and in the record, read-only, and its id is never given to another item.
+ */
+export interface RemovedItem extends AgendaItem {
+  /** Server time of the removal. */
+  removedAt: number;
+}
+
 export type AttendanceStatus = 'present' | 'absent' | 'excused';
 
 /**
@@ -118,6 +127,8 @@ export interface MeetingState {
   activeItemId: string | null;
   participants: Participant[];
   agenda: AgendaItem[];
+  /** Items removed from the agenda, oldest removal first; never shown on it, never reopened (schema 4). */
+  removedItems: RemovedItem[];
   /** The attendance record per participant id; missing means not marked yet (counted absent). */
   attendance: Record<string, AttendanceMark>;
   announcement: Announcement | null;
@@ -181,6 +192,7 @@ export function initialState(meetingId: string, def: MeetingDefinition): Meeting
       member: p.member ?? defaultMembership(p.role),
     })),
     agenda: def.agenda.map((item, i) => newItem(item.id ?? `item-${i + 1}`, item, def.speakingSeconds)),
+    removedItems: [],
     attendance: {},
     announcement: null,
     ballots: def.ballots.map((b, i) => newBallot(b.id ?? `ballot-${i + 1}`, b)),
@@ -199,6 +211,10 @@ export function findParticipant(state: MeetingState, id: string): Participant | 
 
 export function findItem(state: MeetingState, id: string): AgendaItem | undefined {
   return state.agenda.find((i) => i.id === id);
+}
+
+export function findRemovedItem(state: MeetingState, id: string): RemovedItem | undefined {
+  return state.removedItems.find((i) => i.id === id);
 }
 
 export function activeItem(state: MeetingState): AgendaItem | undefined {

@@ -1,5 +1,5 @@
 import { isPublicRole, manages, ofTheBody } from '../meeting/roles.js';
-import type { Role } from '../meeting/state.js';
+import type { MeetingState, Role } from '../meeting/state.js';
 import type { ObserverRules } from '../meeting/visibility.js';
 
 /**
@@ -28,10 +28,12 @@ export function parseDocName(name: string): DocRef | null {
 /**
  * Whether `role` may change the document. Reading is `canReadDocs`. The body writes the notes, the
  * presidium the minutes; guests speak but do not write the record; observers and screens only watch.
+ * The notes of an item removed from the agenda are kept as they were: nobody writes them any more.
  */
-export function canEditDoc(role: Role, doc: DocRef | string): boolean {
+export function canEditDoc(role: Role, doc: DocRef | string, state: Pick<MeetingState, 'removedItems'>): boolean {
   const ref = typeof doc === 'string' ? parseDocName(doc) : doc;
   if (ref === null) return false;
+  if (ref.kind === 'notes' && state.removedItems.some((i) => i.id === ref.itemId)) return false;
   return ref.kind === 'minutes' ? manages(role) : ofTheBody(role);
 }
 

@@ -35,6 +35,14 @@ export const MAX_AWARENESS_CLIENTS = 4;
 export const DOC_COMPACT_EVERY = 200;
 export const DOC_COMPACT_PAUSE_MS = 2000;
 export const DOC_COMPACT_LATEST_MS = 30_000;
+/**
+ * The stored log is also compacted, at once, when the bytes appended since its last compaction
+ * exceed DOC_COMPACT_GROWTH times the encoded document, or times DOC_COMPACT_FLOOR_BYTES for a
+ * smaller one (shared/notes/compaction.ts): storage follows what the document holds, not how it
+ * was typed or pasted.
+ */
+export const DOC_COMPACT_GROWTH = 4;
+export const DOC_COMPACT_FLOOR_BYTES = 64 * 1024;
 /** Every connection is pinged this often; one that has not answered the previous ping is dropped. */
 export const DOC_PING_MS = 30_000;
 /** A connection with this much unsent data (a reader far behind) is closed (1013) rather than buffered for. */

@@ -243,7 +243,7 @@ describe('the exported record of ballots and notices', () => {
       },
     };
     state.ballots = [invalid, few];
-    const record = { state, items: [], minutes: [], ballots: recordBallots(state), notices: noticeLines(state), generatedAt: START };
+    const record = { state, items: [], removed: [], minutes: [], ballots: recordBallots(state), notices: noticeLines(state), generatedAt: START };
     const md = recordToMarkdown(record);
     const docx = await readDocx(await recordToDocx(record));
     expect(md).toContain('**Kết quả:** Không hợp lệ — chưa đủ túc số; chỉ công bố số phiếu');

@@ -42,6 +42,18 @@ describe('which notes a panel opens by itself', () => {
   });
 });
 
+describe('items removed from the agenda', () => {
+  it('are neither opened by default nor offered by the picker, whatever their times say', () => {
+    const removed = meeting();
+    const close = { ...removed.agenda.find((i) => i.id === 'close')!, endedAt: 99, removedAt: 100 };
+    const s = { ...removed, agenda: removed.agenda.filter((i) => i.id !== 'close'), removedItems: [close] };
+    expect(defaultNotesItem(s)?.id).toBe('open');
+    expect(itemsByDay(s).flatMap((g) => g.items.map((i) => i.id))).not.toContain('close');
+    // Everything removed, nothing left: no item, and no crash.
+    expect(defaultNotesItem({ ...s, agenda: [], removedItems: removed.agenda.map((i) => ({ ...i, removedAt: 1 })) })).toBeNull();
+  });
+});
+
 describe('caret colours', () => {
   it('are the same for a participant everywhere, and in the #RRGGBB form the caret extension accepts', () => {
     const ids = ['chair', 'sec', 'm1', 'm2', 'm3', 'm4', 'guest', 'obs', 'screen'];

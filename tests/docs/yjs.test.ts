@@ -4,6 +4,7 @@ import { ROLES } from '../../shared/definition.js';
 import { canEditDoc, MINUTES_DOC, notesDocName } from '../../shared/notes/access.js';
 import * as limits from '../../shared/notes/limits.js';
 import { DOC_CLOSE } from '../../shared/notes/protocol.js';
+import type { MeetingState } from '../../shared/meeting/state.js';
 
 const yjsDoc = readFileSync('docs/YJS.md', 'utf8');
 const protocol = readFileSync('docs/PROTOCOL.md', 'utf8');
@@ -34,11 +35,16 @@ describe('docs/YJS.md and the Yjs section of docs/PROTOCOL.md', () => {
   });
 
   it('have the table of who edits what exactly as canEditDoc decides', () => {
+    const agenda = { removedItems: [] };
     for (const role of ROLES) {
-      const notes = canEditDoc(role, notesDocName('any-item')) ? 'edit' : 'read';
-      const minutes = canEditDoc(role, MINUTES_DOC) ? 'edit' : 'read';
+      const notes = canEditDoc(role, notesDocName('any-item'), agenda) ? 'edit' : 'read';
+      const minutes = canEditDoc(role, MINUTES_DOC, agenda) ? 'edit' : 'read';
       expect(yjsDoc).toContain(`| ${role} | ${notes} | ${minutes} |`);
     }
+    // The notes of a removed item, as the page says below the table: read by everyone who may read them.
+    const removed = { removedItems: [{ id: 'gone' } as MeetingState['removedItems'][number]] };
+    for (const role of ROLES) expect(canEditDoc(role, notesDocName('gone'), removed), role).toBe(false);
+    expect(yjsDoc).toContain('removed from the agenda');
   });
 
   it('link the full page from PROTOCOL.md', () => {

@@ -199,6 +199,20 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       expect((await store.loadDoc('mtg', 'minutes')).updates).toEqual([new Uint8Array([1, 2, 3, 4]), new Uint8Array([5])]);
     });
 
+    it("tells how many bytes a document's log takes: its updates, and no more than a few bytes of framing each", async () => {
+      expect(await store.docStoredBytes('mtg', 'notes-none')).toBe(0);
+      const updates = [new Uint8Array(1000).fill(7), new Uint8Array(200).fill(8), new Uint8Array([9])];
+      for (const u of updates) await store.appendDocUpdate('mtg', 'notes-sized', u);
+      await store.appendDocUpdate('mtg', 'notes-other', new Uint8Array(5000));
+      const bytes = await store.docStoredBytes('mtg', 'notes-sized');
+      expect(bytes).toBeGreaterThanOrEqual(1201);
+      expect(bytes).toBeLessThanOrEqual(1201 + updates.length * 24);
+      const read = await store.loadDoc('mtg', 'notes-sized');
+      await store.compactDoc('mtg', 'notes-sized', new Uint8Array(10), read.through);
+      expect(await store.docStoredBytes('mtg', 'notes-sized')).toBeGreaterThanOrEqual(10);
+      expect(await store.docStoredBytes('mtg', 'notes-sized')).toBeLessThanOrEqual(10 + 24);
+    });
+
     it('reports itself healthy', async () => {
       expect(await store.healthy()).toBe(true);
     });

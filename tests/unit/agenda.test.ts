@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_AGENDA_ITEMS } from '../../shared/limits.js';
 import { itemsOfDay } from '../../shared/meeting/agenda.js';
+import { Command } from '../../shared/meeting/commands.js';
+import { decide } from '../../shared/meeting/decide.js';
 import { initialState } from '../../shared/meeting/state.js';
 import { CoreDriver, runningMeeting, T0 } from '../helpers/coreDriver.js';
 import { testDefinition } from '../helpers/definitions.js';
@@ -244,9 +246,43 @@ describe('editing the agenda live', () => {
     m.ok('chair', { type: 'agenda.next' });
     m.refuse('chair', { type: 'agenda.remove', itemId: 'open' }, 'invalid-state');
     m.refuse('chair', { type: 'agenda.remove', itemId: 'nope' }, 'not-found');
-    m.ok('chair', { type: 'agenda.remove', itemId: 'close' });
+    m.advance(30);
+    expect(m.ok('chair', { type: 'agenda.remove', itemId: 'close' })).toEqual([{ type: 'item.removed', itemId: 'close', at: m.now }]);
     expect(m.state.agenda.map((i) => i.id)).toEqual(['open', 'collective', 'review-m1', 'review-m2']);
     m.refuse('chair', { type: 'agenda.remove', itemId: 'close' }, 'not-found');
+  });
+
+  it('keeps a removed item as it was, off the agenda: its notes stay reachable and in the record', () => {
+    const m = runningMeeting();
+    const close = m.item('close');
+    m.advance(30).ok('chair', { type: 'agenda.remove', itemId: 'close' });
+    expect(m.state.removedItems).toEqual([{ ...close, removedAt: m.now }]);
+    // Nothing on the agenda reaches it any more: it cannot be opened, updated, skipped or reordered in.
+    m.refuse('chair', { type: 'agenda.open', itemId: 'close' }, 'not-found');
+    m.refuse('chair', { type: 'agenda.update', itemId: 'close', changes: { title: 'x' } }, 'not-found');
+    m.refuse('chair', { type: 'agenda.skip', itemId: 'close' }, 'not-found');
+    m.refuse('chair', { type: 'agenda.reorder', itemIds: [...m.state.agenda.map((i) => i.id), 'close'] }, 'invalid-state');
+  });
+
+  it('keeps as many removed items as an agenda holds, and refuses to remove more', () => {
+    const agenda = Array.from({ length: MAX_AGENDA_ITEMS }, (_, i) => ({ day: 1, title: `Mục ${i + 1}`, kind: 'discussion' as const, plannedMinutes: 5 }));
+    const m = new CoreDriver(initialState('many', testDefinition({ agenda })));
+    for (let i = 1; i <= MAX_AGENDA_ITEMS; i++) m.ok('chair', { type: 'agenda.remove', itemId: `item-${i}` });
+    expect(m.state.removedItems).toHaveLength(MAX_AGENDA_ITEMS);
+    m.ok('chair', { type: 'agenda.add', item: { day: 1, title: 'Thêm', kind: 'discussion', plannedMinutes: 5 } });
+    m.refuse('chair', { type: 'agenda.remove', itemId: 'id-1' }, 'invalid-state');
+    expect(m.state.agenda.map((i) => i.id)).toEqual(['id-1']);
+  });
+
+  it("never gives a new item a removed item's id, so a removed item's notes are never attached to another", () => {
+    const m = runningMeeting();
+    m.ok('chair', { type: 'agenda.remove', itemId: 'close' });
+    const add = Command.parse({ type: 'agenda.add', item: { day: 2, title: 'Bế mạc', kind: 'procedure', plannedMinutes: 10 } });
+    for (const taken of ['close', 'open']) {
+      const decision = decide(m.state, add, m.actor('chair'), { now: m.now, newId: () => taken });
+      expect(decision, taken).toMatchObject({ ok: false, error: { code: 'invalid-state' } });
+    }
+    expect(decide(m.state, add, m.actor('chair'), { now: m.now, newId: () => 'close-2' })).toMatchObject({ ok: true });
   });
 });
 

@@ -4,14 +4,17 @@ import { DEFAULT_OBSERVER_RULES } from '../../shared/meeting/visibility.js';
 import { migrateEvents, migrateState, NewerSchemaError, schemaOf, STEPS } from '../../shared/migrations/index.js';
 import { toV2 } from '../../shared/migrations/toV2.js';
 import { toV3 } from '../../shared/migrations/toV3.js';
+import { toV4 } from '../../shared/migrations/toV4.js';
 import type { Stored } from '../../shared/migrations/step.js';
 import { markedByPresidium, markOf, quorum } from '../../shared/meeting/attendance.js';
 import { SCHEMA_VERSION } from '../../shared/versions.js';
-import { readManifest, readRedisDump } from '../fixtures/manifest.js';
+import { readManifest, readRedisDump, V3_DIR } from '../fixtures/manifest.js';
 import type { Json } from '../fixtures/driver.js';
 
 const manifest = readManifest();
 const dump = readRedisDump(manifest);
+/** What main stored under schema 3 (tests/fixtures/v3, written by tests/fixtures/make-v1.ts --schema 3). */
+const manifestV3 = readManifest(V3_DIR);
 
 /** The states and event records exactly as schema 1 stored them (the v1 Redis dump, which is plain JSON). */
 function storedV1(meetingId: string): { state: Json; records: { version: number; at: number; events: Json[] }[] } {
@@ -87,7 +90,7 @@ describe('the schema migrations (pure functions in shared/migrations)', () => {
     expect(Object.values(v2Attendance)).toEqual(expect.arrayContaining(['present', 'excused']));
     const migrated = migrateState(v2);
     expect(v2, 'the input is not changed').toEqual(before);
-    const { attendance, ...rest } = migrated;
+    const { attendance, ...rest } = toV3.state(v2);
     const { attendance: _old, ...restBefore } = before;
     expect(rest).toEqual({ ...restBefore, schemaVersion: 3 });
     expect(attendance).toEqual(Object.fromEntries(Object.entries(v2Attendance).map(([id, status]) => [id, { status, source: 'unrecorded', by: null, at: null }])));
@@ -117,6 +120,43 @@ describe('the schema migrations (pure functions in shared/migrations)', () => {
     for (const record of records)
       for (const e of migrateEvents(record.events, 1, record.at))
         if (e.type === 'attendance.marked') expect(e).toMatchObject({ source: 'unrecorded', by: null, at: expect.any(Number) });
+  });
+
+  it('take each v3 fixture state (what main stored under schema 3) to v4: no removed items to keep, nothing else changed', () => {
+    const dumpV3 = readRedisDump(manifestV3, V3_DIR);
+    expect(manifestV3.schemaVersion).toBe(3);
+    for (const m of manifestV3.redis.meetings) {
+      const hash = dumpV3.keys.find((k) => k.key === `meeting:{${m.id}}`);
+      if (hash?.type !== 'hash') throw new Error(`no meeting ${m.id} in the v3 dump`);
+      const state = JSON.parse(hash.value.find(([field]) => field === 'state')![1] as string) as Stored;
+      expect(state.schemaVersion, m.key).toBe(3);
+      const before = deepCopy(state);
+      const migrated = migrateState(state);
+      expect(state, 'the input is not changed').toEqual(before);
+      expect(migrated).toEqual({ ...before, schemaVersion: 4, removedItems: [] });
+      expect(toV4.state(state)).toEqual(migrated);
+    }
+  });
+
+  it('take v3 event records to v4: an item.removed takes its record’s time; v1 records go through every step', () => {
+    const v3 = [
+      { type: 'item.removed', itemId: 'review-m14' },
+      { type: 'item.removed', itemId: 'x', at: 5 },
+      { type: 'meeting.started', at: 5 },
+    ];
+    expect(migrateEvents(v3, 3, 1234)).toEqual([
+      { type: 'item.removed', itemId: 'review-m14', at: 1234 },
+      { type: 'item.removed', itemId: 'x', at: 5 },
+      { type: 'meeting.started', at: 5 },
+    ]);
+    expect(migrateEvents([{ type: 'item.removed', itemId: 'a' }], 1, 99)).toEqual([{ type: 'item.removed', itemId: 'a', at: 99 }]);
+    // The v3 fixture's records come through unchanged: none of them removed an item.
+    const dumpV3 = readRedisDump(manifestV3, V3_DIR);
+    for (const m of manifestV3.redis.meetings) {
+      const list = dumpV3.keys.find((k) => k.key === `events:{${m.id}}`);
+      const records = list?.type === 'list' ? list.value.map((r) => JSON.parse(r as string) as { at: number; events: Stored[] }) : [];
+      for (const record of records) expect(migrateEvents(record.events, 3, record.at)).toEqual(record.events);
+    }
   });
 
   it('refuse data from a newer schema, and a malformed stamp, without changing it', () => {

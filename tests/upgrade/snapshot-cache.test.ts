@@ -74,7 +74,8 @@ describe('the device copy of the meeting (client/src/live/snapshotCache.ts)', ()
     const unrecorded = Object.fromEntries(
       Object.entries(v1State().attendance as unknown as Record<string, string>).map(([id, status]) => [id, { status, source: 'unrecorded', by: null, at: null }]),
     );
-    expect(loaded.snapshot.state).toEqual({ ...v1State(), schemaVersion: SCHEMA_VERSION, attendance: unrecorded });
+    // Schema 4 keeps removed items; a copy from before had none to keep.
+    expect(loaded.snapshot.state).toEqual({ ...v1State(), schemaVersion: SCHEMA_VERSION, attendance: unrecorded, removedItems: [] });
     expect(loaded.offsetMs).toBe(-120);
     expect(loaded.snapshot.you.participantId).toBe('m01');
     // An older copy still, whose state lacks the fields added since: they are filled in.

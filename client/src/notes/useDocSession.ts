@@ -6,8 +6,8 @@ import { DocSession, type DocPresence, type DocStatus, type DocUser } from './do
 
 /** This participant as the documents' awareness shows them, for `docName`. */
 export function useDocUser(docName: string): DocUser {
-  const { you } = useMeeting();
-  const readOnly = !canEditDoc(you.role, docName);
+  const { you, state } = useMeeting();
+  const readOnly = !canEditDoc(you.role, docName, state);
   return useMemo(
     () => ({ participantId: you.participantId, name: you.name, role: you.role, color: colorOf(you.participantId), readOnly }),
     [you.participantId, you.name, you.role, readOnly],
