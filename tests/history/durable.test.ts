@@ -37,7 +37,11 @@ describe('versions survive kill -9 and are shared by the instances on Redis', ()
     });
     const created = (await res.json()) as { meetingId: string; links: { participantId: string; url: string }[] };
     const id = created.meetingId;
-    const tokenOf = (p: string) => created.links.find((l) => l.participantId === p)!.url.split('/').at(-1)!;
+    const tokenOf = (p: string) =>
+      created.links
+        .find((l) => l.participantId === p)!
+        .url.split('/')
+        .at(-1)!;
     const open = async (who: string, docName: string) => {
       const c = connectDoc(proc!.url, id, docName, tokenOf(who));
       docs.push(c);
