@@ -11,8 +11,8 @@ const EDITOR_RECORD_MS = 60_000;
 
 /** What `check` found in an update, for `applied` once Yjs has integrated it. */
 export interface Checked {
-  /** Client ids it brings new structs for, recorded for nobody yet. */
-  fresh: number[];
+  /** Client ids it brings new structs for, recorded for nobody yet, with the document's clock for each before it. */
+  fresh: [number, number][];
   /** The text before it, when it deletes enough to be a wipe. */
   before: { state: Uint8Array; length: number } | null;
 }
@@ -58,7 +58,7 @@ export class DocAttribution {
     } catch {
       return null;
     }
-    const fresh: number[] = [];
+    const fresh: [number, number][] = [];
     for (const struct of decoded.structs) {
       if (struct instanceof Y.Skip) continue;
       const client = struct.id.client;
@@ -66,7 +66,7 @@ export class DocAttribution {
       if (struct.id.clock + struct.length <= Y.getState(this.doc.store, client)) continue;
       const owner = this.authors.get(client);
       if (owner !== undefined && owner !== participantId) return null;
-      if (owner === undefined && !fresh.includes(client)) fresh.push(client);
+      if (owner === undefined && !fresh.some(([c]) => c === client)) fresh.push([client, Y.getState(this.doc.store, client)]);
     }
     let deleted = 0;
     for (const items of decoded.ds.clients.values()) for (const item of items) deleted += item.len;
@@ -80,7 +80,9 @@ export class DocAttribution {
 
   /** After the update was applied: its client ids are the participant's, and a wipe gets its version. */
   applied(checked: Checked, participantId: string): void {
-    for (const client of checked.fresh) {
+    for (const [client, before] of checked.fresh) {
+      // Only structs Yjs integrated claim their client id: one held aside (pending) may never be.
+      if (Y.getState(this.doc.store, client) <= before) continue;
       this.authors.set(client, participantId);
       this.newAuthors.push([client, participantId]);
     }
