@@ -90,6 +90,32 @@ describe('a document wiped by a member is restored by the chair', () => {
     expect(new Set(current.blocks.flatMap((b) => b.runs.map((r) => r.author)))).toEqual(new Set(['chair']));
   });
 
+  it('merges what an offline tablet typed meanwhile into the restored text', async () => {
+    const [m1, tablet] = [await open('m1'), await open('m2')];
+    for (const line of LINES) appendParagraph(m1.doc, line);
+    await waitFor(() => textOf(tablet.doc) === textOf(m1.doc), 10_000, 'the text on the tablet');
+    const chair = await server.connectAs('chair');
+    const named = (await chair.send({ type: 'notes.nameVersion', docName: NOTES, label: 'Bản trình Hội nghị' })) as { versionId: string };
+    // The first line is rewritten and the last removed; then the tablet loses its connection…
+    const fragment = m1.doc.getXmlFragment('default');
+    m1.doc.transact(() => {
+      const first = (fragment.get(0) as Y.XmlElement).get(0) as Y.XmlText;
+      first.delete(0, first.length);
+      first.insert(0, 'Viết lại hoàn toàn.');
+      fragment.delete(2, 1);
+    });
+    await waitFor(() => textOf(tablet.doc).startsWith('Viết lại'), 10_000, 'the changes on the tablet');
+    tablet.provider.disconnect();
+    // …and goes on typing into the second line, which the restore will not touch.
+    ((tablet.doc.getXmlFragment('default').get(1) as Y.XmlElement).get(0) as Y.XmlText).insert(0, '(m2) ');
+    expect(await chair.send({ type: 'notes.restore', docName: NOTES, versionId: named.versionId })).toMatchObject({ ok: true });
+    await waitFor(() => textOf(m1.doc) === LINES.join('\n'), 10_000, 'the restore');
+    tablet.provider.connect();
+    const merged = [LINES[0], `(m2) ${LINES[1]}`, LINES[2]].join('\n');
+    await waitFor(() => textOf(m1.doc) === merged && textOf(tablet.doc) === merged, 10_000, 'the offline typing merged into the restored text');
+    expect(await storedText(server, NOTES)).toBe(merged);
+  });
+
   it('names versions for the chair and the secretary only, and refuses unknown documents and versions with their reasons', async () => {
     const id = server.meeting.meetingId;
     const sec = await open('sec', MINUTES_DOC);
