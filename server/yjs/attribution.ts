@@ -110,8 +110,9 @@ export class DocAttribution {
     this.doc.clientID = client;
     this.authors.set(client, participantId);
     this.newAuthors.push([client, participantId]);
-    this.edited(participantId);
+    // An editor of the next version; no automatic version for it: the text is a version already.
     this.newEditors.add(participantId);
+    this.recorded.set(participantId, this.deps.clock());
   }
 
   /** In the document's line, before the changes it concerns are appended: the before-wipe versions, then the new authors and editors. */
