@@ -124,6 +124,18 @@ redis.call('HSET', KEYS[2], ARGV[1], ARGV[3])
 return meta
 `;
 
+/**
+ * Adds participants to a document's editors since its last version, each scored by its place in
+ * the order they first came (the set only grows until the next version deletes it).
+ * KEYS: editors sorted set. ARGV: participant ids.
+ */
+const ADD_EDITORS_SCRIPT = `
+for _, p in ipairs(ARGV) do
+  if not redis.call('ZSCORE', KEYS[1], p) then redis.call('ZADD', KEYS[1], redis.call('ZCARD', KEYS[1]), p) end
+end
+return 'ok'
+`;
+
 interface BallotWrite {
   id: string;
   voters: string[];
@@ -187,6 +199,7 @@ export class RedisStore implements Store {
     this.redis.defineCommand('phCompactDoc', { numberOfKeys: 1, lua: COMPACT_DOC_SCRIPT });
     this.redis.defineCommand('phAppendDocAnnounced', { numberOfKeys: 2, lua: APPEND_DOC_ANNOUNCED_SCRIPT });
     this.redis.defineCommand('phSaveVersion', { numberOfKeys: 3, lua: SAVE_VERSION_SCRIPT });
+    this.redis.defineCommand('phAddEditors', { numberOfKeys: 1, lua: ADD_EDITORS_SCRIPT });
   }
 
   /** Resolves once connected (or rejects after `timeoutMs`), for start-up. */
@@ -461,8 +474,7 @@ export class RedisStore implements Store {
     const tx = this.redis.multi();
     // HSETNX: a client id keeps the participant it was first recorded for, whichever instance did.
     for (const [clientId, participantId] of authors) tx.hsetnx(this.key.docAuthors(meetingId, docName), String(clientId), participantId);
-    const at = Date.now();
-    for (const participantId of editors) tx.zadd(this.key.docEditors(meetingId, docName), 'NX', at, participantId);
+    if (editors.length > 0) (tx as unknown as { phAddEditors(...a: unknown[]): void }).phAddEditors(this.key.docEditors(meetingId, docName), ...editors);
     await this.call(() => tx.exec());
   }
 

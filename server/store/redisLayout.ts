@@ -14,7 +14,7 @@ export const REDIS_LAYOUT = 1;
 // - `vstate:{<meetingId>}:<docName>`: hash, version id -> the whole encoded document of that version;
 // - `authors:{<meetingId>}:<docName>`: hash, Yjs client id -> participant id (HSETNX: the first owner stays);
 // - `editors:{<meetingId>}:<docName>`: sorted set of the participants who changed the document since its
-//   last version, scored by when first recorded; read and deleted by the script that stores the next version.
+//   last version, scored by the order they first came; read and deleted by the script that stores the next version.
 
 /** The prefix holds keys of a newer version: this code must not read or write them. */
 export class NewerRedisLayoutError extends Error {}
