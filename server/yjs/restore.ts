@@ -52,9 +52,18 @@ function editLine(current: Leaf, version: Leaf): void {
   }
   const target = current.text;
   const source = version.text ? spansOf(version.text) : [];
-  let pos = 0;
-  let vpos = 0;
-  for (const part of diffText(current.block.text, version.block.text)) {
+  // Only the stretch between the common beginning and end is compared word by word (a long line
+  // with one word changed costs a small comparison), cut at spaces so whole words stay whole.
+  const [before, after] = [current.block.text, version.block.text];
+  let head = 0;
+  while (head < before.length && head < after.length && before[head] === after[head]) head++;
+  while (head > 0 && !/\s/.test(before[head - 1])) head--;
+  let tail = 0;
+  while (tail < before.length - head && tail < after.length - head && before[before.length - 1 - tail] === after[after.length - 1 - tail]) tail++;
+  while (tail > 0 && !/\s/.test(before[before.length - tail])) tail--;
+  let pos = head;
+  let vpos = head;
+  for (const part of diffText(before.slice(head, before.length - tail), after.slice(head, after.length - tail))) {
     const n = part.text.length;
     if (part.op === 'same') {
       pos += n;
@@ -93,10 +102,15 @@ export function restoreInto(doc: Y.Doc, version: Y.Doc): void {
   const current = layoutOf(doc);
   const wanted = layoutOf(version);
   const pairOf = new Map<number, number>();
-  for (const block of diffBlocks(
-    current.leaves.map((l) => l.block),
-    wanted.leaves.map((l) => l.block),
-  )) {
+  // Only the pairing of lines is needed here (each changed line is compared again below, trimmed):
+  // each distinct text stands for itself as a short name, so the comparison skips the words.
+  const names = new Map<string, string>();
+  const named = (leaf: Leaf) => {
+    let name = names.get(leaf.block.text);
+    if (name === undefined) names.set(leaf.block.text, (name = String(names.size)));
+    return { ...leaf.block, text: name };
+  };
+  for (const block of diffBlocks(current.leaves.map(named), wanted.leaves.map(named))) {
     if (block.from !== undefined && block.to !== undefined) pairOf.set(block.from, block.to);
   }
   const topOfWanted = new Map<number, number>();
