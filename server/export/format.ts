@@ -76,6 +76,7 @@ export const LABEL = {
   length: 'Thời lượng',
   notes: 'Ghi chép, góp ý',
   noNotes: '(chưa có ghi chép)',
+  notesAuthors: 'Người viết',
   noSpeeches: '(chưa có phát biểu)',
   removed: 'Nội dung đã rút khỏi chương trình',
   removedIntro: 'Những nội dung được rút khỏi chương trình trước khi thực hiện; ghi chép của chúng được giữ nguyên.',

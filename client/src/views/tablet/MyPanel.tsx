@@ -1,4 +1,4 @@
-import { noticesFor } from '../../../../shared/meeting/notices.js';
+import { EVERYONE_NOTICES, noticesFor } from '../../../../shared/meeting/notices.js';
 import { PinSettings, useMyPin } from '../../ballots/VotingPin.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { useMeeting } from '../../live/useMeeting.js';
@@ -32,7 +32,8 @@ export function MyPanel() {
               </li>
             ))}
           </ul>
-          <p className="muted my-notices-hint">{t.notices.yoursHint}</p>
+          {/* The hint is for steps taken about the member; a restored document concerns everyone. */}
+          {mine.some((n) => !EVERYONE_NOTICES.includes(n.kind)) && <p className="muted my-notices-hint">{t.notices.yoursHint}</p>}
         </>
       )}
     </section>
