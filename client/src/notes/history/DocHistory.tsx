@@ -42,7 +42,7 @@ export function DocHistory({ docName, docLabel, onClose }: Props) {
   const rows = list.value ? versionRows(list.value.versions, state.participants, t.history, lang, state.timeZone, now) : null;
   const selected = rows?.find((r) => r.id === selectedId) ?? null;
   useEffect(() => {
-    if (selectedId) compareRef.current?.scrollIntoView({ block: 'nearest' });
+    if (selectedId) compareRef.current?.scrollIntoView({ block: 'start' });
   }, [selectedId]);
 
   const restore = async (row: VersionRow) => {

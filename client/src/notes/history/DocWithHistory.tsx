@@ -45,7 +45,7 @@ export function DocWithHistory({ docName, label, testId }: Props) {
           {authors && (
             <button
               type="button"
-              className={`btn btn-secondary doc-tool ${shown === 'authors' ? 'is-on' : ''}`}
+              className="btn btn-secondary doc-tool"
               aria-pressed={shown === 'authors'}
               data-testid="authors-toggle"
               onClick={() => setMode(shown === 'authors' ? 'edit' : 'authors')}
@@ -57,7 +57,7 @@ export function DocWithHistory({ docName, label, testId }: Props) {
           {history && (
             <button
               type="button"
-              className={`btn btn-secondary doc-tool ${shown === 'history' ? 'is-on' : ''}`}
+              className="btn btn-secondary doc-tool"
               aria-pressed={shown === 'history'}
               data-testid="history-open"
               onClick={() => setMode(shown === 'history' ? 'edit' : 'history')}
