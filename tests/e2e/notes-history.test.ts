@@ -89,6 +89,11 @@ describe("a document's history in the console, and the text coloured by author",
     // The text as it was before the restore (empty) is itself a version now.
     await versionRow(pane, 'before-restore').waitFor();
     expect(await storedText(server, DOC)).toContain(lines[1]);
+
+    // The minutes have their history one tap from their editor too.
+    const minutes = await openHistory(chair, 'minutes');
+    await expect(minutes.getByTestId('doc-history').getAttribute('data-doc')).resolves.toBe('minutes');
+    await minutes.locator('[data-testid="version-list"], [data-testid="history-empty"]').first().waitFor();
   }, 120_000);
 
   it('a restore while a tablet is offline with unsent edits in a paragraph it keeps: both are there for everyone after it reconnects', async () => {
