@@ -11,6 +11,7 @@ import { allowedOrigins, originAllowed } from './http/origin.js';
 import { clientRouter } from './http/static.js';
 import { beforeCommit } from './commands/needs.js';
 import { linkReplacer } from './commands/newLink.js';
+import { docHistoryWork } from './commands/docHistory.js';
 import type { Logger } from './log.js';
 import { Admission } from './realtime/admission.js';
 import { DEFAULT_MAX_CONNECTIONS_PER_TOKEN, DEFAULT_MAX_OBSERVER_CONNECTIONS } from './realtime/limits.js';
@@ -22,6 +23,7 @@ import { PinGuard } from './ballots/pinGuard.js';
 import { attachSockets, type SessionData } from './realtime/socket.js';
 import type { Store } from './store/store.js';
 import { exportRouter } from './http/export.js';
+import { historyRouter } from './http/history.js';
 import { attachYjs, type YjsOptions } from './yjs/endpoint.js';
 import type { DocFanout } from './yjs/fanout.js';
 
@@ -85,7 +87,11 @@ export function createApp(opts: AppOptions): App {
   const pins = { store, guard: new PinGuard(store) };
   const state = { closing: false };
   // What commands' entries need done by the server (shared/meeting/registry.ts, server/commands/).
-  const needs = beforeCommit({ newLink: linkReplacer({ store, revocation, publicUrl: opts.publicUrl }) });
+  const clock = opts.clock ?? Date.now;
+  const needs = beforeCommit({
+    newLink: linkReplacer({ store, revocation, publicUrl: opts.publicUrl }),
+    history: docHistoryWork({ store, log, clock, docs: () => yjs.docs }),
+  });
   const presence = new Presence(io);
   const rooms = new Rooms({ store, log, io, beforeCommit: needs, online: (meetingId) => presence.online(meetingId), clustered: opts.adapter !== undefined, clock: opts.clock });
   // Hostile clients: what one connection, link or address may cost (docs/SECURITY.md).
@@ -95,11 +101,12 @@ export function createApp(opts: AppOptions): App {
     maxObserverConnections: opts.maxObserverConnections ?? DEFAULT_MAX_OBSERVER_CONNECTIONS,
     connectionRequests: { perSecond: opts.commandsPerSecond ?? 20, burst: opts.commandBurst ?? 60 },
   });
-  const yjs = attachYjs(http, { ...opts.yjs, store, rooms, log, fanout: opts.docFanout, allowedOrigins: origins, admit: admission.forDocs() });
+  const yjs = attachYjs(http, { ...opts.yjs, store, rooms, log, fanout: opts.docFanout, allowedOrigins: origins, admit: admission.forDocs(), clock });
   attachSockets(io, { store, rooms, presence, log, isClosing: () => state.closing, publicUrl: opts.publicUrl, admission, output, pins });
 
   web.use(securityHeaders(opts.publicUrl));
   web.use(exportRouter({ store, log, adminToken: opts.adminToken }));
+  web.use(historyRouter({ store, log, rooms }));
   web.use(apiRouter({ store, log, adminToken: opts.adminToken, publicUrl: opts.publicUrl, rooms, pins }));
   web.use(clientRouter(opts.clientDir));
   web.use(notFound);

@@ -65,6 +65,9 @@ export const REFUSAL_REASONS = [
   'no-announcement', // announcement.clear: nothing to clear
   'attendance-marked', // attendance.checkIn: the chair or the secretary already marked the sender; only they change it
   'check-in-closed', // attendance.checkIn: the meeting has ended
+  // A document's history (docs/YJS.md, "History").
+  'no-such-document', // notes.nameVersion/restore: the name is not one of the meeting's documents
+  'no-such-version', // notes.restore: the document has no such version (never had, or thinned away)
 ] as const;
 export type RefusalReason = (typeof REFUSAL_REASONS)[number];
 

@@ -6,6 +6,7 @@ import type { Ack, CommandResult } from '../../shared/protocol.js';
 import { withPin, type PinDeps } from '../ballots/pinCommands.js';
 import type { BeforeCommit, MeetingRoom } from '../realtime/room.js';
 import type { Store } from '../store/store.js';
+import type { DocHistoryWork } from './docHistory.js';
 import type { NewLink } from './newLink.js';
 
 /**
@@ -25,20 +26,28 @@ export interface Sources {
   online?: () => Promise<string[]>;
 }
 
-/** What the decision reads that only the server holds: a ballot's sealed counts (`counts`), who is connected now (`online`). */
-export async function supplied({ store, online }: Sources, meetingId: string, command: Command): Promise<Pick<DecideContext, 'counts' | 'online'>> {
+/**
+ * What the decision reads that only the server holds: a ballot's sealed counts (`counts`), who is
+ * connected now (`online`), the document version a command names (`docVersion`).
+ */
+export async function supplied({ store, online }: Sources, meetingId: string, command: Command): Promise<Pick<DecideContext, 'counts' | 'online' | 'docVersion'>> {
   const needs = entryFor(command.type).needs;
   const ballotId = needs?.counts?.(command);
+  const version = needs?.docVersion?.(command);
+  const stored = version && (await store.listDocVersions(meetingId, version.docName)).find((v) => v.id === version.versionId);
   return {
     ...(ballotId === undefined ? {} : { counts: await store.readCounts(meetingId, ballotId) }),
     ...(needs?.online ? { online: (await online?.()) ?? [] } : {}),
+    ...(version ? { docVersion: stored ? { at: stored.at, label: stored.label } : null } : {}),
   };
 }
 
-/** What must be done once the command is accepted and before its events are committed (`newLink`). */
-export function beforeCommit(handlers: { newLink: NewLink }): BeforeCommit {
-  return async (meetingId, command, _actor, state) => {
-    const participantId = entryFor(command.type).needs?.newLink?.(command);
+/** What must be done once the command is accepted and before its events are committed (`newLink`, `history`). */
+export function beforeCommit(handlers: { newLink: NewLink; history: DocHistoryWork }): BeforeCommit {
+  return async (meetingId, command, _actor, state, events) => {
+    const needs = entryFor(command.type).needs;
+    if (needs?.history) await handlers.history(meetingId, events);
+    const participantId = needs?.newLink?.(command);
     return participantId === undefined ? {} : { link: await handlers.newLink(meetingId, participantId, state) };
   };
 }

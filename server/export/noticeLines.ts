@@ -1,5 +1,6 @@
 import type { Notice } from '../../shared/meeting/notices.js';
 import type { MeetingState } from '../../shared/meeting/state.js';
+import { parseDocName } from '../../shared/notes/access.js';
 import { ATTENDANCE_LABEL, oneLine, timeThenDate } from './format.js';
 
 /**
@@ -27,6 +28,12 @@ export function noticeText(state: MeetingState, notice: Notice): string {
     }
     case 'ballot-cancelled':
       return `Cuộc bỏ phiếu ${ballot} bị hủy: lý do ${oneLine(notice.reason ?? '—')}`;
+    case 'notes-restored': {
+      const ref = parseDocName(notice.docName ?? '');
+      const doc = ref?.kind === 'notes' ? `Góp ý «${oneLine(state.agenda.find((i) => i.id === ref.itemId)?.title ?? ref.itemId)}»` : 'Biên bản';
+      const label = notice.label ? ` («${oneLine(notice.label)}»)` : '';
+      return `${doc} được khôi phục về bản lúc ${timeThenDate(notice.versionAt ?? notice.at, state.timeZone)}${label} bởi ${who}`;
+    }
   }
 }
 

@@ -17,7 +17,7 @@ import type { Store } from '../store/store.js';
 import { HeldTurnout } from './turnout.js';
 
 /** Work a command's entry needs done outside the meeting state, before its events are committed (server/commands/needs.ts). */
-export type BeforeCommit = (meetingId: string, command: Command, actor: Actor, state: MeetingState) => Promise<Partial<CommandResult>>;
+export type BeforeCommit = (meetingId: string, command: Command, actor: Actor, state: MeetingState, events: readonly MeetingEvent[]) => Promise<Partial<CommandResult>>;
 
 const MAX_ATTEMPTS = 5;
 /**
@@ -182,7 +182,7 @@ export class MeetingRoom {
       return decision.ok ? { ok: true, version: this.version, ...answer } : decision;
     }
 
-    const extra = { ...answer, ...(await this.deps.beforeCommit(this.id, command, actor, this.state)) };
+    const extra = { ...answer, ...(await this.deps.beforeCommit(this.id, command, actor, this.state, decision.events)) };
     // Papers never come this way (see `cast`), so the only other outcome is a lost race.
     const outcome = await this.commit({ events: decision.events, tallies: decision.tallies }, now, actor.participantId);
     if (outcome !== 'ok') {

@@ -10,11 +10,13 @@ import {
   type Commit,
   type EventRecord,
   type MeetingSummary,
+  type NewDocVersion,
   type NewMeeting,
   type Store,
   type StoredDoc,
   type StoredMeeting,
   type StoredPin,
+  type StoredVersionMeta,
   type TokenOwner,
 } from './store.js';
 
@@ -105,6 +107,23 @@ if removed > 0 then redis.call('LPUSH', KEYS[1], ARGV[1] .. ':' .. ARGV[2]) end
 return removed
 `;
 
+/**
+ * A document's version stored with the editors recorded since the previous one, which it takes and
+ * clears in the same step: an edit recorded by another instance meanwhile counts towards the next.
+ * The editors (a sorted set, scored by when each was first recorded) are spliced into the meta JSON.
+ * KEYS: versions hash, states hash, editors sorted set. ARGV: id, meta JSON without editors, state.
+ */
+const SAVE_VERSION_SCRIPT = `
+local editors = redis.call('ZRANGE', KEYS[3], 0, -1)
+redis.call('DEL', KEYS[3])
+local quoted = {}
+for i, e in ipairs(editors) do quoted[i] = cjson.encode(e) end
+local meta = string.sub(ARGV[2], 1, -2) .. ',"editors":[' .. table.concat(quoted, ',') .. ']}'
+redis.call('HSET', KEYS[1], ARGV[1], meta)
+redis.call('HSET', KEYS[2], ARGV[1], ARGV[3])
+return meta
+`;
+
 interface BallotWrite {
   id: string;
   voters: string[];
@@ -167,6 +186,7 @@ export class RedisStore implements Store {
     this.redis.defineCommand('phAppendDoc', { numberOfKeys: 2, lua: APPEND_DOC_SCRIPT });
     this.redis.defineCommand('phCompactDoc', { numberOfKeys: 1, lua: COMPACT_DOC_SCRIPT });
     this.redis.defineCommand('phAppendDocAnnounced', { numberOfKeys: 2, lua: APPEND_DOC_ANNOUNCED_SCRIPT });
+    this.redis.defineCommand('phSaveVersion', { numberOfKeys: 3, lua: SAVE_VERSION_SCRIPT });
   }
 
   /** Resolves once connected (or rejects after `timeoutMs`), for start-up. */
@@ -198,6 +218,10 @@ export class RedisStore implements Store {
     docLog: (id: string, doc: string) => `${this.prefix}doc:{${id}}:${doc}`,
     docSeq: (id: string, doc: string) => `${this.prefix}docseq:{${id}}:${doc}`,
     docChannel: (id: string, doc: string) => `${this.prefix}yjs:{${id}}:${doc}`,
+    docVersions: (id: string, doc: string) => `${this.prefix}versions:{${id}}:${doc}`,
+    docVersionStates: (id: string, doc: string) => `${this.prefix}vstate:{${id}}:${doc}`,
+    docAuthors: (id: string, doc: string) => `${this.prefix}authors:{${id}}:${doc}`,
+    docEditors: (id: string, doc: string) => `${this.prefix}editors:{${id}}:${doc}`,
     instance: (id: string) => `${this.prefix}instance:${id}`,
     layout: () => `${this.prefix}store-layout`,
   };
@@ -392,6 +416,59 @@ export class RedisStore implements Store {
     await this.call(() =>
       (this.redis as Redis & { phCompactDoc(...a: unknown[]): Promise<number> }).phCompactDoc(this.key.docLog(meetingId, docName), through, Buffer.from(merged)),
     );
+  }
+
+  async saveDocVersion(meetingId: string, docName: string, version: NewDocVersion): Promise<StoredVersionMeta> {
+    const meta = JSON.stringify({ ...version.meta, bytes: version.state.byteLength });
+    const saved = await this.call(() =>
+      (this.redis as Redis & { phSaveVersion(...a: unknown[]): Promise<string> }).phSaveVersion(
+        this.key.docVersions(meetingId, docName),
+        this.key.docVersionStates(meetingId, docName),
+        this.key.docEditors(meetingId, docName),
+        version.meta.id,
+        meta,
+        Buffer.from(version.state),
+      ),
+    );
+    return JSON.parse(saved) as StoredVersionMeta;
+  }
+
+  async listDocVersions(meetingId: string, docName: string): Promise<StoredVersionMeta[]> {
+    const raw = await this.call(() => this.redis.hvals(this.key.docVersions(meetingId, docName)));
+    return raw.map((r) => JSON.parse(r) as StoredVersionMeta).sort((a, b) => b.at - a.at || (a.id < b.id ? 1 : -1));
+  }
+
+  async loadDocVersion(meetingId: string, docName: string, versionId: string): Promise<{ meta: StoredVersionMeta; state: Uint8Array } | null> {
+    const [meta, state] = await this.call(() =>
+      Promise.all([this.redis.hget(this.key.docVersions(meetingId, docName), versionId), this.redis.hgetBuffer(this.key.docVersionStates(meetingId, docName), versionId)]),
+    );
+    return meta === null || state === null ? null : { meta: JSON.parse(meta) as StoredVersionMeta, state: new Uint8Array(state.buffer, state.byteOffset, state.byteLength) };
+  }
+
+  async deleteDocVersions(meetingId: string, docName: string, versionIds: readonly string[]): Promise<void> {
+    if (versionIds.length === 0) return;
+    await this.call(() =>
+      this.redis
+        .multi()
+        .hdel(this.key.docVersions(meetingId, docName), ...versionIds)
+        .hdel(this.key.docVersionStates(meetingId, docName), ...versionIds)
+        .exec(),
+    );
+  }
+
+  async addDocAuthors(meetingId: string, docName: string, authors: readonly (readonly [number, string])[], editors: readonly string[]): Promise<void> {
+    if (authors.length === 0 && editors.length === 0) return;
+    const tx = this.redis.multi();
+    // HSETNX: a client id keeps the participant it was first recorded for, whichever instance did.
+    for (const [clientId, participantId] of authors) tx.hsetnx(this.key.docAuthors(meetingId, docName), String(clientId), participantId);
+    const at = Date.now();
+    for (const participantId of editors) tx.zadd(this.key.docEditors(meetingId, docName), 'NX', at, participantId);
+    await this.call(() => tx.exec());
+  }
+
+  async loadDocAuthors(meetingId: string, docName: string): Promise<Map<number, string>> {
+    const raw = await this.call(() => this.redis.hgetall(this.key.docAuthors(meetingId, docName)));
+    return new Map(Object.entries(raw).map(([clientId, participantId]) => [Number(clientId), participantId]));
   }
 
   async healthy(): Promise<boolean> {

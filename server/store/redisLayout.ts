@@ -8,6 +8,13 @@ import type { Redis } from 'ioredis';
  * sets the next number first.
  */
 export const REDIS_LAYOUT = 1;
+// Keys added within layout 1 (new keys beside the old ones, so no step: an older version never reads
+// them). A document's history and attribution (docs/YJS.md, "History", "Attribution"):
+// - `versions:{<meetingId>}:<docName>`: hash, version id -> its metadata (JSON, with `hash`, `bytes`, `editors`);
+// - `vstate:{<meetingId>}:<docName>`: hash, version id -> the whole encoded document of that version;
+// - `authors:{<meetingId>}:<docName>`: hash, Yjs client id -> participant id (HSETNX: the first owner stays);
+// - `editors:{<meetingId>}:<docName>`: sorted set of the participants who changed the document since its
+//   last version, scored by when first recorded; read and deleted by the script that stores the next version.
 
 /** The prefix holds keys of a newer version: this code must not read or write them. */
 export class NewerRedisLayoutError extends Error {}

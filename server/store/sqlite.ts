@@ -11,11 +11,13 @@ import {
   type Commit,
   type EventRecord,
   type MeetingSummary,
+  type NewDocVersion,
   type NewMeeting,
   type Store,
   type StoredDoc,
   type StoredMeeting,
   type StoredPin,
+  type StoredVersionMeta,
   type TokenOwner,
 } from './store.js';
 
@@ -255,6 +257,55 @@ export class SqliteStore implements Store {
       // The merged update takes the last replaced position, so the log stays in order.
       this.db.prepare('INSERT INTO doc_updates (seq, meeting_id, doc_name, data) VALUES (?, ?, ?, ?)').run(through, meetingId, docName, asBuffer(merged));
     })();
+  }
+
+  async saveDocVersion(meetingId: string, docName: string, version: NewDocVersion): Promise<StoredVersionMeta> {
+    return this.db.transaction(() => {
+      const editors = (
+        this.db.prepare('SELECT participant_id FROM doc_editors WHERE meeting_id = ? AND doc_name = ? ORDER BY rowid').all(meetingId, docName) as { participant_id: string }[]
+      ).map((r) => r.participant_id);
+      this.db.prepare('DELETE FROM doc_editors WHERE meeting_id = ? AND doc_name = ?').run(meetingId, docName);
+      const meta: StoredVersionMeta = { ...version.meta, editors, bytes: version.state.byteLength };
+      this.db
+        .prepare('INSERT INTO doc_versions (meeting_id, doc_name, id, at, meta, state) VALUES (?, ?, ?, ?, ?, ?)')
+        .run(meetingId, docName, meta.id, meta.at, JSON.stringify(meta), asBuffer(version.state));
+      return meta;
+    })();
+  }
+
+  async listDocVersions(meetingId: string, docName: string): Promise<StoredVersionMeta[]> {
+    const rows = this.db.prepare('SELECT meta FROM doc_versions WHERE meeting_id = ? AND doc_name = ? ORDER BY at DESC, rowid DESC').all(meetingId, docName) as { meta: string }[];
+    return rows.map((r) => JSON.parse(r.meta) as StoredVersionMeta);
+  }
+
+  async loadDocVersion(meetingId: string, docName: string, versionId: string): Promise<{ meta: StoredVersionMeta; state: Uint8Array } | null> {
+    const row = this.db.prepare('SELECT meta, state FROM doc_versions WHERE meeting_id = ? AND doc_name = ? AND id = ?').get(meetingId, docName, versionId) as
+      { meta: string; state: Buffer } | undefined;
+    return row ? { meta: JSON.parse(row.meta) as StoredVersionMeta, state: new Uint8Array(row.state.buffer, row.state.byteOffset, row.state.byteLength) } : null;
+  }
+
+  async deleteDocVersions(meetingId: string, docName: string, versionIds: readonly string[]): Promise<void> {
+    const remove = this.db.prepare('DELETE FROM doc_versions WHERE meeting_id = ? AND doc_name = ? AND id = ?');
+    this.db.transaction(() => {
+      for (const id of versionIds) remove.run(meetingId, docName, id);
+    })();
+  }
+
+  async addDocAuthors(meetingId: string, docName: string, authors: readonly (readonly [number, string])[], editors: readonly string[]): Promise<void> {
+    this.db.transaction(() => {
+      const author = this.db.prepare('INSERT OR IGNORE INTO doc_authors (meeting_id, doc_name, client_id, participant_id) VALUES (?, ?, ?, ?)');
+      for (const [clientId, participantId] of authors) author.run(meetingId, docName, clientId, participantId);
+      const editor = this.db.prepare('INSERT OR IGNORE INTO doc_editors (meeting_id, doc_name, participant_id) VALUES (?, ?, ?)');
+      for (const participantId of editors) editor.run(meetingId, docName, participantId);
+    })();
+  }
+
+  async loadDocAuthors(meetingId: string, docName: string): Promise<Map<number, string>> {
+    const rows = this.db.prepare('SELECT client_id, participant_id FROM doc_authors WHERE meeting_id = ? AND doc_name = ?').all(meetingId, docName) as {
+      client_id: number;
+      participant_id: string;
+    }[];
+    return new Map(rows.map((r) => [r.client_id, r.participant_id]));
   }
 
   async healthy(): Promise<boolean> {

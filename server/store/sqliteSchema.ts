@@ -72,6 +72,38 @@ INSERT OR IGNORE INTO ballot_tallies (meeting_id, ballot_id, counts)
 DROP TABLE ballot_counts;
 `;
 
+/**
+ * Store layout 3: documents' versions (the whole encoded state each, so compaction never touches
+ * them), who wrote under which Yjs client id, and who changed a document since its last version
+ * (docs/YJS.md, "History", "Attribution"). Versions list newest first by `at`, then insertion.
+ */
+const HISTORY = `
+CREATE TABLE doc_versions (
+  meeting_id TEXT NOT NULL REFERENCES meetings(id),
+  doc_name TEXT NOT NULL,
+  id TEXT NOT NULL,
+  at INTEGER NOT NULL,
+  meta TEXT NOT NULL,
+  state BLOB NOT NULL,
+  PRIMARY KEY (meeting_id, doc_name, id)
+);
+CREATE INDEX doc_versions_by_time ON doc_versions (meeting_id, doc_name, at);
+CREATE TABLE doc_authors (
+  meeting_id TEXT NOT NULL,
+  doc_name TEXT NOT NULL,
+  client_id INTEGER NOT NULL,
+  participant_id TEXT NOT NULL,
+  PRIMARY KEY (meeting_id, doc_name, client_id)
+) WITHOUT ROWID;
+-- The rowid keeps the order in which the editors first changed the document.
+CREATE TABLE doc_editors (
+  meeting_id TEXT NOT NULL,
+  doc_name TEXT NOT NULL,
+  participant_id TEXT NOT NULL,
+  UNIQUE (meeting_id, doc_name, participant_id)
+);
+`;
+
 /** STEPS[n - 1] takes the layout from n - 1 to n. */
 const STEPS: readonly ((db: Database.Database) => void)[] = [
   // 1: every table as the unnumbered versions had them (a fresh file gets them all), legacy tallies folded.
@@ -81,6 +113,8 @@ const STEPS: readonly ((db: Database.Database) => void)[] = [
   },
   // 2: each event record names the data schema it was written in; records from before are schema 1.
   (db) => db.exec('ALTER TABLE events ADD COLUMN schema INTEGER NOT NULL DEFAULT 1'),
+  // 3: documents' versions and attribution.
+  (db) => db.exec(HISTORY),
 ];
 
 export const STORE_LAYOUT = STEPS.length;

@@ -3,6 +3,7 @@ import type { MeetingEvent } from '../../shared/meeting/events.js';
 import type { MeetingState } from '../../shared/meeting/state.js';
 import type { TallyWork, VoteRecord } from '../../shared/meeting/decision.js';
 import type { Counts } from '../../shared/ballots/types.js';
+import type { DocVersionMeta } from '../../shared/notes/history.js';
 
 export interface StoredMeeting {
   id: string;
@@ -34,6 +35,22 @@ export interface StoredDoc {
   updates: Uint8Array[];
   /** Where the last of them sits in the document's log; 0 for an empty log. Pass it to `compactDoc`. */
   through: number;
+}
+
+/**
+ * A version of a document as stored (docs/YJS.md, "History"): its description, a fingerprint of its
+ * text (to skip a version that changes nothing) and its size. The editors are the store's: the
+ * participants recorded since the previous version, taken with it.
+ */
+export interface StoredVersionMeta extends DocVersionMeta {
+  hash: string;
+  bytes: number;
+}
+
+export interface NewDocVersion {
+  meta: Omit<StoredVersionMeta, 'editors' | 'bytes'>;
+  /** The whole document as `Y.encodeStateAsUpdate` gives it: a version needs no log and survives compaction. */
+  state: Uint8Array;
 }
 
 /** A voter's PIN as kept: a slow hash (server/ballots/pins.ts) and the wrong tries in a row. */
@@ -120,6 +137,24 @@ export interface Store {
    * which must contain all of it. Updates appended after that `loadDoc` are kept.
    */
   compactDoc(meetingId: string, docName: string, merged: Uint8Array, through: number): Promise<void>;
+  /**
+   * Stores a version of the document and answers it with its editors: the participants recorded by
+   * `addDocAuthors` since the previous version, in the order they first were, whom this clears in the
+   * same atomic step (an edit recorded meanwhile counts towards the next version). Durable on return.
+   */
+  saveDocVersion(meetingId: string, docName: string, version: NewDocVersion): Promise<StoredVersionMeta>;
+  /** The document's versions, newest first. */
+  listDocVersions(meetingId: string, docName: string): Promise<StoredVersionMeta[]>;
+  loadDocVersion(meetingId: string, docName: string, versionId: string): Promise<{ meta: StoredVersionMeta; state: Uint8Array } | null>;
+  deleteDocVersions(meetingId: string, docName: string, versionIds: readonly string[]): Promise<void>;
+  /**
+   * Attribution (docs/YJS.md, "Attribution"): Yjs client ids first seen from a participant's
+   * connection (a client id already recorded keeps its first owner), and participants who changed
+   * the document, added to the editors of its next version.
+   */
+  addDocAuthors(meetingId: string, docName: string, authors: readonly (readonly [number, string])[], editors: readonly string[]): Promise<void>;
+  /** Every recorded client id of the document and its participant. */
+  loadDocAuthors(meetingId: string, docName: string): Promise<Map<number, string>>;
   healthy(): Promise<boolean>;
   close(): Promise<void>;
 }

@@ -38,6 +38,8 @@ export interface YjsOptions {
   allowedOrigins?: readonly string[];
   /** Connection caps and rates per link and address (server/realtime/admission.ts); none without it. */
   admit?: DocAdmit;
+  /** Server time for documents' versions; tests inject one. */
+  clock?: () => number;
 }
 
 export interface YjsEndpoint {
@@ -45,6 +47,8 @@ export interface YjsEndpoint {
   revoke(meetingId: string, participantId: string): void;
   /** Refuses new connections, closes the open ones and flushes and compacts every document. */
   close(): Promise<void>;
+  /** The documents loaded here: a restore edits the live one (server/commands/docHistory.ts). */
+  docs: LiveDocs;
 }
 
 const CODES: Record<number, ErrorCode> = { 401: 'unauthorized', 403: 'forbidden', 404: 'not-found', 500: 'internal', 503: 'store-unavailable' };
@@ -85,6 +89,7 @@ export function attachYjs(http: HttpServer, opts: YjsOptions): YjsEndpoint {
     maxPendingBytes: MAX_PENDING_BYTES,
     maxConnections: opts.maxDocConnections ?? MAX_DOC_CONNECTIONS,
     fanout: opts.fanout,
+    clock: opts.clock,
   });
   let closing = false;
 
@@ -137,6 +142,7 @@ export function attachYjs(http: HttpServer, opts: YjsOptions): YjsEndpoint {
   });
 
   return {
+    docs,
     revoke: (meetingId, participantId) => {
       for (const doc of docs.ofMeeting(meetingId)) doc.disconnect(participantId, DOC_CLOSE.revoked, 'link reissued');
     },

@@ -49,6 +49,12 @@ export class LiveDocs {
     }
   }
 
+  /** The document if this instance has it loaded now. */
+  live(meetingId: string, docName: string): SharedDoc | undefined {
+    const doc = this.loaded.get(keyOf(meetingId, docName));
+    return doc && !doc.closed ? doc : undefined;
+  }
+
   /** Every loaded document of a meeting. */
   ofMeeting(meetingId: string): SharedDoc[] {
     return [...this.loaded.values()].filter((d) => d.meetingId === meetingId);

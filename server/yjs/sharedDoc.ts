@@ -8,6 +8,7 @@ import { syncStep1Message, syncStep2Message, updateMessage, type IncomingMessage
 import { dropPending, integratedUpdate, pendingBytes } from './pending.js';
 import { compactStoredDoc, loadStoredDoc } from './persistence.js';
 import { DocPresence, type Speaker } from './presence.js';
+import { DocAttribution } from './attribution.js';
 
 /** A connection as the document sees it: the socket I/O lives in connection.ts. */
 export interface DocSocket {
@@ -35,6 +36,8 @@ export interface SharedDocDeps {
   maxConnections: number;
   /** Called once when the document should be unloaded: idle, or its store failed. */
   retire: (doc: SharedDoc) => void;
+  /** Server time for versions (docs/YJS.md, "History"); tests inject one. */
+  clock?: () => number;
 }
 
 /** Origin of changes another instance stored already: relayed to this instance's connections only. */
@@ -69,19 +72,21 @@ export class SharedDoc {
   private compactTimer: NodeJS.Timeout | null = null;
   /** When the log reached `compactEvery` new updates; typing that never pauses compacts DOC_COMPACT_LATEST_MS later. */
   private compactDueSince: number | null = null;
+  /** Who wrote what, wipes and automatic versions (attribution.ts). */
+  readonly attribution: DocAttribution;
 
   static async load(meetingId: string, docName: string, deps: SharedDocDeps): Promise<SharedDoc> {
     // The channel is opened first: whatever another instance stores while the log is read is heard.
     const channel = await (deps.fanout ?? localFanout(deps.store)).open(meetingId, docName);
-    let loaded;
+    let loaded, authors;
     try {
-      loaded = await loadStoredDoc(deps.store, meetingId, docName);
+      [loaded, authors] = await Promise.all([loadStoredDoc(deps.store, meetingId, docName), deps.store.loadDocAuthors(meetingId, docName)]);
     } catch (e) {
       await channel.close();
       throw e;
     }
     const { doc, count, through } = loaded;
-    const shared = new SharedDoc(meetingId, docName, doc, deps, channel);
+    const shared = new SharedDoc(meetingId, docName, doc, deps, channel, authors);
     channel.listen(shared.listener, through);
     // A log left long by a crash is merged now rather than at the next leave.
     if (count > deps.compactEvery) void shared.compact();
@@ -94,8 +99,10 @@ export class SharedDoc {
     readonly doc: Y.Doc,
     private readonly deps: SharedDocDeps,
     private readonly channel: DocChannel,
+    authors: Map<number, string>,
   ) {
     this.size = integratedUpdate(doc).byteLength;
+    this.attribution = new DocAttribution(meetingId, docName, doc, authors, { store: deps.store, log: deps.log, clock: deps.clock ?? Date.now });
     this.presence = new DocPresence(
       doc,
       (message) => {
@@ -160,7 +167,7 @@ export class SharedDoc {
       }
       case 'sync-step2':
       case 'update':
-        return member.canEdit ? this.applyEdit(socket, message.update) : 'ok';
+        return member.canEdit ? this.applyEdit(socket, member, message.update) : 'ok';
       case 'awareness': {
         // Relayed for editors only: the server announces readers itself, without their cursors (presence.ts).
         const outcome = member.canEdit ? this.presence.receive(socket, member, message.entries, message.bytes) : this.presence.fromReader(message.bytes);
@@ -185,6 +192,8 @@ export class SharedDoc {
   shutdown(): Promise<void> {
     this.stopping ??= (async () => {
       await this.line;
+      // Editing that has not made a version yet does now: nobody is left to go on.
+      if (!this.failed) await this.attribution.autoVersion(() => integratedUpdate(this.doc), true);
       await this.compacting;
       if (!this.failed) await this.compact();
       await this.channel.close();
@@ -234,17 +243,21 @@ export class SharedDoc {
     return this.compacting;
   }
 
-  private applyEdit(socket: DocSocket, update: Uint8Array): Outcome {
+  private applyEdit(socket: DocSocket, member: DocMember, update: Uint8Array): Outcome {
     if (this.size + update.byteLength > this.deps.maxDocBytes) {
       this.size = integratedUpdate(this.doc).byteLength;
       if (this.size + update.byteLength > this.deps.maxDocBytes) return 'doc-too-large';
     }
+    // Structs under a client id another participant wrote under: impersonation, refused whole.
+    const check = this.attribution.check(update, member.participantId);
+    if (!check) return 'bad-update';
     try {
       Y.applyUpdate(this.doc, update, socket);
     } catch {
       // decodeMessage already parsed it; an update that still fails to integrate is refused.
       return 'bad-update';
     }
+    this.attribution.applied(check, member.participantId);
     if (pendingBytes(this.doc) > this.deps.maxPendingBytes) {
       // Someone is parking updates that never become integrable. Dropping them loses nothing
       // anyone saw; an editor whose genuine update was among them re-sends it when asked.
@@ -266,6 +279,8 @@ export class SharedDoc {
    */
   private readonly onUpdate = (update: Uint8Array, origin: unknown) => {
     this.size += update.byteLength;
+    const member = this.members.get(origin as DocSocket);
+    if (member) this.attribution.edited(member.participantId);
     this.batch.push({ update, origin, remote: origin === REMOTE });
     if (this.drainQueued) return;
     this.drainQueued = true;
@@ -275,20 +290,42 @@ export class SharedDoc {
       this.drainQueued = false;
       const batch = this.batch.splice(0);
       const local = batch.filter((c) => !c.remote).map((c) => c.update);
+      // A version of the text before a wipe, and who wrote: stored before the change they concern.
+      await this.attribution.flush();
       if (local.length > 0) await this.channel.append(local.length === 1 ? local[0] : Y.mergeUpdates(local));
       for (const { update: change, origin: from } of batch) {
         const message = updateMessage(change);
         for (const socket of this.members.keys()) if (socket !== from) socket.send(message);
       }
+      if (local.length > 0) await this.attribution.autoVersion(() => integratedUpdate(this.doc));
       this.appended += local.length;
       if (local.length > 0 && this.appended >= this.deps.compactEvery) this.compactAtPause();
     });
   };
 
+  /**
+   * A change the server makes itself, as `by` (a restore): under a client id of its own recorded for
+   * that participant, stored and relayed like any edit. Resolves once it is stored.
+   */
+  async serverEdit(by: string, edit: (doc: Y.Doc) => void): Promise<void> {
+    if (this.closed) throw new Error('the document is closing');
+    this.attribution.actAs(by);
+    this.doc.transact(() => edit(this.doc), SERVER);
+    await this.flushed();
+  }
+
+  /** Resolves once everything in line so far is stored; rejects if the store failed meanwhile. */
+  flushed(): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.line = this.line.then(() => (this.failed ? reject(new Error('storing the document failed')) : resolve()));
+    });
+  }
+
   /** What the other instances holding this document tell it (nothing, with one instance). */
   private readonly listener: DocListener = {
     update: (update) => {
       if (this.closed) return;
+      this.attribution.heard(update);
       try {
         Y.applyUpdate(this.doc, update, this.remoteOrigin());
       } catch (e) {

@@ -3,6 +3,7 @@ import { BallotDraft } from '../ballots/draft.js';
 import { PIN_PATTERN } from '../ballots/pin.js';
 import { AgendaItemFields, Slug } from '../definition.js';
 import { MAX_ANNOUNCEMENT, MAX_SPEAKING_SEC, MAX_TEXT, MIN_SPEAKING_SEC } from '../limits.js';
+import { VersionLabel } from '../notes/history.js';
 import { REQUEST_KINDS, SCREEN_SHOWS } from './state.js';
 
 /** Ids the server generates (items added live, floor requests): anything short and URL-safe. */
@@ -81,6 +82,10 @@ export const Command = z.discriminatedUnion('type', [
   cmd('ballot.vote', { ballotId: Id, paper: Paper, pin: Pin.optional() }),
   // Sets the sender's own voting PIN; changing one needs the current PIN.
   cmd('pin.set', { pin: Pin, currentPin: Pin.optional() }),
+
+  // A document's history (docs/YJS.md, "History"): a version named by hand, or an older one restored.
+  cmd('notes.nameVersion', { docName: z.string().min(1).max(128), label: VersionLabel }),
+  cmd('notes.restore', { docName: z.string().min(1).max(128), versionId: Id }),
 ]);
 export type Command = z.infer<typeof Command>;
 export type CommandType = Command['type'];

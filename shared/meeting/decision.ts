@@ -32,6 +32,8 @@ export interface DecideContext {
   pinVerified?: boolean;
   /** Ids of the participants connected now, on any instance; supplied when the command's entry needs them. */
   online?: readonly string[];
+  /** The document version the command names, or null when the store has none such; supplied when the command's entry needs it. */
+  docVersion?: { at: number; label: string | null } | null;
 }
 
 export const accept = (...events: MeetingEvent[]): Decision => ({ ok: true, events });

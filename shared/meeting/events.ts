@@ -42,6 +42,13 @@ export type MeetingEvent =
   | { type: 'ballot.voted'; ballotId: string; voterIds: string[] }
   | { type: 'ballot.closed'; ballotId: string; at: number; reason: 'chair' | 'all-voted' | 'deadline' }
   | { type: 'ballot.published'; ballotId: string; results: BallotResults }
-  | { type: 'ballot.cancelled'; ballotId: string; at: number; reason: string };
+  | { type: 'ballot.cancelled'; ballotId: string; at: number; reason: string }
+  /** The chair or the secretary named a version of a document (docs/YJS.md, "History"). */
+  | { type: 'notes.versionNamed'; docName: string; versionId: string; label: string; by: string; at: number }
+  /**
+   * A document was restored to the version `versionId` (taken at `versionAt`, named `label` if it was);
+   * `savedAs` is the version of the text as it was just before.
+   */
+  | { type: 'notes.restored'; docName: string; versionId: string; versionAt: number; label: string | null; by: string; at: number; savedAs: string };
 
 export type MeetingEventType = MeetingEvent['type'];

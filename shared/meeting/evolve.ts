@@ -58,6 +58,10 @@ function apply(state: MeetingState, event: MeetingEvent): MeetingState {
         const queue = speakingSeconds === undefined ? i.queue : { ...i.queue, speakingSec: speakingSeconds };
         return { ...i, ...fields, queue };
       });
+    // A document's history lives in the store; the state keeps the notice (notices.ts).
+    case 'notes.versionNamed':
+    case 'notes.restored':
+      return state;
     case 'item.removed':
       return { ...state, agenda: state.agenda.filter((i) => i.id !== event.itemId) };
     case 'agenda.reordered':

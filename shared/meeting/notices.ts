@@ -6,7 +6,7 @@ import type { MeetingEvent } from './events.js';
  * member's vote, and so are shown to everyone: on the room screen, on the affected member's own
  * device, and in the exported record with their time (docs/BALLOTS.md, "What everyone sees").
  */
-export type NoticeKind = 'link-reissued' | 'pin-set' | 'pin-reset' | 'voting-locked' | 'attendance-changed' | 'ballot-closed-early' | 'ballot-cancelled';
+export type NoticeKind = 'link-reissued' | 'pin-set' | 'pin-reset' | 'voting-locked' | 'attendance-changed' | 'ballot-closed-early' | 'ballot-cancelled' | 'notes-restored';
 
 export interface Notice {
   kind: NoticeKind;
@@ -20,7 +20,17 @@ export interface Notice {
   turnout?: [number, number];
   /** ballot-cancelled: the chair's reason. */
   reason?: string;
+  /** notes-restored: the document, and the time and name of the version it was restored to. */
+  docName?: string;
+  versionAt?: number;
+  label?: string | null;
 }
+
+/**
+ * Notices for every member's device rather than the one they name: a restored document changed
+ * what everyone wrote. `participantId` is then who did it. Not on the room screen.
+ */
+export const EVERYONE_NOTICES: readonly NoticeKind[] = ['notes-restored'];
 
 /** Notices the room screen shows; a PIN being set matters to its owner only. */
 export const ROOM_NOTICES: readonly NoticeKind[] = ['link-reissued', 'pin-reset', 'voting-locked', 'attendance-changed', 'ballot-closed-early', 'ballot-cancelled'];
@@ -56,6 +66,8 @@ export function noticeFor(state: MeetingState, event: MeetingEvent): Notice | nu
     }
     case 'ballot.cancelled':
       return { ...base, kind: 'ballot-cancelled', at: event.at, ballotId: event.ballotId, reason: event.reason };
+    case 'notes.restored':
+      return { ...base, kind: 'notes-restored', at: event.at, participantId: event.by, docName: event.docName, versionAt: event.versionAt, label: event.label };
     default:
       return null;
   }
@@ -70,5 +82,5 @@ export function withNotice(before: MeetingState, after: MeetingState, event: Mee
 
 /** The notices that concern one member, newest first: what their own device shows them. */
 export function noticesFor(state: MeetingState, participantId: string): Notice[] {
-  return (state.notices ?? []).filter((n) => n.participantId === participantId).reverse();
+  return (state.notices ?? []).filter((n) => n.participantId === participantId || EVERYONE_NOTICES.includes(n.kind)).reverse();
 }

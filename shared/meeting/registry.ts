@@ -11,6 +11,7 @@ import { decideLinkReissue } from './links.js';
 import { decideQueue, mayRequestFloor, mayWithdraw } from './queue.js';
 import { ATTENDING, BODY, CHAIR, PRESIDIUM, type Actor, type RoleSet } from './roles.js';
 import { decideScreen } from './screen.js';
+import { decideNotes } from '../notes/decide.js';
 import type { MeetingState } from './state.js';
 
 /**
@@ -43,6 +44,10 @@ export interface Needs<T extends CommandType> {
   pin?: PinUse<T>;
   /** Who is connected now (`ctx.online`): presence is the server's, never stored in the state. */
   online?: true;
+  /** The document version the command names (`ctx.docVersion`): versions live in the store (docs/YJS.md, "History"). */
+  docVersion?: (command: CommandOf<T>) => { docName: string; versionId: string };
+  /** The version its events name is taken, or restored, before they are committed (server/commands/docHistory.ts). */
+  history?: true;
 }
 
 /**
@@ -56,6 +61,15 @@ export type PinUse<T extends CommandType> =
   | { replaces: (command: CommandOf<T>) => { pin: string; current: string | undefined; rest: CommandOf<T> } };
 
 export type Registry = { readonly [T in CommandType]: Entry<T> };
+
+/** The version a history command stored: the one named, or the text as it was before a restore. */
+function versionAnswer(events: readonly MeetingEvent[]): Partial<CommandResult> {
+  for (const e of events) {
+    if (e.type === 'notes.versionNamed') return { versionId: e.versionId };
+    if (e.type === 'notes.restored') return { versionId: e.savedAs };
+  }
+  return {};
+}
 
 /** One entry per command type: the compiler refuses a command without one, or an entry without a command. */
 export const REGISTRY: Registry = {
@@ -120,6 +134,15 @@ export const REGISTRY: Registry = {
     // What the rules and the record see says that a PIN was set, never which.
     needs: { pin: { replaces: ({ pin, currentPin }) => ({ pin, current: currentPin, rest: { type: 'pin.set', pin: '' } }) } },
     secret: true,
+  },
+
+  // A document's history: those who keep the record name versions and restore them.
+  'notes.nameVersion': { roles: PRESIDIUM, decide: decideNotes, needs: { history: true }, answer: versionAnswer },
+  'notes.restore': {
+    roles: PRESIDIUM,
+    decide: decideNotes,
+    needs: { docVersion: ({ docName, versionId }) => ({ docName, versionId }), history: true },
+    answer: versionAnswer,
   },
 };
 

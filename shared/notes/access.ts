@@ -1,4 +1,4 @@
-import { isPublicRole, manages, ofTheBody } from '../meeting/roles.js';
+import { attends, isPublicRole, manages, ofTheBody } from '../meeting/roles.js';
 import type { Role } from '../meeting/state.js';
 import type { ObserverRules } from '../meeting/visibility.js';
 
@@ -43,4 +43,17 @@ export function canReadDocs(role: Role, rules: ObserverRules): boolean {
 /** Who downloads the meeting's written record (DOCX, Markdown): those who keep the minutes. */
 export function canExportRecord(role: Role): boolean {
   return manages(role);
+}
+
+/** Who lists, compares and restores a document's versions (docs/YJS.md, "History"): those who keep the record. */
+export function canReviewHistory(role: Role): boolean {
+  return manages(role);
+}
+
+/**
+ * Who sees who wrote what (`GET …/docs/:docName/current`, docs/YJS.md, "Attribution"): those in the
+ * room. The public observer link and the room screen read the text, not its authors.
+ */
+export function canSeeAuthors(role: Role): boolean {
+  return attends(role);
 }

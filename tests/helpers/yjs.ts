@@ -27,6 +27,8 @@ export interface DocClientOptions {
   via?: TokenCarrier;
   /** An Origin header, as a browser page sends; none by default, as a Node client. */
   origin?: string;
+  /** The document's Yjs client id (random by default): a test writes under someone else's with it. */
+  clientID?: number;
 }
 
 /** The provider's options that carry the token, in either form. */
@@ -41,6 +43,7 @@ function carry(token: string, via: TokenCarrier): { params: Record<string, strin
  */
 export function connectDoc(baseUrl: string, meetingId: string, docName: string, token: string, opts: DocClientOptions = {}): DocClient {
   const doc = new Y.Doc();
+  if (opts.clientID !== undefined) doc.clientID = opts.clientID;
   const closes: number[] = [];
   const wsBase = baseUrl.replace(/^http/, 'ws');
   const origin = opts.origin;

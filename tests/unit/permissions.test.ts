@@ -44,6 +44,8 @@ const EXPECTED: Record<CommandType, Role[]> = {
   'ballot.cancel': ['chair'],
   'ballot.vote': ['chair', 'secretary', 'member'],
   'pin.set': ['chair', 'secretary', 'member'],
+  'notes.nameVersion': PRESIDIUM,
+  'notes.restore': PRESIDIUM,
 };
 
 const ACTORS: Record<Role, Actor> = {

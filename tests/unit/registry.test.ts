@@ -48,6 +48,9 @@ const BEFORE_THE_REGISTRY: [CommandType, Role[]][] = [
   ['ballot.cancel', ['chair']],
   ['ballot.vote', ['chair', 'secretary', 'member']],
   ['pin.set', ['chair', 'secretary', 'member']],
+  // A document's history (issue 13).
+  ['notes.nameVersion', ['chair', 'secretary']],
+  ['notes.restore', ['chair', 'secretary']],
 ];
 
 const typesWith = (has: (entry: Entry<CommandType>) => unknown) => COMMAND_TYPES.filter((type) => has(entryFor(type)));
@@ -76,7 +79,9 @@ describe('the command registry', () => {
     expect(typesWith((e) => e.needs?.newLink)).toEqual(['link.reissue']);
     expect(typesWith((e) => e.needs?.pin)).toEqual(['ballot.vote', 'pin.set']);
     expect(typesWith((e) => e.needs?.online)).toEqual(['attendance.markConnected']);
-    expect(typesWith((e) => e.answer)).toEqual(['attendance.markConnected']);
+    expect(typesWith((e) => e.needs?.docVersion)).toEqual(['notes.restore']);
+    expect(typesWith((e) => e.needs?.history)).toEqual(['notes.nameVersion', 'notes.restore']);
+    expect(typesWith((e) => e.answer)).toEqual(['attendance.markConnected', 'notes.nameVersion', 'notes.restore']);
     expect(typesWith((e) => e.batched)).toEqual(['ballot.vote']);
     expect(typesWith((e) => e.secret)).toEqual(['ballot.vote', 'pin.set']);
     expect(typesWith((e) => e.allows)).toEqual(['queue.request', 'queue.withdraw', 'link.reissue']);

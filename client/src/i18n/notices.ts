@@ -25,7 +25,12 @@ export const noticesVi = {
     'attendance-changed': (who: string, status: string, time: string) => `Thay đổi điểm danh trong khi đang bỏ phiếu: ${who} — ${status} (${time})`,
     'ballot-closed-early': (title: string, voted: number, eligible: number, time: string) => `Cuộc bỏ phiếu "${title}" kết thúc sớm: ${voted}/${eligible} phiếu (${time})`,
     'ballot-cancelled': (title: string, reason: string, time: string) => `Cuộc bỏ phiếu "${title}" đã bị hủy: ${reason} (${time})`,
+    'notes-restored': (doc: string, versionTime: string, label: string | null, who: string, time: string) =>
+      `${doc} đã được khôi phục về bản lúc ${versionTime}${label ? ` («${label}»)` : ''} bởi ${who} (${time})`,
   },
+  /** The documents a restore names: the minutes, or an item's notes by its title. */
+  minutesDoc: 'Biên bản',
+  notesDoc: (item: string) => `Góp ý «${item}»`,
 };
 
 export const noticesEn: typeof noticesVi = {
@@ -49,5 +54,8 @@ export const noticesEn: typeof noticesVi = {
     'attendance-changed': (who, status, time) => `Attendance changed while a ballot is open: ${who} — ${status} (${time})`,
     'ballot-closed-early': (title, voted, eligible, time) => `Ballot "${title}" closed early: ${voted}/${eligible} papers (${time})`,
     'ballot-cancelled': (title, reason, time) => `Ballot "${title}" was cancelled: ${reason} (${time})`,
+    'notes-restored': (doc, versionTime, label, who, time) => `${doc} restored to the version of ${versionTime}${label ? ` ("${label}")` : ''} by ${who} (${time})`,
   },
+  minutesDoc: 'The minutes',
+  notesDoc: (item) => `The notes of "${item}"`,
 };

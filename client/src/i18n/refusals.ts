@@ -78,6 +78,8 @@ export const refusalPartsVi: Record<RefusalReason, RefusalText> = {
   'no-announcement': { reason: () => 'Hiện không có thông báo nào.', next: () => 'Không cần làm gì thêm.' },
   'attendance-marked': { reason: () => 'Chủ trì hoặc thư ký đã điểm danh đồng chí; chỉ chủ trì hoặc thư ký mới thay đổi được.', next: () => 'Nếu có sai sót, xin báo thư ký.' },
   'check-in-closed': { reason: () => 'Hội nghị đã kết thúc, không điểm danh được nữa.', next: () => 'Không cần làm gì thêm.' },
+  'no-such-document': { reason: () => 'Tài liệu này không thuộc hội nghị.', next: () => 'Tải lại trang rồi chọn lại tài liệu.' },
+  'no-such-version': { reason: () => 'Không còn phiên bản này của tài liệu.', next: () => 'Mở lại lịch sử và chọn một phiên bản khác.' },
 };
 
 export const refusalPartsEn: typeof refusalPartsVi = {
@@ -139,6 +141,8 @@ export const refusalPartsEn: typeof refusalPartsVi = {
     next: () => 'If it is wrong, tell the secretary.',
   },
   'check-in-closed': { reason: () => 'The meeting has ended; attendance is closed.', next: () => 'Nothing to do.' },
+  'no-such-document': { reason: () => 'This document is not one of the meeting’s.', next: () => 'Reload the page and choose the document again.' },
+  'no-such-version': { reason: () => 'This version of the document no longer exists.', next: () => 'Open the history again and choose another version.' },
 };
 
 /** Reason and next step as one sentence pair, where a single line is shown (toasts, the ballot controls). */

@@ -1,4 +1,5 @@
-import { ROOM_NOTICES } from '../../../shared/meeting/notices.js';
+import { EVERYONE_NOTICES, ROOM_NOTICES } from '../../../shared/meeting/notices.js';
+import { attends } from '../../../shared/meeting/roles.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { useMeeting } from '../live/useMeeting.js';
 import { useNoticeText } from './useNoticeText.js';
@@ -15,7 +16,7 @@ export function NoticeLog() {
   const me = you.participantId;
   const shown = (state.notices ?? [])
     .map((notice, index) => ({ notice, index }))
-    .filter(({ notice }) => ROOM_NOTICES.includes(notice.kind) || notice.participantId === me)
+    .filter(({ notice }) => ROOM_NOTICES.includes(notice.kind) || notice.participantId === me || (attends(you.role) && EVERYONE_NOTICES.includes(notice.kind)))
     .reverse();
   return (
     <section id="notices" className="panel notice-log" aria-label={t.notices.title} data-testid="notice-log">

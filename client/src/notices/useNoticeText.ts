@@ -1,5 +1,6 @@
 import type { Notice } from '../../../shared/meeting/notices.js';
 import { attends } from '../../../shared/meeting/roles.js';
+import { parseDocName } from '../../../shared/notes/access.js';
 import { formatTime } from '../../../shared/format.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { useMeeting } from '../live/useMeeting.js';
@@ -26,6 +27,12 @@ export function useNoticeText(): NoticeText {
   };
   const title = (id: string | null) => state.ballots.find((b) => b.id === id)?.title ?? id ?? '';
   const status = (notice: Notice) => (notice.status ? t.attendance[notice.status] : '');
+  const docTitle = (docName: string | undefined) => {
+    const ref = parseDocName(docName ?? '');
+    if (!ref) return docName ?? '';
+    if (ref.kind === 'minutes') return n.minutesDoc;
+    return n.notesDoc(state.agenda.find((i) => i.id === ref.itemId)?.title ?? ref.itemId);
+  };
 
   const room = (notice: Notice): string => {
     const at = time(notice);
@@ -36,6 +43,14 @@ export function useNoticeText(): NoticeText {
         return n.room['ballot-closed-early'](title(notice.ballotId), notice.turnout?.[0] ?? 0, notice.turnout?.[1] ?? 0, at);
       case 'ballot-cancelled':
         return n.room['ballot-cancelled'](title(notice.ballotId), notice.reason ?? '', at);
+      case 'notes-restored':
+        return n.room['notes-restored'](
+          docTitle(notice.docName),
+          formatTime(notice.versionAt ?? notice.at, state.timeZone, lang),
+          notice.label ?? null,
+          who(notice.participantId),
+          at,
+        );
       default:
         return n.room[notice.kind](who(notice.participantId), at);
     }
@@ -47,6 +62,7 @@ export function useNoticeText(): NoticeText {
         return n.yours['attendance-changed'](status(notice), at);
       case 'ballot-closed-early':
       case 'ballot-cancelled':
+      case 'notes-restored':
         return room(notice);
       default:
         return n.yours[notice.kind](at);
