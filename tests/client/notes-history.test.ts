@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { diffBlocks } from '../../shared/notes/blockDiff.js';
 import { VERSION_KINDS, type AttributedBlock, type DocVersionMeta } from '../../shared/notes/history.js';
 import { initialState } from '../../shared/meeting/state.js';
-import { seesAuthors, seesHistory } from '../../client/src/notes/history/access.js';
 import { announcedRuns, authorsOf } from '../../client/src/notes/history/AuthorColours.js';
+import { latestRestore } from '../../client/src/notes/history/RestoredNote.js';
 import { sideOf } from '../../client/src/notes/history/DiffColumns.js';
 import { listNumbers } from '../../client/src/notes/history/TextBlock.js';
 import { signedCount, versionRows } from '../../client/src/notes/history/versionRows.js';
@@ -110,9 +110,16 @@ describe('the text coloured by author', () => {
       [false, false, true],
     ]);
   });
+});
 
-  it('is for those who may fetch it: history for the chair and secretary, authors for all but observers and the screen', () => {
-    expect(['chair', 'secretary', 'member', 'guest', 'observer', 'screen'].filter((r) => seesHistory(r as never))).toEqual(['chair', 'secretary']);
-    expect(['chair', 'secretary', 'member', 'guest', 'observer', 'screen'].filter((r) => seesAuthors(r as never))).toEqual(['chair', 'secretary', 'member', 'guest']);
+describe('the restore note above the editor', () => {
+  const restored = (docName: string, at: number) => ({ kind: 'notes-restored' as const, at, participantId: 'chair', ballotId: null, docName, versionAt: at - 1000, label: null });
+
+  it('shows the newest restore of this document made since the editor opened, and no other', () => {
+    const notices = [restored('notes-open', 100), restored('notes-open', 300), restored('minutes', 400), restored('notes-open', 50)];
+    expect(latestRestore(notices, 'notes-open', 90)?.at).toBe(300);
+    expect(latestRestore(notices, 'notes-open', 301)).toBeNull();
+    expect(latestRestore(notices, 'notes-collective', 0)).toBeNull();
+    expect(latestRestore(undefined, 'minutes', 0)).toBeNull();
   });
 });

@@ -6,6 +6,7 @@ import { launchBrowser, type TestBrowser } from '../helpers/browser.js';
 import { startServer, type TestClient, type TestServer } from '../helpers/server.js';
 import { waitFor } from '../helpers/wait.js';
 import { caretAtEndOfBlock, getAs, openHistory, versionRow } from './historyPages.js';
+import { openTabletTab } from './tabletTabs.js';
 import { contentHtml, contentText, focusEnd, openAs, prose, storedText } from './notesPages.js';
 
 const TABLET = { width: 1024, height: 768 };
@@ -66,7 +67,8 @@ describe("a document's history in the console, and the text coloured by author",
     for (const line of lines) expect(removed).toContain(line);
     expect(removed).toContain('[bắt đầu phần đã bỏ]');
     await expect(compare.getByTestId('diff-current').locator('ins').count()).resolves.toBe(0);
-    await expect(compare.getByTestId('diff-summary').innerText()).resolves.toMatch(/2 đoạn bỏ/);
+    // The wipe left one empty paragraph: one block emptied, the other gone, every character removed.
+    await expect(compare.getByTestId('diff-summary').innerText()).resolves.toBe(`1 đoạn sửa, 0 đoạn thêm, 1 đoạn bỏ · +0 / −${lines[0].length + lines[1].length} ký tự`);
     await browser.screenshot(chair, 'notes-history-compare');
 
     await compare.getByTestId('version-restore').click();
@@ -85,7 +87,13 @@ describe("a document's history in the console, and the text coloured by author",
       10_000,
       'the text back on the tablet',
     );
-    await m1.getByTestId('notes-restored').waitFor();
+    // Above the editor, where the member is looking, and in the member's notices.
+    const note = m1.getByTestId('notes-restored');
+    await note.waitFor();
+    await expect(note.innerText()).resolves.toMatch(/Góp ý «Kiểm điểm tập thể» đã được khôi phục về bản lúc \d\d:\d\d bởi/);
+    await openTabletTab(m1, 'item');
+    await m1.locator('[data-testid="my-notice"][data-kind="notes-restored"]').waitFor();
+    await openTabletTab(m1, 'notes');
     // The text as it was before the restore (empty) is itself a version now.
     await versionRow(pane, 'before-restore').waitFor();
     expect(await storedText(server, DOC)).toContain(lines[1]);

@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { canReviewHistory, canSeeAuthors } from '../../../../shared/notes/access.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { useMeeting } from '../../live/useMeeting.js';
 import { LazyLiveDoc } from '../LazyLiveDoc.js';
-import { seesAuthors, seesHistory } from './access.js';
 import { AuthorColours } from './AuthorColours.js';
 import { DocHistory } from './DocHistory.js';
+import { RestoredNote } from './RestoredNote.js';
 
 type Mode = 'edit' | 'history' | 'authors';
 
@@ -28,8 +29,8 @@ export function DocWithHistory({ docName, label, testId }: Props) {
   const [mode, setMode] = useState<Mode>('edit');
   const [edits, setEdits] = useState(0);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const history = seesHistory(you.role);
-  const authors = seesAuthors(you.role);
+  const history = canReviewHistory(you.role);
+  const authors = canSeeAuthors(you.role);
   const shown: Mode = (mode === 'history' && !history) || (mode === 'authors' && !authors) ? 'edit' : mode;
 
   const onChange = useCallback(() => {
@@ -67,6 +68,7 @@ export function DocWithHistory({ docName, label, testId }: Props) {
           )}
         </div>
       )}
+      <RestoredNote key={docName} docName={docName} />
       <div hidden={shown !== 'edit'}>
         <LazyLiveDoc docName={docName} label={label} testId={testId} onChange={shown === 'authors' ? onChange : undefined} />
       </div>
