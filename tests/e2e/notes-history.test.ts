@@ -131,7 +131,7 @@ describe("a document's history in the console, and the text coloured by author",
     await pane.getByTestId('version-name-submit').click();
     const named = versionRow(pane, 'named');
     await named.waitFor();
-    await expect(named.getByTestId('version-kind').innerText()).resolves.toContain('Bản chốt');
+    await expect(named.getByTestId('version-kind').innerText()).resolves.toBe('Bản chốt · đặt bởi Nguyễn Văn Chủ');
 
     // m2 deletes the second paragraph.
     await caretAtEndOfBlock(m2, 1);
