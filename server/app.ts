@@ -25,6 +25,7 @@ import type { Store } from './store/store.js';
 import { exportRouter } from './http/export.js';
 import { historyRouter } from './http/history.js';
 import { attachYjs, type YjsOptions } from './yjs/endpoint.js';
+import { transitionVersions } from './yjs/transitions.js';
 import type { DocFanout } from './yjs/fanout.js';
 
 export interface AppOptions {
@@ -93,7 +94,16 @@ export function createApp(opts: AppOptions): App {
     history: docHistoryWork({ store, log, clock, docs: () => yjs.docs }),
   });
   const presence = new Presence(io);
-  const rooms = new Rooms({ store, log, io, beforeCommit: needs, online: (meetingId) => presence.online(meetingId), clustered: opts.adapter !== undefined, clock: opts.clock });
+  const rooms = new Rooms({
+    store,
+    log,
+    io,
+    beforeCommit: needs,
+    online: (meetingId) => presence.online(meetingId),
+    clustered: opts.adapter !== undefined,
+    clock: opts.clock,
+    committed: transitionVersions({ store, log, clock, docs: () => yjs.docs }),
+  });
   // Hostile clients: what one connection, link or address may cost (docs/SECURITY.md).
   const output = new OutputGuard(io.engine, log);
   const admission = new Admission(io, {

@@ -76,7 +76,7 @@ export async function recordToDocx(record: MeetingRecord): Promise<Buffer> {
     ),
   ];
 
-  record.items.forEach(({ item, presenter, speeches, notes }, i) => {
+  record.items.forEach(({ item, presenter, speeches, notes, authors }, i) => {
     body.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(`${i + 1}. ${item.title}`)] }));
     if (presenter) body.push(fact(LABEL.presenter, presenter));
     body.push(fact(LABEL.planned, minutes(item.plannedMinutes)));
@@ -92,6 +92,7 @@ export async function recordToDocx(record: MeetingRecord): Promise<Buffer> {
     );
     body.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(LABEL.notes)] }));
     body.push(...(notes.length > 0 ? notes.map((b) => blockParagraph(b, 2)) : [plain(LABEL.noNotes, { italics: true })]));
+    if (authors.length > 0) body.push(fact(LABEL.notesAuthors, authors.join(', ')));
   });
 
   body.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(LABEL.minutes)] }));

@@ -76,6 +76,7 @@ export const LABEL = {
   length: 'Thời lượng',
   notes: 'Ghi chép, góp ý',
   noNotes: '(chưa có ghi chép)',
+  notesAuthors: 'Người viết',
   noSpeeches: '(chưa có phát biểu)',
   minutes: 'Biên bản',
   noMinutes: '(chưa có biên bản)',

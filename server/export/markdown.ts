@@ -105,7 +105,7 @@ export function recordToMarkdown(record: MeetingRecord): string {
     ),
   );
 
-  record.items.forEach(({ item, presenter, speeches, notes }, i) => {
+  record.items.forEach(({ item, presenter, speeches, notes, authors }, i) => {
     para(`## ${i + 1}. ${escapeText(item.title)}`);
     const facts = [
       ...(presenter ? [`${LABEL.presenter}: ${escapeText(presenter)}`] : []),
@@ -123,6 +123,7 @@ export function recordToMarkdown(record: MeetingRecord): string {
       );
     para(`### ${LABEL.notes}`);
     para(notes.length > 0 ? blocksToMarkdown(notes, 3) : `*${LABEL.noNotes}*`);
+    if (authors.length > 0) para(`*${LABEL.notesAuthors}: ${authors.map(cell).join(', ')}*`);
   });
 
   para(`## ${LABEL.minutes}`);

@@ -1,6 +1,7 @@
 import type { AgendaItem, MeetingState, RequestKind } from '../../shared/meeting/state.js';
 import { MINUTES_DOC, notesDocName } from '../../shared/notes/access.js';
 import type { Store } from '../store/store.js';
+import { attributedBlocks } from '../yjs/docBlocks.js';
 import { loadStoredDoc } from '../yjs/persistence.js';
 import { recordBallots, type RecordBallot } from './ballots.js';
 import { noticeLines } from './noticeLines.js';
@@ -23,14 +24,23 @@ export interface RecordItem {
   presenter: string | null;
   speeches: { name: string; kind: RequestKind; startedAt: number; durationSec: number; ongoing: boolean }[];
   notes: Block[];
+  /** Who wrote the text the notes show now, by name, in the order their text first appears (docs/YJS.md, "Attribution"). */
+  authors: string[];
 }
 
 const nameOf = (state: MeetingState, id: string | null) => (id === null ? null : (state.participants.find((p) => p.id === id)?.name ?? id));
 
 async function docBlocks(store: Store, meetingId: string, docName: string): Promise<Block[]> {
-  const { doc } = await loadStoredDoc(store, meetingId, docName);
+  return (await docWithAuthors(store, meetingId, docName)).blocks;
+}
+
+/** A document's blocks and the participants with visible text in it (not whitespace alone). */
+async function docWithAuthors(store: Store, meetingId: string, docName: string): Promise<{ blocks: Block[]; authors: string[] }> {
+  const [{ doc }, clients] = await Promise.all([loadStoredDoc(store, meetingId, docName), store.loadDocAuthors(meetingId, docName)]);
   try {
-    return blocksOf(doc);
+    const authors = new Set<string>();
+    for (const block of attributedBlocks(doc, clients)) for (const run of block.runs) if (run.author !== null && run.text.trim() !== '') authors.add(run.author);
+    return { blocks: blocksOf(doc), authors: [...authors] };
   } finally {
     doc.destroy();
   }
@@ -43,6 +53,7 @@ async function docBlocks(store: Store, meetingId: string, docName: string): Prom
 export async function gatherRecord(store: Store, state: MeetingState, now: number): Promise<MeetingRecord> {
   const items = await Promise.all(
     state.agenda.map(async (item): Promise<RecordItem> => {
+      const notes = await docWithAuthors(store, state.id, notesDocName(item.id));
       const speeches = [...item.queue.speeches.map((s) => ({ ...s, ongoing: false })), ...(item.queue.current ? [{ ...item.queue.current, endedAt: now, ongoing: true }] : [])];
       return {
         item,
@@ -54,7 +65,8 @@ export async function gatherRecord(store: Store, state: MeetingState, now: numbe
           durationSec: Math.max(0, Math.round((s.endedAt - s.startedAt) / 1000)),
           ongoing: s.ongoing,
         })),
-        notes: await docBlocks(store, state.id, notesDocName(item.id)),
+        notes: notes.blocks,
+        authors: notes.authors.map((id) => nameOf(state, id) ?? id),
       };
     }),
   );

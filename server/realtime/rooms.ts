@@ -1,6 +1,6 @@
 import type { Server } from 'socket.io';
 import type { ClientToServer, EventBatch, InterServer, ServerToClient } from '../../shared/protocol.js';
-import type { Role } from '../../shared/meeting/state.js';
+import type { MeetingState, Role } from '../../shared/meeting/state.js';
 import { isPublicRole } from '../../shared/meeting/roles.js';
 import { publicEvents } from '../../shared/meeting/visibility.js';
 import type { Logger } from '../log.js';
@@ -34,6 +34,8 @@ export class Rooms {
       clustered: boolean;
       /** Server time; tests inject one to reach a ballot's deadline without waiting for it. */
       clock?: () => number;
+      /** Each batch this instance committed, with the state after it (documents' versions at transitions). */
+      committed?: (meetingId: string, events: EventBatch['events'], state: MeetingState) => void;
     },
   ) {
     // Other instances' commits keep this instance's cached copies current; a lost message only
@@ -79,6 +81,7 @@ export class Rooms {
     const publish = (batch: EventBatch) => {
       io.to(roomChannel(meetingId)).emit('events', batch);
       io.to(publicChannel(meetingId)).emit('events', { ...batch, events: publicEvents(room.current().state, batch.events) });
+      this.deps.committed?.(meetingId, batch.events, room.current().state);
     };
     const announce = this.deps.clustered ? (batch: EventBatch) => void io.serverSideEmit('committed', meetingId, batch) : undefined;
     const alone = async () => (await io.of('/').adapter.serverCount()) <= 1;

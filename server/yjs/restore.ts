@@ -70,6 +70,17 @@ function editLine(current: Leaf, version: Leaf): void {
       vpos += n;
     }
   }
+  // The text is the version's now; where its formatting is not (kept words, or an insert Yjs
+  // formatted from its neighbours), it is set again, range by range.
+  let at = 0;
+  for (const span of source) {
+    const have = slice(spansOf(target), at, at + span.text.length);
+    if (have.length !== 1 || JSON.stringify(have[0].attributes) !== JSON.stringify(span.attributes)) {
+      const clear = Object.fromEntries(have.flatMap((s) => Object.keys(s.attributes)).map((k) => [k, null]));
+      target.format(at, span.text.length, { ...clear, ...span.attributes });
+    }
+    at += span.text.length;
+  }
 }
 
 /**

@@ -45,3 +45,12 @@ describe('docs/YJS.md and the Yjs section of docs/PROTOCOL.md', () => {
     expect(notesSection).toContain('[YJS.md](YJS.md)');
   });
 });
+
+describe('the History section of docs/YJS.md', () => {
+  it('gives the version policy with the values shared/notes/versionPolicy.ts has', async () => {
+    const policy = await import('../../shared/notes/versionPolicy.js');
+    for (const name of ['VERSION_EVERY_MS', 'MIN_WIPE_ITEMS', 'MAX_VERSIONS_PER_DOC', 'MAX_VERSION_BYTES_PER_DOC'] as const) {
+      expect(yjsDoc, name).toContain(`\`${name}\` (${policy[name]}`);
+    }
+  });
+});

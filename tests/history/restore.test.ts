@@ -172,5 +172,9 @@ describe('a document wiped by a member is restored by the chair', () => {
     expect(textOf(m1.doc)).not.toContain('tự nhận');
     const after = await currentOf(server.url, id, NOTES, server.tokenOf('m1'));
     expect(after.blocks.map((b) => b.runs.map((r) => r.author))).toEqual([['m1'], ['m2'], ['chair']]);
+
+    // The record names the authors of the item's notes.
+    const record = await fetch(`${server.url}/api/meetings/${id}/export?format=md`, { headers: { authorization: `Bearer ${server.tokenOf('sec')}` } });
+    expect(await record.text()).toContain('*Người viết: Lê Văn Một, Phạm Thị Hai, Nguyễn Văn Chủ*');
   });
 });

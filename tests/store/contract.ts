@@ -199,6 +199,48 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       expect((await store.loadDoc('mtg', 'minutes')).updates).toEqual([new Uint8Array([1, 2, 3, 4]), new Uint8Array([5])]);
     });
 
+    it("keeps a document's versions whole, each with the editors recorded since the previous one, cleared with it", async () => {
+      const meta = (id: string, at: number) => ({ id, docName: 'minutes', at, kind: 'auto' as const, label: null, by: null, textLength: 3, hash: `h-${id}` });
+      expect(await store.listDocVersions('mtg', 'minutes')).toEqual([]);
+      await store.addDocAuthors('mtg', 'minutes', [[11, 'sec']], ['sec']);
+      await store.addDocAuthors('mtg', 'minutes', [[22, 'chair']], ['chair', 'sec']);
+      const first = await store.saveDocVersion('mtg', 'minutes', { meta: meta('v1', 100), state: new Uint8Array([1, 0, 58, 255]) });
+      expect(first).toEqual({ ...meta('v1', 100), editors: ['sec', 'chair'], bytes: 4 });
+      // Cleared with the version: the next one starts with nobody.
+      const second = await store.saveDocVersion('mtg', 'minutes', { meta: { ...meta('v2', 200), kind: 'named', label: 'Bản chốt', by: 'chair' }, state: new Uint8Array([2]) });
+      expect(second.editors).toEqual([]);
+      await store.addDocAuthors('mtg', 'notes-open', [[33, 'm1']], ['m1']);
+      await store.saveDocVersion('mtg', 'notes-open', { meta: { ...meta('v3', 150), docName: 'notes-open' }, state: new Uint8Array([3]) });
+
+      expect((await store.listDocVersions('mtg', 'minutes')).map((v) => v.id)).toEqual(['v2', 'v1']);
+      expect(await store.loadDocVersion('mtg', 'minutes', 'v1')).toEqual({ meta: first, state: new Uint8Array([1, 0, 58, 255]) });
+      expect(await store.loadDocVersion('mtg', 'minutes', 'v3')).toBeNull();
+      await store.deleteDocVersions('mtg', 'minutes', ['v1']);
+      expect((await store.listDocVersions('mtg', 'minutes')).map((v) => v.id)).toEqual(['v2']);
+      expect(await store.loadDocVersion('mtg', 'minutes', 'v1')).toBeNull();
+      expect((await store.listDocVersions('mtg', 'notes-open')).map((v) => v.editors)).toEqual([['m1']]);
+    });
+
+    it("records each Yjs client id's first participant only", async () => {
+      await store.addDocAuthors(
+        'mtg',
+        'minutes',
+        [
+          [7, 'sec'],
+          [4294967295, 'chair'],
+        ],
+        [],
+      );
+      await store.addDocAuthors('mtg', 'minutes', [[7, 'm1']], []);
+      expect(await store.loadDocAuthors('mtg', 'minutes')).toEqual(
+        new Map([
+          [7, 'sec'],
+          [4294967295, 'chair'],
+        ]),
+      );
+      expect(await store.loadDocAuthors('mtg', 'notes-open')).toEqual(new Map());
+    });
+
     it('reports itself healthy', async () => {
       expect(await store.healthy()).toBe(true);
     });

@@ -167,7 +167,10 @@ describe('the meeting record, exported as Markdown and DOCX', () => {
 
   it("has each item's notes and the minutes with their diacritics, structure and marks (DOCX)", () => {
     const from = docx.paragraphs.indexOf('2. Kiểm điểm tập thể');
-    const notes = docx.paragraphs.slice(docx.paragraphs.indexOf('Ghi chép, góp ý', from) + 1, docx.paragraphs.indexOf('3. Kiểm điểm đồng chí Lê Văn Một'));
+    const section = docx.paragraphs.slice(docx.paragraphs.indexOf('Ghi chép, góp ý', from) + 1, docx.paragraphs.indexOf('3. Kiểm điểm đồng chí Lê Văn Một'));
+    // The notes, then who wrote them (issue 13).
+    expect(section.at(-1)).toMatch(/^Người viết: /);
+    const notes = section.slice(0, -1);
     expect(notes).toEqual([
       'Ưu điểm',
       'Tập thể đã đoàn kết, thống nhất và nêu gương.',
