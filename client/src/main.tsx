@@ -14,6 +14,7 @@ import './styles/tablet.css';
 import './styles/screen.css';
 import './styles/ballots.css';
 import './styles/notes.css';
+import './styles/history.css';
 import './styles/pin.css';
 import './styles/notices.css';
 

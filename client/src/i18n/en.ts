@@ -3,6 +3,7 @@ import { checkInEn } from './checkIn.js';
 import { liveEn } from './live.js';
 import { ballotsEn } from './ballots.js';
 import { consoleEn } from './console.js';
+import { historyEn } from './history.js';
 import { notesEn } from './notes.js';
 import { noticesEn } from './notices.js';
 import { pinEn } from './pin.js';
@@ -208,6 +209,7 @@ export const en: Messages = {
   checkIn: checkInEn,
   ballots: ballotsEn,
   notes: notesEn,
+  history: historyEn,
   pin: pinEn,
   notices: noticesEn,
   refusals: refusalsEn,

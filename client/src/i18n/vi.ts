@@ -4,6 +4,7 @@ import { checkInVi } from './checkIn.js';
 import { liveVi } from './live.js';
 import { ballotsVi } from './ballots.js';
 import { consoleVi } from './console.js';
+import { historyVi } from './history.js';
 import { notesVi } from './notes.js';
 import { noticesVi } from './notices.js';
 import { pinVi } from './pin.js';
@@ -212,6 +213,7 @@ export const vi = {
   checkIn: checkInVi,
   ballots: ballotsVi,
   notes: notesVi,
+  history: historyVi,
   pin: pinVi,
   notices: noticesVi,
   refusals: refusalsVi,

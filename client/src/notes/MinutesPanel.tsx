@@ -2,7 +2,7 @@ import { canExportRecord, MINUTES_DOC } from '../../../shared/notes/access.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { useMeeting } from '../live/useMeeting.js';
 import { ExportButtons } from './ExportButtons.js';
-import { LazyLiveDoc } from './LazyLiveDoc.js';
+import { DocWithHistory } from './history/DocWithHistory.js';
 
 /** The meeting's minutes ("biên bản"), kept by the secretary with the chair, and the record's download. */
 export function MinutesPanel() {
@@ -15,7 +15,7 @@ export function MinutesPanel() {
         {canExportRecord(you.role) && <ExportButtons />}
       </div>
       <p className="muted notes-hint">{t.notes.minutesHint}</p>
-      <LazyLiveDoc docName={MINUTES_DOC} label={t.notes.minutes} testId="minutes-editor" />
+      <DocWithHistory docName={MINUTES_DOC} label={t.notes.minutes} testId="minutes-editor" />
     </section>
   );
 }

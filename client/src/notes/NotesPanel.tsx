@@ -5,7 +5,7 @@ import { formatDay } from '../../../shared/format.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { useMeeting } from '../live/useMeeting.js';
 import { defaultNotesItem, itemsByDay } from './items.js';
-import { LazyLiveDoc } from './LazyLiveDoc.js';
+import { DocWithHistory } from './history/DocWithHistory.js';
 
 /**
  * The notes ("góp ý") of the item under discussion, following the chair from item to item; the
@@ -60,7 +60,7 @@ export function NotesPanel() {
       {item ? (
         <div className="notes-doc" data-item-id={item.id} data-testid="notes-doc">
           <h3 className="notes-item-title">{item.title}</h3>
-          <LazyLiveDoc docName={notesDocName(item.id)} label={t.notes.notesOf(item.title)} testId="notes-editor" />
+          <DocWithHistory docName={notesDocName(item.id)} label={t.notes.notesOf(item.title)} testId="notes-editor" />
         </div>
       ) : (
         <p className="muted">{t.notes.noItem}</p>
