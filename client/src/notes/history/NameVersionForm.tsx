@@ -1,3 +1,4 @@
+import './zodConfig.js';
 import { useId, useState, type FormEvent } from 'react';
 import { MAX_VERSION_LABEL, VersionLabel } from '../../../../shared/notes/history.js';
 import { useI18n } from '../../i18n/I18nProvider.js';

@@ -1,3 +1,4 @@
+import './zodConfig.js';
 import { useMemo } from 'react';
 import { formatCount } from '../../../../shared/format.js';
 import { diffBlocks, diffSummary } from '../../../../shared/notes/blockDiff.js';

@@ -1,3 +1,4 @@
+import './zodConfig.js';
 import type { z } from 'zod';
 import type { ErrorCode } from '../../../../shared/errors.js';
 import { CurrentContent, VersionContent, VersionList } from '../../../../shared/notes/history.js';
