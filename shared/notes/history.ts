@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { MAX_VERSION_LABEL } from './blocks.js';
+
+export { MAX_VERSION_LABEL, plainBlocks, textLength, versionLabelProblem } from './blocks.js';
 
 /**
  * A document's history (docs/YJS.md, "History"): the versions the server keeps of each notes and
@@ -14,9 +17,6 @@ import { z } from 'zod';
  */
 export const VERSION_KINDS = ['auto', 'transition', 'day-end', 'before-wipe', 'before-restore', 'named'] as const;
 export type VersionKind = (typeof VERSION_KINDS)[number];
-
-/** The longest name of a named version ("Bản trình Hội nghị", "Bản chốt"). */
-export const MAX_VERSION_LABEL = 80;
 
 export const VersionLabel = z.string().trim().min(1).max(MAX_VERSION_LABEL);
 
@@ -71,16 +71,6 @@ export type VersionContent = z.infer<typeof VersionContent>;
 /** `GET /api/meetings/:id/docs/:docName/current`: the text as it is now, each run with its author. */
 export const CurrentContent = z.object({ blocks: z.array(AttributedBlock) });
 export type CurrentContent = z.infer<typeof CurrentContent>;
-
-/** The plain blocks of an attributed text (to compare it with a version). */
-export function plainBlocks(blocks: readonly AttributedBlock[]): DocBlock[] {
-  return blocks.map(({ runs, ...block }) => ({ ...block, text: runs.map((r) => r.text).join('') }));
-}
-
-/** Visible characters of a text. */
-export function textLength(blocks: readonly DocBlock[]): number {
-  return blocks.reduce((n, b) => n + b.text.length, 0);
-}
 
 /**
  * A change that removes more than this share of the visible text is a wipe: a version of the text

@@ -1,6 +1,5 @@
-import './zodConfig.js';
 import { useId, useState, type FormEvent } from 'react';
-import { MAX_VERSION_LABEL, VersionLabel } from '../../../../shared/notes/history.js';
+import { MAX_VERSION_LABEL, versionLabelProblem } from '../../../../shared/notes/blocks.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 
 interface Props {
@@ -28,15 +27,15 @@ export function NameVersionForm({ onName }: Props) {
   }
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const parsed = VersionLabel.safeParse(label);
-    if (!parsed.success) {
-      setProblem(label.trim() === '' ? n.required : n.tooLong(MAX_VERSION_LABEL));
+    const problem = versionLabelProblem(label);
+    if (problem) {
+      setProblem(problem === 'required' ? n.required : n.tooLong(MAX_VERSION_LABEL));
       return;
     }
     setProblem(null);
     setBusy(true);
     try {
-      if (await onName(parsed.data)) {
+      if (await onName(label.trim())) {
         setLabel('');
         setOpen(false);
       }

@@ -1,8 +1,7 @@
-import './zodConfig.js';
 import { useMemo } from 'react';
 import { formatCount } from '../../../../shared/format.js';
 import { diffBlocks, diffSummary } from '../../../../shared/notes/blockDiff.js';
-import { plainBlocks } from '../../../../shared/notes/history.js';
+import { plainBlocks } from '../../../../shared/notes/blocks.js';
 import { ConfirmButton } from '../../components/ConfirmButton.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { useConnection, useMeeting } from '../../live/useMeeting.js';

@@ -1,7 +1,8 @@
-import './zodConfig.js';
 import type { z } from 'zod';
 import type { ErrorCode } from '../../../../shared/errors.js';
-import { CurrentContent, VersionContent, VersionList } from '../../../../shared/notes/history.js';
+import type { CurrentContent, VersionContent, VersionList } from '../../../../shared/notes/history.js';
+
+const schemas = () => import('./historySchemas.js');
 
 export type Fetched<T> = { ok: true; value: T } | { ok: false; code: ErrorCode | 'offline'; message: string };
 
@@ -33,16 +34,16 @@ async function getJson<S extends z.ZodTypeAny>(url: string, token: string, schem
 }
 
 /** The document's versions, newest first (chair and secretary). */
-export function fetchVersions(meetingId: string, docName: string, token: string, signal?: AbortSignal): Promise<Fetched<VersionList>> {
-  return getJson(docUrl(meetingId, docName, 'versions'), token, VersionList, signal);
+export async function fetchVersions(meetingId: string, docName: string, token: string, signal?: AbortSignal): Promise<Fetched<VersionList>> {
+  return getJson(docUrl(meetingId, docName, 'versions'), token, (await schemas()).VersionList, signal);
 }
 
 /** One version's text (chair and secretary). */
-export function fetchVersion(meetingId: string, docName: string, versionId: string, token: string, signal?: AbortSignal): Promise<Fetched<VersionContent>> {
-  return getJson(docUrl(meetingId, docName, 'versions', versionId), token, VersionContent, signal);
+export async function fetchVersion(meetingId: string, docName: string, versionId: string, token: string, signal?: AbortSignal): Promise<Fetched<VersionContent>> {
+  return getJson(docUrl(meetingId, docName, 'versions', versionId), token, (await schemas()).VersionContent, signal);
 }
 
 /** The text as it is now, each run with the participant who wrote it (everyone but observers and the screen). */
-export function fetchCurrent(meetingId: string, docName: string, token: string, signal?: AbortSignal): Promise<Fetched<CurrentContent>> {
-  return getJson(docUrl(meetingId, docName, 'current'), token, CurrentContent, signal);
+export async function fetchCurrent(meetingId: string, docName: string, token: string, signal?: AbortSignal): Promise<Fetched<CurrentContent>> {
+  return getJson(docUrl(meetingId, docName, 'current'), token, (await schemas()).CurrentContent, signal);
 }
