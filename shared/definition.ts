@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import { BallotDraft } from './ballots/draft.js';
+import { OFFICIAL_SCALE } from './ballots/scale.js';
 import { atLeast, DEFAULT_BALLOT_RULES } from './ballots/rules.js';
 import { DEFAULT_OBSERVER_RULES } from './meeting/visibility.js';
-import { defaultMembership } from './meeting/state.js';
+import { DEFAULT_MINUTES_SECTIONS, defaultMembership } from './meeting/state.js';
+import { DEFAULT_REVIEW_RULES } from './review/rules.js';
+import { committeeProblem } from './review/committee.js';
 import { MAX_AGENDA_ITEMS, MAX_PARTICIPANTS, MAX_SPEAKING_SEC, MAX_TEXT, MIN_SPEAKING_SEC } from './limits.js';
 
 /** Identifiers chosen by the organiser (participants, agenda items): short, URL-safe. */
@@ -81,6 +84,60 @@ export const ObserverRulesSchema = z
   })
   .strict();
 
+/** A level of the official scale, by id (kept a string: the review's rules are zod-free types). */
+const Level = z.string().refine((id) => OFFICIAL_SCALE.some((o) => o.id === id), 'one of excellent, good, completed, not-completed');
+const Percent = z.number().min(0).max(100);
+
+/** The review's rules (shared/review/rules.ts; docs/BALLOTS.md, "The review"): every field has the default named there. */
+export const ReviewRulesSchema = z
+  .object({
+    scoreForm: z
+      .array(z.object({ id: Slug, vi: Text, en: Text, max: z.number().int().min(1).max(100) }).strict())
+      .min(1)
+      .max(12)
+      .refine((groups) => groups.reduce((a, g) => a + g.max, 0) === 100, 'the groups add up to 100 points')
+      .refine((groups) => new Set(groups.map((g) => g.id)).size === groups.length, 'a group id is listed twice')
+      .nullable()
+      .default(DEFAULT_REVIEW_RULES.scoreForm),
+    scoreBands: z
+      .array(z.object({ level: Level, min: Percent, exceededShare: Percent.optional() }).strict())
+      .min(1)
+      .max(4)
+      .refine((bands) => bands.every((b, i) => i === 0 || b.min < bands[i - 1].min), 'best band first, each lower than the one before')
+      .default(DEFAULT_REVIEW_RULES.scoreBands),
+    levelRule: z
+      .object({
+        fraction: Fraction,
+        threshold: z.enum(['more-than', 'at-least']).default('more-than'),
+        base: z.enum(['cast', 'answers']).default('cast'),
+      })
+      .strict()
+      .default(DEFAULT_REVIEW_RULES.levelRule),
+    caps: z
+      .array(z.object({ level: Level, atMost: Fraction, of: z.array(Level).min(1).max(4) }).strict())
+      .max(8)
+      .default(DEFAULT_REVIEW_RULES.caps),
+    countingCommittee: z
+      .object({
+        required: z.boolean().default(DEFAULT_REVIEW_RULES.countingCommittee.required),
+        min: z.number().int().min(1).max(9).default(DEFAULT_REVIEW_RULES.countingCommittee.min),
+        max: z.number().int().min(1).max(9).default(DEFAULT_REVIEW_RULES.countingCommittee.max),
+      })
+      .strict()
+      .refine((c) => c.min <= c.max, 'min is at most max')
+      .default(DEFAULT_REVIEW_RULES.countingCommittee),
+    collectiveFirst: z.boolean().default(DEFAULT_REVIEW_RULES.collectiveFirst),
+  })
+  .strict();
+
+/** How the filed record is headed and the minutes begin (shared/meeting/state.ts, RecordSettings). */
+export const RecordSettingsSchema = z
+  .object({
+    parentBody: z.string().trim().max(MAX_TEXT).default(''),
+    minutesSections: z.array(Text).min(1).max(30).default(DEFAULT_MINUTES_SECTIONS),
+  })
+  .strict();
+
 export const MeetingDefinition = z
   .object({
     title: Text,
@@ -109,6 +166,10 @@ export const MeetingDefinition = z
     ballots: z.array(BallotDraft).max(100).default([]),
     ballotRules: BallotRulesSchema.default(DEFAULT_BALLOT_RULES),
     observers: ObserverRulesSchema.default(DEFAULT_OBSERVER_RULES),
+    review: ReviewRulesSchema.default(DEFAULT_REVIEW_RULES),
+    /** The counting committee, when the organiser names it in advance (else the chair names it, or the body approves it, live). */
+    countingCommittee: z.array(Slug).max(9).optional(),
+    record: RecordSettingsSchema.default({ parentBody: '', minutesSections: DEFAULT_MINUTES_SECTIONS }),
   })
   .superRefine((def, ctx) => {
     const ids = new Set<string>();
@@ -135,6 +196,11 @@ export const MeetingDefinition = z
         if (ref !== undefined && !ids.has(ref)) ctx.addIssue({ code: 'custom', path: ['agenda', i, key], message: `unknown participant ${ref}` });
       }
     });
+    if (def.countingCommittee) {
+      const participants = def.participants.map((p) => ({ ...p, position: p.position, member: p.member ?? defaultMembership(p.role) }));
+      const problem = committeeProblem(participants, def.countingCommittee, def.review.countingCommittee);
+      if (problem) ctx.addIssue({ code: 'custom', path: ['countingCommittee'], message: problem });
+    }
     const ballotIds = new Set<string>();
     def.ballots.forEach((b, i) => {
       if (b.id !== undefined) {

@@ -43,6 +43,11 @@ export const BallotDraft = z
       })
       .strict()
       .default({ base: 'cast', fraction: [1, 2], threshold: 'more-than' }),
+    /** rating: how the votes become the proposed level (shared/review/levels.ts); absent: the meeting's rule. */
+    levelRule: z
+      .object({ fraction: Fraction.refine(([n]) => n > 0, 'more than nothing'), threshold: z.enum(['more-than', 'at-least']), base: z.enum(['cast', 'answers']) })
+      .strict()
+      .optional(),
     /** The agenda item this ballot belongs to, if any. */
     itemId: Slug.optional(),
   })
@@ -51,6 +56,7 @@ export const BallotDraft = z
     if (b.kind === 'rating' && (b.subjects?.length ?? 0) === 0) ctx.addIssue({ code: 'custom', path: ['subjects'], message: 'a rating needs at least one subject' });
     if (b.kind !== 'rating' && b.subjects !== undefined) ctx.addIssue({ code: 'custom', path: ['subjects'], message: 'only a rating has subjects' });
     if (b.kind === 'choice' && b.options === undefined) ctx.addIssue({ code: 'custom', path: ['options'], message: 'a choice needs its options' });
+    if (b.kind !== 'rating' && b.levelRule !== undefined) ctx.addIssue({ code: 'custom', path: ['levelRule'], message: 'only a rating proposes levels' });
     if (b.kind === 'motion' && b.options !== undefined) ctx.addIssue({ code: 'custom', path: ['options'], message: 'a motion always has agree / disagree / abstain' });
     if (b.subjects && new Set(b.subjects).size !== b.subjects.length) ctx.addIssue({ code: 'custom', path: ['subjects'], message: 'a subject is listed twice' });
     if (b.options && new Set(b.options.map((o) => o.id)).size !== b.options.length) ctx.addIssue({ code: 'custom', path: ['options'], message: 'an option id is listed twice' });

@@ -33,5 +33,7 @@ export function newBallot(id: string, d: BallotDraft): Ballot {
     closedAt: null,
     cancelReason: null,
     results: null,
+    levelRule: d.levelRule ?? null,
+    confirmations: [],
   };
 }

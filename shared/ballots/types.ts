@@ -1,4 +1,6 @@
 import type { BallotOption } from './scale.js';
+import type { LevelRule } from '../review/rules.js';
+import type { TallyConfirmation } from '../review/types.js';
 
 export type BallotKind = 'rating' | 'motion' | 'choice';
 export type BallotStatus = 'draft' | 'open' | 'closed' | 'published' | 'cancelled';
@@ -39,6 +41,10 @@ export interface Ballot {
   cancelReason: string | null;
   /** Only present once published: before that the counts never leave the server. */
   results: BallotResults | null;
+  /** A rating's rule for the proposed level; null: the meeting's (`ReviewRules.levelRule`). */
+  levelRule: LevelRule | null;
+  /** The counting committee's confirmations of the tally, in order (docs/BALLOTS.md, "Counting committee"). */
+  confirmations: TallyConfirmation[];
 }
 
 export interface SubjectResult {

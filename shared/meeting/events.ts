@@ -1,6 +1,7 @@
 import type { AgendaItem, AttendanceSource, AttendanceStatus, FloorRequest, ScreenMode, Speech } from './state.js';
 import type { AgendaItemFields } from '../definition.js';
 import type { Ballot, BallotResults } from '../ballots/types.js';
+import type { CountingCommittee, SelfAssessment } from '../review/types.js';
 
 /** What happened, as recorded in the store and sent to clients. Applied by `evolve`. */
 export type MeetingEvent =
@@ -44,6 +45,14 @@ export type MeetingEvent =
   | { type: 'ballot.closed'; ballotId: string; at: number; reason: 'chair' | 'all-voted' | 'deadline' }
   | { type: 'ballot.published'; ballotId: string; results: BallotResults }
   | { type: 'ballot.cancelled'; ballotId: string; at: number; reason: string }
+  /** A counting committee member confirmed the tally on their own device (never what it said: that is the published result). */
+  | { type: 'ballot.confirmed'; ballotId: string; participantId: string; at: number }
+  /** The counting committee was appointed, or replaced. */
+  | { type: 'committee.appointed'; committee: CountingCommittee }
+  /** A member handed in (or changed) their self-assessment: only the fact, its content stays in the store. */
+  | { type: 'review.selfSubmitted'; participantId: string; at: number }
+  /** A member's self-assessment is shown to the body: their review item or a rating of them opened. */
+  | { type: 'review.disclosed'; participantId: string; assessment: SelfAssessment }
   /** The chair or the secretary named a version of a document (docs/YJS.md, "History"). */
   | { type: 'notes.versionNamed'; docName: string; versionId: string; label: string; by: string; at: number }
   /**

@@ -127,6 +127,15 @@ function apply(state: MeetingState, event: MeetingEvent): MeetingState {
       return updateBallot(state, event.ballotId, (b) => ({ ...b, status: 'published', results: event.results }));
     case 'ballot.cancelled':
       return updateBallot(state, event.ballotId, (b) => ({ ...b, status: 'cancelled', closedAt: b.closedAt ?? event.at, cancelReason: event.reason }));
+    case 'ballot.confirmed':
+      return updateBallot(state, event.ballotId, (b) => ({ ...b, confirmations: [...b.confirmations, { participantId: event.participantId, at: event.at }] }));
+
+    case 'committee.appointed':
+      return { ...state, committee: event.committee };
+    case 'review.selfSubmitted':
+      return { ...state, selfAssessed: { ...state.selfAssessed, [event.participantId]: event.at } };
+    case 'review.disclosed':
+      return { ...state, disclosed: { ...state.disclosed, [event.participantId]: event.assessment } };
   }
 }
 

@@ -5,6 +5,8 @@ import type { Notice } from './notices.js';
 import { DEFAULT_OBSERVER_RULES, type ObserverRules } from './visibility.js';
 import type { AgendaItemFields, ItemKind, MeetingDefinition, Role } from '../definition.js';
 import { SCHEMA_VERSION } from '../versions.js';
+import { DEFAULT_REVIEW_RULES, type ReviewRules } from '../review/rules.js';
+import type { CountingCommittee, SelfAssessment } from '../review/types.js';
 
 export type { ItemKind, Role };
 
@@ -142,11 +144,39 @@ export interface MeetingState {
   notices: Notice[];
   /** What the public observer link shows (visibility.ts). */
   observers: ObserverRules;
+  /** The organiser's rules for the review: self-assessment form, levels, caps, counting committee (shared/review/rules.ts). */
+  reviewRules: ReviewRules;
+  /** Who has handed in a self-assessment, and when (the latest); its content stays in the store until disclosed. */
+  selfAssessed: Record<string, number>;
+  /** Self-assessments disclosed to the body: when the member's review item or a rating of them opened. */
+  disclosed: Record<string, SelfAssessment>;
+  /** The counting committee, once appointed; null before. */
+  committee: CountingCommittee | null;
+  /** How the filed record (biên bản) is headed and the minutes begin (docs/DEFINITION.md, "record"). */
+  record: RecordSettings;
   /** The schema the state is stored in (shared/versions.ts); older ones are migrated on load. */
   schemaVersion: number;
 }
 
 export type PinStatus = 'set' | 'locked';
+
+export interface RecordSettings {
+  /** The body directly above this one, first line of the Party document header (e.g. "ĐẢNG BỘ TỈNH …"); empty when none. */
+  parentBody: string;
+  /** The headings the minutes document starts with, in order (a template the secretary fills in). */
+  minutesSections: string[];
+}
+
+/** The usual sections of a conference's minutes (biên bản hội nghị), used when the definition gives none. */
+export const DEFAULT_MINUTES_SECTIONS = [
+  'Thời gian, địa điểm',
+  'Thành phần tham dự',
+  'Chủ trì, thư ký',
+  'Nội dung',
+  'Ý kiến thảo luận',
+  'Kết quả đánh giá, xếp loại',
+  'Kết luận của chủ trì',
+];
 
 export function defaultMembership(role: Role): boolean {
   return role === 'chair' || role === 'member';
@@ -201,6 +231,11 @@ export function initialState(meetingId: string, def: MeetingDefinition): Meeting
     pins: {},
     notices: [],
     observers: def.observers ?? DEFAULT_OBSERVER_RULES,
+    reviewRules: def.review ?? DEFAULT_REVIEW_RULES,
+    selfAssessed: {},
+    disclosed: {},
+    committee: def.countingCommittee ? { members: def.countingCommittee, basis: { kind: 'definition' }, at: null } : null,
+    record: { parentBody: def.record?.parentBody ?? '', minutesSections: def.record?.minutesSections ?? DEFAULT_MINUTES_SECTIONS },
     schemaVersion: SCHEMA_VERSION,
   };
 }

@@ -32,6 +32,9 @@ export function testDefinition(overrides: Partial<MeetingDefinitionInput> = {}):
     // Older tests use the observer as a plain reader of notes and results; the public link's defaults
     // (no notes, only the collective's rating) have their own test, tests/security/observer-link.test.ts.
     observers: { notes: true, ratings: 'all' },
+    // Older tests publish as the chair and open items in any order; the counting committee and the
+    // collective-first order have their own tests (tests/review/).
+    review: { countingCommittee: { required: false }, collectiveFirst: false },
     ...overrides,
   });
 }

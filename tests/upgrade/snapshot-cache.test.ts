@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadSnapshot, readCached, saveSnapshot, type CachedSnapshot } from '../../client/src/live/snapshotCache.js';
 import type { MeetingState } from '../../shared/meeting/state.js';
+import { toV5 } from '../../shared/migrations/toV5.js';
 import { NewerSchemaError } from '../../shared/migrations/index.js';
 import { SCHEMA_VERSION } from '../../shared/versions.js';
 import { readManifest, readRedisDump } from '../fixtures/manifest.js';
@@ -75,7 +76,21 @@ describe('the device copy of the meeting (client/src/live/snapshotCache.ts)', ()
       Object.entries(v1State().attendance as unknown as Record<string, string>).map(([id, status]) => [id, { status, source: 'unrecorded', by: null, at: null }]),
     );
     // Schema 4 keeps removed items; a copy from before had none to keep.
-    expect(loaded.snapshot.state).toEqual({ ...v1State(), schemaVersion: SCHEMA_VERSION, attendance: unrecorded, removedItems: [] });
+    // Schema 5 adds the review, empty, and the ballots' confirmations.
+    const review = toV5.state({}) as Record<string, unknown>;
+    const ballots = (v1State().ballots as unknown as Record<string, unknown>[]).map((b) => ({ ...b, levelRule: null, confirmations: [] }));
+    expect(loaded.snapshot.state).toEqual({
+      ...v1State(),
+      schemaVersion: SCHEMA_VERSION,
+      attendance: unrecorded,
+      removedItems: [],
+      ballots,
+      reviewRules: review.reviewRules,
+      selfAssessed: {},
+      disclosed: {},
+      committee: null,
+      record: review.record,
+    });
     expect(loaded.offsetMs).toBe(-120);
     expect(loaded.snapshot.you.participantId).toBe('m01');
     // An older copy still, whose state lacks the fields added since: they are filled in.
