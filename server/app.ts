@@ -24,6 +24,7 @@ import { attachSockets, type SessionData } from './realtime/socket.js';
 import type { Store } from './store/store.js';
 import { exportRouter } from './http/export.js';
 import { historyRouter } from './http/history.js';
+import { selfAssessmentRouter } from './http/selfAssessment.js';
 import { attachYjs, type YjsOptions } from './yjs/endpoint.js';
 import { transitionVersions } from './yjs/transitions.js';
 import type { DocFanout } from './yjs/fanout.js';
@@ -92,6 +93,7 @@ export function createApp(opts: AppOptions): App {
   const needs = beforeCommit({
     newLink: linkReplacer({ store, revocation, publicUrl: opts.publicUrl }),
     history: docHistoryWork({ store, log, clock, docs: () => yjs.docs }),
+    store,
   });
   const presence = new Presence(io);
   const rooms = new Rooms({
@@ -118,6 +120,7 @@ export function createApp(opts: AppOptions): App {
   web.use(securityHeaders(opts.publicUrl));
   web.use(exportRouter({ store, log, adminToken: opts.adminToken }));
   web.use(historyRouter({ store, log, rooms }));
+  web.use(selfAssessmentRouter({ store, log, rooms }));
   web.use(apiRouter({ store, log, adminToken: opts.adminToken, publicUrl: opts.publicUrl, rooms, pins }));
   web.use(clientRouter(opts.clientDir));
   web.use(notFound);

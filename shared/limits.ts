@@ -8,3 +8,5 @@ export const MIN_SPEAKING_SEC = 15;
 export const MAX_SPEAKING_SEC = 60 * 60;
 export const MAX_PARTICIPANTS = 2000;
 export const MAX_AGENDA_ITEMS = 300;
+/** A self-review (bản tự kiểm điểm) as written on the tablet: a few pages of plain paragraphs. */
+export const MAX_SELF_REVIEW = 20_000;

@@ -2,6 +2,7 @@ import type { Command } from '../../shared/meeting/commands.js';
 import type { DecideContext } from '../../shared/meeting/decision.js';
 import { entryFor } from '../../shared/meeting/registry.js';
 import type { Actor } from '../../shared/meeting/roles.js';
+import type { MeetingState } from '../../shared/meeting/state.js';
 import type { Ack, CommandResult } from '../../shared/protocol.js';
 import { withPin, type PinDeps } from '../ballots/pinCommands.js';
 import type { BeforeCommit, MeetingRoom } from '../realtime/room.js';
@@ -28,10 +29,17 @@ export interface Sources {
 
 /**
  * What the decision reads that only the server holds: a ballot's sealed counts (`counts`), who is
- * connected now (`online`), the document version a command names (`docVersion`).
+ * connected now (`online`), the document version a command names (`docVersion`), the stored
+ * self-assessments the step may disclose (`selfAssessments`).
  */
-export async function supplied({ store, online }: Sources, meetingId: string, command: Command): Promise<Pick<DecideContext, 'counts' | 'online' | 'docVersion'>> {
+export async function supplied(
+  { store, online }: Sources,
+  meetingId: string,
+  command: Command,
+  state: MeetingState,
+): Promise<Pick<DecideContext, 'counts' | 'online' | 'docVersion' | 'selfAssessments'>> {
   const needs = entryFor(command.type).needs;
+  const disclosing = needs?.disclosure?.(command, state) ?? [];
   const ballotId = needs?.counts?.(command);
   const version = needs?.docVersion?.(command);
   const stored = version && (await store.listDocVersions(meetingId, version.docName)).find((v) => v.id === version.versionId);
@@ -39,14 +47,25 @@ export async function supplied({ store, online }: Sources, meetingId: string, co
     ...(ballotId === undefined ? {} : { counts: await store.readCounts(meetingId, ballotId) }),
     ...(needs?.online ? { online: (await online?.()) ?? [] } : {}),
     ...(version ? { docVersion: stored ? { at: stored.at, label: stored.label } : null } : {}),
+    ...(disclosing.length > 0 ? { selfAssessments: await store.readSelfAssessments(meetingId, disclosing) } : {}),
   };
 }
 
-/** What must be done once the command is accepted and before its events are committed (`newLink`, `history`). */
-export function beforeCommit(handlers: { newLink: NewLink; history: DocHistoryWork }): BeforeCommit {
+/**
+ * What must be done once the command is accepted and before its events are committed (`newLink`,
+ * `history`, `selfAssessment`). A self-assessment is stored first: should the commit then lose a race
+ * and the rules refuse the retry, the member's stored one is newer than their `selfAssessed` time,
+ * which is why what is disclosed, and shown back to them once disclosed, is the state's copy.
+ */
+export function beforeCommit(handlers: { newLink: NewLink; history: DocHistoryWork; store: Pick<Store, 'saveSelfAssessment'> }): BeforeCommit {
   return async (meetingId, command, _actor, state, events) => {
     const needs = entryFor(command.type).needs;
     if (needs?.history) await handlers.history(meetingId, events);
+    if (needs?.selfAssessment) {
+      for (const e of events) {
+        if (e.type === 'review.selfSubmitted') await handlers.store.saveSelfAssessment(meetingId, e.participantId, needs.selfAssessment(command, e.at));
+      }
+    }
     const participantId = needs?.newLink?.(command);
     return participantId === undefined ? {} : { link: await handlers.newLink(meetingId, participantId, state) };
   };

@@ -170,7 +170,7 @@ export class MeetingRoom {
     // has not fired yet: a paper arriving after the deadline is refused, never counted.
     await this.closeOverdueBallots();
     const now = this.now();
-    const decision = decide(this.state, command, actor, { now, newId: () => newId(), ...(await supplied(this.deps, this.id, command)) });
+    const decision = decide(this.state, command, actor, { now, newId: () => newId(), ...(await supplied(this.deps, this.id, command, this.state)) });
     const answer = decision.ok ? entryFor(command.type).answer?.(decision.events) : undefined;
     if (!decision.ok || decision.events.length === 0) {
       // A refusal or a no-op changes nothing, so no version check catches a stale copy: with other

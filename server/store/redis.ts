@@ -3,6 +3,7 @@ import { countKeys } from '../../shared/ballots/tally.js';
 import type { Counts } from '../../shared/ballots/types.js';
 import { migrateEvents, migrateState, schemaOf } from '../../shared/migrations/index.js';
 import { SCHEMA_VERSION } from '../../shared/versions.js';
+import type { SelfAssessment } from '../../shared/review/types.js';
 import { checkRedisLayout } from './redisLayout.js';
 import {
   MeetingExistsError,
@@ -234,6 +235,7 @@ export class RedisStore implements Store {
     publicToken: (id: string) => `${this.prefix}public:{${id}}`,
     pins: (id: string) => `${this.prefix}pins:{${id}}`,
     pinFailures: (id: string) => `${this.prefix}pinfail:{${id}}`,
+    selfAssessments: (id: string) => `${this.prefix}selfassess:{${id}}`,
     tokenPrefix: () => `${this.prefix}token:`,
     meetings: () => `${this.prefix}meetings`,
     docLog: (id: string, doc: string) => `${this.prefix}doc:{${id}}:${doc}`,
@@ -386,6 +388,22 @@ export class RedisStore implements Store {
 
   async resetPin(meetingId: string, participantId: string): Promise<void> {
     await this.call(() => this.redis.multi().hdel(this.key.pins(meetingId), participantId).hdel(this.key.pinFailures(meetingId), participantId).exec());
+  }
+
+  async saveSelfAssessment(meetingId: string, participantId: string, assessment: SelfAssessment): Promise<void> {
+    await this.call(() => this.redis.hset(this.key.selfAssessments(meetingId), participantId, JSON.stringify(assessment)));
+  }
+
+  async readSelfAssessments(meetingId: string, participantIds: readonly string[]): Promise<Record<string, SelfAssessment>> {
+    const ids = [...new Set(participantIds)];
+    if (ids.length === 0) return {};
+    const values = await this.call(() => this.redis.hmget(this.key.selfAssessments(meetingId), ...ids));
+    const found: Record<string, SelfAssessment> = {};
+    ids.forEach((id, i) => {
+      const value = values[i];
+      if (value !== null) found[id] = JSON.parse(value) as SelfAssessment;
+    });
+    return found;
   }
 
   async publicToken(meetingId: string): Promise<string | null> {

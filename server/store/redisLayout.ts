@@ -15,6 +15,9 @@ export const REDIS_LAYOUT = 1;
 // - `authors:{<meetingId>}:<docName>`: hash, Yjs client id -> participant id (HSETNX: the first owner stays);
 // - `editors:{<meetingId>}:<docName>`: sorted set of the participants who changed the document since its
 //   last version, scored by the order they first came; read and deleted by the script that stores the next version.
+// Self-assessments (docs/BALLOTS.md, "Self-assessment"):
+// - `selfassess:{<meetingId>}`: hash, participant id -> that member's latest self-assessment (JSON: level,
+//   scores, exceededShare, text, submittedAt), its content here and nowhere else until it is disclosed.
 
 /** The prefix holds keys of a newer version: this code must not read or write them. */
 export class NewerRedisLayoutError extends Error {}

@@ -5,6 +5,7 @@ import { countKeys } from '../../shared/ballots/tally.js';
 import type { Counts } from '../../shared/ballots/types.js';
 import { migrateEvents, migrateState, schemaOf } from '../../shared/migrations/index.js';
 import { SCHEMA_VERSION } from '../../shared/versions.js';
+import type { SelfAssessment } from '../../shared/review/types.js';
 import { migrateLayout } from './sqliteSchema.js';
 import {
   MeetingExistsError,
@@ -229,6 +230,20 @@ export class SqliteStore implements Store {
 
   async resetPin(meetingId: string, participantId: string): Promise<void> {
     this.db.prepare('DELETE FROM voting_pins WHERE meeting_id = ? AND participant_id = ?').run(meetingId, participantId);
+  }
+
+  async saveSelfAssessment(meetingId: string, participantId: string, assessment: SelfAssessment): Promise<void> {
+    this.db.prepare('INSERT OR REPLACE INTO self_assessments (meeting_id, participant_id, assessment) VALUES (?, ?, ?)').run(meetingId, participantId, JSON.stringify(assessment));
+  }
+
+  async readSelfAssessments(meetingId: string, participantIds: readonly string[]): Promise<Record<string, SelfAssessment>> {
+    const read = this.db.prepare('SELECT assessment FROM self_assessments WHERE meeting_id = ? AND participant_id = ?');
+    const found: Record<string, SelfAssessment> = {};
+    for (const id of new Set(participantIds)) {
+      const row = read.get(meetingId, id) as { assessment: string } | undefined;
+      if (row) found[id] = JSON.parse(row.assessment) as SelfAssessment;
+    }
+    return found;
   }
 
   async publicToken(meetingId: string): Promise<string | null> {

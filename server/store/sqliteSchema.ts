@@ -104,6 +104,19 @@ CREATE TABLE doc_editors (
 );
 `;
 
+/**
+ * Store layout 4: each member's latest self-assessment (issue 17), its content here and nowhere
+ * else until disclosed; a change replaces the row.
+ */
+const SELF_ASSESSMENTS = `
+CREATE TABLE self_assessments (
+  meeting_id TEXT NOT NULL REFERENCES meetings(id),
+  participant_id TEXT NOT NULL,
+  assessment TEXT NOT NULL,
+  PRIMARY KEY (meeting_id, participant_id)
+) WITHOUT ROWID;
+`;
+
 /** STEPS[n - 1] takes the layout from n - 1 to n. */
 const STEPS: readonly ((db: Database.Database) => void)[] = [
   // 1: every table as the unnumbered versions had them (a fresh file gets them all), legacy tallies folded.
@@ -115,6 +128,8 @@ const STEPS: readonly ((db: Database.Database) => void)[] = [
   (db) => db.exec('ALTER TABLE events ADD COLUMN schema INTEGER NOT NULL DEFAULT 1'),
   // 3: documents' versions and attribution.
   (db) => db.exec(HISTORY),
+  // 4: self-assessments.
+  (db) => db.exec(SELF_ASSESSMENTS),
 ];
 
 export const STORE_LAYOUT = STEPS.length;

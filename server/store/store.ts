@@ -4,6 +4,7 @@ import type { MeetingState } from '../../shared/meeting/state.js';
 import type { TallyWork, VoteRecord } from '../../shared/meeting/decision.js';
 import type { Counts } from '../../shared/ballots/types.js';
 import type { DocVersionMeta } from '../../shared/notes/history.js';
+import type { SelfAssessment } from '../../shared/review/types.js';
 
 export interface StoredMeeting {
   id: string;
@@ -157,6 +158,13 @@ export interface Store {
   addDocAuthors(meetingId: string, docName: string, authors: readonly (readonly [number, string])[], editors: readonly string[]): Promise<void>;
   /** Every recorded client id of the document and its participant. */
   loadDocAuthors(meetingId: string, docName: string): Promise<Map<number, string>>;
+  /**
+   * Self-assessments (docs/BALLOTS.md, "Self-assessment"): each member's latest, kept here and nowhere
+   * else until it is disclosed (the state and the events say only that one was handed in). Durable on return.
+   */
+  saveSelfAssessment(meetingId: string, participantId: string, assessment: SelfAssessment): Promise<void>;
+  /** The stored self-assessments of those of `participantIds` who have one. */
+  readSelfAssessments(meetingId: string, participantIds: readonly string[]): Promise<Record<string, SelfAssessment>>;
   healthy(): Promise<boolean>;
   close(): Promise<void>;
 }

@@ -14,6 +14,7 @@ import { rowsFor } from './rows.js';
 import { COLLECTIVE } from './scale.js';
 import { tally } from './tally.js';
 import type { Ballot } from './types.js';
+import { disclosures } from '../review/selfAssessment.js';
 
 export type BallotCommand = CommandOf<'ballot.create' | 'ballot.update' | 'ballot.open' | 'ballot.close' | 'ballot.publish' | 'ballot.cancel' | 'ballot.vote'>;
 
@@ -123,7 +124,10 @@ export function decideBallot(state: MeetingState, command: BallotCommand, actor:
       const refused = checkOpen(state, ballot, eligible);
       if (refused) return refused;
       const deadline = ballot.deadlineMinutes === null ? null : ctx.now + ballot.deadlineMinutes * 60_000;
-      return accept({ type: 'ballot.opened', ballotId: ballot.id, at: ctx.now, eligible, deadline }, ...showBallot(state, ballot.id));
+      // The papers show each subject's self-rating (issue 17): those not yet disclosed are, as the rating opens.
+      const disclosed = ballot.kind === 'rating' ? disclosures(state, ballot.subjects, ctx.selfAssessments) : [];
+      if (!disclosed) return reject('internal', 'the self-assessments were not supplied');
+      return accept({ type: 'ballot.opened', ballotId: ballot.id, at: ctx.now, eligible, deadline }, ...disclosed, ...showBallot(state, ballot.id));
     }
     case 'ballot.close':
       return (

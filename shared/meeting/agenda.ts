@@ -1,4 +1,5 @@
 import { MAX_AGENDA_ITEMS } from '../limits.js';
+import { disclosures, itemSubjects } from '../review/selfAssessment.js';
 import type { CommandOf } from './commands.js';
 import { accept, reject, type DecideContext, type Decision } from './decision.js';
 import type { MeetingEvent } from './events.js';
@@ -68,9 +69,12 @@ function enter(state: MeetingState, item: AgendaItem, now: number): MeetingEvent
   return events;
 }
 
-function open(state: MeetingState, item: AgendaItem, now: number, leaving: 'done' | 'pending' = 'done'): Decision {
+function open(state: MeetingState, item: AgendaItem, ctx: DecideContext, leaving: 'done' | 'pending' = 'done'): Decision {
   if (item.id === state.activeItemId) return reject('invalid-state', 'this item is already open', 'item-already-open');
-  return accept(...leaveActive(state, now, leaving), ...enter(state, item, now));
+  // An individual's review item shows the body their self-assessment (issue 17): disclosed as it opens.
+  const disclosed = disclosures(state, itemSubjects(item), ctx.selfAssessments);
+  if (!disclosed) return reject('internal', 'the self-assessments were not supplied');
+  return accept(...leaveActive(state, ctx.now, leaving), ...enter(state, item, ctx.now), ...disclosed);
 }
 
 /** Whether an item, on the agenda or removed from it, has this id: its notes document bears the name. */
@@ -88,7 +92,8 @@ function checkRefs(state: MeetingState, fields: { subject?: string; presenter?: 
   return null;
 }
 
-export function decideAgenda(state: MeetingState, command: AgendaCommand, _actor: Actor, { now, newId }: DecideContext): Decision {
+export function decideAgenda(state: MeetingState, command: AgendaCommand, _actor: Actor, ctx: DecideContext): Decision {
+  const { now, newId } = ctx;
   if (command.type === 'meeting.start') {
     if (state.status === 'running') return reject('invalid-state', 'the meeting is already running', 'meeting-running');
     return accept({ type: 'meeting.started', at: now });
@@ -110,20 +115,20 @@ export function decideAgenda(state: MeetingState, command: AgendaCommand, _actor
 
     case 'agenda.open': {
       const item = findItem(state, command.itemId);
-      return item ? open(state, item, now) : reject('not-found', `no agenda item ${command.itemId}`);
+      return item ? open(state, item, ctx) : reject('not-found', `no agenda item ${command.itemId}`);
     }
 
     case 'agenda.next': {
       const next = nextItem(state);
       return next
-        ? open(state, next, now)
+        ? open(state, next, ctx)
         : reject('invalid-state', 'no further item today', 'no-next-item', { day: state.currentDay, days: state.days.length, open: state.activeItemId === null ? 0 : 1 });
     }
 
     case 'agenda.previous': {
       const previous = previousItem(state);
       // Going back is usually undoing a "next" pressed too early: the item left is not done yet.
-      return previous ? open(state, previous, now, 'pending') : reject('invalid-state', 'no earlier item today', 'no-previous-item', { day: state.currentDay });
+      return previous ? open(state, previous, ctx, 'pending') : reject('invalid-state', 'no earlier item today', 'no-previous-item', { day: state.currentDay });
     }
 
     case 'agenda.complete':

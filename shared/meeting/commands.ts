@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { BallotDraft } from '../ballots/draft.js';
 import { PIN_PATTERN } from '../ballots/pin.js';
 import { AgendaItemFields, Slug } from '../definition.js';
-import { MAX_ANNOUNCEMENT, MAX_SPEAKING_SEC, MAX_TEXT, MIN_SPEAKING_SEC } from '../limits.js';
+import { MAX_ANNOUNCEMENT, MAX_SELF_REVIEW, MAX_SPEAKING_SEC, MAX_TEXT, MIN_SPEAKING_SEC } from '../limits.js';
 import { VersionLabel } from '../notes/history.js';
 import { REQUEST_KINDS, SCREEN_SHOWS } from './state.js';
 
@@ -86,6 +86,15 @@ export const Command = z.discriminatedUnion('type', [
   // A document's history (docs/YJS.md, "History"): a version named by hand, or an older one restored.
   cmd('notes.nameVersion', { docName: z.string().min(1).max(128), label: VersionLabel }),
   cmd('notes.restore', { docName: z.string().min(1).max(128), versionId: Id }),
+
+  // The sender's own self-assessment (shared/review/selfAssessment.ts): whether the level and scores
+  // fit the meeting's form is the rules' to say. The content goes to the store, never into the events.
+  cmd('review.submitSelf', {
+    level: z.string().min(1).max(40),
+    scores: z.record(z.string().max(40), z.number().finite()).refine((s) => Object.keys(s).length <= 12, 'too many criteria groups'),
+    exceededShare: z.number().min(0).max(100).optional(),
+    text: z.string().max(MAX_SELF_REVIEW),
+  }),
 ]);
 export type Command = z.infer<typeof Command>;
 export type CommandType = Command['type'];

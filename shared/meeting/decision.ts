@@ -1,6 +1,7 @@
 import { error, type ErrorCode, type ErrorInfo, type RefusalReason } from '../errors.js';
 import type { Counts } from '../ballots/types.js';
 import type { MeetingEvent } from './events.js';
+import type { SelfAssessment } from '../review/types.js';
 
 /** What a vote adds to the sealed counts; stored together with "has voted", and nothing else of the paper. */
 export interface VoteRecord {
@@ -34,6 +35,8 @@ export interface DecideContext {
   online?: readonly string[];
   /** The document version the command names, or null when the store has none such; supplied when the command's entry needs it. */
   docVersion?: { at: number; label: string | null } | null;
+  /** Stored self-assessments of those the step may disclose (registry `needs.disclosure`); only the store holds them until then. */
+  selfAssessments?: Readonly<Record<string, SelfAssessment>>;
 }
 
 export const accept = (...events: MeetingEvent[]): Decision => ({ ok: true, events });

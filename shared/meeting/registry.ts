@@ -1,7 +1,7 @@
 import { decideBallot } from '../ballots/decide.js';
 import { decidePinSet } from '../ballots/pin.js';
 import type { CommandOf, CommandType } from './commands.js';
-import { decideAgenda } from './agenda.js';
+import { decideAgenda, nextItem, previousItem } from './agenda.js';
 import { decideAnnouncement } from './announcements.js';
 import { countMarked, decideCheckIn, decideMark, decideMarkConnected } from './attendance.js';
 import type { DecideContext, Decision } from './decision.js';
@@ -12,7 +12,10 @@ import { decideQueue, mayRequestFloor, mayWithdraw } from './queue.js';
 import { ATTENDING, BODY, CHAIR, PRESIDIUM, type Actor, type RoleSet } from './roles.js';
 import { decideScreen } from './screen.js';
 import { decideNotes } from '../notes/decide.js';
-import type { MeetingState } from './state.js';
+import { findItem, type MeetingState } from './state.js';
+import { assessmentOf, awaitingDisclosure, decideSelfAssessment, itemSubjects } from '../review/selfAssessment.js';
+import type { SelfAssessment } from '../review/types.js';
+import { findBallot } from '../ballots/decide.js';
 
 /**
  * Everything about one command beyond its wire schema (`commands.ts`): who may issue it, what it
@@ -48,6 +51,10 @@ export interface Needs<T extends CommandType> {
   docVersion?: (command: CommandOf<T>) => { docName: string; versionId: string };
   /** The version its events name is taken, or restored, before they are committed (server/commands/docHistory.ts). */
   history?: true;
+  /** The self-assessment the command carries, dated by its accepted `review.selfSubmitted`: stored before the events are committed, never in them. */
+  selfAssessment?: (command: CommandOf<T>, at: number) => SelfAssessment;
+  /** Whose stored self-assessments the step may disclose (`ctx.selfAssessments`): the store holds them until then. */
+  disclosure?: (command: CommandOf<T>, state: MeetingState) => string[];
 }
 
 /**
@@ -71,14 +78,26 @@ function versionAnswer(events: readonly MeetingEvent[]): Partial<CommandResult> 
   return {};
 }
 
+/** Self-assessments an agenda step may disclose: those of the subject of the individual's item it opens. */
+const openingItem = (item: Parameters<typeof itemSubjects>[0]) => (state: MeetingState) => awaitingDisclosure(state, itemSubjects(item));
+const disclosedBy = {
+  open: (command: CommandOf<'agenda.open'>, state: MeetingState) => openingItem(findItem(state, command.itemId))(state),
+  next: (_command: CommandOf<'agenda.next'>, state: MeetingState) => openingItem(nextItem(state))(state),
+  previous: (_command: CommandOf<'agenda.previous'>, state: MeetingState) => openingItem(previousItem(state))(state),
+  rating: (command: CommandOf<'ballot.open'>, state: MeetingState) => {
+    const ballot = findBallot(state, command.ballotId);
+    return ballot?.kind === 'rating' ? awaitingDisclosure(state, ballot.subjects) : [];
+  },
+};
+
 /** One entry per command type: the compiler refuses a command without one, or an entry without a command. */
 export const REGISTRY: Registry = {
   'meeting.start': { roles: PRESIDIUM, decide: decideAgenda },
   'meeting.finish': { roles: PRESIDIUM, decide: decideAgenda },
   'day.switch': { roles: PRESIDIUM, decide: decideAgenda },
-  'agenda.open': { roles: PRESIDIUM, decide: decideAgenda },
-  'agenda.next': { roles: PRESIDIUM, decide: decideAgenda },
-  'agenda.previous': { roles: PRESIDIUM, decide: decideAgenda },
+  'agenda.open': { roles: PRESIDIUM, decide: decideAgenda, needs: { disclosure: disclosedBy.open } },
+  'agenda.next': { roles: PRESIDIUM, decide: decideAgenda, needs: { disclosure: disclosedBy.next } },
+  'agenda.previous': { roles: PRESIDIUM, decide: decideAgenda, needs: { disclosure: disclosedBy.previous } },
   'agenda.complete': { roles: PRESIDIUM, decide: decideAgenda },
   'agenda.skip': { roles: PRESIDIUM, decide: decideAgenda },
   'agenda.reorder': { roles: PRESIDIUM, decide: decideAgenda },
@@ -115,7 +134,7 @@ export const REGISTRY: Registry = {
 
   'ballot.create': { roles: CHAIR, decide: decideBallot },
   'ballot.update': { roles: CHAIR, decide: decideBallot },
-  'ballot.open': { roles: CHAIR, decide: decideBallot },
+  'ballot.open': { roles: CHAIR, decide: decideBallot, needs: { disclosure: disclosedBy.rating } },
   'ballot.close': { roles: CHAIR, decide: decideBallot },
   'ballot.publish': { roles: CHAIR, decide: decideBallot, needs: { counts: (command) => command.ballotId } },
   'ballot.cancel': { roles: CHAIR, decide: decideBallot },
@@ -143,6 +162,16 @@ export const REGISTRY: Registry = {
     decide: decideNotes,
     needs: { docVersion: ({ docName, versionId }) => ({ docName, versionId }), history: true },
     answer: versionAnswer,
+  },
+
+  // Issue 17, self-assessment (shared/review/selfAssessment.ts): a voter's own, for themself only
+  // (a secretary who is not a member of the body is refused by the rule, as a non-voter's paper is).
+  // Its content goes to the store and stays there until disclosed; its failures log no payload.
+  'review.submitSelf': {
+    roles: BODY,
+    decide: decideSelfAssessment,
+    needs: { selfAssessment: assessmentOf },
+    secret: true,
   },
 };
 

@@ -43,4 +43,5 @@ export const SAMPLES: { [T in CommandType]: Extract<CommandInput, { type: T }> }
   'ballot.vote': { type: 'ballot.vote', ballotId: 'b1', paper: { question: 'agree' } },
   'notes.nameVersion': { type: 'notes.nameVersion', docName: 'minutes', label: 'Bản chốt' },
   'notes.restore': { type: 'notes.restore', docName: 'minutes', versionId: 'v1' },
+  'review.submitSelf': { type: 'review.submitSelf', level: 'good', scores: { 'politics-ethics': 25, results: 55 }, text: 'Bản tự kiểm điểm.' },
 };

@@ -46,6 +46,8 @@ const EXPECTED: Record<CommandType, Role[]> = {
   'pin.set': ['chair', 'secretary', 'member'],
   'notes.nameVersion': PRESIDIUM,
   'notes.restore': PRESIDIUM,
+  // Whether the sender is a voting member of the body is the rule's (shared/review/selfAssessment.ts).
+  'review.submitSelf': ['chair', 'secretary', 'member'],
 };
 
 const ACTORS: Record<Role, Actor> = {

@@ -1,4 +1,5 @@
 import type { RefusalReason } from '../../../shared/errors.js';
+import { OFFICIAL_SCALE } from '../../../shared/ballots/scale.js';
 
 /**
  * Why the rules refused a step, and what to do next, from the error's `reason` and `detail`
@@ -13,6 +14,13 @@ export interface RefusalText {
 }
 
 /** The day after `d('day')`, when the meeting has one. */
+/** The level at `d('allowed')`'s place on the official scale (0 = best), in the reader's language. */
+const levelAt = (d: Detail, lang: 'vi' | 'en'): string => {
+  const at = d('allowed');
+  const level = typeof at === 'number' ? OFFICIAL_SCALE[at] : undefined;
+  return level ? level[lang] : '?';
+};
+
 const nextDay = (d: Detail): number | null => {
   const day = d('day');
   const days = d('days');
@@ -80,6 +88,14 @@ export const refusalPartsVi: Record<RefusalReason, RefusalText> = {
   'check-in-closed': { reason: () => 'Hội nghị đã kết thúc, không điểm danh được nữa.', next: () => 'Không cần làm gì thêm.' },
   'no-such-document': { reason: () => 'Tài liệu này không thuộc hội nghị.', next: () => 'Tải lại trang rồi chọn lại tài liệu.' },
   'no-such-version': { reason: () => 'Không còn phiên bản này của tài liệu.', next: () => 'Mở lại lịch sử và chọn một phiên bản khác.' },
+  // Self-assessment (issue 17).
+  'self-level-above-score': {
+    reason: (d) => `Tổng điểm ${d('total')} chỉ cho phép tự xếp loại cao nhất là "${levelAt(d, 'vi')}".`,
+    next: () => 'Hãy chọn mức đó hoặc thấp hơn, hoặc xem lại điểm.',
+  },
+  'score-form-mismatch': { reason: () => 'Điểm tự chấm không khớp với phiếu chấm điểm của hội nghị.', next: () => 'Hãy chấm đủ từng nhóm tiêu chí, không vượt điểm tối đa.' },
+  'self-assessment-disclosed': { reason: () => 'Bản tự đánh giá đã được công bố trước hội nghị.', next: () => 'Không sửa được nữa.' },
+  'self-assessment-closed': { reason: () => 'Hội nghị đã kết thúc.', next: () => 'Không nộp hoặc sửa bản tự đánh giá được nữa.' },
 };
 
 export const refusalPartsEn: typeof refusalPartsVi = {
@@ -143,6 +159,14 @@ export const refusalPartsEn: typeof refusalPartsVi = {
   'check-in-closed': { reason: () => 'The meeting has ended; attendance is closed.', next: () => 'Nothing to do.' },
   'no-such-document': { reason: () => 'This document is not one of the meeting’s.', next: () => 'Reload the page and choose the document again.' },
   'no-such-version': { reason: () => 'This version of the document no longer exists.', next: () => 'Open the history again and choose another version.' },
+  // Self-assessment (issue 17).
+  'self-level-above-score': {
+    reason: (d) => `A total of ${d('total')} allows a self-rating of at best "${levelAt(d, 'en')}".`,
+    next: () => 'Choose that level or a lower one, or check the scores.',
+  },
+  'score-form-mismatch': { reason: () => 'The scores do not fit the meeting’s score form.', next: () => 'Score every group of criteria, none above its maximum.' },
+  'self-assessment-disclosed': { reason: () => 'Your self-assessment has been shown to the meeting.', next: () => 'It can no longer be changed.' },
+  'self-assessment-closed': { reason: () => 'The meeting has ended.', next: () => 'Self-assessments can no longer be handed in or changed.' },
 };
 
 /** Reason and next step as one sentence pair, where a single line is shown (toasts, the ballot controls). */
