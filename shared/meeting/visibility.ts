@@ -44,16 +44,24 @@ export function publicResults(ballot: Ballot, results: BallotResults, rules: Obs
   return { ...results, subjects: shown, withheld: [...(results.withheld ?? []), ...hidden], passed: ballot.kind === 'motion' ? null : results.passed };
 }
 
+/**
+ * Whether the public sees a member's disclosed self-assessment: where it sees their rating rows. A
+ * self-assessment is an individual's, so only `ratings: 'all'` shows any (the collective has none).
+ */
+export const showsSelfAssessments = (rules: ObserverRules): boolean => rules.ratings === 'all';
+
 /** The state the public link is sent. */
 export function publicState(state: MeetingState): MeetingState {
   const rules = observerRulesOf(state);
-  return { ...state, ballots: state.ballots.map((b) => (b.results ? { ...b, results: publicResults(b, b.results, rules) } : b)) };
+  const ballots = state.ballots.map((b) => (b.results ? { ...b, results: publicResults(b, b.results, rules) } : b));
+  return { ...state, ballots, ...(showsSelfAssessments(rules) ? {} : { disclosed: {} }) };
 }
 
 /** Events as the public link is sent them, `state` being the meeting after them (it knows each ballot's kind). */
 export function publicEvents(state: MeetingState, events: MeetingEvent[]): MeetingEvent[] {
   const rules = observerRulesOf(state);
-  return events.map((e) => {
+  const shown = events.filter((e) => e.type !== 'review.disclosed' || showsSelfAssessments(rules));
+  return shown.map((e) => {
     if (e.type !== 'ballot.published') return e;
     const ballot = state.ballots.find((b) => b.id === e.ballotId);
     return ballot ? { ...e, results: publicResults(ballot, e.results, rules) } : e;

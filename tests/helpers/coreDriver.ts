@@ -7,6 +7,7 @@ import type { MeetingEvent } from '../../shared/meeting/events.js';
 import { evolveAll } from '../../shared/meeting/evolve.js';
 import type { Actor } from '../../shared/meeting/permissions.js';
 import { findItem, initialState, type AgendaItem, type MeetingState } from '../../shared/meeting/state.js';
+import type { SelfAssessment } from '../../shared/review/types.js';
 import { testDefinition } from './definitions.js';
 
 export type CommandInput = z.input<typeof Command>;
@@ -36,6 +37,8 @@ export class CoreDriver {
   private ids = 0;
   /** Who the server would say is connected now (presence), for commands that need it. */
   online: string[] = [];
+  /** The stored self-assessments the server would read for a step that may disclose them (the store's, not the state's). */
+  selfAssessments: Record<string, SelfAssessment> = {};
   /** Every event accepted so far, in order: replaying them on the initial state gives `state`. */
   readonly log: MeetingEvent[] = [];
   readonly initial: MeetingState;
@@ -59,7 +62,12 @@ export class CoreDriver {
 
   /** What `decide` says, without applying anything. */
   decide(by: string, input: CommandInput): Decision {
-    return decide(this.state, Command.parse(input), this.actor(by), { now: this.now, newId: () => `id-${++this.ids}`, online: this.online });
+    return decide(this.state, Command.parse(input), this.actor(by), {
+      now: this.now,
+      newId: () => `id-${++this.ids}`,
+      online: this.online,
+      selfAssessments: this.selfAssessments,
+    });
   }
 
   /** Runs a command that must be accepted, applies its events, and returns them. */

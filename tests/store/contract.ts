@@ -255,6 +255,18 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       expect(await store.loadDocAuthors('mtg', 'notes-open')).toEqual(new Map());
     });
 
+    it("keeps each member's latest self-assessment, per meeting, and reads back only those asked for", async () => {
+      const first = { level: 'good', scores: { 'politics-ethics': 25, results: 55 }, exceededShare: null, text: 'Ưu điểm…\n\nKhuyết điểm…', submittedAt: 10 };
+      expect(await store.readSelfAssessments('mtg', ['m1'])).toEqual({});
+      await store.saveSelfAssessment('mtg', 'm1', first);
+      await store.saveSelfAssessment('mtg', 'm2', { ...first, level: 'completed', submittedAt: 11 });
+      await store.saveSelfAssessment('mtg', 'm1', { ...first, level: 'excellent', exceededShare: 40, submittedAt: 12 });
+      expect(await store.readSelfAssessments('mtg', ['m1', 'm3'])).toEqual({ m1: { ...first, level: 'excellent', exceededShare: 40, submittedAt: 12 } });
+      expect(Object.keys(await store.readSelfAssessments('mtg', ['m2', 'm1', 'm2'])).sort()).toEqual(['m1', 'm2']);
+      expect(await store.readSelfAssessments('mtg', [])).toEqual({});
+      expect(await store.readSelfAssessments('other', ['m1'])).toEqual({});
+    });
+
     it('reports itself healthy', async () => {
       expect(await store.healthy()).toBe(true);
     });

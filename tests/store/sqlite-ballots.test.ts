@@ -80,6 +80,7 @@ describe('SQLite ballot storage', () => {
     legacy.pragma('user_version = 0');
     legacy.exec('ALTER TABLE events DROP COLUMN schema');
     legacy.exec('DROP TABLE doc_versions; DROP TABLE doc_authors; DROP TABLE doc_editors');
+    legacy.exec('DROP TABLE self_assessments');
     legacy.exec('DROP TABLE ballot_tallies');
     legacy.exec(
       'CREATE TABLE ballot_counts (meeting_id TEXT NOT NULL, ballot_id TEXT NOT NULL, key TEXT NOT NULL, count INTEGER NOT NULL, PRIMARY KEY (meeting_id, ballot_id, key)) WITHOUT ROWID',
