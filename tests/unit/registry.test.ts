@@ -51,6 +51,8 @@ const BEFORE_THE_REGISTRY: [CommandType, Role[]][] = [
   // A document's history (issue 13).
   ['notes.nameVersion', ['chair', 'secretary']],
   ['notes.restore', ['chair', 'secretary']],
+  // Self-assessment (issue 17): a voting member's own; the rule refuses a secretary outside the body.
+  ['review.submitSelf', ['chair', 'secretary', 'member']],
 ];
 
 const typesWith = (has: (entry: Entry<CommandType>) => unknown) => COMMAND_TYPES.filter((type) => has(entryFor(type)));
@@ -83,7 +85,9 @@ describe('the command registry', () => {
     expect(typesWith((e) => e.needs?.history)).toEqual(['notes.nameVersion', 'notes.restore']);
     expect(typesWith((e) => e.answer)).toEqual(['attendance.markConnected', 'notes.nameVersion', 'notes.restore']);
     expect(typesWith((e) => e.batched)).toEqual(['ballot.vote']);
-    expect(typesWith((e) => e.secret)).toEqual(['ballot.vote', 'pin.set']);
+    expect(typesWith((e) => e.needs?.selfAssessment)).toEqual(['review.submitSelf']);
+    expect(typesWith((e) => e.needs?.disclosure)).toEqual(['agenda.open', 'agenda.next', 'agenda.previous', 'ballot.open']);
+    expect(typesWith((e) => e.secret)).toEqual(['ballot.vote', 'pin.set', 'review.submitSelf']);
     expect(typesWith((e) => e.allows)).toEqual(['queue.request', 'queue.withdraw', 'link.reissue']);
   });
 
