@@ -17,6 +17,7 @@ import './styles/notes.css';
 import './styles/history.css';
 import './styles/pin.css';
 import './styles/notices.css';
+import './styles/review.css';
 
 registerServiceWorker();
 

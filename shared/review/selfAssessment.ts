@@ -75,7 +75,11 @@ export function awaitingDisclosure(state: Pick<MeetingState, 'selfAssessed' | 'd
  * The `review.disclosed` events for `ids`, their content from the store (`ctx.selfAssessments`).
  * Null when one is awaited but the server supplied none: the step must not go ahead without it.
  */
-export function disclosures(state: Pick<MeetingState, 'selfAssessed' | 'disclosed'>, ids: readonly (string | undefined)[], supplied: DecideContext['selfAssessments']): MeetingEvent[] | null {
+export function disclosures(
+  state: Pick<MeetingState, 'selfAssessed' | 'disclosed'>,
+  ids: readonly (string | undefined)[],
+  supplied: DecideContext['selfAssessments'],
+): MeetingEvent[] | null {
   const due = awaitingDisclosure(state, ids);
   if (due.length === 0) return [];
   if (!supplied) return null;

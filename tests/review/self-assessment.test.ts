@@ -40,7 +40,7 @@ describe('self-assessment over the real server (SQLite)', () => {
     await server.stop();
   });
 
-  it("a member hands in their own; the events say only that they did; the form is theirs to read back", async () => {
+  it('a member hands in their own; the events say only that they did; the form is theirs to read back', async () => {
     expect(OwnSelfAssessment.parse((await own('m1')).body)).toEqual({ assessment: null, disclosed: false });
     const version = versionOf(await clients.m1.send(M1));
     for (const c of Object.values(clients)) await c.waitForVersion(version);
@@ -53,8 +53,8 @@ describe('self-assessment over the real server (SQLite)', () => {
     });
   });
 
-  it("refuses one for someone else, and a level above what the score allows, naming the level it allows", async () => {
-    expectRefused(await clients.m2.send({ ...M1, participantId: 'm1' }), 'invalid-payload');
+  it('refuses one for someone else, and a level above what the score allows, naming the level it allows', async () => {
+    expectRefused(await clients.m2.send({ ...M1, participantId: 'm1' } as Record<string, unknown>), 'invalid-payload');
     const above = await clients.m1.send({ ...M1, level: 'excellent' });
     expect(above).toMatchObject({ ok: false, error: { code: 'invalid-state', reason: 'self-level-above-score', detail: { allowed: 1, total: 86 } } });
     expectRefused(await clients.sec.send(M1), 'forbidden');

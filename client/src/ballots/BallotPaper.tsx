@@ -71,6 +71,8 @@ export function BallotPaper({ ballot }: { ballot: Ballot }) {
   const top = useRef<HTMLElement>(null);
   const missing = rows.filter((r) => choices[r] === undefined);
   const answers = [...ballot.options.map((o) => o.id), ...(ballot.allowAbstain ? [ABSTAIN] : [])];
+  // Every rating paper shows each subject's self-rating once disclosed (disclosed as the rating opens).
+  const selfLevels = Object.fromEntries(Object.entries(state.disclosed).map(([id, a]) => [id, a.level]));
 
   const choose = (row: string, answer: string) => setChoices((c) => ({ ...c, [row]: answer }));
   const goTo = (next: Step) => {
@@ -135,7 +137,7 @@ export function BallotPaper({ ballot }: { ballot: Ballot }) {
       {step === 'fill' ? (
         <>
           {ballot.kind === 'rating' ? (
-            <PaperGrid ballot={ballot} rows={rows} answers={answers} choices={choices} showMissing={showMissing} labels={labels} onChoose={choose} />
+            <PaperGrid ballot={ballot} rows={rows} answers={answers} choices={choices} showMissing={showMissing} labels={labels} onChoose={choose} selfLevels={selfLevels} />
           ) : (
             <SingleRow ballot={ballot} row={rows[0]} answers={answers} chosen={choices[rows[0]]} missing={showMissing} labels={labels} onChoose={choose} />
           )}

@@ -1,5 +1,5 @@
 import type { CSSProperties } from 'react';
-import { ABSTAIN } from '../../../shared/ballots/scale.js';
+import { ABSTAIN, OFFICIAL_SCALE } from '../../../shared/ballots/scale.js';
 import type { Ballot } from '../../../shared/ballots/types.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { answerTone, type BallotLabels } from './labels.js';
@@ -12,6 +12,8 @@ interface Props {
   showMissing: boolean;
   labels: BallotLabels;
   onChoose: (row: string, answer: string) => void;
+  /** Each subject's disclosed self-rating (a level id), shown beside their name (issue 17). */
+  selfLevels?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -20,8 +22,8 @@ interface Props {
  * are never split over two lines. Each box also names its level in short, for the rows read after
  * the headings have scrolled away; its full name is what a screen reader says.
  */
-export function PaperGrid({ ballot, rows, answers, choices, showMissing, labels, onChoose }: Props) {
-  const { t } = useI18n();
+export function PaperGrid({ ballot, rows, answers, choices, showMissing, labels, onChoose, selfLevels = {} }: Props) {
+  const { t, lang } = useI18n();
   const short = (answer: string) => t.ballots.levelShort[answer] ?? labels.answer(answer);
   return (
     <div className="paper-grid" style={{ '--answers': answers.length } as CSSProperties} data-testid={`paper-grid-${ballot.id}`}>
@@ -48,6 +50,12 @@ export function PaperGrid({ ballot, rows, answers, choices, showMissing, labels,
               <p className="paper-subject" id={`${rowId}-name`}>
                 <strong>{who.name}</strong>
                 {who.detail && <span className="muted paper-subject-detail">{who.detail}</span>}
+                {selfLevels[row] !== undefined && (
+                  <span className="paper-self-level" data-testid={`paper-self-${row}`} data-level={selfLevels[row]}>
+                    {t.review.selfRated}:{' '}
+                    <span className={`paper-self-level-name tone-${selfLevels[row]}`}>{OFFICIAL_SCALE.find((o) => o.id === selfLevels[row])?.[lang] ?? selfLevels[row]}</span>
+                  </span>
+                )}
               </p>
               <div className="paper-grid-answers" role="radiogroup" aria-labelledby={`${rowId}-name`}>
                 {answers.map((answer) => (

@@ -8,6 +8,7 @@ import { notesEn } from './notes.js';
 import { noticesEn } from './notices.js';
 import { pinEn } from './pin.js';
 import { refusalPartsEn, refusalsEn } from './refusals.js';
+import { reviewEn } from './review.js';
 import { tabletEn } from './tablet.js';
 import { screenEn } from './screen.js';
 import type { Messages } from './vi.js';
@@ -210,6 +211,7 @@ export const en: Messages = {
   ballots: ballotsEn,
   notes: notesEn,
   history: historyEn,
+  review: reviewEn,
   pin: pinEn,
   notices: noticesEn,
   refusals: refusalsEn,

@@ -9,6 +9,7 @@ import { notesVi } from './notes.js';
 import { noticesVi } from './notices.js';
 import { pinVi } from './pin.js';
 import { refusalPartsVi, refusalsVi } from './refusals.js';
+import { reviewVi } from './review.js';
 import { tabletVi } from './tablet.js';
 import { screenVi } from './screen.js';
 
@@ -214,6 +215,7 @@ export const vi = {
   ballots: ballotsVi,
   notes: notesVi,
   history: historyVi,
+  review: reviewVi,
   pin: pinVi,
   notices: noticesVi,
   refusals: refusalsVi,

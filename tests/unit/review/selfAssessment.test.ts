@@ -150,7 +150,10 @@ describe('the public link', () => {
     for (const ratings of ['none', 'collective'] as const) {
       const { state, events } = disclosedState(ratings);
       expect(publicState(state).disclosed, ratings).toEqual({});
-      expect(publicEvents(state, events).map((e) => e.type), ratings).toEqual(['item.started']);
+      expect(
+        publicEvents(state, events).map((e) => e.type),
+        ratings,
+      ).toEqual(['item.started']);
       expect(JSON.stringify([publicState(state), publicEvents(state, events)])).not.toContain('Ưu điểm');
     }
     const { state, events } = disclosedState('all');

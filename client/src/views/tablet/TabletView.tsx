@@ -11,6 +11,8 @@ import { AppHeader } from '../../components/TopBar.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { useMeeting } from '../../live/useMeeting.js';
 import { NotesPanel } from '../../notes/NotesPanel.js';
+import { DisclosedAssessment } from '../../review/DisclosedAssessment.js';
+import { SelfAssessmentPanel } from '../../review/SelfAssessmentPanel.js';
 import { AskFloor } from './AskFloor.js';
 import { MyPanel } from './MyPanel.js';
 import { MyTurn } from './MyTurn.js';
@@ -39,11 +41,14 @@ export function TabletView() {
             <div className="tablet-main">
               <CheckIn />
               <PinAttention askNow />
-              <CurrentItemCard />
+              <CurrentItemCard>
+                <DisclosedAssessment />
+              </CurrentItemCard>
               {item && <SpeakerCard speech={item.queue.current} />}
               <AskFloor />
             </div>
             <div className="tablet-side">
+              <SelfAssessmentPanel />
               <MyPanel />
               <AgendaList />
             </div>
