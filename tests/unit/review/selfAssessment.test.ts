@@ -123,7 +123,7 @@ describe('disclosure', () => {
   it('when a rating naming the subjects opens, for each one not yet disclosed', () => {
     const m = submitted();
     m.ok('m2', GOOD);
-    m.selfAssessments.m2 = assessmentOf(GOOD as SelfAssessmentFields, m.now);
+    m.selfAssessments.m2 = assessmentOf(GOOD, m.now);
     for (const id of ['chair', 'm1', 'm2', 'm3', 'm4']) m.ok('chair', { type: 'attendance.mark', participantId: id, status: 'present' });
     m.ok('chair', { type: 'ballot.create', ballot: { id: 'r1', kind: 'rating', title: 'Xếp loại', subjects: ['collective', 'm1', 'm2', 'm3'] } });
     const events = m.ok('chair', { type: 'ballot.open', ballotId: 'r1' });
