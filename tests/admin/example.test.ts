@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { OFFICIAL_SCALE } from '../../shared/ballots/scale.js';
 import { MeetingDefinition } from '../../shared/definition.js';
 import { MAX_PAYLOAD_BYTES } from '../../shared/limits.js';
+import { DEFAULT_REVIEW_RULES } from '../../shared/review/rules.js';
 import { DEMO_DEFINITION } from '../../server/paths.js';
 import { createMeeting } from '../../server/meetings/create.js';
 import { SqliteStore } from '../../server/store/sqlite.js';
@@ -43,15 +44,34 @@ describe('examples/self-review-2024.json', () => {
     expect(def.agenda.at(-1)).toMatchObject({ day: 2, kind: 'procedure', presenter: 'chair' });
   });
 
-  it("carries the peer rating of every member on the official scale, the collective's proposed level and the minutes", () => {
+  it("carries the collective's rating, the peer rating of every member on the official scale, and the minutes", () => {
     const voting = [...withRole('chair'), ...withRole('member')].map((p) => p.id);
-    const rating = def.ballots.find((b) => b.kind === 'rating');
-    expect(rating?.subjects).toEqual(voting);
-    expect(rating?.options).toBeUndefined(); // the official four levels, by default
-    const choice = def.ballots.find((b) => b.kind === 'choice');
-    expect(choice?.options).toEqual(OFFICIAL_SCALE);
-    expect(def.ballots.find((b) => b.kind === 'motion')?.itemId).toBe('minutes');
+    const [collective, peers, ...rest] = def.ballots;
+    expect(collective).toMatchObject({ id: 'collective-rating', kind: 'rating', subjects: ['collective'] });
+    expect(peers).toMatchObject({ id: 'peer-rating', kind: 'rating', subjects: voting });
+    // The official four levels, by default.
+    for (const rating of [collective, peers]) expect(rating.options).toBeUndefined();
+    expect(rest.map((b) => [b.kind, b.itemId])).toEqual([['motion', 'minutes']]);
     for (const b of def.ballots) expect(def.agenda.find((i) => i.id === b.itemId)?.kind).toBe('ballot');
+  });
+
+  it('follows the standard flow: the collective reviewed and rated, then each individual, then their rating', () => {
+    const at = (id: string) => def.agenda.findIndex((i) => i.id === id);
+    const individuals = def.agenda.map((item, i) => [item, i] as const).filter(([item]) => item.kind === 'individual-review');
+    expect(at('collective-report')).toBeLessThan(at('collective-discussion'));
+    expect(at('collective-discussion')).toBeLessThan(at('collective-rating'));
+    expect(at('collective-rating')).toBeLessThan(individuals[0][1]);
+    expect(individuals.at(-1)![1]).toBeLessThan(at('peer-rating'));
+  });
+
+  it('spells out the review rules it follows (the defaults) and names its counting committee', () => {
+    const raw = JSON.parse(text) as { review: unknown };
+    // Every field written out, each the default (docs/BALLOTS.md names the text each follows).
+    expect(raw.review).toEqual(DEFAULT_REVIEW_RULES);
+    expect(def.review).toEqual(DEFAULT_REVIEW_RULES);
+    expect(def.countingCommittee).toEqual(['m03', 'm07', 'm11']);
+    for (const id of def.countingCommittee ?? []) expect(withRole('member').map((p) => p.id)).toContain(id);
+    expect(def.review.scoreBands.map((b) => b.level)).toEqual(OFFICIAL_SCALE.map((o) => o.id));
   });
 
   it('creates a meeting whose state has every participant, item and draft ballot', async () => {
