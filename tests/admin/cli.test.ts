@@ -102,7 +102,8 @@ describe('npm run meeting (the CLI)', () => {
     const before = (await cli(['list', '--json'], env)).stdout;
     const def = JSON.parse(readFileSync(join(ROOT, EXAMPLE), 'utf8'));
     def.agenda[3].presenter = 'nobody';
-    def.ballots[0].subjects.push('ghost');
+    // ballots[1] is the peer rating (ballots[0], the collective's, names the collective only).
+    def.ballots[1].subjects.push('ghost');
     const file = join(dataDir, 'bad.json');
     writeFileSync(file, JSON.stringify(def));
 
@@ -110,7 +111,7 @@ describe('npm run meeting (the CLI)', () => {
     expect(text.code).toBe(1);
     expect(text.stdout).toBe('');
     expect(text.stderr).toContain('agenda[3].presenter: unknown participant nobody');
-    expect(text.stderr).toContain('ballots[0].subjects[16]: unknown participant ghost');
+    expect(text.stderr).toContain('ballots[1].subjects[16]: unknown participant ghost');
 
     expect(json.code).toBe(1);
     expect(JSON.parse(json.stdout)).toMatchObject({
