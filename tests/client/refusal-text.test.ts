@@ -33,6 +33,9 @@ describe("a refusal in the reader's language", () => {
             position: 5,
             max: 200,
             open: 1,
+            // Self-assessment (issue 17): the level the score allows, by its place on the scale, and the total.
+            allowed: 1,
+            total: 86,
           }),
         );
         expect(text, reason).not.toMatch(/undefined|\?/);
@@ -42,7 +45,23 @@ describe("a refusal in the reader's language", () => {
   });
 
   it('every reason has, in vi and in en, a reason and a next step of its own, apart', () => {
-    const detail = { present: 8, required: 11, members: 16, eligible: 2, minCast: 3, turnout: 3, n: 1, d: 2, day: 1, days: 2, position: 5, max: 200, open: 0 };
+    const detail = {
+      present: 8,
+      required: 11,
+      members: 16,
+      eligible: 2,
+      minCast: 3,
+      turnout: 3,
+      n: 1,
+      d: 2,
+      day: 1,
+      days: 2,
+      position: 5,
+      max: 200,
+      open: 0,
+      allowed: 1,
+      total: 86,
+    };
     for (const reason of REFUSAL_REASONS) {
       for (const t of [vi, en]) {
         const text = t.refusalParts[reason];
@@ -56,6 +75,12 @@ describe("a refusal in the reader's language", () => {
         expect(explainError(t, error('invalid-state', 'x', reason, detail))).toBe(reason === 'weak-pin' ? t.pin.weak.other : `${parts.reason} ${parts.next}`);
       }
     }
+  });
+
+  it("a self-rating above the score names the level the score allows, in the reader's language", () => {
+    const refused = error('invalid-state', 'x', 'self-level-above-score', { allowed: 1, total: 86 });
+    expect(explainRefusal(vi, refused).reason).toBe('Tổng điểm 86 chỉ cho phép tự xếp loại cao nhất là "Hoàn thành tốt nhiệm vụ".');
+    expect(explainRefusal(en, refused).reason).toBe('A total of 86 allows a self-rating of at best "Well completed duties".');
   });
 
   it('"no item left today" points to the next day, or to the end on the last one', () => {
