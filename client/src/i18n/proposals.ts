@@ -14,6 +14,9 @@ export const proposalsVi = {
   capOk: (level: string, count: number, allowed: number, base: number, pct: string) => `${level}: ${count} người (tối đa ${allowed}, tức ${pct} của ${base} người)`,
   capBreached: (level: string, count: number, allowed: number, base: number, pct: string) =>
     `Vượt giới hạn: ${count} người được đề xuất ${level}, tối đa ${allowed} (${pct} của ${base} người). Cấp có thẩm quyền xem xét; kết quả không bị tự động điều chỉnh.`,
+  /** One line on the room screen, where the rows need the room. */
+  capBreachedShort: (level: string, count: number, allowed: number, pct: string) =>
+    `Vượt giới hạn: ${count} đề xuất ${level}, tối đa ${allowed} (${pct}); không tự động điều chỉnh`,
   flow: {
     title: 'Trình tự kiểm điểm',
     collective: 'Tập thể',
@@ -43,6 +46,7 @@ export const proposalsEn: typeof proposalsVi = {
   capOk: (level, count, allowed, base, pct) => `${level}: ${count} (at most ${allowed}, ${pct} of ${base})`,
   capBreached: (level, count, allowed, base, pct) =>
     `Cap exceeded: ${count} proposed ${level}, at most ${allowed} (${pct} of ${base}). For the competent body to decide; nothing was adjusted.`,
+  capBreachedShort: (level, count, allowed, pct) => `Cap exceeded: ${count} proposed ${level}, at most ${allowed} (${pct}); not adjusted`,
   flow: {
     title: 'Order of the review',
     collective: 'The collective',
