@@ -7,6 +7,7 @@ import { historyEn } from './history.js';
 import { notesEn } from './notes.js';
 import { noticesEn } from './notices.js';
 import { pinEn } from './pin.js';
+import { proposalsEn } from './proposals.js';
 import { refusalPartsEn, refusalsEn } from './refusals.js';
 import { reviewEn } from './review.js';
 import { tabletEn } from './tablet.js';
@@ -213,6 +214,7 @@ export const en: Messages = {
   history: historyEn,
   review: reviewEn,
   pin: pinEn,
+  proposals: proposalsEn,
   notices: noticesEn,
   refusals: refusalsEn,
   refusalParts: refusalPartsEn,

@@ -8,6 +8,7 @@ import { historyVi } from './history.js';
 import { notesVi } from './notes.js';
 import { noticesVi } from './notices.js';
 import { pinVi } from './pin.js';
+import { proposalsVi } from './proposals.js';
 import { refusalPartsVi, refusalsVi } from './refusals.js';
 import { reviewVi } from './review.js';
 import { tabletVi } from './tablet.js';
@@ -217,6 +218,7 @@ export const vi = {
   history: historyVi,
   review: reviewVi,
   pin: pinVi,
+  proposals: proposalsVi,
   notices: noticesVi,
   refusals: refusalsVi,
   refusalParts: refusalPartsVi,
