@@ -98,3 +98,8 @@ export function formatMinutes(minutes: number, lang: Lang): string {
   if (s > 0) parts.push(`${s} ${u.s}`);
   return parts.join(' ');
 }
+
+/** Points of a score (the self-assessment's, out of 100): "27,5" / "27.5", two decimals at most. */
+export function formatPoints(points: number, lang: Lang): string {
+  return numberFormat(lang, { maximumFractionDigits: 2 }).format(points);
+}

@@ -14,7 +14,7 @@ export const reviewVi = {
   points: 'Điểm',
   total: 'Tổng điểm',
   exceeded: 'Tỷ lệ nhiệm vụ hoàn thành vượt mức (%)',
-  exceededHint: (n: string) => `Mức "Hoàn thành xuất sắc" cần ít nhất ${n}% nhiệm vụ vượt mức.`,
+  exceededHint: (share: string) => `Mức "Hoàn thành xuất sắc" cần ít nhất ${share} nhiệm vụ vượt mức.`,
   allows: 'Điểm này cho phép tự xếp loại cao nhất',
   aboveScore: 'Mức đã chọn cao hơn mức điểm cho phép.',
   text: 'Bản tự kiểm điểm',
@@ -33,7 +33,7 @@ export const reviewVi = {
   selfRated: 'tự xếp loại',
   disclosedTitle: 'Bản tự đánh giá, xếp loại',
   totalScore: (n: string) => `Tổng điểm tự chấm: ${n}/100`,
-  exceededShown: (n: string) => `Nhiệm vụ vượt mức: ${n}%`,
+  exceededShown: (share: string) => `Nhiệm vụ vượt mức: ${share}`,
   noneHandedIn: 'Đồng chí chưa nộp bản tự đánh giá.',
 };
 
@@ -52,7 +52,7 @@ export const reviewEn: typeof reviewVi = {
   points: 'Points',
   total: 'Total',
   exceeded: 'Share of tasks done beyond what was set (%)',
-  exceededHint: (n: string) => `"Excellently completed" needs at least ${n}% of tasks exceeded.`,
+  exceededHint: (share: string) => `"Excellently completed" needs at least ${share} of tasks exceeded.`,
   allows: 'This score allows a self-rating of at best',
   aboveScore: 'The level chosen is better than the score allows.',
   text: 'Self-review',
@@ -71,6 +71,6 @@ export const reviewEn: typeof reviewVi = {
   selfRated: 'self-rating',
   disclosedTitle: 'Self-assessment and rating',
   totalScore: (n: string) => `Self-scored total: ${n}/100`,
-  exceededShown: (n: string) => `Tasks exceeded: ${n}%`,
+  exceededShown: (share: string) => `Tasks exceeded: ${share}`,
   noneHandedIn: 'No self-assessment was handed in.',
 };

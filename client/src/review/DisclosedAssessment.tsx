@@ -1,10 +1,10 @@
 import { OFFICIAL_SCALE } from '../../../shared/ballots/scale.js';
+import { formatPercent, formatPoints } from '../../../shared/format.js';
 import { totalScore } from '../../../shared/review/levels.js';
 import { itemSubjects } from '../../../shared/review/selfAssessment.js';
 import { activeItem } from '../../../shared/meeting/state.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { useMeeting } from '../live/useMeeting.js';
-import { formatPoints } from './points.js';
 
 /**
  * The self-assessment of the member whose review item is open, once disclosed: their level, their
@@ -37,7 +37,7 @@ export function DisclosedAssessment() {
       {scored && (
         <p className="disclosed-score" data-testid="disclosed-score">
           {t.review.totalScore(formatPoints(totalScore(assessment.scores), lang))}
-          {assessment.exceededShare !== null && <> · {t.review.exceededShown(formatPoints(assessment.exceededShare, lang))}</>}
+          {assessment.exceededShare !== null && <> · {t.review.exceededShown(formatPercent(assessment.exceededShare, lang))}</>}
         </p>
       )}
       <div className="disclosed-text" data-testid="disclosed-text">

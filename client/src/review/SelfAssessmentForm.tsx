@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { OFFICIAL_SCALE } from '../../../shared/ballots/scale.js';
-import { formatTime } from '../../../shared/format.js';
+import { formatPercent, formatPoints, formatTime } from '../../../shared/format.js';
 import { MAX_SELF_REVIEW } from '../../../shared/limits.js';
 import { isBetter, totalScore } from '../../../shared/review/levels.js';
 import { allowedLevel, assessmentProblem } from '../../../shared/review/selfAssessment.js';
@@ -10,7 +10,6 @@ import { useI18n } from '../i18n/I18nProvider.js';
 import type { ClientError } from '../live/connection.js';
 import { useConnection, useMeeting } from '../live/useMeeting.js';
 import { fetchOwnAssessment } from './selfAssessmentApi.js';
-import { formatPoints } from './points.js';
 
 type Loading = { kind: 'loading' } | { kind: 'failed' } | { kind: 'ready'; assessment: SelfAssessment | null; disclosed: boolean };
 
@@ -192,7 +191,7 @@ export function SelfAssessmentForm({ onClose }: { onClose: () => void }) {
                       value={exceeded}
                       onChange={(e) => setExceeded(e.target.value)}
                     />
-                    <span className="muted self-hint">{t.review.exceededHint(formatPoints(excellentShare, lang))}</span>
+                    <span className="muted self-hint">{t.review.exceededHint(formatPercent(excellentShare, lang))}</span>
                   </label>
                 )}
                 <p className="self-allowed" data-testid="self-allowed" data-level={allowed ?? ''} aria-live="polite">
