@@ -24,6 +24,7 @@ import { attachSockets, type SessionData } from './realtime/socket.js';
 import type { Store } from './store/store.js';
 import { exportRouter } from './http/export.js';
 import { historyRouter } from './http/history.js';
+import { countRouter } from './http/count.js';
 import { attachYjs, type YjsOptions } from './yjs/endpoint.js';
 import { transitionVersions } from './yjs/transitions.js';
 import type { DocFanout } from './yjs/fanout.js';
@@ -118,6 +119,7 @@ export function createApp(opts: AppOptions): App {
   web.use(securityHeaders(opts.publicUrl));
   web.use(exportRouter({ store, log, adminToken: opts.adminToken }));
   web.use(historyRouter({ store, log, rooms }));
+  web.use(countRouter({ store, log, rooms }));
   web.use(apiRouter({ store, log, adminToken: opts.adminToken, publicUrl: opts.publicUrl, rooms, pins }));
   web.use(clientRouter(opts.clientDir));
   web.use(notFound);

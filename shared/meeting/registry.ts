@@ -13,6 +13,8 @@ import { ATTENDING, BODY, CHAIR, PRESIDIUM, type Actor, type RoleSet } from './r
 import { decideScreen } from './screen.js';
 import { decideNotes } from '../notes/decide.js';
 import type { MeetingState } from './state.js';
+import { decideAppoint } from '../review/appoint.js';
+import { decideConfirm } from '../review/publication.js';
 
 /**
  * Everything about one command beyond its wire schema (`commands.ts`): who may issue it, what it
@@ -135,6 +137,11 @@ export const REGISTRY: Registry = {
     needs: { pin: { replaces: ({ pin, currentPin }) => ({ pin, current: currentPin, rest: { type: 'pin.set', pin: '' } }) } },
     secret: true,
   },
+
+  // The counting committee: the chair appoints it; a member confirms a tally on their own device, from
+  // the sealed counts the server supplies (whether the sender sits on it is the rule's to say).
+  'committee.appoint': { roles: CHAIR, decide: decideAppoint },
+  'ballot.confirm': { roles: BODY, decide: decideConfirm, needs: { counts: (command) => command.ballotId } },
 
   // A document's history: those who keep the record name versions and restore them.
   'notes.nameVersion': { roles: PRESIDIUM, decide: decideNotes, needs: { history: true }, answer: versionAnswer },

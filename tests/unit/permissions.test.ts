@@ -46,6 +46,9 @@ const EXPECTED: Record<CommandType, Role[]> = {
   'pin.set': ['chair', 'secretary', 'member'],
   'notes.nameVersion': PRESIDIUM,
   'notes.restore': PRESIDIUM,
+  'committee.appoint': ['chair'],
+  // Any voting role may send it; only the committee's members are accepted (shared/review/publication.ts).
+  'ballot.confirm': ['chair', 'secretary', 'member'],
 };
 
 const ACTORS: Record<Role, Actor> = {
