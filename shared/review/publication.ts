@@ -84,3 +84,9 @@ export function decideConfirm(state: MeetingState, command: ConfirmCommand, acto
 }
 
 const tallyChanged = () => reject('invalid-state', 'the fingerprint is not the tally publication would show: read the count again', 'tally-changed');
+
+/** The tallies waiting for this member's confirmation: what their tablet flags, as it flags a paper to fill. */
+export function countsToConfirm(state: MeetingState, participantId: string): Ballot[] {
+  if (!state.committee?.members.includes(participantId)) return [];
+  return awaitingCommittee(state).filter((b) => !b.confirmations.some((c) => c.participantId === participantId));
+}

@@ -1,5 +1,6 @@
 import { formatMinutes } from '../../../shared/format.js';
 import { checkInEn } from './checkIn.js';
+import { committeeEn } from './committee.js';
 import { liveEn } from './live.js';
 import { ballotsEn } from './ballots.js';
 import { consoleEn } from './console.js';
@@ -212,6 +213,7 @@ export const en: Messages = {
   history: historyEn,
   pin: pinEn,
   notices: noticesEn,
+  committee: committeeEn,
   refusals: refusalsEn,
   refusalParts: refusalPartsEn,
   tablet: tabletEn,
