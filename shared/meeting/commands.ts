@@ -83,14 +83,14 @@ export const Command = z.discriminatedUnion('type', [
   // Sets the sender's own voting PIN; changing one needs the current PIN.
   cmd('pin.set', { pin: Pin, currentPin: Pin.optional() }),
 
+  // A document's history (docs/YJS.md, "History"): a version named by hand, or an older one restored.
+  cmd('notes.nameVersion', { docName: z.string().min(1).max(128), label: VersionLabel }),
+  cmd('notes.restore', { docName: z.string().min(1).max(128), versionId: Id }),
+
   // The counting committee (docs/BALLOTS.md, "Counting committee"): appointed by the chair, named or as a
   // published ballot approved it; each member confirms a closed tally by its fingerprint.
   cmd('committee.appoint', { members: z.array(Slug).min(1).max(9), ballotId: Id.optional() }),
   cmd('ballot.confirm', { ballotId: Id, fingerprint: z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 fingerprint, 64 hex digits') }),
-
-  // A document's history (docs/YJS.md, "History"): a version named by hand, or an older one restored.
-  cmd('notes.nameVersion', { docName: z.string().min(1).max(128), label: VersionLabel }),
-  cmd('notes.restore', { docName: z.string().min(1).max(128), versionId: Id }),
 ]);
 export type Command = z.infer<typeof Command>;
 export type CommandType = Command['type'];

@@ -138,11 +138,6 @@ export const REGISTRY: Registry = {
     secret: true,
   },
 
-  // The counting committee: the chair appoints it; a member confirms a tally on their own device, from
-  // the sealed counts the server supplies (whether the sender sits on it is the rule's to say).
-  'committee.appoint': { roles: CHAIR, decide: decideAppoint },
-  'ballot.confirm': { roles: BODY, decide: decideConfirm, needs: { counts: (command) => command.ballotId } },
-
   // A document's history: those who keep the record name versions and restore them.
   'notes.nameVersion': { roles: PRESIDIUM, decide: decideNotes, needs: { history: true }, answer: versionAnswer },
   'notes.restore': {
@@ -151,6 +146,11 @@ export const REGISTRY: Registry = {
     needs: { docVersion: ({ docName, versionId }) => ({ docName, versionId }), history: true },
     answer: versionAnswer,
   },
+
+  // The counting committee: the chair appoints it; a member confirms a tally on their own device, from
+  // the sealed counts the server supplies (whether the sender sits on it is the rule's to say).
+  'committee.appoint': { roles: CHAIR, decide: decideAppoint },
+  'ballot.confirm': { roles: BODY, decide: decideConfirm, needs: { counts: (command) => command.ballotId } },
 };
 
 /** Every command type, in the order of the schemas (and of the permission table in docs/PROTOCOL.md). */

@@ -51,6 +51,8 @@ const BEFORE_THE_REGISTRY: [CommandType, Role[]][] = [
   // A document's history (issue 13).
   ['notes.nameVersion', ['chair', 'secretary']],
   ['notes.restore', ['chair', 'secretary']],
+  ['committee.appoint', ['chair']],
+  ['ballot.confirm', ['chair', 'secretary', 'member']],
 ];
 
 const typesWith = (has: (entry: Entry<CommandType>) => unknown) => COMMAND_TYPES.filter((type) => has(entryFor(type)));
@@ -75,7 +77,7 @@ describe('the command registry', () => {
   });
 
   it('says which commands need what from the server; the room, the socket layer and the stores name none', () => {
-    expect(typesWith((e) => e.needs?.counts)).toEqual(['ballot.publish']);
+    expect(typesWith((e) => e.needs?.counts)).toEqual(['ballot.publish', 'ballot.confirm']);
     expect(typesWith((e) => e.needs?.newLink)).toEqual(['link.reissue']);
     expect(typesWith((e) => e.needs?.pin)).toEqual(['ballot.vote', 'pin.set']);
     expect(typesWith((e) => e.needs?.online)).toEqual(['attendance.markConnected']);
