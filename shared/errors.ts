@@ -78,6 +78,8 @@ export const REFUSAL_REASONS = [
   'not-awaiting-count', // ballot.confirm: the ballot is not closed awaiting the committee (or is a choice)
   'already-confirmed', // ballot.confirm: this member confirmed this tally already
   'tally-changed', // ballot.confirm: the fingerprint is not the tally's: read the count again
+  // The review's order (shared/review/flow.ts).
+  'collective-first', // ballot.open: a rating of individuals before the collective's report is held and its rating published
 ] as const;
 export type RefusalReason = (typeof REFUSAL_REASONS)[number];
 
