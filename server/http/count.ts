@@ -45,7 +45,8 @@ export function countRouter({ store, log, rooms }: { store: Store; log: Logger; 
       if (!state.committee?.members.includes(auth.participant.id)) return sendError(res, 'forbidden', 'only the counting committee reads a count before it is published');
       const ballot = state.ballots.find((b) => b.id === ballotId);
       if (!ballot) return sendError(res, 'not-found', `no ballot ${ballotId}`);
-      if (ballot.status !== 'closed' || !committeePublishes(state, ballot)) return sendError(res, 'invalid-state', `the ballot is ${ballot.status}: there is no count waiting for the committee`);
+      if (ballot.status !== 'closed' || !committeePublishes(state, ballot))
+        return sendError(res, 'invalid-state', `the ballot is ${ballot.status}: there is no count waiting for the committee`);
       const results = publishedResults(state, ballot, await store.readCounts(id, ballot.id));
       const body: CommitteeCount = { ballotId: ballot.id, results, fingerprint: tallyFingerprint(ballot.id, results) };
       res.json(body);

@@ -135,10 +135,7 @@ export function decideBallot(state: MeetingState, command: BallotCommand, actor:
       const bad = wrongStatus('closed') ?? chairPublishRefusal(state, ballot);
       if (bad) return bad;
       if (!ctx.counts) return reject('internal', 'the sealed counts were not supplied');
-      return accept(
-        { type: 'ballot.published', ballotId: ballot.id, results: publishedResults(state, ballot, ctx.counts) },
-        ...showBallot(state, ballot.id),
-      );
+      return accept({ type: 'ballot.published', ballotId: ballot.id, results: publishedResults(state, ballot, ctx.counts) }, ...showBallot(state, ballot.id));
     }
     // A cancelled ballot is never published: its counts so far are destroyed rather than kept sealed.
     case 'ballot.cancel':

@@ -6,7 +6,8 @@ import type { MeetingEvent } from './events.js';
  * member's vote, and so are shown to everyone: on the room screen, on the affected member's own
  * device, and in the exported record with their time (docs/BALLOTS.md, "What everyone sees").
  */
-export type NoticeKind = 'link-reissued' | 'pin-set' | 'pin-reset' | 'voting-locked' | 'attendance-changed' | 'ballot-closed-early' | 'ballot-cancelled' | 'notes-restored' | 'committee-appointed';
+export type NoticeKind =
+  'link-reissued' | 'pin-set' | 'pin-reset' | 'voting-locked' | 'attendance-changed' | 'ballot-closed-early' | 'ballot-cancelled' | 'notes-restored' | 'committee-appointed';
 
 export interface Notice {
   kind: NoticeKind;
@@ -80,7 +81,14 @@ export function noticeFor(state: MeetingState, event: MeetingEvent): Notice | nu
     // Who counts the papers is the room's business: named by the chair or approved by a ballot, every appointment is shown.
     case 'committee.appointed': {
       const { basis, members, at } = event.committee;
-      return { ...base, kind: 'committee-appointed', at: at ?? 0, participantId: basis.kind === 'definition' ? null : basis.by, ballotId: basis.kind === 'ballot' ? basis.ballotId : null, members };
+      return {
+        ...base,
+        kind: 'committee-appointed',
+        at: at ?? 0,
+        participantId: basis.kind === 'definition' ? null : basis.by,
+        ballotId: basis.kind === 'ballot' ? basis.ballotId : null,
+        members,
+      };
     }
     case 'notes.restored':
       return { ...base, kind: 'notes-restored', at: event.at, participantId: event.by, docName: event.docName, versionAt: event.versionAt, label: event.label };

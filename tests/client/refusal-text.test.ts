@@ -47,7 +47,25 @@ describe("a refusal in the reader's language", () => {
   });
 
   it('every reason has, in vi and in en, a reason and a next step of its own, apart', () => {
-    const detail = { present: 8, required: 11, members: 16, eligible: 2, minCast: 3, turnout: 3, n: 1, d: 2, day: 1, days: 2, position: 5, max: 200, open: 0, confirmed: 1, needed: 2, min: 2, ballots: 1 };
+    const detail = {
+      present: 8,
+      required: 11,
+      members: 16,
+      eligible: 2,
+      minCast: 3,
+      turnout: 3,
+      n: 1,
+      d: 2,
+      day: 1,
+      days: 2,
+      position: 5,
+      max: 200,
+      open: 0,
+      confirmed: 1,
+      needed: 2,
+      min: 2,
+      ballots: 1,
+    };
     for (const reason of REFUSAL_REASONS) {
       for (const t of [vi, en]) {
         const text = t.refusalParts[reason];

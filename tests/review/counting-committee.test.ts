@@ -69,10 +69,7 @@ describe('the counting committee over real sockets', () => {
     const counts: Record<string, number> = {};
     let version = 0;
     for (const [i, voter] of MEMBERS.entries()) {
-      const paper =
-        kind === 'rating'
-          ? Object.fromEntries(SUBJECTS.filter((s) => s !== voter).map((s) => [s, LEVELS[i]]))
-          : { question: i < 6 ? 'agree' : 'disagree' };
+      const paper = kind === 'rating' ? Object.fromEntries(SUBJECTS.filter((s) => s !== voter).map((s) => [s, LEVELS[i]])) : { question: i < 6 ? 'agree' : 'disagree' };
       addPaper(counts, paper);
       version = versionOf(await clients.get(voter)!.send({ type: 'ballot.vote', ballotId: id, paper }));
     }
@@ -137,7 +134,12 @@ describe('the counting committee over real sockets', () => {
       expect(count.results).toEqual(expected);
       expect(count.fingerprint).toBe(tallyFingerprint('r1', expected));
       // The sealed counts are the papers' sums; nothing names a voter.
-      expect(count.results.subjects.find((s) => s.subject === 'collective')?.counts).toEqual({ excellent: papers['collective/excellent'], good: papers['collective/good'], completed: papers['collective/completed'], 'not-completed': 0 });
+      expect(count.results.subjects.find((s) => s.subject === 'collective')?.counts).toEqual({
+        excellent: papers['collective/excellent'],
+        good: papers['collective/good'],
+        completed: papers['collective/completed'],
+        'not-completed': 0,
+      });
       expect(JSON.stringify(body)).not.toMatch(/u0[0-7]"?:|voter/);
       expect((await getCount(server, server.tokenOf('u02'), 'r1')).body).toEqual(body);
     });
@@ -176,7 +178,10 @@ describe('the counting committee over real sockets', () => {
       expect(ballotIn(chair(), 'r1')).toMatchObject({ status: 'closed', results: null, confirmations: [{ participantId: 'u01' }] });
       expectReason(await clients.get('u01')!.send({ type: 'ballot.confirm', ballotId: 'r1', fingerprint: seen.fingerprint }), 'invalid-state', 'already-confirmed');
       // Still the committee's: the chair's publish is refused with the progress.
-      expect(await chair().send({ type: 'ballot.publish', ballotId: 'r1' })).toMatchObject({ ok: false, error: { reason: 'committee-publishes', detail: { confirmed: 1, needed: 2 } } });
+      expect(await chair().send({ type: 'ballot.publish', ballotId: 'r1' })).toMatchObject({
+        ok: false,
+        error: { reason: 'committee-publishes', detail: { confirmed: 1, needed: 2 } },
+      });
 
       // The room moved on meanwhile: publication brings the ballot back to the screen, as the chair's publish did.
       versionOf(await chair().send({ type: 'screen.show', show: 'agenda' }));
@@ -195,7 +200,9 @@ describe('the counting committee over real sockets', () => {
 
       // The count route closes with publication; the third member confirms against the published result.
       expect((await getCount(server, server.tokenOf('u03'), 'r1')).status).toBe(400);
-      const late = versionOf(await clients.get('u03')!.send({ type: 'ballot.confirm', ballotId: 'r1', fingerprint: tallyFingerprint('r1', ballotIn(clients.get('u03')!, 'r1').results!) }));
+      const late = versionOf(
+        await clients.get('u03')!.send({ type: 'ballot.confirm', ballotId: 'r1', fingerprint: tallyFingerprint('r1', ballotIn(clients.get('u03')!, 'r1').results!) }),
+      );
       await chair().waitForVersion(late);
       expect(ballotIn(chair(), 'r1').confirmations.map((c) => c.participantId)).toEqual(['u01', 'u02', 'u03']);
       const events = await server.store.readEvents(server.meeting.meetingId);
@@ -299,12 +306,20 @@ describe.skipIf(!redis)('on Redis, two instances', () => {
     const fingerprint = fingerprints[0].fingerprint;
     versionOf(await committee.m1.send({ type: 'ballot.confirm', ballotId: 'r', fingerprint }));
     // m2 on one instance and m3 on the other, at the same moment: one of them makes the majority.
-    const acks = await Promise.all([committee.m2.send({ type: 'ballot.confirm', ballotId: 'r', fingerprint }), committee.m3.send({ type: 'ballot.confirm', ballotId: 'r', fingerprint })]);
+    const acks = await Promise.all([
+      committee.m2.send({ type: 'ballot.confirm', ballotId: 'r', fingerprint }),
+      committee.m3.send({ type: 'ballot.confirm', ballotId: 'r', fingerprint }),
+    ]);
     for (const ack of acks) versionOf(ack);
 
     const events = (await a.opened.store.readEvents(cluster.meeting.meetingId)).flatMap((r) => r.events);
     expect(events.filter((e) => e.type === 'ballot.published')).toHaveLength(1);
-    expect(events.filter((e) => e.type === 'ballot.confirmed').map((e) => (e.type === 'ballot.confirmed' ? e.participantId : '')).sort()).toEqual(['m1', 'm2', 'm3']);
+    expect(
+      events
+        .filter((e) => e.type === 'ballot.confirmed')
+        .map((e) => (e.type === 'ballot.confirmed' ? e.participantId : ''))
+        .sort(),
+    ).toEqual(['m1', 'm2', 'm3']);
     const published = events.find((e) => e.type === 'ballot.published');
     expect(published?.type === 'ballot.published' && published.results).toEqual(fingerprints[0].results);
     await waitFor(() => chair.state.ballots.find((x) => x.id === 'r')?.status === 'published', 10_000, 'the chair sees it published');

@@ -89,12 +89,18 @@ export const refusalPartsVi: Record<RefusalReason, RefusalText> = {
     reason: (d) => `Kết quả do tổ kiểm phiếu công bố: đã có ${d('confirmed')}/${d('needed')} thành viên xác nhận.`,
     next: () => 'Hãy chờ tổ kiểm phiếu xác nhận trên máy của mình.',
   },
-  'committee-required': { reason: () => 'Hội nghị chưa có tổ kiểm phiếu; phiếu đánh giá, xếp loại chỉ mở khi đã có tổ.', next: () => 'Hãy lập tổ kiểm phiếu trước (mục "Tổ kiểm phiếu").' },
+  'committee-required': {
+    reason: () => 'Hội nghị chưa có tổ kiểm phiếu; phiếu đánh giá, xếp loại chỉ mở khi đã có tổ.',
+    next: () => 'Hãy lập tổ kiểm phiếu trước (mục "Tổ kiểm phiếu").',
+  },
   'committee-invalid': {
     reason: (d) => `Tổ kiểm phiếu gồm ${d('min')} đến ${d('max')} đại biểu có quyền biểu quyết, không trùng nhau, không có đồng chí chủ trì.`,
     next: () => 'Hãy chọn lại danh sách.',
   },
-  'committee-counting': { reason: () => 'Tổ kiểm phiếu đang kiểm một cuộc bỏ phiếu đã kết thúc; không thay tổ giữa chừng được.', next: () => 'Hãy chờ tổ công bố kết quả rồi mới thay.' },
+  'committee-counting': {
+    reason: () => 'Tổ kiểm phiếu đang kiểm một cuộc bỏ phiếu đã kết thúc; không thay tổ giữa chừng được.',
+    next: () => 'Hãy chờ tổ công bố kết quả rồi mới thay.',
+  },
   'committee-not-approved': { reason: () => 'Cuộc biểu quyết được chọn không thông qua đúng danh sách này.', next: () => 'Hãy chọn đúng những người được biểu quyết thông qua.' },
   'not-on-committee': { reason: () => 'Chỉ thành viên tổ kiểm phiếu mới xác nhận kết quả.', next: () => 'Không cần làm gì thêm.' },
   'not-awaiting-count': { reason: () => 'Cuộc bỏ phiếu này không chờ tổ kiểm phiếu xác nhận.', next: () => 'Không cần làm gì thêm.' },
@@ -171,12 +177,18 @@ export const refusalPartsEn: typeof refusalPartsVi = {
     reason: (d) => `The counting committee publishes this result: ${d('confirmed')} of ${d('needed')} confirmations so far.`,
     next: () => 'Wait for the committee to confirm on their own devices.',
   },
-  'committee-required': { reason: () => 'The meeting has no counting committee yet; a rating opens only once it has one.', next: () => 'Appoint the counting committee first ("Counting committee").' },
+  'committee-required': {
+    reason: () => 'The meeting has no counting committee yet; a rating opens only once it has one.',
+    next: () => 'Appoint the counting committee first ("Counting committee").',
+  },
   'committee-invalid': {
     reason: (d) => `A counting committee is ${d('min')} to ${d('max')} distinct voting members, without the chair.`,
     next: () => 'Choose the list again.',
   },
-  'committee-counting': { reason: () => 'The counting committee is counting a closed ballot; it cannot be replaced mid-count.', next: () => 'Wait until it has published, then replace it.' },
+  'committee-counting': {
+    reason: () => 'The counting committee is counting a closed ballot; it cannot be replaced mid-count.',
+    next: () => 'Wait until it has published, then replace it.',
+  },
   'committee-not-approved': { reason: () => 'The chosen ballot did not approve this list.', next: () => 'Choose exactly those the ballot approved.' },
   'not-on-committee': { reason: () => 'Only members of the counting committee confirm a tally.', next: () => 'Nothing to do.' },
   'not-awaiting-count': { reason: () => 'This ballot is not waiting for the committee’s confirmation.', next: () => 'Nothing to do.' },

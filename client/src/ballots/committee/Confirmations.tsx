@@ -21,7 +21,8 @@ export function Confirmations({ ballot }: { ballot: Ballot }) {
           const name = state.participants.find((p) => p.id === id)?.name ?? id;
           return (
             <li key={id} className={done ? 'is-confirmed' : 'is-waiting'} data-testid={`confirmation-${ballot.id}-${id}`} data-confirmed={String(!!done)}>
-              <span aria-hidden="true">{done ? '✓' : '…'}</span> {name} — <span className="muted">{done ? c.confirmedAt(formatTime(done.at, state.timeZone, lang)) : c.notYet}</span>
+              <span aria-hidden="true">{done ? '✓' : '…'}</span> {name} —{' '}
+              <span className="muted">{done ? c.confirmedAt(formatTime(done.at, state.timeZone, lang)) : c.notYet}</span>
             </li>
           );
         })}

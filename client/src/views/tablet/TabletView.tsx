@@ -36,7 +36,19 @@ export function TabletView() {
   return (
     <div className={`app tablet tabbed ${connection !== 'connected' ? 'is-stale' : ''}`} data-testid="tablet-view">
       <AppHeader />
-      <TabBar tabs={TABS} active={tab} onSelect={setTab} badges={{ vote: <TabBadge count={waiting + toConfirm} label={[waiting > 0 ? t.tablet.papersToFill(waiting) : '', toConfirm > 0 ? t.committee.waiting(toConfirm) : ''].filter(Boolean).join('; ')} /> }} />
+      <TabBar
+        tabs={TABS}
+        active={tab}
+        onSelect={setTab}
+        badges={{
+          vote: (
+            <TabBadge
+              count={waiting + toConfirm}
+              label={[waiting > 0 ? t.tablet.papersToFill(waiting) : '', toConfirm > 0 ? t.committee.waiting(toConfirm) : ''].filter(Boolean).join('; ')}
+            />
+          ),
+        }}
+      />
       <main className="tab-panels">
         <TabPanel tab="item" active={tab}>
           <div className="tablet-grid">
