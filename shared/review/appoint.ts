@@ -13,6 +13,16 @@ export type AppointCommand = CommandOf<'committee.appoint'>;
 /** Names compared as the room reads them: Unicode-normalised, case and spacing aside. */
 const plain = (s: string) => s.normalize('NFC').toLocaleLowerCase('vi').replace(/\s+/g, ' ').trim();
 
+/** The whole name, not the start of a longer one ("Lê Văn An" is not named by "Lê Văn Anh"). */
+function namedIn(title: string, name: string): boolean {
+  for (let at = title.indexOf(name); at >= 0; at = title.indexOf(name, at + 1)) {
+    const before = title[at - 1] ?? ' ';
+    const after = title[at + name.length] ?? ' ';
+    if (!/\p{L}/u.test(before) && !/\p{L}/u.test(after)) return true;
+  }
+  return false;
+}
+
 /**
  * Whether a published ballot approved exactly this committee (docs/BALLOTS.md, "Counting committee"):
  * - a motion that carried, whose title names every member (as the definition spells them): the room
@@ -27,7 +37,7 @@ export function approvalProblem(state: MeetingState, ballot: Ballot, members: re
   if (ballot.kind === 'motion') {
     if (ballot.results.passed !== true) return `motion ${ballot.id} did not carry`;
     const title = plain(ballot.title);
-    const unnamed = members.find((id) => !title.includes(plain(state.participants.find((p) => p.id === id)?.name ?? id)));
+    const unnamed = members.find((id) => !namedIn(title, plain(state.participants.find((p) => p.id === id)?.name ?? id)));
     return unnamed ? `motion ${ballot.id} does not name ${unnamed}` : null;
   }
   if (ballot.kind === 'choice') {
