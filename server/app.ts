@@ -25,6 +25,7 @@ import type { Store } from './store/store.js';
 import { exportRouter } from './http/export.js';
 import { historyRouter } from './http/history.js';
 import { selfAssessmentRouter } from './http/selfAssessment.js';
+import { countRouter } from './http/count.js';
 import { attachYjs, type YjsOptions } from './yjs/endpoint.js';
 import { transitionVersions } from './yjs/transitions.js';
 import type { DocFanout } from './yjs/fanout.js';
@@ -121,6 +122,7 @@ export function createApp(opts: AppOptions): App {
   web.use(exportRouter({ store, log, adminToken: opts.adminToken }));
   web.use(historyRouter({ store, log, rooms }));
   web.use(selfAssessmentRouter({ store, log, rooms }));
+  web.use(countRouter({ store, log, rooms }));
   web.use(apiRouter({ store, log, adminToken: opts.adminToken, publicUrl: opts.publicUrl, rooms, pins }));
   web.use(clientRouter(opts.clientDir));
   web.use(notFound);

@@ -68,6 +68,16 @@ export const REFUSAL_REASONS = [
   // A document's history (docs/YJS.md, "History").
   'no-such-document', // notes.nameVersion/restore: the name is not one of the meeting's documents
   'no-such-version', // notes.restore: the document has no such version (never had, or thinned away)
+  // The counting committee (shared/review/publication.ts, appoint.ts; docs/BALLOTS.md, "Counting committee").
+  'committee-publishes', // ballot.publish: a rating or motion is published by the committee's majority (detail: confirmed, needed)
+  'committee-required', // ballot.open: a rating needs the counting committee first: appoint it
+  'committee-invalid', // committee.appoint: distinct voting members, not the chair, between min and max (detail: min, max)
+  'committee-counting', // committee.appoint: a tally waits for the committee; it cannot be replaced now (detail: ballots)
+  'committee-not-approved', // committee.appoint with ballotId: that ballot did not approve this list
+  'not-on-committee', // ballot.confirm: only the committee's members confirm
+  'not-awaiting-count', // ballot.confirm: the ballot is not closed awaiting the committee (or is a choice)
+  'already-confirmed', // ballot.confirm: this member confirmed this tally already
+  'tally-changed', // ballot.confirm: the fingerprint is not the tally's: read the count again
   // The review's order (shared/review/flow.ts).
   'collective-first', // ballot.open: a rating of individuals before the collective's report is held and its rating published
   // Self-assessment (shared/review/selfAssessment.ts).

@@ -34,6 +34,8 @@ export function noticeText(state: MeetingState, notice: Notice): string {
       const label = notice.label ? ` («${oneLine(notice.label)}»)` : '';
       return `${doc} được khôi phục về bản lúc ${timeThenDate(notice.versionAt ?? notice.at, state.timeZone)}${label} bởi ${who}`;
     }
+    case 'committee-appointed':
+      return `Tổ kiểm phiếu: ${(notice.members ?? []).map((id) => `đ/c ${state.participants.find((p) => p.id === id)?.name ?? id}`).join(', ')}${notice.ballotId ? `, theo kết quả biểu quyết ${ballot}` : `, do ${who} chỉ định`}`;
   }
 }
 

@@ -12,7 +12,7 @@ import { atLeast, rulesOf } from './rules.js';
 import { attendanceOf, quorum as meetingQuorum } from '../meeting/attendance.js';
 import { rowsFor } from './rows.js';
 import { COLLECTIVE } from './scale.js';
-import { tally } from './tally.js';
+import { chairPublishRefusal, openRefusal, publishedResults } from '../review/publication.js';
 import type { Ballot } from './types.js';
 import { collectiveFirstProblem } from '../review/flow.js';
 import { disclosures } from '../review/selfAssessment.js';
@@ -92,8 +92,6 @@ function checkEarlyClose(ballot: Ballot): Decision | null {
   );
 }
 
-const membersOf = (state: MeetingState) => state.participants.filter((p) => p.member).length;
-
 /**
  * A ballot's lifecycle: draft → open → closed → published, or cancelled with a reason.
  * A vote's decision carries the count keys to add; the server stores them together with
@@ -119,7 +117,7 @@ export function decideBallot(state: MeetingState, command: BallotCommand, actor:
       return accept({ type: 'ballot.updated', ballot: newBallot(ballot.id, command.ballot) });
     }
     case 'ballot.open': {
-      const bad = wrongStatus('draft');
+      const bad = wrongStatus('draft') ?? openRefusal(state, ballot);
       if (bad) return bad;
       const eligible = eligibleVoters(state, ballot);
       const refused = checkOpen(state, ballot, eligible);
@@ -138,13 +136,10 @@ export function decideBallot(state: MeetingState, command: BallotCommand, actor:
         checkEarlyClose(ballot) ?? { ok: true, events: [{ type: 'ballot.closed', ballotId: ballot.id, at: ctx.now, reason: 'chair' }], tallies: ending(ballot.id) }
       );
     case 'ballot.publish': {
-      const bad = wrongStatus('closed');
+      const bad = wrongStatus('closed') ?? chairPublishRefusal(state, ballot);
       if (bad) return bad;
       if (!ctx.counts) return reject('internal', 'the sealed counts were not supplied');
-      return accept(
-        { type: 'ballot.published', ballotId: ballot.id, results: tally(ballot, ctx.counts, membersOf(state), rulesOf(state).minCast) },
-        ...showBallot(state, ballot.id),
-      );
+      return accept({ type: 'ballot.published', ballotId: ballot.id, results: publishedResults(state, ballot, ctx.counts) }, ...showBallot(state, ballot.id));
     }
     // A cancelled ballot is never published: its counts so far are destroyed rather than kept sealed.
     case 'ballot.cancel':

@@ -95,6 +95,10 @@ export const Command = z.discriminatedUnion('type', [
     exceededShare: z.number().min(0).max(100).optional(),
     text: z.string().max(MAX_SELF_REVIEW),
   }),
+  // The counting committee (docs/BALLOTS.md, "Counting committee"): appointed by the chair, named or as a
+  // published ballot approved it; each member confirms a closed tally by its fingerprint.
+  cmd('committee.appoint', { members: z.array(Slug).min(1).max(9), ballotId: Id.optional() }),
+  cmd('ballot.confirm', { ballotId: Id, fingerprint: z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 fingerprint, 64 hex digits') }),
 ]);
 export type Command = z.infer<typeof Command>;
 export type CommandType = Command['type'];

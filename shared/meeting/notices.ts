@@ -6,7 +6,8 @@ import type { MeetingEvent } from './events.js';
  * member's vote, and so are shown to everyone: on the room screen, on the affected member's own
  * device, and in the exported record with their time (docs/BALLOTS.md, "What everyone sees").
  */
-export type NoticeKind = 'link-reissued' | 'pin-set' | 'pin-reset' | 'voting-locked' | 'attendance-changed' | 'ballot-closed-early' | 'ballot-cancelled' | 'notes-restored';
+export type NoticeKind =
+  'link-reissued' | 'pin-set' | 'pin-reset' | 'voting-locked' | 'attendance-changed' | 'ballot-closed-early' | 'ballot-cancelled' | 'notes-restored' | 'committee-appointed';
 
 export interface Notice {
   kind: NoticeKind;
@@ -24,16 +25,27 @@ export interface Notice {
   docName?: string;
   versionAt?: number;
   label?: string | null;
+  /** committee-appointed: the counting committee's members (`participantId` appointed them; `ballotId` approved them, if a ballot did). */
+  members?: string[];
 }
 
 /**
  * Notices for every member's device rather than the one they name: a restored document changed
- * what everyone wrote. `participantId` is then who did it. Not on the room screen.
+ * what everyone wrote, a new counting committee counts everyone's papers. `participantId` is then
+ * who did it. A restore is not on the room screen; an appointment is.
  */
-export const EVERYONE_NOTICES: readonly NoticeKind[] = ['notes-restored'];
+export const EVERYONE_NOTICES: readonly NoticeKind[] = ['notes-restored', 'committee-appointed'];
 
 /** Notices the room screen shows; a PIN being set matters to its owner only. */
-export const ROOM_NOTICES: readonly NoticeKind[] = ['link-reissued', 'pin-reset', 'voting-locked', 'attendance-changed', 'ballot-closed-early', 'ballot-cancelled'];
+export const ROOM_NOTICES: readonly NoticeKind[] = [
+  'link-reissued',
+  'pin-reset',
+  'voting-locked',
+  'attendance-changed',
+  'ballot-closed-early',
+  'ballot-cancelled',
+  'committee-appointed',
+];
 
 /** Kept in the state; a two-day conference makes a few dozen. */
 const MAX_NOTICES = 1000;
@@ -66,6 +78,18 @@ export function noticeFor(state: MeetingState, event: MeetingEvent): Notice | nu
     }
     case 'ballot.cancelled':
       return { ...base, kind: 'ballot-cancelled', at: event.at, ballotId: event.ballotId, reason: event.reason };
+    // Who counts the papers is the room's business: named by the chair or approved by a ballot, every appointment is shown.
+    case 'committee.appointed': {
+      const { basis, members, at } = event.committee;
+      return {
+        ...base,
+        kind: 'committee-appointed',
+        at: at ?? 0,
+        participantId: basis.kind === 'definition' ? null : basis.by,
+        ballotId: basis.kind === 'ballot' ? basis.ballotId : null,
+        members,
+      };
+    }
     case 'notes.restored':
       return { ...base, kind: 'notes-restored', at: event.at, participantId: event.by, docName: event.docName, versionAt: event.versionAt, label: event.label };
     default:

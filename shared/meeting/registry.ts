@@ -16,6 +16,8 @@ import { findItem, type MeetingState } from './state.js';
 import { assessmentOf, awaitingDisclosure, decideSelfAssessment, itemSubjects } from '../review/selfAssessment.js';
 import type { SelfAssessment } from '../review/types.js';
 import { findBallot } from '../ballots/decide.js';
+import { decideAppoint } from '../review/appoint.js';
+import { decideConfirm } from '../review/publication.js';
 
 /**
  * Everything about one command beyond its wire schema (`commands.ts`): who may issue it, what it
@@ -173,6 +175,10 @@ export const REGISTRY: Registry = {
     needs: { selfAssessment: assessmentOf },
     secret: true,
   },
+  // The counting committee: the chair appoints it; a member confirms a tally on their own device, from
+  // the sealed counts the server supplies (whether the sender sits on it is the rule's to say).
+  'committee.appoint': { roles: CHAIR, decide: decideAppoint },
+  'ballot.confirm': { roles: BODY, decide: decideConfirm, needs: { counts: (command) => command.ballotId } },
 };
 
 /** Every command type, in the order of the schemas (and of the permission table in docs/PROTOCOL.md). */

@@ -36,6 +36,11 @@ describe("a refusal in the reader's language", () => {
             // Self-assessment (issue 17): the level the score allows, by its place on the scale, and the total.
             allowed: 1,
             total: 86,
+            // The counting committee's (shared/review/publication.ts, appoint.ts).
+            confirmed: 1,
+            needed: 2,
+            min: 2,
+            ballots: 1,
           }),
         );
         expect(text, reason).not.toMatch(/undefined|\?/);
@@ -61,6 +66,10 @@ describe("a refusal in the reader's language", () => {
       open: 0,
       allowed: 1,
       total: 86,
+      confirmed: 1,
+      needed: 2,
+      min: 2,
+      ballots: 1,
     };
     for (const reason of REFUSAL_REASONS) {
       for (const t of [vi, en]) {

@@ -41,6 +41,8 @@ export const SAMPLES: { [T in CommandType]: Extract<CommandInput, { type: T }> }
   'ballot.publish': { type: 'ballot.publish', ballotId: 'b1' },
   'ballot.cancel': { type: 'ballot.cancel', ballotId: 'b1', reason: 'Nhầm nội dung' },
   'ballot.vote': { type: 'ballot.vote', ballotId: 'b1', paper: { question: 'agree' } },
+  'committee.appoint': { type: 'committee.appoint', members: ['m1', 'm2'] },
+  'ballot.confirm': { type: 'ballot.confirm', ballotId: 'b1', fingerprint: '0'.repeat(64) },
   'notes.nameVersion': { type: 'notes.nameVersion', docName: 'minutes', label: 'Bản chốt' },
   'notes.restore': { type: 'notes.restore', docName: 'minutes', versionId: 'v1' },
   'review.submitSelf': { type: 'review.submitSelf', level: 'good', scores: { 'politics-ethics': 25, results: 55 }, text: 'Bản tự kiểm điểm.' },

@@ -48,6 +48,9 @@ const EXPECTED: Record<CommandType, Role[]> = {
   'notes.restore': PRESIDIUM,
   // Whether the sender is a voting member of the body is the rule's (shared/review/selfAssessment.ts).
   'review.submitSelf': ['chair', 'secretary', 'member'],
+  'committee.appoint': ['chair'],
+  // Any voting role may send it; only the committee's members are accepted (shared/review/publication.ts).
+  'ballot.confirm': ['chair', 'secretary', 'member'],
 };
 
 const ACTORS: Record<Role, Actor> = {

@@ -53,6 +53,8 @@ const BEFORE_THE_REGISTRY: [CommandType, Role[]][] = [
   ['notes.restore', ['chair', 'secretary']],
   // Self-assessment (issue 17): a voting member's own; the rule refuses a secretary outside the body.
   ['review.submitSelf', ['chair', 'secretary', 'member']],
+  ['committee.appoint', ['chair']],
+  ['ballot.confirm', ['chair', 'secretary', 'member']],
 ];
 
 const typesWith = (has: (entry: Entry<CommandType>) => unknown) => COMMAND_TYPES.filter((type) => has(entryFor(type)));
@@ -77,7 +79,7 @@ describe('the command registry', () => {
   });
 
   it('says which commands need what from the server; the room, the socket layer and the stores name none', () => {
-    expect(typesWith((e) => e.needs?.counts)).toEqual(['ballot.publish']);
+    expect(typesWith((e) => e.needs?.counts)).toEqual(['ballot.publish', 'ballot.confirm']);
     expect(typesWith((e) => e.needs?.newLink)).toEqual(['link.reissue']);
     expect(typesWith((e) => e.needs?.pin)).toEqual(['ballot.vote', 'pin.set']);
     expect(typesWith((e) => e.needs?.online)).toEqual(['attendance.markConnected']);

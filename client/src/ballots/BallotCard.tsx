@@ -17,6 +17,9 @@ import { OpenBallot } from './OpenBallot.js';
 import { Turnout } from './Turnout.js';
 import { VoterList } from './VoterList.js';
 import { VotedNotice } from './VotedNotice.js';
+import { committeePublishes } from '../../../shared/review/publication.js';
+import { AwaitingCommittee } from './committee/AwaitingCommittee.js';
+import { Confirmations } from './committee/Confirmations.js';
 
 /**
  * One ballot in the chair's console, with what can be done at its stage. Counts appear only once
@@ -88,7 +91,9 @@ export function BallotCard({ ballot }: { ballot: Ballot }) {
                 {t.ballots.close}
               </ConfirmButton>
             )}
-            {ballot.status === 'closed' && allowed({ type: 'ballot.publish', ballotId: id }) && (
+            {/* With a counting committee, its majority publishes a rating or motion: the chair waits. */}
+            {ballot.status === 'closed' && committeePublishes(state, ballot) && <AwaitingCommittee ballot={ballot} />}
+            {ballot.status === 'closed' && !committeePublishes(state, ballot) && allowed({ type: 'ballot.publish', ballotId: id }) && (
               <ConfirmButton
                 testId={`ballot-publish-${id}`}
                 className="btn-primary"
@@ -107,6 +112,7 @@ export function BallotCard({ ballot }: { ballot: Ballot }) {
       {ballot.status === 'published' && ballot.results && (
         <>
           <BallotResults state={state} ballot={ballot} results={ballot.results} variant="full" />
+          {ballot.confirmations.length > 0 && <Confirmations ballot={ballot} />}
           <div className="ballot-actions">{showOnScreen}</div>
         </>
       )}

@@ -6,6 +6,8 @@ import { BallotCard } from './BallotCard.js';
 import { BallotForm } from './BallotForm.js';
 import { byUrgency } from './order.js';
 import { PinSettings } from './VotingPin.js';
+import { CommitteeDesk } from './committee/CommitteeDesk.js';
+import { CommitteePanel } from './committee/CommitteePanel.js';
 
 /** The chair's ballots: draft, open, watch turnout, close, publish, show on the room screen. */
 export function BallotsPanel() {
@@ -25,6 +27,8 @@ export function BallotsPanel() {
         )}
       </header>
       <PinSettings />
+      <CommitteePanel />
+      <CommitteeDesk />
       {creating && <BallotForm onDone={() => setCreating(false)} />}
       {ballots.length === 0 && !creating && <p className="muted">{t.ballots.none}</p>}
       <ul className="ballot-cards">

@@ -6,6 +6,7 @@ import type { Ballot } from '../../../shared/ballots/types.js';
 import type { Command } from '../../../shared/meeting/commands.js';
 import { quorum } from '../../../shared/meeting/attendance.js';
 import { ConfirmButton } from '../components/ConfirmButton.js';
+import { openRefusal } from '../../../shared/review/publication.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { nameOf } from '../live/people.js';
 import { useMeeting } from '../live/useMeeting.js';
@@ -31,7 +32,9 @@ export function OpenBallot({ ballot, send }: { ballot: Ballot; send: (command: C
         ? t.refusals['meeting-quorum-not-met'](detail({ present: q.present, required: q.required, members: q.members }))
         : eligible.length < minCast
           ? t.refusals['too-few-eligible'](detail({ eligible: eligible.length, minCast }))
-          : null;
+          : openRefusal(state, ballot)
+            ? t.refusals['committee-required'](detail({}))
+            : null;
   return (
     <div className="open-ballot">
       <p

@@ -1,5 +1,6 @@
 import { formatMinutes } from '../../../shared/format.js';
 import { checkInEn } from './checkIn.js';
+import { committeeEn } from './committee.js';
 import { liveEn } from './live.js';
 import { ballotsEn } from './ballots.js';
 import { consoleEn } from './console.js';
@@ -216,6 +217,7 @@ export const en: Messages = {
   pin: pinEn,
   proposals: proposalsEn,
   notices: noticesEn,
+  committee: committeeEn,
   refusals: refusalsEn,
   refusalParts: refusalPartsEn,
   tablet: tabletEn,

@@ -27,6 +27,8 @@ export const noticesVi = {
     'ballot-cancelled': (title: string, reason: string, time: string) => `Cuộc bỏ phiếu "${title}" đã bị hủy: ${reason} (${time})`,
     'notes-restored': (doc: string, versionTime: string, label: string | null, who: string, time: string) =>
       `${doc} đã được khôi phục về bản lúc ${versionTime}${label ? ` («${label}»)` : ''} bởi ${who} (${time})`,
+    'committee-appointed': (members: string, ballot: string | null, who: string, time: string) =>
+      `Tổ kiểm phiếu: ${members} — ${ballot ? `theo kết quả biểu quyết "${ballot}"` : `do ${who} chỉ định`} (${time})`,
   },
   /** The documents a restore names: the minutes, or an item's notes by its title. */
   minutesDoc: 'Biên bản',
@@ -55,6 +57,7 @@ export const noticesEn: typeof noticesVi = {
     'ballot-closed-early': (title, voted, eligible, time) => `Ballot "${title}" closed early: ${voted}/${eligible} papers (${time})`,
     'ballot-cancelled': (title, reason, time) => `Ballot "${title}" was cancelled: ${reason} (${time})`,
     'notes-restored': (doc, versionTime, label, who, time) => `${doc} restored to the version of ${versionTime}${label ? ` ("${label}")` : ''} by ${who} (${time})`,
+    'committee-appointed': (members, ballot, who, time) => `Counting committee: ${members} — ${ballot ? `as approved in "${ballot}"` : `named by ${who}`} (${time})`,
   },
   minutesDoc: 'The minutes',
   notesDoc: (item) => `The notes of "${item}"`,

@@ -100,6 +100,28 @@ export const refusalPartsVi: Record<RefusalReason, RefusalText> = {
   'score-form-mismatch': { reason: () => 'Điểm tự chấm không khớp với phiếu chấm điểm của hội nghị.', next: () => 'Hãy chấm đủ từng nhóm tiêu chí, không vượt điểm tối đa.' },
   'self-assessment-disclosed': { reason: () => 'Bản tự đánh giá đã được công bố trước hội nghị.', next: () => 'Không sửa được nữa.' },
   'self-assessment-closed': { reason: () => 'Hội nghị đã kết thúc.', next: () => 'Không nộp hoặc sửa bản tự đánh giá được nữa.' },
+  // The counting committee (docs/BALLOTS.md, "Counting committee").
+  'committee-publishes': {
+    reason: (d) => `Kết quả do tổ kiểm phiếu công bố: đã có ${d('confirmed')}/${d('needed')} thành viên xác nhận.`,
+    next: () => 'Hãy chờ tổ kiểm phiếu xác nhận trên máy của mình.',
+  },
+  'committee-required': {
+    reason: () => 'Hội nghị chưa có tổ kiểm phiếu; phiếu đánh giá, xếp loại chỉ mở khi đã có tổ.',
+    next: () => 'Hãy lập tổ kiểm phiếu trước (mục "Tổ kiểm phiếu").',
+  },
+  'committee-invalid': {
+    reason: (d) => `Tổ kiểm phiếu gồm ${d('min')} đến ${d('max')} đại biểu có quyền biểu quyết, không trùng nhau, không có đồng chí chủ trì.`,
+    next: () => 'Hãy chọn lại danh sách.',
+  },
+  'committee-counting': {
+    reason: () => 'Tổ kiểm phiếu đang kiểm một cuộc bỏ phiếu đã kết thúc; không thay tổ giữa chừng được.',
+    next: () => 'Hãy chờ tổ công bố kết quả rồi mới thay.',
+  },
+  'committee-not-approved': { reason: () => 'Cuộc biểu quyết được chọn không thông qua đúng danh sách này.', next: () => 'Hãy chọn đúng những người được biểu quyết thông qua.' },
+  'not-on-committee': { reason: () => 'Chỉ thành viên tổ kiểm phiếu mới xác nhận kết quả.', next: () => 'Không cần làm gì thêm.' },
+  'not-awaiting-count': { reason: () => 'Cuộc bỏ phiếu này không chờ tổ kiểm phiếu xác nhận.', next: () => 'Không cần làm gì thêm.' },
+  'already-confirmed': { reason: () => 'Đồng chí đã xác nhận kết quả này rồi.', next: () => 'Không cần làm gì thêm.' },
+  'tally-changed': { reason: () => 'Kết quả đồng chí xác nhận không khớp với kết quả kiểm phiếu.', next: () => 'Hãy tải lại kết quả, đối chiếu rồi xác nhận lại.' },
 };
 
 export const refusalPartsEn: typeof refusalPartsVi = {
@@ -175,6 +197,27 @@ export const refusalPartsEn: typeof refusalPartsVi = {
   'score-form-mismatch': { reason: () => 'The scores do not fit the meeting’s score form.', next: () => 'Score every group of criteria, none above its maximum.' },
   'self-assessment-disclosed': { reason: () => 'Your self-assessment has been shown to the meeting.', next: () => 'It can no longer be changed.' },
   'self-assessment-closed': { reason: () => 'The meeting has ended.', next: () => 'Self-assessments can no longer be handed in or changed.' },
+  'committee-publishes': {
+    reason: (d) => `The counting committee publishes this result: ${d('confirmed')} of ${d('needed')} confirmations so far.`,
+    next: () => 'Wait for the committee to confirm on their own devices.',
+  },
+  'committee-required': {
+    reason: () => 'The meeting has no counting committee yet; a rating opens only once it has one.',
+    next: () => 'Appoint the counting committee first ("Counting committee").',
+  },
+  'committee-invalid': {
+    reason: (d) => `A counting committee is ${d('min')} to ${d('max')} distinct voting members, without the chair.`,
+    next: () => 'Choose the list again.',
+  },
+  'committee-counting': {
+    reason: () => 'The counting committee is counting a closed ballot; it cannot be replaced mid-count.',
+    next: () => 'Wait until it has published, then replace it.',
+  },
+  'committee-not-approved': { reason: () => 'The chosen ballot did not approve this list.', next: () => 'Choose exactly those the ballot approved.' },
+  'not-on-committee': { reason: () => 'Only members of the counting committee confirm a tally.', next: () => 'Nothing to do.' },
+  'not-awaiting-count': { reason: () => 'This ballot is not waiting for the committee’s confirmation.', next: () => 'Nothing to do.' },
+  'already-confirmed': { reason: () => 'You have already confirmed this result.', next: () => 'Nothing to do.' },
+  'tally-changed': { reason: () => 'The result you confirmed is not the tally.', next: () => 'Load the count again, compare, and confirm again.' },
 };
 
 /** Reason and next step as one sentence pair, where a single line is shown (toasts, the ballot controls). */

@@ -1,6 +1,7 @@
 import { formatMinutes } from '../../../shared/format.js';
 import type { ClientErrorCode } from '../live/connection.js';
 import { checkInVi } from './checkIn.js';
+import { committeeVi } from './committee.js';
 import { liveVi } from './live.js';
 import { ballotsVi } from './ballots.js';
 import { consoleVi } from './console.js';
@@ -220,6 +221,7 @@ export const vi = {
   pin: pinVi,
   proposals: proposalsVi,
   notices: noticesVi,
+  committee: committeeVi,
   refusals: refusalsVi,
   refusalParts: refusalPartsVi,
   tablet: tabletVi,

@@ -51,6 +51,8 @@ export function useNoticeText(): NoticeText {
           who(notice.participantId),
           at,
         );
+      case 'committee-appointed':
+        return n.room['committee-appointed']((notice.members ?? []).map(who).join(', '), notice.ballotId ? title(notice.ballotId) : null, who(notice.participantId), at);
       default:
         return n.room[notice.kind](who(notice.participantId), at);
     }
@@ -63,6 +65,7 @@ export function useNoticeText(): NoticeText {
       case 'ballot-closed-early':
       case 'ballot-cancelled':
       case 'notes-restored':
+      case 'committee-appointed':
         return room(notice);
       default:
         return n.yours[notice.kind](at);

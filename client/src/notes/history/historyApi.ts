@@ -16,7 +16,7 @@ function docUrl(meetingId: string, docName: string, ...rest: string[]): string {
  * Authorization header), its answer parsed with the shared schema before anything shows it: a
  * server of another version answering another shape is an error, not a blank screen.
  */
-async function getJson<S extends z.ZodTypeAny>(url: string, token: string, schema: S, signal?: AbortSignal): Promise<Fetched<z.infer<S>>> {
+export async function getJson<S extends z.ZodTypeAny>(url: string, token: string, schema: S, signal?: AbortSignal): Promise<Fetched<z.infer<S>>> {
   let response: Response;
   try {
     response = await fetch(url, { headers: { Authorization: `Bearer ${token}` }, cache: 'no-store', signal });

@@ -1,6 +1,8 @@
 import { papersToFill } from '../../../../shared/ballots/open.js';
 import { activeItem } from '../../../../shared/meeting/state.js';
 import { BallotsFeed } from '../../ballots/BallotsFeed.js';
+import { CommitteeDesk } from '../../ballots/committee/CommitteeDesk.js';
+import { countsToConfirm } from '../../../../shared/review/publication.js';
 import { publicBallots } from '../../ballots/order.js';
 import { PinAttention } from '../../ballots/VotingPin.js';
 import { CheckIn } from '../../components/CheckIn.js';
@@ -31,10 +33,24 @@ export function TabletView() {
   const item = activeItem(state);
   const [tab, setTab] = useTab(TABS);
   const waiting = papersToFill(state.ballots, you.participantId).length;
+  // A tally waiting for this committee member is flagged as a paper to fill is.
+  const toConfirm = countsToConfirm(state, you.participantId).length;
   return (
     <div className={`app tablet tabbed ${connection !== 'connected' ? 'is-stale' : ''}`} data-testid="tablet-view">
       <AppHeader />
-      <TabBar tabs={TABS} active={tab} onSelect={setTab} badges={{ vote: <TabBadge count={waiting} label={t.tablet.papersToFill(waiting)} /> }} />
+      <TabBar
+        tabs={TABS}
+        active={tab}
+        onSelect={setTab}
+        badges={{
+          vote: (
+            <TabBadge
+              count={waiting + toConfirm}
+              label={[waiting > 0 ? t.tablet.papersToFill(waiting) : '', toConfirm > 0 ? t.committee.waiting(toConfirm) : ''].filter(Boolean).join('; ')}
+            />
+          ),
+        }}
+      />
       <main className="tab-panels">
         <TabPanel tab="item" active={tab}>
           <div className="tablet-grid">
@@ -61,6 +77,7 @@ export function TabletView() {
           <NotesPanel />
         </TabPanel>
         <TabPanel tab="vote" active={tab}>
+          <CommitteeDesk />
           <BallotsFeed />
           {publicBallots(state.ballots).length === 0 && <p className="panel muted tab-empty">{t.tablet.noVoteYet}</p>}
         </TabPanel>
@@ -70,6 +87,11 @@ export function TabletView() {
         {waiting > 0 && tab !== 'vote' && (
           <button type="button" className="btn btn-primary paper-waiting" data-testid="paper-waiting" onClick={() => setTab('vote')}>
             {t.tablet.openPaper(waiting)}
+          </button>
+        )}
+        {toConfirm > 0 && tab !== 'vote' && (
+          <button type="button" className="btn btn-primary paper-waiting" data-testid="count-waiting" onClick={() => setTab('vote')}>
+            {t.committee.dock(toConfirm)}
           </button>
         )}
       </div>
