@@ -1,3 +1,4 @@
+import { ITEM_STATUS_WORDS } from '../../shared/meeting/itemStatus.js';
 import type { BallotKind, BallotStatus } from '../../shared/ballots/types.js';
 import { formatClock, formatDateTime, formatDay, formatMinutes } from '../../shared/format.js';
 import type { AttendanceStatus, ItemStatus, RequestKind } from '../../shared/meeting/state.js';
@@ -24,12 +25,8 @@ export function duration(seconds: number): string {
   return formatClock(seconds);
 }
 
-export const STATUS_LABEL: Record<ItemStatus, string> = {
-  pending: 'Chưa thực hiện',
-  active: 'Đang thực hiện',
-  done: 'Đã xong',
-  skipped: 'Bỏ qua',
-};
+/** The screen's own words (shared/meeting/itemStatus.ts): the record says what the room saw. */
+export const STATUS_LABEL: Record<ItemStatus, string> = ITEM_STATUS_WORDS.vi;
 
 export const SPEECH_LABEL: Record<RequestKind, string> = {
   speech: 'Phát biểu',
