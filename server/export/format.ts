@@ -105,6 +105,12 @@ export const LABEL = {
   abstain: 'Không chọn',
   turnout: 'Số phiếu',
   generated: 'Xuất lúc',
+  attendance: 'Thành phần tham dự',
+  committee: 'Tổ kiểm phiếu',
+  noCommittee: '(không có tổ kiểm phiếu: kết quả do chủ trì công bố)',
+  selfRating: 'Tự xếp loại',
+  proposed: 'Mức đề xuất',
+  differsFromSelf: 'khác tự xếp loại',
   ongoing: 'đang phát biểu',
 } as const;
 
