@@ -41,8 +41,12 @@ export const PARTY_NAME = 'ĐẢNG CỘNG SẢN VIỆT NAM';
  */
 export function placeAndDate(location: string, ms: number, timeZone: string): string {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('vi-VN', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(ms).map((p) => [p.type, p.value]),
+    new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric' }).formatToParts(ms).map((p) => [p.type, Number(p.value)]),
   );
-  const date = `ngày ${parts.day} tháng ${parts.month} năm ${parts.year}`;
+  // Days below 10 and the months January and February take a leading zero, so that no one can add a
+  // digit in front later (the rule for dates in Party and state documents); other months do not.
+  const day = String(parts.day).padStart(2, '0');
+  const month = parts.month <= 2 ? String(parts.month).padStart(2, '0') : String(parts.month);
+  const date = `ngày ${day} tháng ${month} năm ${parts.year}`;
   return location.trim() ? `${location.trim()}, ${date}` : date[0].toUpperCase() + date.slice(1);
 }

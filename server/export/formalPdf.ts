@@ -76,12 +76,27 @@ function richBlock(pdf: Pdf, block: Block, shift: number): void {
   runs(pdf, block.runs, { indent, size: SIZE.text });
 }
 
-/** A grid with a bold header row, repeated on every page it runs onto; the first column is twice as wide. */
+/**
+ * Column widths from the content: each column gets at least its longest word (a date, a count), and
+ * what is left goes where the text is longest, so short figures are not broken across lines.
+ */
+function columnWidths(pdf: Pdf, header: string[], rows: string[][], total: number, pad: number): number[] {
+  const measure = (text: string, bold: boolean) => pdf.font(face(bold, false)).fontSize(SIZE.table).widthOfString(text);
+  const cells = (i: number) => [{ text: header[i], bold: true }, ...rows.map((r) => ({ text: r[i] ?? '', bold: false }))];
+  const least = header.map((_, i) => Math.max(...cells(i).flatMap((c) => c.text.split(/\s+/).map((w) => measure(w, c.bold)))) + 2 * pad + 1);
+  const natural = header.map((_, i) => Math.max(...cells(i).map((c) => measure(c.text, c.bold))) + 2 * pad + 1);
+  const floor = least.reduce((a, b) => a + b, 0);
+  if (floor >= total) return least.map((w) => (w * total) / floor);
+  const want = natural.map((n, i) => Math.max(0, n - least[i]));
+  const wanted = want.reduce((a, b) => a + b, 0);
+  const spare = total - floor;
+  return least.map((w, i) => w + (wanted === 0 ? spare / least.length : Math.min(want[i], (spare * want[i]) / wanted) + (wanted < spare ? (spare - wanted) / least.length : 0)));
+}
+
+/** A grid with a bold header row, repeated on every page it runs onto. */
 function grid(pdf: Pdf, header: string[], rows: string[][]): void {
-  const n = header.length;
-  const unit = width(pdf) / (n + 1);
-  const widths = header.map((_, i) => (i === 0 ? unit * 2 : unit));
   const pad = 3;
+  const widths = columnWidths(pdf, header, rows, width(pdf), pad);
   pdf.fontSize(SIZE.table);
   const heightOf = (cells: string[], bold: boolean) =>
     Math.max(...cells.map((c, i) => pdf.font(face(bold, false)).heightOfString(c || ' ', { width: widths[i] - 2 * pad }))) + 2 * pad;
