@@ -60,7 +60,7 @@ function resultTable(state: MeetingState, ballot: PublishedBallot): FormalBlock[
     ...(review ? ['Tự xếp loại'] : []),
     ...ballot.options.map((o) => o.vi),
     ...(blank ? [LABEL.abstain] : []),
-    'Số phiếu / số được phát',
+    LABEL.turnout,
     ...(review ? ['Mức đề xuất'] : []),
   ];
   const rows = results.subjects.map((row) => {

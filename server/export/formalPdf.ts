@@ -77,29 +77,38 @@ function richBlock(pdf: Pdf, block: Block, shift: number): void {
 }
 
 /**
- * Column widths from the content: each column gets at least its longest word (a date, a count), and
- * what is left goes where the text is longest, so short figures are not broken across lines.
+ * Column widths from the content: each column gets at least its longest word (a date, a count), the
+ * first (the names) then as much as its text needs, and what is left goes where the text is longest,
+ * so short figures and names are not broken across lines.
  */
-function columnWidths(pdf: Pdf, header: string[], rows: string[][], total: number, pad: number): number[] {
-  const measure = (text: string, bold: boolean) => pdf.font(face(bold, false)).fontSize(SIZE.table).widthOfString(text);
+function columnWidths(pdf: Pdf, header: string[], rows: string[][], total: number, pad: number, size: number): number[] {
+  // pdfkit wraps a little before the measured width: a few points of slack keep a word whole.
+  const slack = 2 * pad + 4;
+  const measure = (text: string, bold: boolean) => pdf.font(face(bold, false)).fontSize(size).widthOfString(text);
   const cells = (i: number) => [{ text: header[i], bold: true }, ...rows.map((r) => ({ text: r[i] ?? '', bold: false }))];
-  const least = header.map((_, i) => Math.max(...cells(i).flatMap((c) => c.text.split(/\s+/).map((w) => measure(w, c.bold)))) + 2 * pad + 1);
-  const natural = header.map((_, i) => Math.max(...cells(i).map((c) => measure(c.text, c.bold))) + 2 * pad + 1);
-  const floor = least.reduce((a, b) => a + b, 0);
-  if (floor >= total) return least.map((w) => (w * total) / floor);
-  const want = natural.map((n, i) => Math.max(0, n - least[i]));
+  const least = header.map((_, i) => Math.max(...cells(i).flatMap((c) => c.text.split(/\s+/).map((w) => measure(w, c.bold)))) + slack);
+  // The rows' text decides where the room goes: a long header wraps rather than squeeze a name.
+  const natural = header.map((_, i) => Math.max(least[i], ...rows.map((r) => measure(r[i] ?? '', false) + slack)));
+  const widths = [...least];
+  let spare = total - widths.reduce((a, b) => a + b, 0);
+  if (spare <= 0) return widths.map((w) => (w * total) / (total - spare));
+  const first = Math.min(spare, natural[0] - widths[0]);
+  widths[0] += first;
+  spare -= first;
+  const want = natural.map((n, i) => (i === 0 ? 0 : n - widths[i]));
   const wanted = want.reduce((a, b) => a + b, 0);
-  const spare = total - floor;
-  return least.map((w, i) => w + (wanted === 0 ? spare / least.length : Math.min(want[i], (spare * want[i]) / wanted) + (wanted < spare ? (spare - wanted) / least.length : 0)));
+  return widths.map((w, i) => w + (wanted > spare ? (spare * want[i]) / wanted : want[i] + (spare - wanted) / widths.length));
 }
 
 /** A grid with a bold header row, repeated on every page it runs onto. */
 function grid(pdf: Pdf, header: string[], rows: string[][]): void {
   const pad = 3;
-  const widths = columnWidths(pdf, header, rows, width(pdf), pad);
-  pdf.fontSize(SIZE.table);
+  // A rating's table has a column per level and more: a point smaller keeps its words whole.
+  const size = header.length > 6 ? SIZE.table - 1 : SIZE.table;
+  const widths = columnWidths(pdf, header, rows, width(pdf), pad, size);
+  pdf.fontSize(size);
   const heightOf = (cells: string[], bold: boolean) =>
-    Math.max(...cells.map((c, i) => pdf.font(face(bold, false)).heightOfString(c || ' ', { width: widths[i] - 2 * pad }))) + 2 * pad;
+    Math.max(...cells.map((c, i) => pdf.font(face(bold, false)).fontSize(size).heightOfString(c || ' ', { width: widths[i] - 2 * pad }))) + 2 * pad;
   const draw = (cells: string[], bold: boolean) => {
     const h = heightOf(cells, bold);
     if (pdf.y + h > pdf.page.height - MARGINS.bottom) {
@@ -110,7 +119,7 @@ function grid(pdf: Pdf, header: string[], rows: string[][]): void {
     let x = MARGINS.left;
     cells.forEach((c, i) => {
       pdf.lineWidth(0.5).rect(x, y, widths[i], h).stroke();
-      pdf.font(face(bold, false)).fontSize(SIZE.table).text(c, x + pad, y + pad, { width: widths[i] - 2 * pad });
+      pdf.font(face(bold, false)).fontSize(size).text(c, x + pad, y + pad, { width: widths[i] - 2 * pad });
       x += widths[i];
     });
     pdf.x = MARGINS.left;
@@ -125,21 +134,18 @@ function signatures(pdf: Pdf, signers: Signer[]): void {
   // Three to a row at most: a committee of five and the chair sign on two rows.
   for (let i = 0; i < signers.length; i += 3) {
     const row = signers.slice(i, i + 3);
-    room(pdf, 110);
+    room(pdf, 130);
     pdf.moveDown(1);
+    const share = 1 / row.length;
     columns(
       pdf,
-      row.map((s) => ({
-        share: 1 / row.length,
-        lines: [
-          { text: s.title.toUpperCase(), bold: true },
-          { text: '(Ký, ghi rõ họ tên)', italic: true },
-          { text: ' ' },
-          { text: ' ' },
-          { text: ' ' },
-          ...(s.names.length > 0 ? s.names.map((name) => ({ text: name, bold: true })) : [{ text: '………………………' }]),
-        ],
-      })),
+      row.map((s) => ({ share, lines: [{ text: s.title.toUpperCase(), bold: true }, { text: '(Ký, ghi rõ họ tên)', italic: true }] })),
+    );
+    // Room to sign, then the names on one level whatever the titles' lengths.
+    pdf.moveDown(3.5);
+    columns(
+      pdf,
+      row.map((s) => ({ share, lines: s.names.length > 0 ? s.names.map((name) => ({ text: name, bold: true })) : [{ text: '………………………' }] })),
     );
   }
 }
