@@ -16,7 +16,7 @@ export interface PdfContent {
  */
 export async function readPdf(bytes: ArrayBuffer | Uint8Array): Promise<PdfContent> {
   const data = bytes instanceof Uint8Array ? new Uint8Array(bytes) : new Uint8Array(bytes);
-  const task = getDocument({ data, useSystemFonts: false, isEvalSupported: false, verbosity: 0 });
+  const task = getDocument({ data, useSystemFonts: false, verbosity: 0 });
   const pdf = await task.promise;
   const pages: string[][] = [];
   try {
