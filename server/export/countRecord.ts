@@ -79,7 +79,8 @@ function resultTable(state: MeetingState, ballot: PublishedBallot): FormalBlock[
   if (rows.length > 0) blocks.push({ kind: 'table', header, rows });
   blocks.push({ kind: 'text', text: 'Tỷ lệ phần trăm tính trên số phiếu có dòng đó.', italic: true });
   for (const w of results.withheld ?? []) {
-    const why = w.reason === 'too-few-answers' ? LABEL.tooFewAnswers(results.minCast ?? state.ballotRules.minCast) : w.reason === 'not-valid' ? LABEL.notValid : 'Chỉ công bố tại hội trường';
+    const why =
+      w.reason === 'too-few-answers' ? LABEL.tooFewAnswers(results.minCast ?? state.ballotRules.minCast) : w.reason === 'not-valid' ? LABEL.notValid : 'Chỉ công bố tại hội trường';
     blocks.push({ kind: 'text', text: `${rowLabel(state, w.subject)}: ${why}` });
   }
   if (ballot.kind === 'motion' && results.valid) blocks.push({ kind: 'fact', label: LABEL.outcome, value: results.passed ? LABEL.passed : LABEL.notPassed });
@@ -113,7 +114,9 @@ export function countRecordDocument(state: MeetingState, ballot: PublishedBallot
     { kind: 'title', text: 'BIÊN BẢN KIỂM PHIẾU', subtitle: ballot.title },
     { kind: 'fact', label: 'Hội nghị', value: state.title },
     { kind: 'fact', label: LABEL.ballotKind, value: BALLOT_KIND_LABEL[ballot.kind] },
-    ...(ballot.openedAt !== null ? [{ kind: 'fact' as const, label: 'Bỏ phiếu', value: `${dateTime(ballot.openedAt, tz)} – ${ballot.closedAt === null ? '—' : dateTime(ballot.closedAt, tz)}` }] : []),
+    ...(ballot.openedAt !== null
+      ? [{ kind: 'fact' as const, label: 'Bỏ phiếu', value: `${dateTime(ballot.openedAt, tz)} – ${ballot.closedAt === null ? '—' : dateTime(ballot.closedAt, tz)}` }]
+      : []),
     { kind: 'heading', level: 1, text: '1. Tổ kiểm phiếu' },
   ];
   if (committee && committee.members.length > 0) {

@@ -52,7 +52,9 @@ function sideBySide(columns: Paragraph[][]): Table {
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     borders: NO_BORDERS,
-    rows: [new TableRow({ children: columns.map((children) => new TableCell({ borders: NO_BORDERS, width: { size: 100 / columns.length, type: WidthType.PERCENTAGE }, children })) })],
+    rows: [
+      new TableRow({ children: columns.map((children) => new TableCell({ borders: NO_BORDERS, width: { size: 100 / columns.length, type: WidthType.PERCENTAGE }, children })) }),
+    ],
   });
 }
 

@@ -54,7 +54,13 @@ function richBlock(pdf: Pdf, block: Block, shift: number): void {
   if (block.kind === 'rule') {
     room(pdf, 12);
     const y = pdf.y + 4;
-    pdf.moveTo(MARGINS.left, y).lineTo(MARGINS.left + width(pdf), y).lineWidth(0.5).strokeColor('#999999').stroke().strokeColor('#000000');
+    pdf
+      .moveTo(MARGINS.left, y)
+      .lineTo(MARGINS.left + width(pdf), y)
+      .lineWidth(0.5)
+      .strokeColor('#999999')
+      .stroke()
+      .strokeColor('#000000');
     pdf.y = y + 8;
     return;
   }
@@ -70,7 +76,10 @@ function richBlock(pdf: Pdf, block: Block, shift: number): void {
     const marker = block.list.ordered ? `${block.list.number}.` : '•';
     room(pdf, SIZE.text * 1.4);
     const y = pdf.y;
-    pdf.font('regular').fontSize(SIZE.text).text(marker, MARGINS.left + indent - step, y, { width: step, lineBreak: false });
+    pdf
+      .font('regular')
+      .fontSize(SIZE.text)
+      .text(marker, MARGINS.left + indent - step, y, { width: step, lineBreak: false });
     pdf.y = y;
   }
   runs(pdf, block.runs, { indent, size: SIZE.text });
@@ -108,7 +117,15 @@ function grid(pdf: Pdf, header: string[], rows: string[][]): void {
   const widths = columnWidths(pdf, header, rows, width(pdf), pad, size);
   pdf.fontSize(size);
   const heightOf = (cells: string[], bold: boolean) =>
-    Math.max(...cells.map((c, i) => pdf.font(face(bold, false)).fontSize(size).heightOfString(c || ' ', { width: widths[i] - 2 * pad }))) + 2 * pad;
+    Math.max(
+      ...cells.map((c, i) =>
+        pdf
+          .font(face(bold, false))
+          .fontSize(size)
+          .heightOfString(c || ' ', { width: widths[i] - 2 * pad }),
+      ),
+    ) +
+    2 * pad;
   const draw = (cells: string[], bold: boolean) => {
     const h = heightOf(cells, bold);
     if (pdf.y + h > pdf.page.height - MARGINS.bottom) {
@@ -119,7 +136,10 @@ function grid(pdf: Pdf, header: string[], rows: string[][]): void {
     let x = MARGINS.left;
     cells.forEach((c, i) => {
       pdf.lineWidth(0.5).rect(x, y, widths[i], h).stroke();
-      pdf.font(face(bold, false)).fontSize(size).text(c, x + pad, y + pad, { width: widths[i] - 2 * pad });
+      pdf
+        .font(face(bold, false))
+        .fontSize(size)
+        .text(c, x + pad, y + pad, { width: widths[i] - 2 * pad });
       x += widths[i];
     });
     pdf.x = MARGINS.left;
@@ -139,7 +159,13 @@ function signatures(pdf: Pdf, signers: Signer[]): void {
     const share = 1 / row.length;
     columns(
       pdf,
-      row.map((s) => ({ share, lines: [{ text: s.title.toUpperCase(), bold: true }, { text: '(Ký, ghi rõ họ tên)', italic: true }] })),
+      row.map((s) => ({
+        share,
+        lines: [
+          { text: s.title.toUpperCase(), bold: true },
+          { text: '(Ký, ghi rõ họ tên)', italic: true },
+        ],
+      })),
     );
     // Room to sign, then the names on one level whatever the titles' lengths.
     pdf.moveDown(3.5);
@@ -158,20 +184,36 @@ function render(pdf: Pdf, block: FormalBlock): void {
           share: 0.45,
           lines: [...(block.parentBody ? [{ text: block.parentBody.toUpperCase() }] : []), { text: block.body.toUpperCase(), bold: true }, { text: '*' }],
         },
-        { share: 0.55, lines: [{ text: PARTY_NAME, bold: true, underline: true }, { text: block.placeDate, italic: true }] },
+        {
+          share: 0.55,
+          lines: [
+            { text: PARTY_NAME, bold: true, underline: true },
+            { text: block.placeDate, italic: true },
+          ],
+        },
       ]);
       pdf.moveDown(1);
       return;
     case 'title':
       room(pdf, 60);
-      pdf.font('bold').fontSize(SIZE.title).text(block.text, MARGINS.left, pdf.y, { width: width(pdf), align: 'center' });
-      if (block.subtitle) pdf.font('bold').fontSize(SIZE.text).text(block.subtitle, { width: width(pdf), align: 'center' });
+      pdf
+        .font('bold')
+        .fontSize(SIZE.title)
+        .text(block.text, MARGINS.left, pdf.y, { width: width(pdf), align: 'center' });
+      if (block.subtitle)
+        pdf
+          .font('bold')
+          .fontSize(SIZE.text)
+          .text(block.subtitle, { width: width(pdf), align: 'center' });
       pdf.moveDown(0.8);
       return;
     case 'heading':
       room(pdf, 50);
       pdf.moveDown(0.4);
-      pdf.font('bold').fontSize(SIZE.heading[block.level - 1]).text(block.text, MARGINS.left, pdf.y, { width: width(pdf) });
+      pdf
+        .font('bold')
+        .fontSize(SIZE.heading[block.level - 1])
+        .text(block.text, MARGINS.left, pdf.y, { width: width(pdf) });
       pdf.moveDown(0.2);
       return;
     case 'text':
@@ -186,7 +228,11 @@ function render(pdf: Pdf, block: FormalBlock): void {
         { indent: 0, size: SIZE.text },
       );
     case 'bullet':
-      return richBlock(pdf, { kind: 'paragraph', quote: 0, list: { ordered: false, depth: 0, number: 1, first: true }, runs: [{ text: block.text, bold: false, italic: false }] }, 0);
+      return richBlock(
+        pdf,
+        { kind: 'paragraph', quote: 0, list: { ordered: false, depth: 0, number: 1, first: true }, runs: [{ text: block.text, bold: false, italic: false }] },
+        0,
+      );
     case 'table':
       room(pdf, 40);
       return grid(pdf, block.header, block.rows);

@@ -98,7 +98,8 @@ export function exportRouter({ store, log, adminToken }: ExportOptions): express
       if (ballot.status !== 'published' || !ballot.results) return sendError(res, 'invalid-state', 'the counting record exists once the results are published');
       const now = Date.now();
       const recount = await recountBallot(store, meeting.state, ballotId, now);
-      if (recount.ok && !recount.agrees) log.warn('recount does not agree with the published result', { meetingId: meeting.state.id, ballotId, differences: recount.differences.length });
+      if (recount.ok && !recount.agrees)
+        log.warn('recount does not agree with the published result', { meetingId: meeting.state.id, ballotId, differences: recount.differences.length });
       const document = countRecordDocument(meeting.state, ballot as PublishedBallot, recount, now);
       log.info('counting record exported', { meetingId: meeting.state.id, ballotId, format });
       sendFile(res, `Biên bản kiểm phiếu - ${ballot.title}`, format, format === 'pdf' ? await formalToPdf(document) : await formalToDocx(document));

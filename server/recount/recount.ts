@@ -64,7 +64,8 @@ export function compare(ballot: Ballot, published: BallotResults, recounted: Rec
 export async function recountBallot(store: Store, state: MeetingState, ballotId: string, now: number): Promise<RecountOutcome> {
   const ballot = state.ballots.find((b) => b.id === ballotId);
   if (!ballot) return { ok: false, code: 'not-found', message: `no ballot ${ballotId} in meeting ${state.id}` };
-  if (ballot.status !== 'published' || !ballot.results) return { ok: false, code: 'invalid-state', message: `ballot ${ballotId} is ${ballot.status}: only a published result is recounted` };
+  if (ballot.status !== 'published' || !ballot.results)
+    return { ok: false, code: 'invalid-state', message: `ballot ${ballotId} is ${ballot.status}: only a published result is recounted` };
   const published = ballot.results;
   const sealed = await readSealed(store, state.id, ballotId);
   const members = published.members ?? state.participants.filter((p) => p.member).length;

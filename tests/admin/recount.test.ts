@@ -53,7 +53,9 @@ const sqlite: Backend = {
     try {
       db.pragma('busy_timeout = 5000');
       const path = `$."${key}"`;
-      const changed = db.prepare('UPDATE ballot_tallies SET counts = json_set(counts, ?, json_extract(counts, ?) + ?) WHERE meeting_id = ? AND ballot_id = ?').run(path, path, by, meetingId, ballotId);
+      const changed = db
+        .prepare('UPDATE ballot_tallies SET counts = json_set(counts, ?, json_extract(counts, ?) + ?) WHERE meeting_id = ? AND ballot_id = ?')
+        .run(path, path, by, meetingId, ballotId);
       expect(changed.changes).toBe(1);
     } finally {
       db.close();

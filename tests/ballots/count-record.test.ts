@@ -157,7 +157,12 @@ describe('the counting record of a published rating', () => {
     expect(docx.paragraphs).toContain(
       'Giới hạn: «Hoàn thành xuất sắc nhiệm vụ» tối đa 20% số được đề xuất «Hoàn thành xuất sắc nhiệm vụ», «Hoàn thành tốt nhiệm vụ»: đề xuất 2/2, được phép 0 — VƯỢT GIỚI HẠN (không tự điều chỉnh; cấp có thẩm quyền xem xét).',
     );
-    for (const text of ['Hoàng Văn Giang Hoàn thành tốt nhiệm vụ 3 (60%) 1 (20%) 1 (20%)', 'Hoàn thành xuất sắc nhiệm vụ (khác tự xếp loại)', 'Quá ít phiếu trả lời để công bố (dưới 3)', 'VƯỢT GIỚI HẠN']) {
+    for (const text of [
+      'Hoàng Văn Giang Hoàn thành tốt nhiệm vụ 3 (60%) 1 (20%) 1 (20%)',
+      'Hoàn thành xuất sắc nhiệm vụ (khác tự xếp loại)',
+      'Quá ít phiếu trả lời để công bố (dưới 3)',
+      'VƯỢT GIỚI HẠN',
+    ]) {
       expect(pdf.joined).toContain(text);
     }
   });

@@ -272,7 +272,14 @@ describe('the meeting record, exported as Markdown, DOCX and PDF', () => {
     const header = docx.rows[0];
     expect(header[0]).toBe('BAN THƯỜNG VỤ (HƯ CẤU)*');
     expect(header[1]).toMatch(/^ĐẢNG CỘNG SẢN VIỆT NAMPhòng họp số 1, ngày \d\d tháng \d+ năm \d{4}$/);
-    expect(docx.paragraphs.slice(0, 6)).toEqual(['BAN THƯỜNG VỤ (HƯ CẤU)', '*', 'ĐẢNG CỘNG SẢN VIỆT NAM', expect.stringMatching(placeDate), 'BIÊN BẢN HỘI NGHỊ', 'Hội nghị kiểm điểm *năm 2024* [thử]']);
+    expect(docx.paragraphs.slice(0, 6)).toEqual([
+      'BAN THƯỜNG VỤ (HƯ CẤU)',
+      '*',
+      'ĐẢNG CỘNG SẢN VIỆT NAM',
+      expect.stringMatching(placeDate),
+      'BIÊN BẢN HỘI NGHỊ',
+      'Hội nghị kiểm điểm *năm 2024* [thử]',
+    ]);
     expect(docx.paragraphs).toEqual(
       expect.arrayContaining([
         'Chủ trì: Nguyễn Văn Chủ',
@@ -292,7 +299,14 @@ describe('the meeting record, exported as Markdown, DOCX and PDF', () => {
     expect(docx.rows.at(-1)!.map((cell) => cell.replace(/\s+/g, ' '))).toEqual(['THƯ KÝ(Ký, ghi rõ họ tên) Trần Thị Thư', 'CHỦ TRÌ HỘI NGHỊ(Ký, ghi rõ họ tên) Nguyễn Văn Chủ']);
 
     // The PDF says the same, every diacritic intact.
-    for (const line of ['BAN THƯỜNG VỤ (HƯ CẤU)', 'ĐẢNG CỘNG SẢN VIỆT NAM', 'BIÊN BẢN HỘI NGHỊ', 'Hội nghị kiểm điểm *năm 2024* [thử]', 'Chủ trì: Nguyễn Văn Chủ', 'Thư ký: Trần Thị Thư']) {
+    for (const line of [
+      'BAN THƯỜNG VỤ (HƯ CẤU)',
+      'ĐẢNG CỘNG SẢN VIỆT NAM',
+      'BIÊN BẢN HỘI NGHỊ',
+      'Hội nghị kiểm điểm *năm 2024* [thử]',
+      'Chủ trì: Nguyễn Văn Chủ',
+      'Thư ký: Trần Thị Thư',
+    ]) {
       expect(pdf.lines).toContain(line);
     }
     for (const text of [

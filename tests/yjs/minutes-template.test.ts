@@ -26,7 +26,13 @@ function headings(doc: Y.Doc): [string, number][] {
     .getXmlFragment(TIPTAP_FIELD)
     .toArray()
     .filter((n): n is Y.XmlElement => n instanceof Y.XmlElement && n.nodeName === 'heading')
-    .map((h) => [h.toArray().map((t) => (t instanceof Y.XmlText ? t.toString() : '')).join(''), Number(h.getAttribute('level'))]);
+    .map((h) => [
+      h
+        .toArray()
+        .map((t) => (t instanceof Y.XmlText ? t.toString() : ''))
+        .join(''),
+      Number(h.getAttribute('level')),
+    ]);
 }
 
 const withRedis = await redisAvailable();
