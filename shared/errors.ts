@@ -68,6 +68,8 @@ export const REFUSAL_REASONS = [
   // A document's history (docs/YJS.md, "History").
   'no-such-document', // notes.nameVersion/restore: the name is not one of the meeting's documents
   'no-such-version', // notes.restore: the document has no such version (never had, or thinned away)
+  // The review's order (shared/review/flow.ts).
+  'collective-first', // ballot.open: a rating of individuals before the collective's report is held and its rating published
 ] as const;
 export type RefusalReason = (typeof REFUSAL_REASONS)[number];
 

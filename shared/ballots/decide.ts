@@ -14,6 +14,7 @@ import { rowsFor } from './rows.js';
 import { COLLECTIVE } from './scale.js';
 import { tally } from './tally.js';
 import type { Ballot } from './types.js';
+import { collectiveFirstProblem } from '../review/flow.js';
 
 export type BallotCommand = CommandOf<'ballot.create' | 'ballot.update' | 'ballot.open' | 'ballot.close' | 'ballot.publish' | 'ballot.cancel' | 'ballot.vote'>;
 
@@ -122,6 +123,8 @@ export function decideBallot(state: MeetingState, command: BallotCommand, actor:
       const eligible = eligibleVoters(state, ballot);
       const refused = checkOpen(state, ballot, eligible);
       if (refused) return refused;
+      const outOfOrder = collectiveFirstProblem(state, ballot);
+      if (outOfOrder) return reject('invalid-state', outOfOrder, 'collective-first');
       const deadline = ballot.deadlineMinutes === null ? null : ctx.now + ballot.deadlineMinutes * 60_000;
       return accept({ type: 'ballot.opened', ballotId: ballot.id, at: ctx.now, eligible, deadline }, ...showBallot(state, ballot.id));
     }

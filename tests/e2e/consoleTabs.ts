@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 
 /**
  * Shows one part of the chair console (tab ids in client/src/views/chair/useConsoleTab.ts: 'floor',
- * 'ballots', 'attendance', 'screen', 'announcement', 'stats', 'notes', 'minutes', 'notices', 'agenda').
+ * 'ballots', 'review', 'attendance', 'screen', 'announcement', 'stats', 'notes', 'minutes', 'notices', 'agenda').
  * On a wide screen the agenda sits beside the tabs and has none: nothing to press.
  */
 export async function openConsoleTab(page: Page, tab: string): Promise<void> {

@@ -8,6 +8,8 @@ import { formatPercent } from '../../../shared/format.js';
 import { CompactResults } from './CompactResults.js';
 import { answerTone, useBallotLabels, type BallotLabels } from './labels.js';
 import { resultRows, type ResultRow } from './resultRows.js';
+import { ballotProposals, proposalFor, type BallotProposals } from '../../../shared/review/proposal.js';
+import { ProposalLine, ProposalNotes } from './Proposals.js';
 
 export type ResultsVariant = 'full' | 'compact' | 'screen';
 
@@ -33,9 +35,10 @@ export function BallotResults({ state, ballot, results, variant, rows }: Props) 
   const [expanded, setExpanded] = useState(variant !== 'compact');
   const shown = rows ?? resultRows(ballot, results);
   const minCast = results.minCast ?? DEFAULT_BALLOT_RULES.minCast;
+  const proposals = ballotProposals(state, ballot, results);
   const detail =
     variant === 'compact' ? (
-      <CompactResults ballot={ballot} rows={shown} labels={labels} minCast={minCast} />
+      <CompactResults ballot={ballot} rows={shown} labels={labels} minCast={minCast} proposals={proposals} />
     ) : ballot.kind !== 'rating' ? (
       shown.map((row) =>
         row.counts ? (
@@ -45,9 +48,9 @@ export function BallotResults({ state, ballot, results, variant, rows }: Props) 
         ),
       )
     ) : variant === 'full' ? (
-      <CompactResults ballot={ballot} rows={shown} labels={labels} minCast={minCast} withEligible />
+      <CompactResults ballot={ballot} rows={shown} labels={labels} minCast={minCast} proposals={proposals} withEligible />
     ) : (
-      <ResultsMatrix ballot={ballot} rows={shown} labels={labels} minCast={minCast} />
+      <ResultsMatrix ballot={ballot} rows={shown} labels={labels} minCast={minCast} proposals={proposals} />
     );
   const detailId = `results-detail-${ballot.id}`;
   return (
@@ -68,6 +71,7 @@ export function BallotResults({ state, ballot, results, variant, rows }: Props) 
       {shown.length > 0 && expanded && (
         <div id={detailId} className="results-detail">
           {detail}
+          {proposals && variant !== 'screen' && <ProposalNotes proposals={proposals} labels={labels} />}
         </div>
       )}
     </div>
@@ -159,7 +163,19 @@ function WithheldSection({ ballot, row, labels, minCast }: { ballot: Ballot; row
 const NO_ANSWERS: SubjectResult = { subject: '', counts: {}, abstentions: 0, cast: 0, eligible: 0 };
 
 /** A rating at a glance: a row per subject with a stacked bar, a column per level. */
-function ResultsMatrix({ ballot, rows, labels, minCast }: { ballot: Ballot; rows: ResultRow[]; labels: BallotLabels; minCast: number }) {
+function ResultsMatrix({
+  ballot,
+  rows,
+  labels,
+  minCast,
+  proposals,
+}: {
+  ballot: Ballot;
+  rows: ResultRow[];
+  labels: BallotLabels;
+  minCast: number;
+  proposals: BallotProposals | null;
+}) {
   const { t, lang } = useI18n();
   // The columns are the paper's answers, whether or not any row on this page was published.
   const answers = sharesOf(ballot, NO_ANSWERS).map((s) => s.answer);
@@ -186,7 +202,7 @@ function ResultsMatrix({ ballot, rows, labels, minCast }: { ballot: Ballot; rows
                   <th scope="row">
                     <span className="result-subject-name">{who.name}</span>
                   </th>
-                  <td colSpan={answers.length} className="result-withheld">
+                  <td colSpan={answers.length + (proposals ? 1 : 0)} className="result-withheld">
                     {t.ballots.withheld(minCast)}
                   </td>
                 </tr>
@@ -214,6 +230,11 @@ function ResultsMatrix({ ballot, rows, labels, minCast }: { ballot: Ballot; rows
                     </span>
                   </td>
                 ))}
+                {proposals && (
+                  <td className="result-proposed">
+                    <ProposalLine proposal={proposalFor(proposals, row.subject)} labels={labels} />
+                  </td>
+                )}
               </tr>
             );
           })}

@@ -5,6 +5,8 @@ import { formatCount, formatPercent } from '../../../shared/format.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { answerTone, type BallotLabels } from './labels.js';
 import type { ResultRow } from './resultRows.js';
+import { proposalFor, type BallotProposals } from '../../../shared/review/proposal.js';
+import { ProposalLine } from './Proposals.js';
 
 const NO_ANSWERS: SubjectResult = { subject: '', counts: {}, abstentions: 0, cast: 0, eligible: 0 };
 
@@ -15,6 +17,8 @@ interface Props {
   minCast: number;
   /** A rating's boxes also give the share of the eligible voters (the console has the room for it). */
   withEligible?: boolean;
+  /** A rating's proposed levels beside the self-ratings (shared/review/proposal.ts). */
+  proposals?: BallotProposals | null;
 }
 
 /**
@@ -26,7 +30,7 @@ export function CompactResults(props: Props) {
   return props.ballot.kind === 'rating' ? <RatingCards {...props} /> : <AnswerLines {...props} />;
 }
 
-function RatingCards({ ballot, rows, labels, minCast, withEligible = false }: Props) {
+function RatingCards({ ballot, rows, labels, minCast, withEligible = false, proposals = null }: Props) {
   const { t, lang } = useI18n();
   const answers = sharesOf(ballot, NO_ANSWERS).map((s) => s.answer);
   return (
@@ -61,6 +65,7 @@ function RatingCards({ ballot, rows, labels, minCast, withEligible = false }: Pr
                 <span className="result-subject-name">{who.name}</span>
                 <span className="result-cast muted">{t.ballots.cast(row.cast, row.eligible)}</span>
               </span>
+              <ProposalLine proposal={proposalFor(proposals, subject)} labels={labels} />
               <span className="result-stack" aria-hidden="true">
                 {shares.map((s) => (
                   <span key={s.answer} className={answerTone(ballot, s.answer)} style={{ width: `${s.ofCast}%` }} />

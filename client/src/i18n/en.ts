@@ -8,6 +8,7 @@ import { historyEn } from './history.js';
 import { notesEn } from './notes.js';
 import { noticesEn } from './notices.js';
 import { pinEn } from './pin.js';
+import { proposalsEn } from './proposals.js';
 import { refusalPartsEn, refusalsEn } from './refusals.js';
 import { tabletEn } from './tablet.js';
 import { screenEn } from './screen.js';
@@ -212,6 +213,7 @@ export const en: Messages = {
   notes: notesEn,
   history: historyEn,
   pin: pinEn,
+  proposals: proposalsEn,
   notices: noticesEn,
   refusals: refusalsEn,
   refusalParts: refusalPartsEn,

@@ -36,6 +36,10 @@ export const refusalPartsVi: Record<RefusalReason, RefusalText> = {
     reason: (d) => `Điều kiện hợp lệ thấp hơn quy định của hội nghị: cần ít nhất ${d('n')}/${d('d')} số người có quyền bỏ phiếu.`,
     next: () => 'Hãy chọn điều kiện cao hơn.',
   },
+  'collective-first': {
+    reason: () => 'Theo trình tự kiểm điểm, tập thể được kiểm điểm và đánh giá trước cá nhân.',
+    next: () => 'Hãy hoàn thành mục kiểm điểm tập thể và công bố kết quả đánh giá tập thể trước.',
+  },
   'weak-pin': { reason: () => 'Mã PIN quá dễ đoán.', next: () => 'Hãy chọn mã khác.' },
   'meeting-running': { reason: () => 'Hội nghị đã bắt đầu.', next: () => 'Hãy mở mục cần thảo luận trong chương trình.' },
   'meeting-not-started': { reason: () => 'Hội nghị chưa bắt đầu.', next: () => 'Hãy bấm "Bắt đầu hội nghị" trước.' },
@@ -98,6 +102,10 @@ export const refusalPartsEn: typeof refusalPartsVi = {
   'quorum-below-floor': {
     reason: (d) => `The validity rule is below the meeting's: at least ${d('n')}/${d('d')} of the eligible voters.`,
     next: () => 'Choose a higher one.',
+  },
+  'collective-first': {
+    reason: () => 'The review takes the collective before individuals.',
+    next: () => "Hold the collective's review item and publish the collective's rating first.",
   },
   'weak-pin': { reason: () => 'This PIN is too easy to guess.', next: () => 'Choose another.' },
   'meeting-running': { reason: () => 'The meeting has already started.', next: () => 'Open the item to discuss from the agenda.' },

@@ -9,6 +9,7 @@ import { historyVi } from './history.js';
 import { notesVi } from './notes.js';
 import { noticesVi } from './notices.js';
 import { pinVi } from './pin.js';
+import { proposalsVi } from './proposals.js';
 import { refusalPartsVi, refusalsVi } from './refusals.js';
 import { tabletVi } from './tablet.js';
 import { screenVi } from './screen.js';
@@ -216,6 +217,7 @@ export const vi = {
   notes: notesVi,
   history: historyVi,
   pin: pinVi,
+  proposals: proposalsVi,
   notices: noticesVi,
   refusals: refusalsVi,
   refusalParts: refusalPartsVi,

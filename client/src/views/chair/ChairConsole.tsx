@@ -17,6 +17,8 @@ import { AnnouncementPanel } from './AnnouncementPanel.js';
 import { AttendancePanel } from './AttendancePanel.js';
 import { ItemTiming } from './ItemTiming.js';
 import { QueuePanel } from './QueuePanel.js';
+import { ReviewFlowPanel } from './ReviewFlowPanel.js';
+import { reviewFlow } from '../../../../shared/review/flow.js';
 import { ScreenControl } from './ScreenControl.js';
 import { SelfCheckInNotices } from './SelfCheckInNotices.js';
 import { StatsPanel } from './StatsPanel.js';
@@ -53,6 +55,8 @@ export function ChairConsole() {
         <BallotsPanel />
       </>,
     ],
+    // A meeting without a review (no review items, no ratings) has no order of the review to show.
+    ...(reviewFlow(state).stages.length > 0 ? [['review', <ReviewFlowPanel />] as [ConsoleTab, ReactNode]] : []),
     ['attendance', <AttendancePanel />],
     ...(allowed({ type: 'screen.show', show: 'agenda' }) ? [['screen', <ScreenControl />] as [ConsoleTab, ReactNode]] : []),
     ...(allowed({ type: 'announcement.clear' }) ? [['announcement', <AnnouncementPanel />] as [ConsoleTab, ReactNode]] : []),

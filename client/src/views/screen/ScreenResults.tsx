@@ -8,6 +8,7 @@ import { resultRows, type ResultRow } from '../../ballots/resultRows.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { useMeeting } from '../../live/useMeeting.js';
 import { pagesOf, usePage } from './usePage.js';
+import { ballotProposals, proposalFor, type BallotProposals } from '../../../../shared/review/proposal.js';
 import { useRowsThatFit } from './useRowsThatFit.js';
 
 /** Rows on the first frame, before the room left for them is measured (useRowsThatFit). */
@@ -32,6 +33,8 @@ export function ScreenResults({ ballot, results }: { ballot: Ballot; results: Ba
   const pages = ballot.kind === 'rating' ? pagesOf(rows, fit).length : pagesOf(answers, fit).length;
   const page = usePage(pages);
   const [n, d] = ballot.quorum;
+  const proposals = ballotProposals(state, ballot, results);
+  const breaches = proposals?.caps.filter((c) => c.breached) ?? [];
 
   return (
     <div className="screen-tally" data-testid={`results-${ballot.id}`}>
@@ -44,6 +47,16 @@ export function ScreenResults({ ballot, results }: { ballot: Ballot; results: Ba
         <p className={`screen-validity ${results.valid ? 'is-valid' : 'is-invalid'}`} data-testid="results-validity" data-valid={String(results.valid)}>
           <strong>{results.valid ? t.ballots.valid : t.ballots.invalidTurnoutOnly}</strong> {t.ballots.validity(results.turnout, results.eligible, n, d)}
         </p>
+        {breaches.map((c) => (
+          <p key={c.cap.level} className="screen-cap-breached" data-testid={`cap-${c.cap.level}`} data-breached="true">
+            {t.proposals.capBreachedShort(
+              t.ballots.levelShort[c.cap.level] ?? labels.answer(c.cap.level),
+              c.count,
+              c.allowed,
+              formatPercent((c.cap.atMost[0] / c.cap.atMost[1]) * 100, lang),
+            )}
+          </p>
+        ))}
         {pages > 1 && (
           <p className="screen-tally-page" data-testid="screen-results-page">
             {t.screen.page(formatCount(page + 1, lang), formatCount(pages, lang))}
@@ -52,7 +65,7 @@ export function ScreenResults({ ballot, results }: { ballot: Ballot; results: Ba
       </div>
       <div className="screen-tally-rows" ref={box} data-fit-inner="results">
         {ballot.kind === 'rating' ? (
-          rows.length > 0 && <RatingPage ballot={ballot} rows={pagesOf(rows, fit)[page]} labels={labels} minCast={minCast} />
+          rows.length > 0 && <RatingPage ballot={ballot} rows={pagesOf(rows, fit)[page]} labels={labels} minCast={minCast} proposals={proposals} />
         ) : single?.counts ? (
           <AnswerPage ballot={ballot} row={single.counts} shares={pagesOf(answers, fit)[page]} labels={labels} />
         ) : (
@@ -107,7 +120,7 @@ function AnswerPage({ ballot, row, shares, labels }: { ballot: Ballot; row: Subj
 const NO_ANSWERS: SubjectResult = { subject: '', counts: {}, abstentions: 0, cast: 0, eligible: 0 };
 
 /** One page of a rating: a row per subject, a column per level, each with its votes and both shares. */
-function RatingPage({ ballot, rows, labels, minCast }: { ballot: Ballot; rows: ResultRow[]; labels: BallotLabels; minCast: number }) {
+function RatingPage({ ballot, rows, labels, minCast, proposals }: { ballot: Ballot; rows: ResultRow[]; labels: BallotLabels; minCast: number; proposals: BallotProposals | null }) {
   const { t, lang } = useI18n();
   // The columns are the paper's answers, whether or not any row on this page was published.
   const answers = sharesOf(ballot, NO_ANSWERS).map((s) => s.answer);
@@ -147,7 +160,10 @@ function RatingPage({ ballot, rows, labels, minCast }: { ballot: Ballot; rows: R
             <tr key={subject} data-testid={`result-${subject}`} data-cast={row.cast} data-eligible={row.eligible}>
               <th scope="row" className="screen-matrix-name">
                 <span className="screen-matrix-who">{who.name}</span>
-                <span className="screen-matrix-cast">{t.ballots.cast(row.cast, row.eligible)}</span>
+                <span className="screen-matrix-cast">
+                  {t.ballots.cast(row.cast, row.eligible)}
+                  {proposals && <ProposedLine proposals={proposals} subject={subject} labels={labels} />}
+                </span>
               </th>
               {sharesOf(ballot, row).map((s) => (
                 <td key={s.answer} className={answerTone(ballot, s.answer)} data-testid={`result-${subject}-${s.answer}`} data-count={s.count}>
@@ -163,5 +179,28 @@ function RatingPage({ ballot, rows, labels, minCast }: { ballot: Ballot; rows: R
         })}
       </tbody>
     </table>
+  );
+}
+
+/**
+ * Beside the row's papers, under the name (no row grows for it): the level the votes propose, and
+ * the member's own level on a line of its own once disclosed, marked where they differ.
+ */
+function ProposedLine({ proposals, subject, labels }: { proposals: BallotProposals; subject: string; labels: BallotLabels }) {
+  const { t } = useI18n();
+  const p = proposalFor(proposals, subject);
+  if (!p) return null;
+  const short = (level: string) => t.ballots.levelShort[level] ?? labels.answer(level);
+  return (
+    <span className={`screen-matrix-proposed${p.differs ? ' is-different' : ''}`} data-testid={`proposal-${subject}`} data-proposed={p.proposed ?? ''} data-self={p.self ?? ''}>
+      {' · '}
+      {t.proposals.proposed}: <strong className={p.proposed ? `tone-${p.proposed}` : ''}>{p.proposed ? short(p.proposed) : '—'}</strong>
+      {p.self && (
+        <span className="screen-matrix-self">
+          {p.differs && <span aria-label={t.proposals.differs}>≠ </span>}
+          {t.proposals.self}: {short(p.self)}
+        </span>
+      )}
+    </span>
   );
 }
