@@ -3,7 +3,7 @@ import { COLLECTIVE } from '../../shared/ballots/scale.js';
 import { answersOf } from '../../shared/ballots/tally.js';
 import type { Ballot, BallotStatus, WithheldRow } from '../../shared/ballots/types.js';
 import type { MeetingState } from '../../shared/meeting/state.js';
-import { capText, reviewOf, ruleText } from './review.js';
+import { capText, NO_PROPOSAL, reviewOf, ruleText } from './review.js';
 
 /**
  * What the record keeps of one ballot. Every ballot that left draft is listed, cancelled ones too,
@@ -76,7 +76,7 @@ function publishedPart(state: MeetingState, ballot: Ballot): RecordBallot['publi
 }
 
 function rowReview(r: { self: string | null; proposed: string | null; differs: boolean } | undefined, level: (id: string | null) => string): RecordRow['review'] {
-  return { self: level(r?.self ?? null), proposed: r?.proposed ? level(r.proposed) : 'Không mức nào đạt', differs: r?.differs ?? false };
+  return { self: level(r?.self ?? null), proposed: r?.proposed ? level(r.proposed) : NO_PROPOSAL, differs: r?.differs ?? false };
 }
 
 /** Every ballot that left draft, in the order they were created. */

@@ -8,7 +8,7 @@ import type { Difference, RecountOutcome } from '../recount/recount.js';
 import { committeeBasisText } from './filed.js';
 import { placeAndDate, type FormalBlock, type FormalDocument, type Signer } from './formal.js';
 import { BALLOT_KIND_LABEL, dateTime, LABEL } from './format.js';
-import { capText, reviewOf, ruleText } from './review.js';
+import { capText, DIFFERS, NO_PROPOSAL, reviewOf, ruleText } from './review.js';
 
 /**
  * The counting record (biên bản kiểm phiếu) of one published ballot, in the layout these bodies
@@ -72,7 +72,7 @@ function resultTable(state: MeetingState, ballot: PublishedBallot): FormalBlock[
       ...shares.options.map((s) => cell(s.count, s.ofCast)),
       ...(blank ? [cell(shares.abstentions.count, shares.abstentions.ofCast)] : []),
       `${formatCount(row.cast, 'vi')}/${formatCount(row.eligible, 'vi')}`,
-      ...(review ? [r?.proposed ? `${level(r.proposed)}${r.differs ? ' (khác tự xếp loại)' : ''}` : 'Không mức nào đạt'] : []),
+      ...(review ? [r?.proposed ? `${level(r.proposed)}${r.differs ? ` (${DIFFERS})` : ''}` : NO_PROPOSAL] : []),
     ];
   });
   const blocks: FormalBlock[] = [];

@@ -1,3 +1,4 @@
+import { DIFFERS } from './review.js';
 import { ITEM_STATUS_WORDS } from '../../shared/meeting/itemStatus.js';
 import type { BallotKind, BallotStatus } from '../../shared/ballots/types.js';
 import { formatClock, formatDateTime, formatDay, formatMinutes } from '../../shared/format.js';
@@ -110,7 +111,7 @@ export const LABEL = {
   noCommittee: '(không có tổ kiểm phiếu: kết quả do chủ trì công bố)',
   selfRating: 'Tự xếp loại',
   proposed: 'Mức đề xuất',
-  differsFromSelf: 'khác tự xếp loại',
+  differsFromSelf: DIFFERS,
   ongoing: 'đang phát biểu',
 } as const;
 

@@ -1,22 +1,15 @@
-import { COLLECTIVE } from '../../shared/ballots/scale.js';
 import type { Ballot, BallotResults } from '../../shared/ballots/types.js';
 import type { MeetingState } from '../../shared/meeting/state.js';
-import { checkCaps, proposedLevel, type CapCheck } from '../../shared/review/levels.js';
+import type { CapCheck } from '../../shared/review/levels.js';
+import { ballotProposals, type SubjectProposal } from '../../shared/review/proposal.js';
 import type { LevelRule } from '../../shared/review/rules.js';
 
 /**
  * What the records say of a published rating beyond its counts (issue 17): each subject's self-rating
  * as disclosed, the level the votes propose under the ballot's rule, and the caps checked on those
- * proposals. Computed with the shared rules (shared/review/levels.ts), as the screens compute them.
+ * proposals: `ballotProposals` (shared/review/proposal.ts), the computation the results views use.
  */
-export interface RowReview {
-  /** The disclosed self-rating's level id; null for the collective or when none was disclosed. */
-  self: string | null;
-  /** The proposed level id; null when no level reaches the rule. */
-  proposed: string | null;
-  /** Both known and not the same. */
-  differs: boolean;
-}
+export type RowReview = Omit<SubjectProposal, 'subject'>;
 
 export interface BallotReview {
   rule: LevelRule;
@@ -24,20 +17,16 @@ export interface BallotReview {
   caps: CapCheck[];
 }
 
-export function reviewOf(state: MeetingState, ballot: Pick<Ballot, 'kind' | 'options' | 'levelRule'>, results: BallotResults): BallotReview | null {
-  if (ballot.kind !== 'rating' || !results.valid) return null;
-  const rule = ballot.levelRule ?? state.reviewRules.levelRule;
-  const rows = new Map<string, RowReview>();
-  const proposals: Record<string, string | null> = {};
-  for (const row of results.subjects) {
-    const proposed = proposedLevel(row, ballot.options, rule);
-    const self = row.subject === COLLECTIVE ? null : (state.disclosed[row.subject]?.level ?? null);
-    rows.set(row.subject, { self, proposed, differs: self !== null && proposed !== null && self !== proposed });
-    // The caps count members rated, not the body itself.
-    if (row.subject !== COLLECTIVE) proposals[row.subject] = proposed;
-  }
-  return { rule, rows, caps: checkCaps(proposals, state.reviewRules.caps) };
+/** Null for a motion or a choice, and for a rating without a valid result (no row is published). */
+export function reviewOf(state: MeetingState, ballot: Ballot, results: BallotResults): BallotReview | null {
+  const proposals = results.valid ? ballotProposals(state, ballot, results) : null;
+  if (!proposals) return null;
+  return { rule: proposals.rule, rows: new Map(proposals.rows.map(({ subject, ...row }) => [subject, row])), caps: proposals.caps };
 }
+
+/** The screens' words for a row no level reaches, and for a proposal unlike the self-rating (client/src/i18n/proposals.ts). */
+export const NO_PROPOSAL = 'Chưa đủ phiếu để đề xuất';
+export const DIFFERS = 'khác với tự xếp loại';
 
 /** "more than 1/2 of the papers cast", in Vietnamese, for the record's note under the table. */
 export function ruleText(rule: LevelRule): string {

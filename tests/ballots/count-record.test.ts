@@ -147,7 +147,7 @@ describe('the counting record of a published rating', () => {
       '0 (0%)',
       '0 (0%)',
       '5/5',
-      'Hoàn thành xuất sắc nhiệm vụ (khác tự xếp loại)',
+      'Hoàn thành xuất sắc nhiệm vụ (khác với tự xếp loại)',
     ]);
     expect(docx.rows).toContainEqual(['Phan Thị Hạnh', 'Hoàn thành xuất sắc nhiệm vụ', '4 (80%)', '0 (0%)', '0 (0%)', '0 (0%)', '1 (20%)', '5/5', 'Hoàn thành xuất sắc nhiệm vụ']);
     // The withheld row says why, as the screen does, and carries no count.
@@ -159,7 +159,7 @@ describe('the counting record of a published rating', () => {
     );
     for (const text of [
       'Hoàng Văn Giang Hoàn thành tốt nhiệm vụ 3 (60%) 1 (20%) 1 (20%)',
-      'Hoàn thành xuất sắc nhiệm vụ (khác tự xếp loại)',
+      'Hoàn thành xuất sắc nhiệm vụ (khác với tự xếp loại)',
       'Quá ít phiếu trả lời để công bố (dưới 3)',
       'VƯỢT GIỚI HẠN',
     ]) {
