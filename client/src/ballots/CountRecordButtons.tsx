@@ -18,7 +18,7 @@ export function CountRecordButtons({ ballot }: { ballot: Ballot }) {
     setBusy(format);
     try {
       const outcome = await downloadCountRecord(state.id, ballot.id, token, format);
-      if (!outcome.ok) toast((t.errors[outcome.code]) ?? t.notes.exportFailed, outcome.message);
+      if (!outcome.ok) toast(t.errors[outcome.code] ?? t.notes.exportFailed, outcome.message);
     } finally {
       setBusy(null);
     }
