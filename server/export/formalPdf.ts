@@ -43,10 +43,12 @@ function runs(pdf: Pdf, list: Run[], opts: { indent: number; size: number; boldA
   const parts = list.length > 0 ? list : [{ text: '', bold: false, italic: false }];
   room(pdf, opts.size * 1.4);
   parts.forEach((run, i) => {
-    pdf
-      .font(face(run.bold || !!opts.boldAll, run.italic))
-      .fontSize(opts.size)
-      .text(run.text, i === 0 ? MARGINS.left + opts.indent : undefined, undefined, { width: width(pdf) - opts.indent, continued: i < parts.length - 1 });
+    pdf.font(face(run.bold || !!opts.boldAll, run.italic)).fontSize(opts.size);
+    const continued = i < parts.length - 1;
+    // Only the first piece places the paragraph: pdfkit continues the others on its line wrapper,
+    // and giving them a position or width again would start a new line at each change of face.
+    if (i === 0) pdf.text(run.text, MARGINS.left + opts.indent, pdf.y, { width: width(pdf) - opts.indent, continued });
+    else pdf.text(run.text, { continued });
   });
 }
 
@@ -82,7 +84,13 @@ function richBlock(pdf: Pdf, block: Block, shift: number): void {
       .text(marker, MARGINS.left + indent - step, y, { width: step, lineBreak: false });
     pdf.y = y;
   }
+  const top = pdf.y;
   runs(pdf, block.runs, { indent, size: SIZE.text });
+  // A quotation is marked by a rule in its margin, as the editor shows it, not by indentation alone.
+  for (let level = 0; level < block.quote && pdf.y > top; level++) {
+    const x = MARGINS.left + level * step + 6;
+    pdf.moveTo(x, top + 2).lineTo(x, pdf.y - 2).lineWidth(1).strokeColor('#999999').stroke().strokeColor('#000000');
+  }
 }
 
 /**

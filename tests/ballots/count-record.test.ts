@@ -1,6 +1,3 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { createCanvas } from '@napi-rs/canvas';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BallotDraft } from '../../shared/ballots/draft.js';
 import { newBallot } from '../../shared/ballots/newBallot.js';
@@ -13,7 +10,7 @@ import type { RecountOutcome } from '../../server/recount/recount.js';
 import { markPresent, versionOf } from '../helpers/ballots.js';
 import { committeeDefinition, committeeIds } from '../helpers/definitions.js';
 import { readDocx, type DocxContent } from '../helpers/docx.js';
-import { readPdf, type PdfContent } from '../helpers/pdf.js';
+import { readPdf, savePdfPages, type PdfContent } from '../helpers/pdf.js';
 import { ADMIN_TOKEN, startServer, type TestServer } from '../helpers/server.js';
 
 /**
@@ -74,19 +71,6 @@ const agreed: RecountOutcome = {
   recounted: { turnout: 6, eligible: 6, valid: true, rows: [], passed: null, strayKeys: [] },
 };
 
-/** Every page as a PNG in test-results/screenshots/, for a person to look at the layout. */
-async function savePages(name: string, bytes: Buffer): Promise<void> {
-  mkdirSync('test-results/screenshots', { recursive: true });
-  const pdf = await getDocument({ data: new Uint8Array(bytes), verbosity: 0 }).promise;
-  for (let n = 1; n <= pdf.numPages; n++) {
-    const page = await pdf.getPage(n);
-    const viewport = page.getViewport({ scale: 1.3 });
-    const canvas = createCanvas(viewport.width, viewport.height);
-    await page.render({ canvas: canvas as never, canvasContext: canvas.getContext('2d') as never, viewport }).promise;
-    writeFileSync(`test-results/screenshots/${name}-${n}.png`, canvas.toBuffer('image/png'));
-  }
-}
-
 describe('the counting record of a published rating', () => {
   let docx: DocxContent;
   let pdf: PdfContent;
@@ -95,7 +79,7 @@ describe('the counting record of a published rating', () => {
     const document = countRecordDocument(state, ballot, agreed, T(10, 30));
     docx = await readDocx(await formalToDocx(document));
     const bytes = await formalToPdf(document);
-    await savePages('count-record', bytes);
+    await savePdfPages('count-record', bytes);
     pdf = await readPdf(bytes);
   });
 

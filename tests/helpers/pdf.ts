@@ -1,3 +1,5 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { createCanvas } from '@napi-rs/canvas';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 /** A PDF as a test reads it: each page's lines of text (NFC), and all of them joined. */
@@ -49,4 +51,22 @@ export async function readPdf(bytes: ArrayBuffer | Uint8Array): Promise<PdfConte
   }
   const lines = pages.flat();
   return { pages, lines, text: lines.join('\n'), joined: lines.join(' ') };
+}
+
+/** Every page as a PNG in test-results/screenshots/<name>-<n>.png, for a person to look at the layout. */
+export async function savePdfPages(name: string, bytes: ArrayBuffer | Uint8Array): Promise<void> {
+  mkdirSync('test-results/screenshots', { recursive: true });
+  const task = getDocument({ data: new Uint8Array(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes)), verbosity: 0 });
+  const pdf = await task.promise;
+  try {
+    for (let n = 1; n <= pdf.numPages; n++) {
+      const page = await pdf.getPage(n);
+      const viewport = page.getViewport({ scale: 1.3 });
+      const canvas = createCanvas(viewport.width, viewport.height);
+      await page.render({ canvas: canvas as never, canvasContext: canvas.getContext('2d') as never, viewport }).promise;
+      writeFileSync(`test-results/screenshots/${name}-${n}.png`, canvas.toBuffer('image/png'));
+    }
+  } finally {
+    await task.destroy();
+  }
 }

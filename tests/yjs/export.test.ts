@@ -5,7 +5,7 @@ import { TIPTAP_FIELD } from '../../server/export/prosemirror.js';
 import { createMeeting } from '../../server/meetings/create.js';
 import { testDefinition } from '../helpers/definitions.js';
 import { readDocx, type DocxContent } from '../helpers/docx.js';
-import { readPdf, type PdfContent } from '../helpers/pdf.js';
+import { readPdf, savePdfPages, type PdfContent } from '../helpers/pdf.js';
 import { ADMIN_TOKEN, startServer, type TestClient, type TestServer } from '../helpers/server.js';
 import { waitFor } from '../helpers/wait.js';
 import { connectDoc, textOf } from '../helpers/yjs.js';
@@ -147,7 +147,9 @@ describe('the meeting record, exported as Markdown, DOCX and PDF', () => {
     const pdfRes = await exportAs('pdf', server.tokenOf('chair'));
     expect(pdfRes.status).toBe(200);
     expect(pdfRes.headers.get('content-type')).toBe('application/pdf');
-    pdf = await readPdf(await pdfRes.arrayBuffer());
+    const pdfBytes = await pdfRes.arrayBuffer();
+    await savePdfPages('minutes-record', pdfBytes);
+    pdf = await readPdf(pdfBytes);
   });
   afterAll(async () => {
     await server.stop();
