@@ -1,3 +1,4 @@
+import { formatDocumentDate } from '../../shared/format.js';
 import type { Block } from './prosemirror.js';
 
 /**
@@ -40,13 +41,6 @@ export const PARTY_NAME = 'ĐẢNG CỘNG SẢN VIỆT NAM';
  * the definition gives it (no guessing which part of an address is the place name); left out when none.
  */
 export function placeAndDate(location: string, ms: number, timeZone: string): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric' }).formatToParts(ms).map((p) => [p.type, Number(p.value)]),
-  );
-  // Days below 10 and the months January and February take a leading zero, so that no one can add a
-  // digit in front later (the rule for dates in Party and state documents); other months do not.
-  const day = String(parts.day).padStart(2, '0');
-  const month = parts.month <= 2 ? String(parts.month).padStart(2, '0') : String(parts.month);
-  const date = `ngày ${day} tháng ${month} năm ${parts.year}`;
+  const date = formatDocumentDate(ms, timeZone);
   return location.trim() ? `${location.trim()}, ${date}` : date[0].toUpperCase() + date.slice(1);
 }

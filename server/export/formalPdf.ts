@@ -89,7 +89,13 @@ function richBlock(pdf: Pdf, block: Block, shift: number): void {
   // A quotation is marked by a rule in its margin, as the editor shows it, not by indentation alone.
   for (let level = 0; level < block.quote && pdf.y > top; level++) {
     const x = MARGINS.left + level * step + 6;
-    pdf.moveTo(x, top + 2).lineTo(x, pdf.y - 2).lineWidth(1).strokeColor('#999999').stroke().strokeColor('#000000');
+    pdf
+      .moveTo(x, top + 2)
+      .lineTo(x, pdf.y - 2)
+      .lineWidth(1)
+      .strokeColor('#999999')
+      .stroke()
+      .strokeColor('#000000');
   }
 }
 

@@ -1,4 +1,5 @@
 import type { Ballot, BallotResults } from '../../shared/ballots/types.js';
+import { formatPercent } from '../../shared/format.js';
 import type { MeetingState } from '../../shared/meeting/state.js';
 import type { CapCheck } from '../../shared/review/levels.js';
 import { ballotProposals, type SubjectProposal } from '../../shared/review/proposal.js';
@@ -40,7 +41,7 @@ export function ruleText(rule: LevelRule): string {
 export function capText(check: CapCheck, label: (level: string) => string): string {
   const [n, d] = check.cap.atMost;
   const of = check.cap.of.map((l) => `«${label(l)}»`).join(', ');
-  const limit = d === 100 ? `${n}%` : `${n}/${d}`;
+  const limit = formatPercent((n / d) * 100, 'vi');
   const head = `Giới hạn: «${label(check.cap.level)}» tối đa ${limit} số được đề xuất ${of}: đề xuất ${check.count}/${check.base}, được phép ${check.allowed}`;
   return `${head} — ${check.breached ? 'VƯỢT GIỚI HẠN (không tự điều chỉnh; cấp có thẩm quyền xem xét)' : 'trong giới hạn'}.`;
 }
