@@ -20,6 +20,8 @@ RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean -
 # 3. Runtime: package.json (ESM, `npm run meeting`), the production node_modules, the builds, the
 #    scripts `npm start` and `npm run meeting` run (they find nothing stale: no sources here) and the
 #    example definitions (the demo meeting, README's `npm run meeting -- create examples/…`).
+#    The PDF records' font (Noto Serif's .ttf files) is a production dependency, read from
+#    node_modules at run time: no system fonts needed (docs/DECISIONS.md, "PDF").
 FROM node:24-bookworm-slim
 WORKDIR /app
 ENV NODE_ENV=production

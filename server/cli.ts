@@ -4,6 +4,7 @@
 import { accessSync, constants, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { recountReport } from './cli/recountReport.js';
 import { createdReport, issuesReport, meetingsReport, pinResetReport } from './cli/report.js';
 import { resetInStore, resetThroughServer } from './cli/resetPin.js';
 import { loadConfig, type Config } from './config.js';
@@ -13,6 +14,7 @@ import { createMeeting } from './meetings/create.js';
 import { readDefinitionFile } from './meetings/definitionFile.js';
 import { summarise } from './meetings/validate.js';
 import type { ErrorCode } from '../shared/errors.js';
+import { recountBallot } from './recount/recount.js';
 import { openStore } from './store/open.js';
 import { StoreUnavailableError, type Store } from './store/store.js';
 
@@ -32,10 +34,15 @@ const USAGE = `Cách dùng / usage:
       Resets a voter's PIN (forgotten, or locked after wrong tries); they set a new one on their own
       device, and the room is told. Through the server running on PORT (with ADMIN_TOKEN) if there is
       one, so the room hears of it at once; otherwise straight into the store.
+  npm run meeting -- recount MEETING_ID BALLOT_ID [--json]
+      Kiểm tra lại độc lập kết quả đã công bố: đọc lại số phiếu niêm phong từ kho dữ liệu, tính lại
+      từng dòng và so với kết quả đã công bố; in "khớp" hoặc từng chỗ khác nhau.
+      Independent recount of a published result: reads the sealed counts from the store again, computes
+      every row again and compares it with the published result; prints agreement or every difference.
 
   --json   machine-readable output on stdout (also for errors)
 Exit codes: 0 done; 1 nothing created or reset (invalid definition, unwritable cards folder, unknown meeting or
-  participant, store failure); 2 wrong usage.
+  participant, store failure), or a recount that does not agree (or could not run); 2 wrong usage.
 Environment: DATA_DIR, REDIS_URL, REDIS_PREFIX, PUBLIC_URL, PORT, ADMIN_TOKEN (as for the server).
 `;
 
@@ -124,8 +131,21 @@ async function resetPin(args: Args, config: Config): Promise<number> {
   return 0;
 }
 
+async function recount(args: Args, config: Config): Promise<number> {
+  const [, meetingId, ballotId] = args.positionals;
+  const found = await withStore(config, async (store) => {
+    const meeting = await store.loadMeeting(meetingId);
+    return meeting ? { state: meeting.state, outcome: await recountBallot(store, meeting.state, ballotId, Date.now()) } : null;
+  });
+  if (!found) return fail(args, 'not-found', `no meeting ${meetingId}`);
+  const { state, outcome } = found;
+  if (!outcome.ok) return fail(args, outcome.code, outcome.message);
+  await write(process.stdout, args.json ? `${JSON.stringify({ meetingId, ...outcome }, null, 2)}\n` : recountReport(state, outcome));
+  return outcome.agrees ? 0 : 1;
+}
+
 /** Positionals each command takes, its own name included. */
-const ARITY: Record<string, number> = { create: 2, list: 1, 'reset-pin': 3 };
+const ARITY: Record<string, number> = { create: 2, list: 1, 'reset-pin': 3, recount: 3 };
 
 async function main(argv: string[]): Promise<number> {
   let args: Args;
@@ -159,6 +179,7 @@ async function main(argv: string[]): Promise<number> {
   }
   try {
     if (command === 'create') return await create(args, config);
+    if (command === 'recount') return await recount(args, config);
     return command === 'reset-pin' ? await resetPin(args, config) : await list(args, config);
   } catch (e) {
     if (e instanceof StoreUnavailableError) return fail(args, 'store-unavailable', `the store is unavailable: ${(e.cause as Error | undefined)?.message ?? e.message}`);

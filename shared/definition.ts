@@ -134,7 +134,8 @@ export const ReviewRulesSchema = z
 export const RecordSettingsSchema = z
   .object({
     parentBody: z.string().trim().max(MAX_TEXT).default(''),
-    minutesSections: z.array(Text).min(1).max(30).default(DEFAULT_MINUTES_SECTIONS),
+    // An empty list starts the minutes empty (no template).
+    minutesSections: z.array(Text).max(30).default(DEFAULT_MINUTES_SECTIONS),
   })
   .strict();
 

@@ -103,3 +103,18 @@ export function formatMinutes(minutes: number, lang: Lang): string {
 export function formatPoints(points: number, lang: Lang): string {
   return numberFormat(lang, { maximumFractionDigits: 2 }).format(points);
 }
+
+/**
+ * The date line of a Vietnamese Party or state document, in the meeting's time zone: "ngày 06 tháng
+ * 12 năm 2024". Days below 10 and the months January and February take a leading zero, so that no
+ * one can add a digit in front later; the other months do not (the documents' rule for dates).
+ */
+export function formatDocumentDate(ms: number, timeZone: string): string {
+  const parts = Object.fromEntries(
+    dateFormat('en', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric' })
+      .formatToParts(ms)
+      .map((p) => [p.type, Number(p.value)]),
+  );
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `ngày ${two(parts.day)} tháng ${parts.month <= 2 ? two(parts.month) : String(parts.month)} năm ${parts.year}`;
+}

@@ -43,11 +43,28 @@ export function ballotSection(entry: RecordBallot, timeZone: string): BallotSect
     else if (published.passed !== null) facts.push([LABEL.outcome, published.passed ? LABEL.passed : LABEL.notPassed]);
     else facts.push([LABEL.outcome, LABEL.valid]);
     if (published.rows.length > 0) {
+      // A rating's row carries the self-rating before the counts and the proposed level after them (issue 17).
+      const reviewed = published.review !== null;
       table = {
-        header: [ballot.subjects.includes(COLLECTIVE) ? LABEL.subjectWithCollective : LABEL.subject, ...ballot.options.map((o) => o.vi), LABEL.abstain, LABEL.turnout],
-        rows: published.rows.map((r) => [r.label, ...r.counts.map((c) => String(c.votes)), String(r.abstentions), `${r.cast}/${r.eligible}`]),
+        header: [
+          ballot.subjects.includes(COLLECTIVE) ? LABEL.subjectWithCollective : LABEL.subject,
+          ...(reviewed ? [LABEL.selfRating] : []),
+          ...ballot.options.map((o) => o.vi),
+          LABEL.abstain,
+          LABEL.turnout,
+          ...(reviewed ? [LABEL.proposed] : []),
+        ],
+        rows: published.rows.map((r) => [
+          r.label,
+          ...(r.review ? [r.review.self] : []),
+          ...r.counts.map((c) => String(c.votes)),
+          String(r.abstentions),
+          `${r.cast}/${r.eligible}`,
+          ...(r.review ? [`${r.review.proposed}${r.review.differs ? ` (${LABEL.differsFromSelf})` : ''}`] : []),
+        ]),
       };
     }
+    if (published.review) notes.push(published.review.rule, ...published.review.caps.map((c) => c.text));
     // An invalid ballot says so once, above; its rows need no line each.
     for (const w of published.withheld) if (w.reason === 'too-few-answers') notes.push(`${w.label}: ${LABEL.tooFewAnswers(published.minCast)}`);
   }

@@ -3,6 +3,7 @@ import { COLLECTIVE } from '../../shared/ballots/scale.js';
 import { answersOf } from '../../shared/ballots/tally.js';
 import type { Ballot, BallotStatus, WithheldRow } from '../../shared/ballots/types.js';
 import type { MeetingState } from '../../shared/meeting/state.js';
+import { capText, NO_PROPOSAL, reviewOf, ruleText } from './review.js';
 
 /**
  * What the record keeps of one ballot. Every ballot that left draft is listed, cancelled ones too,
@@ -23,6 +24,8 @@ export interface RecordBallot {
     minCast: number;
     rows: RecordRow[];
     withheld: { label: string; reason: WithheldRow['reason'] }[];
+    /** A valid rating's review (review.ts): the rule and the caps, stated under the table. */
+    review: { rule: string; caps: { text: string; breached: boolean }[] } | null;
   } | null;
 }
 
@@ -33,6 +36,8 @@ export interface RecordRow {
   abstentions: number;
   cast: number;
   eligible: number;
+  /** A rating's row: the disclosed self-rating and the proposed level, as labels ('—' when none). */
+  review: { self: string; proposed: string; differs: boolean } | null;
 }
 
 const rowLabel = (state: MeetingState, subject: string) => (subject === COLLECTIVE ? 'Tập thể' : (state.participants.find((p) => p.id === subject)?.name ?? subject));
@@ -43,6 +48,8 @@ function publishedPart(state: MeetingState, ballot: Ballot): RecordBallot['publi
   const minCast = results.minCast ?? rulesOf(state).minCast;
   const rows: RecordRow[] = [];
   const withheld = (results.withheld ?? []).map((w) => ({ label: rowLabel(state, w.subject), reason: w.reason }));
+  const review = reviewOf(state, ballot, results);
+  const level = (id: string | null) => (id === null ? '—' : (ballot.options.find((o) => o.id === id)?.vi ?? id));
   for (const s of results.subjects) {
     // The tally already withholds these; results published before the rule existed did not, and the
     // record applies it again rather than print one or two papers' answers.
@@ -55,9 +62,21 @@ function publishedPart(state: MeetingState, ballot: Ballot): RecordBallot['publi
         abstentions: s.abstentions,
         cast: s.cast,
         eligible: s.eligible,
+        review: review ? rowReview(review.rows.get(s.subject), level) : null,
       });
   }
-  return { valid: results.valid, passed: results.valid ? results.passed : null, minCast, rows, withheld };
+  return {
+    valid: results.valid,
+    passed: results.valid ? results.passed : null,
+    minCast,
+    rows,
+    withheld,
+    review: review && { rule: ruleText(review.rule), caps: review.caps.map((c) => ({ text: capText(c, level), breached: c.breached })) },
+  };
+}
+
+function rowReview(r: { self: string | null; proposed: string | null; differs: boolean } | undefined, level: (id: string | null) => string): RecordRow['review'] {
+  return { self: level(r?.self ?? null), proposed: r?.proposed ? level(r.proposed) : NO_PROPOSAL, differs: r?.differs ?? false };
 }
 
 /** Every ballot that left draft, in the order they were created. */

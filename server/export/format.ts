@@ -1,3 +1,5 @@
+import { DIFFERS } from './review.js';
+import { ITEM_STATUS_WORDS } from '../../shared/meeting/itemStatus.js';
 import type { BallotKind, BallotStatus } from '../../shared/ballots/types.js';
 import { formatClock, formatDateTime, formatDay, formatMinutes } from '../../shared/format.js';
 import type { AttendanceStatus, ItemStatus, RequestKind } from '../../shared/meeting/state.js';
@@ -24,12 +26,8 @@ export function duration(seconds: number): string {
   return formatClock(seconds);
 }
 
-export const STATUS_LABEL: Record<ItemStatus, string> = {
-  pending: 'Chưa thực hiện',
-  active: 'Đang thực hiện',
-  done: 'Đã xong',
-  skipped: 'Bỏ qua',
-};
+/** The screen's own words (shared/meeting/itemStatus.ts): the record says what the room saw. */
+export const STATUS_LABEL: Record<ItemStatus, string> = ITEM_STATUS_WORDS.vi;
 
 export const SPEECH_LABEL: Record<RequestKind, string> = {
   speech: 'Phát biểu',
@@ -108,6 +106,12 @@ export const LABEL = {
   abstain: 'Không chọn',
   turnout: 'Số phiếu',
   generated: 'Xuất lúc',
+  attendance: 'Thành phần tham dự',
+  committee: 'Tổ kiểm phiếu',
+  noCommittee: '(không có tổ kiểm phiếu: kết quả do chủ trì công bố)',
+  selfRating: 'Tự xếp loại',
+  proposed: 'Mức đề xuất',
+  differsFromSelf: DIFFERS,
   ongoing: 'đang phát biểu',
 } as const;
 

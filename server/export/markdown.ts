@@ -1,5 +1,7 @@
 import { actualMinutes } from '../../shared/meeting/stats.js';
 import { ballotSection } from './ballotSection.js';
+import { filedParts } from './filed.js';
+import { PARTY_NAME } from './formal.js';
 import { dateTime, day, duration, LABEL, minutes, SPEECH_LABEL, STATUS_LABEL } from './format.js';
 import type { Block, Run } from './prosemirror.js';
 import type { MeetingRecord } from './record.js';
@@ -86,14 +88,23 @@ export function recordToMarkdown(record: MeetingRecord): string {
   const out: string[] = [];
   const para = (...lines: string[]) => out.push(lines.join('\n'), '');
 
-  para(`# ${escapeText(state.title)}`);
+  const filed = filedParts(state, generatedAt);
+  // The Party header's two halves, one after the other: Markdown has no columns.
+  para(...(filed.parentBody ? [`${escapeText(filed.parentBody.toUpperCase())}  `] : []), `**${escapeText(filed.body.toUpperCase())}**`);
+  para(`**${PARTY_NAME}**  `, `*${escapeText(filed.placeDate)}*`);
+  para(`# ${filed.title}: ${escapeText(state.title)}`);
   para(
     `**${LABEL.organisation}:** ${escapeText(state.organisation)}  `,
     ...(state.location ? [`**${LABEL.location}:** ${escapeText(state.location)}  `] : []),
     `**${LABEL.days}:** ${state.days.map(day).join(', ')}  `,
     `**${LABEL.started}:** ${at(state.startedAt)}  `,
-    `**${LABEL.ended}:** ${at(state.endedAt)}`,
+    `**${LABEL.ended}:** ${at(state.endedAt)}  `,
+    ...filed.presidium.map(([label, value], i) => `**${label}:** ${escapeText(value)}${i < filed.presidium.length - 1 ? '  ' : ''}`),
   );
+
+  para(`## ${LABEL.attendance}`);
+  para(...filed.attendance.map(({ label, names }, i) => `**${label}:** ${escapeText(names.join(', ') || '—')}${i < filed.attendance.length - 1 ? '  ' : ''}`));
+  para(escapeText(filed.quorum));
 
   para(`## ${LABEL.agenda}`);
   para(
@@ -112,7 +123,7 @@ export function recordToMarkdown(record: MeetingRecord): string {
       `${LABEL.planned}: ${minutes(item.plannedMinutes)}`,
       `${LABEL.actual}: ${minutes(actualMinutes(item, generatedAt))} (${at(item.startedAt)} – ${at(item.endedAt)})`,
     ];
-    para(facts.join(' · '));
+    para([`${LABEL.status}: ${STATUS_LABEL[item.status]}`, ...facts].join(' · '));
     para(`### ${LABEL.speeches}`);
     if (speeches.length === 0) para(`*${LABEL.noSpeeches}*`);
     else
@@ -150,10 +161,15 @@ export function recordToMarkdown(record: MeetingRecord): string {
     for (const note of notes) para(escapeLineStart(cell(note)));
   }
 
+  para(`## ${LABEL.committee}`);
+  if (filed.committee) para(escapeText(filed.committee.basis), '', ...filed.committee.members.map((name) => `- ${cell(name)}`));
+  else para(`*${LABEL.noCommittee}*`);
+
   para(`## ${LABEL.notices}`);
   if (record.notices.length === 0) para(`*${LABEL.noNotices}*`);
   else para(LABEL.noticesIntro, '', ...record.notices.map((line) => `- ${cell(line)}`));
 
   para(`*${LABEL.generated} ${dateTime(generatedAt, tz)}*`);
+  for (const signer of filed.signers) para(`**${signer.title.toUpperCase()}**  `, '*(Ký, ghi rõ họ tên)*  ', escapeText(signer.names.join(', ') || '………………………'));
   return out.join('\n');
 }

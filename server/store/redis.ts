@@ -190,7 +190,7 @@ export class RedisStore implements Store {
 
   constructor(
     url: string,
-    private readonly prefix = 'ph:',
+    readonly prefix = 'ph:',
   ) {
     this.redis = new Redis(url, {
       enableOfflineQueue: false,

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { compactionDue, type CompactionRule } from '../../shared/notes/compaction.js';
 import { DOC_COMPACT_FLOOR_BYTES, DOC_COMPACT_GROWTH, DOC_COMPACT_LATEST_MS } from '../../shared/notes/limits.js';
+import { MINUTES_DOC } from '../../shared/notes/access.js';
 import { DOC_CLOSE } from '../../shared/notes/protocol.js';
 import type { Logger } from '../log.js';
 import type { Store } from '../store/store.js';
@@ -10,6 +11,7 @@ import { dropPending, integratedUpdate, pendingBytes } from './pending.js';
 import { compactStoredDoc, loadStoredDoc } from './persistence.js';
 import { DocPresence, type Speaker } from './presence.js';
 import { DocAttribution } from './attribution.js';
+import { minutesTemplateUpdate } from './minutesTemplate.js';
 
 /** A connection as the document sees it: the socket I/O lives in connection.ts. */
 export interface DocSocket {
@@ -86,6 +88,16 @@ export class SharedDoc {
     let loaded, authors;
     try {
       [loaded, authors] = await Promise.all([loadStoredDoc(deps.store, meetingId, docName), deps.store.loadDocAuthors(meetingId, docName)]);
+      if (loaded.count === 0 && docName === MINUTES_DOC) {
+        // The first time the minutes are opened they start from the definition's template, stored
+        // like any edit (and announced to the other instances) before anyone is served the document.
+        const template = minutesTemplateUpdate((await deps.store.loadMeeting(meetingId))?.state.record.minutesSections ?? []);
+        if (template) {
+          await channel.append(template);
+          loaded.doc.destroy();
+          loaded = await loadStoredDoc(deps.store, meetingId, docName);
+        }
+      }
     } catch (e) {
       await channel.close();
       throw e;

@@ -9,6 +9,7 @@ import { noticeLines } from '../../server/export/noticeLines.js';
 import { pinOf, markPresent, versionOf } from '../helpers/ballots.js';
 import { committeeDefinition, committeeIds, testDefinition } from '../helpers/definitions.js';
 import { readDocx, type DocxContent } from '../helpers/docx.js';
+import { readPdf, type PdfContent } from '../helpers/pdf.js';
 import { ADMIN_TOKEN, startServer, type TestClient, type TestServer } from '../helpers/server.js';
 
 /**
@@ -23,6 +24,7 @@ const START = Date.UTC(2024, 11, 26, 3, 32);
 interface Exported {
   md: string;
   docx: DocxContent;
+  pdf: PdfContent;
   server: TestServer;
 }
 
@@ -31,7 +33,7 @@ afterEach(async () => {
   for (const s of servers.splice(0)) await s.stop();
 });
 
-async function exportRecord(server: TestServer, token: string): Promise<{ md: string; docx: DocxContent }> {
+async function exportRecord(server: TestServer, token: string): Promise<{ md: string; docx: DocxContent; pdf: PdfContent }> {
   const url = `${server.url}/api/meetings/${server.meeting.meetingId}/export`;
   const get = async (format: string) => {
     const res = await fetch(`${url}?format=${format}`, { headers: { authorization: `Bearer ${token}` } });
@@ -40,7 +42,8 @@ async function exportRecord(server: TestServer, token: string): Promise<{ md: st
   };
   const md = await (await get('md')).text();
   const docx = await readDocx(await (await get('docx')).arrayBuffer());
-  return { md, docx };
+  const pdf = await readPdf(await (await get('pdf')).arrayBuffer());
+  return { md, docx, pdf };
 }
 
 /**
@@ -131,6 +134,8 @@ describe('the exported record of ballots and notices', () => {
     expect(withoutExportTime(a.md.split('\n'))).toEqual(withoutExportTime(b.md.split('\n')));
     expect(withoutExportTime(a.docx.paragraphs)).toEqual(withoutExportTime(b.docx.paragraphs));
     expect(a.docx.rows).toEqual(b.docx.rows);
+    expect(withoutExportTime(a.pdf.lines)).toEqual(withoutExportTime(b.pdf.lines));
+    expect(a.pdf.joined).toContain('Tập thể — 4 4 0 0 0 8/8 Hoàn thành tốt nhiệm vụ');
 
     const names = a.server.meeting.links;
     const name = (id: string) => names.find((l) => l.participantId === id)!.name;
@@ -152,13 +157,14 @@ describe('the exported record of ballots and notices', () => {
     // Not valid: turnout only.
     expect(docx.paragraphs).toContain('Kết quả: Không hợp lệ — chưa đủ túc số; chỉ công bố số phiếu');
     // Published: the collective's row in full, u01's row withheld.
-    expect(docx.rows).toContainEqual(['Tập thể', '4', '4', '0', '0', '0', '8/8']);
+    // A rating's row has the self-rating (none for the collective) and the proposed level around its counts.
+    expect(docx.rows).toContainEqual(['Tập thể', '—', '4', '4', '0', '0', '0', '8/8', 'Hoàn thành tốt nhiệm vụ']);
     expect(docx.rows.filter((r) => r[0] === name('u01'))).toEqual([]);
     expect(docx.paragraphs).toContain(`${name('u01')}: Quá ít phiếu trả lời để công bố (dưới 3)`);
-    expect(md).toContain('| Tập thể | 4 | 4 | 0 | 0 | 0 | 8/8 |');
+    expect(md).toContain('| Tập thể | — | 4 | 4 | 0 | 0 | 0 | 8/8 | Hoàn thành tốt nhiệm vụ |');
     // The only count table in the record is that one (and its header).
-    const tableRows = docx.rows.filter((r) => r.includes('Tán thành') || /^\d+$/.test(r[1] ?? ''));
-    expect(tableRows).toEqual([['Tập thể', '4', '4', '0', '0', '0', '8/8']]);
+    const tableRows = docx.rows.filter((r) => r.includes('Tán thành') || r.slice(1).some((c) => /^\d+$/.test(c)));
+    expect(tableRows).toEqual([['Tập thể', '—', '4', '4', '0', '0', '0', '8/8', 'Hoàn thành tốt nhiệm vụ']]);
     // Sealed and open: turnout only.
     expect(docx.paragraphs).toEqual(
       expect.arrayContaining(['Số phiếu: 6/8', 'Chủ trì chưa công bố kết quả: chỉ ghi số phiếu.', 'Số phiếu: 2/7', 'Đang bỏ phiếu: kết quả được giữ kín, chỉ ghi số phiếu.']),
@@ -250,7 +256,7 @@ describe('the exported record of ballots and notices', () => {
     expect(md).toContain('Lê Văn Một: Quá ít phiếu trả lời để công bố (dưới 3)');
     expect(md).not.toContain('| 7 |');
     expect(md).not.toContain('| Lê Văn Một |');
-    expect(docx.rows).toContainEqual(['Phạm Thị Hai', '1', '2', '1', '0', '0', '5/5']);
+    expect(docx.rows).toContainEqual(['Phạm Thị Hai', '—', '1', '2', '1', '0', '0', '5/5', 'Hoàn thành tốt nhiệm vụ']);
     expect(docx.rows.filter((r) => r[0] === 'Lê Văn Một')).toEqual([]);
   });
 });

@@ -28,6 +28,8 @@ function specifiers(code: string): string[] {
     /\bimport\s*['"]([^'"]+)['"]/g,
     /\bimport\(\s*['"]([^'"]+)['"]\s*\)/g,
     /\brequire\(\s*['"]([^'"]+)['"]\s*\)/g,
+    // A file a package ships, resolved at run time (the PDF's font): the package is needed as much as an import.
+    /\brequire\.resolve\(\s*['"`]([^'"`$]+)/g,
   ]) {
     for (const m of code.matchAll(re)) found.add(m[1]);
   }

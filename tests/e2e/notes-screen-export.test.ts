@@ -3,6 +3,7 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MINUTES_DOC, notesDocName } from '../../shared/notes/access.js';
 import { launchBrowser, type TestBrowser } from '../helpers/browser.js';
+import { readPdf } from '../helpers/pdf.js';
 import { startServer, type TestClient, type TestServer } from '../helpers/server.js';
 import { waitFor } from '../helpers/wait.js';
 import { appendParagraph, connectDoc } from '../helpers/yjs.js';
@@ -78,7 +79,7 @@ describe('notes on the room screen, and the record downloaded from the console',
     await guest.close();
   });
 
-  it('the chair keeps the minutes and downloads the record as Markdown and DOCX, with the notes in it', async () => {
+  it('the chair keeps the minutes and downloads the record as Markdown, DOCX and PDF, with the notes in it', async () => {
     const page = await openAs(browser, server, 'chair', { width: 1366, height: 1024 });
     await page.locator('[data-testid="chair-console"]').waitFor();
     await openConsoleTab(page, 'notes');
@@ -107,6 +108,13 @@ describe('notes on the room screen, and the record downloaded from the console',
     expect(xml).toContain(SEEDED);
     expect(xml).toContain('Chủ trì kết luận: đồng ý với các ý kiến góp ý.');
     expect(xml).toContain('Hội nghị thống nhất đánh giá tập thể hoàn thành tốt nhiệm vụ.');
+
+    // The minutes as filed, as PDF: the same record, every diacritic in the text.
+    const [pdf] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid="export-pdf"]').click()]);
+    expect(pdf.suggestedFilename()).toBe('Hội nghị kiểm điểm (thử nghiệm).pdf');
+    const filed = await readPdf(readFileSync(await pdf.path()));
+    expect(filed.lines).toContain('BIÊN BẢN HỘI NGHỊ');
+    expect(filed.joined).toContain('Hội nghị thống nhất đánh giá tập thể hoàn thành tốt nhiệm vụ.');
     await browser.screenshot(page, 'notes-console');
     await page.close();
   });

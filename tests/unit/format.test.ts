@@ -1,7 +1,18 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatClock, formatCount, formatCountdown, formatDateTime, formatDay, formatElapsed, formatMinutes, formatPercent, formatTime } from '../../shared/format.js';
+import {
+  formatClock,
+  formatCount,
+  formatCountdown,
+  formatDateTime,
+  formatDay,
+  formatDocumentDate,
+  formatElapsed,
+  formatMinutes,
+  formatPercent,
+  formatTime,
+} from '../../shared/format.js';
 
 describe('the one formatter (shared/format.ts)', () => {
   it('writes shares and counts as each language does', () => {
@@ -76,5 +87,14 @@ describe('no view formats numbers by hand', () => {
         .some((line) => pattern.test(line) && !/width:|height:|snapshotCache/.test(line + f)),
     );
     expect(offenders).toEqual([]);
+  });
+});
+
+describe('formatDocumentDate: the date line of a filed record', () => {
+  it('writes "ngày … tháng … năm …" in the meeting time zone, a leading zero for days below 10 and for January and February only', () => {
+    // 17:30 UTC on 5 December is already the 6th in Hà Nội.
+    expect(formatDocumentDate(Date.UTC(2026, 11, 5, 17, 30), 'Asia/Ho_Chi_Minh')).toBe('ngày 06 tháng 12 năm 2026');
+    expect(formatDocumentDate(Date.UTC(2024, 1, 9, 3), 'Asia/Ho_Chi_Minh')).toBe('ngày 09 tháng 02 năm 2024');
+    expect(formatDocumentDate(Date.UTC(2024, 2, 26, 3), 'Asia/Ho_Chi_Minh')).toBe('ngày 26 tháng 3 năm 2024');
   });
 });

@@ -5,6 +5,7 @@ import { TIPTAP_FIELD } from '../../server/export/prosemirror.js';
 import { createMeeting } from '../../server/meetings/create.js';
 import { testDefinition } from '../helpers/definitions.js';
 import { readDocx, type DocxContent } from '../helpers/docx.js';
+import { readPdf, savePdfPages, type PdfContent } from '../helpers/pdf.js';
 import { ADMIN_TOKEN, startServer, type TestClient, type TestServer } from '../helpers/server.js';
 import { waitFor } from '../helpers/wait.js';
 import { connectDoc, textOf } from '../helpers/yjs.js';
@@ -40,10 +41,11 @@ const quote = (...blocks: Y.XmlElement[]) => node('blockquote', blocks);
 const DAY1 = Date.UTC(2024, 11, 26, 1, 0, 0);
 const at = (hh: number, mm: number, ss = 0) => DAY1 + ((hh - 8) * 3600 + mm * 60 + ss) * 1000;
 
-describe('the meeting record, exported as Markdown and DOCX', () => {
+describe('the meeting record, exported as Markdown, DOCX and PDF', () => {
   let server: TestServer;
   let md: string;
   let docx: DocxContent;
+  let pdf: PdfContent;
 
   async function ok(client: TestClient, command: Record<string, unknown>, when?: number): Promise<void> {
     if (when !== undefined) vi.setSystemTime(when);
@@ -142,20 +144,27 @@ describe('the meeting record, exported as Markdown and DOCX', () => {
     const docxRes = await exportAs('docx', server.tokenOf('chair'));
     expect(docxRes.status).toBe(200);
     docx = await readDocx(await docxRes.arrayBuffer());
+    const pdfRes = await exportAs('pdf', server.tokenOf('chair'));
+    expect(pdfRes.status).toBe(200);
+    expect(pdfRes.headers.get('content-type')).toBe('application/pdf');
+    const pdfBytes = await pdfRes.arrayBuffer();
+    await savePdfPages('minutes-record', pdfBytes);
+    pdf = await readPdf(pdfBytes);
   });
   afterAll(async () => {
     await server.stop();
   });
 
   it('has the title, the days and the agenda with planned and actual times (DOCX)', () => {
-    expect(docx.paragraphs[0]).toBe('Hội nghị kiểm điểm *năm 2024* [thử]');
+    const title = docx.paragraphs.indexOf('BIÊN BẢN HỘI NGHỊ');
+    expect(docx.paragraphs[title + 1]).toBe('Hội nghị kiểm điểm *năm 2024* [thử]');
     expect(docx.paragraphs).toContain('Thời gian: 26/12/2024, 27/12/2024');
     expect(docx.paragraphs).toContain('Bắt đầu: 26/12/2024 07:59');
     expect(docx.rows).toContainEqual(['#', 'Nội dung', 'Ngày', 'Dự kiến', 'Bắt đầu', 'Kết thúc', 'Thực tế', 'Trạng thái']);
-    expect(docx.rows).toContainEqual(['1', 'Khai mạc', '26/12/2024', '10 phút', '26/12/2024 08:00', '26/12/2024 08:11', '11 phút', 'Đã xong']);
-    expect(docx.rows).toContainEqual(['2', 'Kiểm điểm tập thể', '26/12/2024', '1 giờ 30 phút', '26/12/2024 08:15', '26/12/2024 09:50', '1 giờ 35 phút', 'Đã xong']);
-    expect(docx.rows).toContainEqual(['4', 'Kiểm điểm đồng chí Phạm Thị Hai', '27/12/2024', '45 phút', '—', '—', '—', 'Chưa thực hiện']);
-    expect(docx.rows).toContainEqual(['5', 'Bế mạc | *tổng kết*', '27/12/2024', '10 phút', '—', '—', '—', 'Chưa thực hiện']);
+    expect(docx.rows).toContainEqual(['1', 'Khai mạc', '26/12/2024', '10 phút', '26/12/2024 08:00', '26/12/2024 08:11', '11 phút', 'Hoàn thành']);
+    expect(docx.rows).toContainEqual(['2', 'Kiểm điểm tập thể', '26/12/2024', '1 giờ 30 phút', '26/12/2024 08:15', '26/12/2024 09:50', '1 giờ 35 phút', 'Hoàn thành']);
+    expect(docx.rows).toContainEqual(['4', 'Kiểm điểm đồng chí Phạm Thị Hai', '27/12/2024', '45 phút', '—', '—', '—', 'Chưa diễn ra']);
+    expect(docx.rows).toContainEqual(['5', 'Bế mạc | *tổng kết*', '27/12/2024', '10 phút', '—', '—', '—', 'Chưa diễn ra']);
   });
 
   it('lists the speakers of each item with their durations (DOCX)', () => {
@@ -206,22 +215,27 @@ describe('the meeting record, exported as Markdown and DOCX', () => {
     expect(docx.paragraphs).toContain('Xếp loại đồng chí Một và Hai');
     expect(docx.rows).toContainEqual([
       'Họ và tên',
+      'Tự xếp loại',
       'Hoàn thành xuất sắc nhiệm vụ',
       'Hoàn thành tốt nhiệm vụ',
       'Hoàn thành nhiệm vụ',
       'Không hoàn thành nhiệm vụ',
       'Không chọn',
       'Số phiếu',
+      'Mức đề xuất',
     ]);
-    expect(docx.rows).toContainEqual(['Lê Văn Một', '3', '1', '0', '0', '0', '4/4']);
-    expect(docx.rows).toContainEqual(['Phạm Thị Hai', '0', '2', '1', '1', '0', '4/4']);
+    // No self-assessment was disclosed in this meeting; the proposed level is the rule's (more than half of the papers).
+    expect(docx.rows).toContainEqual(['Lê Văn Một', '—', '3', '1', '0', '0', '0', '4/4', 'Hoàn thành xuất sắc nhiệm vụ']);
+    expect(docx.rows).toContainEqual(['Phạm Thị Hai', '—', '0', '2', '1', '1', '0', '4/4', 'Hoàn thành nhiệm vụ']);
+    // One "excellent" of one proposed good or better: over the default cap of 20 %, said and not corrected.
+    expect(docx.paragraphs.find((p) => p.startsWith('Giới hạn: «Hoàn thành xuất sắc nhiệm vụ» tối đa 20%'))).toMatch(/đề xuất 1\/1, được phép 0 — VƯỢT GIỚI HẠN/);
   });
 
   it('says the same in Markdown, escaped where text would read as syntax', () => {
-    expect(md.startsWith('# Hội nghị kiểm điểm \\*năm 2024\\* \\[thử\\]\n')).toBe(true);
+    expect(md).toContain('\n# BIÊN BẢN HỘI NGHỊ: Hội nghị kiểm điểm \\*năm 2024\\* \\[thử\\]\n');
     expect(md).toContain('**Thời gian:** 26/12/2024, 27/12/2024');
-    expect(md).toContain('| 1 | Khai mạc | 26/12/2024 | 10 phút | 26/12/2024 08:00 | 26/12/2024 08:11 | 11 phút | Đã xong |');
-    expect(md).toContain('| 5 | Bế mạc \\| \\*tổng kết\\* | 27/12/2024 | 10 phút | — | — | — | Chưa thực hiện |');
+    expect(md).toContain('| 1 | Khai mạc | 26/12/2024 | 10 phút | 26/12/2024 08:00 | 26/12/2024 08:11 | 11 phút | Hoàn thành |');
+    expect(md).toContain('| 5 | Bế mạc \\| \\*tổng kết\\* | 27/12/2024 | 10 phút | — | — | — | Chưa diễn ra |');
     expect(md).toContain('## 5. Bế mạc \\| \\*tổng kết\\*');
     expect(md).toContain('| Lê Văn Một | Phát biểu | 26/12/2024 08:20 | 4:05 |');
     expect(md).toContain('| Phạm Thị Hai | Ý kiến về thủ tục | 26/12/2024 08:25 | 1:00 |');
@@ -250,8 +264,75 @@ describe('the meeting record, exported as Markdown and DOCX', () => {
       ].join('\n'),
     );
     expect(md).toContain('## Biên bản\n\n**Biên bản**: hội nghị bắt đầu lúc 08 giờ, đủ số lượng đại biểu.\n\nChủ trì kết luận: nhất trí thông qua.');
-    expect(md).toContain('| Lê Văn Một | 3 | 1 | 0 | 0 | 0 | 4/4 |');
-    expect(md).toContain('| Phạm Thị Hai | 0 | 2 | 1 | 1 | 0 | 4/4 |');
+    expect(md).toContain('| Lê Văn Một | — | 3 | 1 | 0 | 0 | 0 | 4/4 | Hoàn thành xuất sắc nhiệm vụ |');
+    expect(md).toContain('| Phạm Thị Hai | — | 0 | 2 | 1 | 1 | 0 | 4/4 | Hoàn thành nhiệm vụ |');
+  });
+
+  it('is filed as a biên bản hội nghị: Party header, place and date, chair and secretary, attendance, quorum, signatures', () => {
+    const placeDate = /^Phòng họp số 1, ngày \d\d tháng (0[12]|[3-9]|1[0-2]) năm \d{4}$/;
+    // The header's two halves side by side: the body (and the star) on the left, the Party and the date on the right.
+    const header = docx.rows[0];
+    expect(header[0]).toBe('BAN THƯỜNG VỤ (HƯ CẤU)*');
+    expect(header[1]).toMatch(/^ĐẢNG CỘNG SẢN VIỆT NAMPhòng họp số 1, ngày \d\d tháng \d+ năm \d{4}$/);
+    expect(docx.paragraphs.slice(0, 6)).toEqual([
+      'BAN THƯỜNG VỤ (HƯ CẤU)',
+      '*',
+      'ĐẢNG CỘNG SẢN VIỆT NAM',
+      expect.stringMatching(placeDate),
+      'BIÊN BẢN HỘI NGHỊ',
+      'Hội nghị kiểm điểm *năm 2024* [thử]',
+    ]);
+    expect(docx.paragraphs).toEqual(
+      expect.arrayContaining([
+        'Chủ trì: Nguyễn Văn Chủ',
+        'Thư ký: Trần Thị Thư',
+        'Thành phần tham dự',
+        'Có mặt (6): Nguyễn Văn Chủ, Trần Thị Thư, Lê Văn Một, Phạm Thị Hai, Hoàng Văn Ba, Đỗ Thị Bốn',
+        'Vắng có lý do (0): —',
+        'Vắng không có lý do (1): Vũ Văn Khách',
+        'Số thành viên có mặt: 5/5; cần ít nhất 4 (2/3 tổng số thành viên): đủ số lượng để tiến hành hội nghị.',
+        'Trạng thái: Hoàn thành',
+        'Trạng thái: Chưa diễn ra',
+        'Tổ kiểm phiếu',
+        '(không có tổ kiểm phiếu: kết quả do chủ trì công bố)',
+      ]),
+    );
+    // Signature blocks last: the secretary and the chair, each with their name.
+    expect(docx.rows.at(-1)!.map((cell) => cell.replace(/\s+/g, ' '))).toEqual(['THƯ KÝ(Ký, ghi rõ họ tên) Trần Thị Thư', 'CHỦ TRÌ HỘI NGHỊ(Ký, ghi rõ họ tên) Nguyễn Văn Chủ']);
+
+    // The PDF says the same, every diacritic intact.
+    for (const line of [
+      'BAN THƯỜNG VỤ (HƯ CẤU)',
+      'ĐẢNG CỘNG SẢN VIỆT NAM',
+      'BIÊN BẢN HỘI NGHỊ',
+      'Hội nghị kiểm điểm *năm 2024* [thử]',
+      'Chủ trì: Nguyễn Văn Chủ',
+      'Thư ký: Trần Thị Thư',
+    ]) {
+      expect(pdf.lines).toContain(line);
+    }
+    for (const text of [
+      'Vắng không có lý do (1): Vũ Văn Khách',
+      'Số thành viên có mặt: 5/5; cần ít nhất 4 (2/3 tổng số thành viên): đủ số lượng để tiến hành hội nghị.',
+      'Tập thể đã đoàn kết, thống nhất và nêu gương',
+      'Phải nhìn thẳng vào sự thật — Đồng chí Bốn',
+      'Biên bản: hội nghị bắt đầu lúc 08 giờ, đủ số lượng đại biểu.',
+      'Khai mạc 26/12/2024 10 phút 26/12/2024 08:00 26/12/2024 08:11 11 phút Hoàn thành',
+      'Lê Văn Một — 3 1 0 0 0 4/4 Hoàn thành xuất sắc nhiệm vụ',
+      'VƯỢT GIỚI HẠN',
+      'THƯ KÝ',
+      'CHỦ TRÌ HỘI NGHỊ',
+    ]) {
+      expect(pdf.joined).toContain(text);
+    }
+    expect(pdf.lines.some((l) => /^Phòng họp số 1, ngày \d\d tháng \d+ năm/.test(l))).toBe(true);
+
+    expect(md).toContain('BAN THƯỜNG VỤ (HƯ CẤU)');
+    expect(md).toContain('**ĐẢNG CỘNG SẢN VIỆT NAM**  \n*Phòng họp số 1, ngày');
+    expect(md).toContain('**Chủ trì:** Nguyễn Văn Chủ  \n**Thư ký:** Trần Thị Thư');
+    expect(md).toContain('**Vắng không có lý do (1):** Vũ Văn Khách');
+    expect(md).toContain('Trạng thái: Hoàn thành · Trình bày: Nguyễn Văn Chủ');
+    expect(md).toContain('**THƯ KÝ**  \n*(Ký, ghi rõ họ tên)*  \nTrần Thị Thư');
   });
 
   it('names the file after the meeting and is never cached', async () => {
@@ -269,7 +350,7 @@ describe('the meeting record, exported as Markdown and DOCX', () => {
 
   it('is for the chair, the secretary and the organiser only', async () => {
     for (const token of [server.tokenOf('chair'), server.tokenOf('sec'), ADMIN_TOKEN]) {
-      for (const format of ['md', 'docx']) expect((await exportAs(format, token)).status).toBe(200);
+      for (const format of ['md', 'docx', 'pdf']) expect((await exportAs(format, token)).status).toBe(200);
     }
     for (const id of ['m1', 'guest', 'obs', 'screen']) {
       const res = await exportAs('md', server.tokenOf(id));
@@ -288,7 +369,7 @@ describe('the meeting record, exported as Markdown and DOCX', () => {
     expect((await exportAs('md', server.tokenOf('chair'), other.meetingId)).status).toBe(403);
     expect((await exportAs('md', ADMIN_TOKEN, 'nosuchmeeting')).status).toBe(404);
 
-    for (const format of ['pdf', 'DOCX', '']) {
+    for (const format of ['PDF', 'DOCX', 'html', '']) {
       const res = await exportAs(format, server.tokenOf('chair'));
       expect(res.status, format).toBe(400);
       expect(await res.json()).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });

@@ -13,6 +13,7 @@ import { BallotPaper } from './BallotPaper.js';
 import { BallotResults } from './BallotResults.js';
 import { BallotTitle } from './BallotTitle.js';
 import { CancelBallot } from './CancelBallot.js';
+import { CountRecordButtons } from './CountRecordButtons.js';
 import { OpenBallot } from './OpenBallot.js';
 import { Turnout } from './Turnout.js';
 import { VoterList } from './VoterList.js';
@@ -113,7 +114,10 @@ export function BallotCard({ ballot }: { ballot: Ballot }) {
         <>
           <BallotResults state={state} ballot={ballot} results={ballot.results} variant="full" />
           {ballot.confirmations.length > 0 && <Confirmations ballot={ballot} />}
-          <div className="ballot-actions">{showOnScreen}</div>
+          <div className="ballot-actions">
+            {showOnScreen}
+            <CountRecordButtons ballot={ballot} />
+          </div>
         </>
       )}
       {refusal && <RefusalNote error={refusal} onDismiss={dismiss} />}

@@ -1,3 +1,4 @@
+import { ITEM_STATUS_WORDS } from '../../../shared/meeting/itemStatus.js';
 import { formatMinutes } from '../../../shared/format.js';
 import { checkInEn } from './checkIn.js';
 import { committeeEn } from './committee.js';
@@ -33,7 +34,7 @@ export const en: Messages = {
     discussion: 'Discussion',
     ballot: 'Ballot',
   },
-  itemStatus: { pending: 'Pending', active: 'In progress', done: 'Done', skipped: 'Skipped' },
+  itemStatus: ITEM_STATUS_WORDS.en,
   meetingStatus: { scheduled: 'Not started', running: 'In session', finished: 'Finished' },
   requestKinds: { speech: 'Speech', 'point-of-order': 'Point of order', reply: 'Reply' },
   attendance: { present: 'Present', absent: 'Absent', excused: 'Excused' },

@@ -45,6 +45,7 @@ export const notesVi = {
   exportTitle: 'Tải hồ sơ hội nghị',
   exportDocx: 'Tải DOCX',
   exportMd: 'Tải Markdown',
+  exportPdf: 'Tải PDF',
   exportFailed: 'Không tải được hồ sơ; vui lòng thử lại.',
   screen: {
     noItem: 'Chưa mở mục nào',
@@ -100,6 +101,7 @@ export const notesEn: NotesMessages = {
   exportTitle: 'Download the meeting record',
   exportDocx: 'Download DOCX',
   exportMd: 'Download Markdown',
+  exportPdf: 'Download PDF',
   exportFailed: 'The record could not be downloaded; please try again.',
   screen: {
     noItem: 'No item is open',

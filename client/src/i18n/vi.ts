@@ -1,3 +1,4 @@
+import { ITEM_STATUS_WORDS } from '../../../shared/meeting/itemStatus.js';
 import { formatMinutes } from '../../../shared/format.js';
 import type { ClientErrorCode } from '../live/connection.js';
 import { checkInVi } from './checkIn.js';
@@ -37,7 +38,7 @@ export const vi = {
     discussion: 'Thảo luận',
     ballot: 'Bỏ phiếu',
   },
-  itemStatus: { pending: 'Chưa diễn ra', active: 'Đang diễn ra', done: 'Hoàn thành', skipped: 'Bỏ qua' },
+  itemStatus: ITEM_STATUS_WORDS.vi,
   meetingStatus: { scheduled: 'Chưa bắt đầu', running: 'Đang họp', finished: 'Đã kết thúc' },
   requestKinds: { speech: 'Phát biểu', 'point-of-order': 'Ý kiến về thủ tục', reply: 'Giải trình' },
   attendance: { present: 'Có mặt', absent: 'Vắng', excused: 'Vắng có lý do' },

@@ -4,13 +4,14 @@ import { useI18n } from '../i18n/I18nProvider.js';
 import { useConnection, useMeeting } from '../live/useMeeting.js';
 import { downloadRecord, type RecordFormat } from './downloadRecord.js';
 
-/** The chair's and the secretary's download of the written record: agenda, speeches, notes, minutes, results. */
+/** The chair's and the secretary's download of the written record (the minutes as filed): agenda, speeches, notes, minutes, results. */
 export function ExportButtons() {
   const { t } = useI18n();
   const toast = useToast();
   const { state } = useMeeting();
   const { token } = useConnection();
   const [busy, setBusy] = useState<RecordFormat | null>(null);
+  const LABELS: Record<RecordFormat, string> = { docx: t.notes.exportDocx, md: t.notes.exportMd, pdf: t.notes.exportPdf };
   const download = async (format: RecordFormat) => {
     setBusy(format);
     try {
@@ -25,7 +26,7 @@ export function ExportButtons() {
   };
   return (
     <div className="export-buttons" role="group" aria-label={t.notes.exportTitle} data-testid="export-buttons">
-      {(['docx', 'md'] as const).map((format) => (
+      {(['docx', 'md', 'pdf'] as const).map((format) => (
         <button
           key={format}
           type="button"
@@ -35,7 +36,7 @@ export function ExportButtons() {
           aria-busy={busy === format}
           onClick={() => void download(format)}
         >
-          {format === 'docx' ? t.notes.exportDocx : t.notes.exportMd}
+          {LABELS[format]}
         </button>
       ))}
     </div>

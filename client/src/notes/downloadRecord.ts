@@ -1,6 +1,6 @@
 import type { ErrorCode } from '../../../shared/errors.js';
 
-export type RecordFormat = 'docx' | 'md';
+export type RecordFormat = 'docx' | 'md' | 'pdf';
 
 export type DownloadOutcome = { ok: true; fileName: string } | { ok: false; code: ErrorCode | 'offline'; message: string };
 
@@ -18,16 +18,13 @@ function fileNameOf(disposition: string | null, fallback: string): string {
 }
 
 /**
- * Fetches the meeting's record with this participant's own token (a link cannot carry the
+ * Fetches one of the meeting's records with this participant's own token (a link cannot carry the
  * Authorization header) and hands it to the browser as a download.
  */
-export async function downloadRecord(meetingId: string, token: string, format: RecordFormat): Promise<DownloadOutcome> {
+async function download(path: string, token: string, fallbackName: string): Promise<DownloadOutcome> {
   let response: Response;
   try {
-    response = await fetch(`/api/meetings/${encodeURIComponent(meetingId)}/export?format=${format}`, {
-      headers: { Authorization: `Bearer ${token}` },
-      cache: 'no-store',
-    });
+    response = await fetch(path, { headers: { Authorization: `Bearer ${token}` }, cache: 'no-store' });
   } catch (e) {
     return { ok: false, code: 'offline', message: e instanceof Error ? e.message : String(e) };
   }
@@ -35,7 +32,7 @@ export async function downloadRecord(meetingId: string, token: string, format: R
     const body = (await response.json().catch(() => null)) as { error?: { code?: ErrorCode; message?: string } } | null;
     return { ok: false, code: body?.error?.code ?? 'internal', message: body?.error?.message ?? `HTTP ${response.status}` };
   }
-  const fileName = fileNameOf(response.headers.get('Content-Disposition'), `bien-ban.${format}`);
+  const fileName = fileNameOf(response.headers.get('Content-Disposition'), fallbackName);
   const url = URL.createObjectURL(await response.blob());
   const link = document.createElement('a');
   link.href = url;
@@ -46,4 +43,14 @@ export async function downloadRecord(meetingId: string, token: string, format: R
   // The browser has taken the file once the click is handled; the URL is not needed after that.
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
   return { ok: true, fileName };
+}
+
+/** The meeting's written record (the minutes as filed). */
+export function downloadRecord(meetingId: string, token: string, format: RecordFormat): Promise<DownloadOutcome> {
+  return download(`/api/meetings/${encodeURIComponent(meetingId)}/export?format=${format}`, token, `bien-ban.${format}`);
+}
+
+/** A published ballot's counting record (biên bản kiểm phiếu). */
+export function downloadCountRecord(meetingId: string, ballotId: string, token: string, format: 'docx' | 'pdf'): Promise<DownloadOutcome> {
+  return download(`/api/meetings/${encodeURIComponent(meetingId)}/ballots/${encodeURIComponent(ballotId)}/record.${format}`, token, `bien-ban-kiem-phieu.${format}`);
 }
