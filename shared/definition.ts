@@ -6,6 +6,7 @@ import { DEFAULT_OBSERVER_RULES } from './meeting/visibility.js';
 import { DEFAULT_MINUTES_SECTIONS, defaultMembership } from './meeting/state.js';
 import { DEFAULT_REVIEW_RULES } from './review/rules.js';
 import { committeeProblem } from './review/committee.js';
+import { DOCUMENT_VISIBILITIES } from './documents/types.js';
 import { MAX_AGENDA_ITEMS, MAX_PARTICIPANTS, MAX_SPEAKING_SEC, MAX_TEXT, MIN_SPEAKING_SEC } from './limits.js';
 
 /** Identifiers chosen by the organiser (participants, agenda items): short, URL-safe. */
@@ -139,6 +140,27 @@ export const RecordSettingsSchema = z
   })
   .strict();
 
+/**
+ * A document the organiser prepares with the definition (docs/DOCUMENTS.md, "In the definition"):
+ * `file` is a path relative to the definition's JSON, inside its folder; the CLI uploads it once the
+ * meeting exists. The server never sees the path, only the bytes.
+ */
+export const DefinitionDocument = z
+  .object({
+    file: z
+      .string()
+      .min(1)
+      .max(200)
+      .refine((f) => !f.startsWith('/') && !f.startsWith('\\') && !/^[a-z]:/i.test(f) && !f.split(/[\\/]/).includes('..'), 'a path inside the definition\'s folder'),
+    title: Text,
+    /** The agenda item's id; none for the meeting as a whole. */
+    item: Slug.optional(),
+    visibility: z.enum(DOCUMENT_VISIBILITIES).default('participants'),
+    order: z.number().int().min(0).max(100_000).optional(),
+  })
+  .strict();
+export type DefinitionDocument = z.infer<typeof DefinitionDocument>;
+
 export const MeetingDefinition = z
   .object({
     title: Text,
@@ -171,6 +193,7 @@ export const MeetingDefinition = z
     /** The counting committee, when the organiser names it in advance (else the chair names it, or the body approves it, live). */
     countingCommittee: z.array(Slug).max(9).optional(),
     record: RecordSettingsSchema.default({ parentBody: '', minutesSections: DEFAULT_MINUTES_SECTIONS }),
+    documents: z.array(DefinitionDocument).max(300).default([]),
   })
   .superRefine((def, ctx) => {
     const ids = new Set<string>();
@@ -196,6 +219,10 @@ export const MeetingDefinition = z
         const ref = item[key];
         if (ref !== undefined && !ids.has(ref)) ctx.addIssue({ code: 'custom', path: ['agenda', i, key], message: `unknown participant ${ref}` });
       }
+    });
+    def.documents.forEach((d, i) => {
+      if (d.item !== undefined && !def.agenda.some((item) => item.id === d.item))
+        ctx.addIssue({ code: 'custom', path: ['documents', i, 'item'], message: `no agenda item with id ${d.item}` });
     });
     if (def.countingCommittee) {
       const participants = def.participants.map((p) => ({ ...p, position: p.position, member: p.member ?? defaultMembership(p.role) }));

@@ -85,6 +85,15 @@ export const REFUSAL_REASONS = [
   'score-form-mismatch', // review.submitSelf: the scores do not fit the meeting's form (a group missing, unknown, or over its maximum)
   'self-assessment-disclosed', // review.submitSelf: already shown to the body, it stays as it was
   'self-assessment-closed', // review.submitSelf: the meeting has ended
+  // The meeting's documents (shared/documents/decide.ts, server/http/documents.ts).
+  'no-such-file', // document.add/replace: the file named was never uploaded (or is not kept any more)
+  'not-a-document', // upload: the bytes are neither a PDF nor a PNG, JPEG or WebP image
+  'file-too-large', // upload, document.add/replace: over the size of one document (detail: max)
+  'meeting-files-full', // upload, document.add/replace: the meeting's documents would pass their total (detail: max)
+  'too-many-documents', // document.add: the meeting has as many documents as it may (detail: max)
+  'document-removed', // document.replace/edit/remove: the document was removed
+  'document-not-showable', // screen.show: only a document the whole room may see goes on the screen
+  'item-removed', // document.add/edit: the agenda item was removed
 ] as const;
 export type RefusalReason = (typeof REFUSAL_REASONS)[number];
 

@@ -10,3 +10,11 @@ export const MAX_PARTICIPANTS = 2000;
 export const MAX_AGENDA_ITEMS = 300;
 /** A self-review (bản tự kiểm điểm) as written on the tablet: a few pages of plain paragraphs. */
 export const MAX_SELF_REVIEW = 20_000;
+/** A document's file (docs/DOCUMENTS.md, "Limits"): a 30-page scanned report is well under it. */
+export const MAX_DOCUMENT_BYTES = 50 * 1024 * 1024;
+/** Every file of a meeting's documents together, each counted once (shared/documents/decide.ts, `storedBytes`). */
+export const MAX_MEETING_DOCUMENT_BYTES = 1024 * 1024 * 1024;
+/** Documents of one meeting not removed. */
+export const MAX_DOCUMENTS = 300;
+/** Pages the screen can be asked to show: beyond any meeting document. */
+export const MAX_DOCUMENT_PAGE = 10_000;

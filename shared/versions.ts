@@ -19,7 +19,7 @@ export const MIN_CLIENT_PROTOCOL = 1;
  * device keeps. Data without a stamp is schema 1. Each step up is a pure migration in
  * shared/migrations/, run on load; data stamped with a newer schema is refused, never rewritten.
  */
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 
 /**
  * A Yjs connection names its client's protocol as one more WebSocket subprotocol beside

@@ -7,6 +7,7 @@ import type { Ack, CommandResult } from '../../shared/protocol.js';
 import { withPin, type PinDeps } from '../ballots/pinCommands.js';
 import type { BeforeCommit, MeetingRoom } from '../realtime/room.js';
 import type { Store } from '../store/store.js';
+import type { BlobLookup } from '../files/blobFacts.js';
 import type { DocHistoryWork } from './docHistory.js';
 import type { NewLink } from './newLink.js';
 
@@ -25,29 +26,32 @@ export function runCommand(room: MeetingRoom, actor: Actor, command: Command, pi
 export interface Sources {
   store: Store;
   online?: () => Promise<string[]>;
+  files?: BlobLookup;
 }
 
 /**
  * What the decision reads that only the server holds: a ballot's sealed counts (`counts`), who is
  * connected now (`online`), the document version a command names (`docVersion`), the stored
- * self-assessments the step may disclose (`selfAssessments`).
+ * self-assessments the step may disclose (`selfAssessments`), a stored file's facts (`blob`).
  */
 export async function supplied(
-  { store, online }: Sources,
+  { store, online, files }: Sources,
   meetingId: string,
   command: Command,
   state: MeetingState,
-): Promise<Pick<DecideContext, 'counts' | 'online' | 'docVersion' | 'selfAssessments'>> {
+): Promise<Pick<DecideContext, 'counts' | 'online' | 'docVersion' | 'selfAssessments' | 'blob'>> {
   const needs = entryFor(command.type).needs;
   const disclosing = needs?.disclosure?.(command, state) ?? [];
   const ballotId = needs?.counts?.(command);
   const version = needs?.docVersion?.(command);
+  const sha256 = needs?.blob?.(command);
   const stored = version && (await store.listDocVersions(meetingId, version.docName)).find((v) => v.id === version.versionId);
   return {
     ...(ballotId === undefined ? {} : { counts: await store.readCounts(meetingId, ballotId) }),
     ...(needs?.online ? { online: (await online?.()) ?? [] } : {}),
     ...(version ? { docVersion: stored ? { at: stored.at, label: stored.label } : null } : {}),
     ...(disclosing.length > 0 ? { selfAssessments: await store.readSelfAssessments(meetingId, disclosing) } : {}),
+    ...(sha256 === undefined ? {} : { blob: files ? await files.facts(sha256) : null }),
   };
 }
 

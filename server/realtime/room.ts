@@ -14,6 +14,7 @@ import { supplied } from '../commands/needs.js';
 import { newId } from '../ids.js';
 import type { Logger } from '../log.js';
 import type { Store } from '../store/store.js';
+import type { BlobLookup } from '../files/blobFacts.js';
 import { HeldTurnout } from './turnout.js';
 
 /** Work a command's entry needs done outside the meeting state, before its events are committed (server/commands/needs.ts). */
@@ -60,6 +61,8 @@ interface RoomDeps {
   beforeCommit: BeforeCommit;
   /** Who is connected to the meeting now, on any instance (presence.ts), for commands whose entry needs it. */
   online?: () => Promise<string[]>;
+  /** The documents' file store, for commands that name a stored file (`document.add`, `document.replace`). */
+  files?: BlobLookup;
   /** Other instances commit to the same store, so the cached copy may be behind. */
   shared?: boolean;
   /** With a shared store: whether this is the only instance running now (the adapter's count). */

@@ -2,8 +2,8 @@ import type { Server } from 'socket.io';
 import type { ClientToServer, EventBatch, InterServer, ServerToClient } from '../../shared/protocol.js';
 import type { MeetingEvent } from '../../shared/meeting/events.js';
 import type { MeetingState, Role } from '../../shared/meeting/state.js';
-import { isPublicRole } from '../../shared/meeting/roles.js';
-import { publicEvents } from '../../shared/meeting/visibility.js';
+import { audienceOf, eventsFor, type Audience } from '../../shared/meeting/audience.js';
+import type { BlobLookup } from '../files/blobFacts.js';
 import type { Logger } from '../log.js';
 import type { Store } from '../store/store.js';
 import { MeetingRoom, type BeforeCommit } from './room.js';
@@ -11,12 +11,13 @@ import { MeetingRoom, type BeforeCommit } from './room.js';
 /** Everyone connected to the meeting: presence goes here. */
 export const meetingChannel = (meetingId: string) => `meeting:${meetingId}`;
 /**
- * Where the meeting's events go: the room's roles get them whole, the public observer link as the
- * definition lets it see them (shared/meeting/visibility.ts).
+ * Where the meeting's events go, one channel per audience (shared/meeting/audience.ts): the
+ * presidium gets them whole, the room without the documents it may not see, the public observer link
+ * as the definition lets it see the meeting.
  */
-export const eventsChannel = (meetingId: string, role: Role) => (isPublicRole(role) ? publicChannel(meetingId) : roomChannel(meetingId));
-const roomChannel = (meetingId: string) => `room:${meetingId}`;
-const publicChannel = (meetingId: string) => `public:${meetingId}`;
+export const eventsChannel = (meetingId: string, role: Role) => audienceChannel(meetingId, audienceOf(role));
+const AUDIENCES: readonly Audience[] = ['presidium', 'room', 'public'];
+const audienceChannel = (meetingId: string, audience: Audience) => `${audience}:${meetingId}`;
 export const participantChannel = (meetingId: string, participantId: string) => `participant:${meetingId}:${participantId}`;
 
 /** The meetings this instance has loaded, created on first use. */
@@ -31,6 +32,8 @@ export class Rooms {
       beforeCommit: BeforeCommit;
       /** Who is connected to a meeting now, on any instance (presence.ts). */
       online?: (meetingId: string) => Promise<string[]>;
+      /** The documents' file store (`document.add`, `document.replace` name a stored file). */
+      files?: BlobLookup;
       /** Several instances share the store (Redis): keep their cached copies in step. */
       clustered: boolean;
       /** Server time; tests inject one to reach a ballot's deadline without waiting for it. */
@@ -85,15 +88,15 @@ export class Rooms {
     const { io, store, log, beforeCommit, clock } = this.deps;
     // The room publishes only batches it has applied, so its state knows every ballot they name.
     const publish = (batch: EventBatch) => {
-      io.to(roomChannel(meetingId)).emit('events', batch);
-      io.to(publicChannel(meetingId)).emit('events', { ...batch, events: publicEvents(room.current().state, batch.events) });
+      const { state } = room.current();
+      for (const audience of AUDIENCES) io.to(audienceChannel(meetingId, audience)).emit('events', { ...batch, events: eventsFor(audience, state, batch.events) });
       this.deps.applied?.(meetingId, batch.events);
       this.deps.committed?.(meetingId, batch.events, room.current().state);
     };
     const announce = this.deps.clustered ? (batch: EventBatch) => void io.serverSideEmit('committed', meetingId, batch) : undefined;
     const alone = async () => (await io.of('/').adapter.serverCount()) <= 1;
     const online = this.deps.online && (() => this.deps.online!(meetingId));
-    const room = new MeetingRoom(meetingId, stored.state, stored.version, { store, log, publish, announce, alone, beforeCommit, online, shared: this.deps.clustered, clock });
+    const room = new MeetingRoom(meetingId, stored.state, stored.version, { store, log, files: this.deps.files, publish, announce, alone, beforeCommit, online, shared: this.deps.clustered, clock });
     return room;
   }
 }

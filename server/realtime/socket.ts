@@ -6,7 +6,7 @@ import { Command } from '../../shared/meeting/commands.js';
 import { entryFor, isCommandType } from '../../shared/meeting/registry.js';
 import { decideConsoleCheckIn } from '../../shared/meeting/attendance.js';
 import { isPublicRole, manages, seesJoinLink, type Actor } from '../../shared/meeting/roles.js';
-import { publicState } from '../../shared/meeting/visibility.js';
+import { stateForRole } from '../../shared/meeting/audience.js';
 import { CommandEnvelope, SyncRequest, TimeRequest, type Ack, type ClientToServer, type InterServer, type ServerToClient, type Snapshot } from '../../shared/protocol.js';
 import { authenticate, roomStates, stillValid } from '../auth/authenticate.js';
 import { runCommand } from '../commands/needs.js';
@@ -96,7 +96,7 @@ export async function snapshotOf(room: MeetingRoom, session: SessionData, store:
   return {
     meetingId: room.id,
     version,
-    state: isPublicRole(session.role) ? publicState(state) : state,
+    state: stateForRole(session.role, state),
     serverNow: Date.now(),
     joinUrl: token === null ? null : joinUrl(publicUrl, token),
     you: { participantId: session.participantId, name: session.name, role: session.role },

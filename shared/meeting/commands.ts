@@ -5,6 +5,8 @@ import { AgendaItemFields, Slug } from '../definition.js';
 import { MAX_ANNOUNCEMENT, MAX_SELF_REVIEW, MAX_SPEAKING_SEC, MAX_TEXT, MIN_SPEAKING_SEC } from '../limits.js';
 import { VersionLabel } from '../notes/history.js';
 import { REQUEST_KINDS, SCREEN_SHOWS } from './state.js';
+import { DOCUMENT_VISIBILITIES } from '../documents/types.js';
+import { MAX_DOCUMENT_PAGE } from '../limits.js';
 
 /** Ids the server generates (items added live, floor requests): anything short and URL-safe. */
 const Id = z
@@ -13,6 +15,8 @@ const Id = z
   .max(64)
   .regex(/^[A-Za-z0-9_-]+$/);
 /** A voting PIN as typed; whether it is too easy to guess is `pinWeakness`'s to say. */
+/** A stored file's name: its SHA-256, lowercase hex. */
+export const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256, 64 lowercase hex digits');
 const Pin = z.string().regex(PIN_PATTERN, 'a PIN is 4 to 8 digits');
 const Seconds = z.number().int().min(MIN_SPEAKING_SEC).max(MAX_SPEAKING_SEC);
 /** A ballot paper as sent (shared/ballots/paper.ts): answers by row; whether they fit the ballot is `checkPaper`'s to say. */
@@ -70,7 +74,8 @@ export const Command = z.discriminatedUnion('type', [
 
   cmd('link.reissue', { participantId: Slug }),
 
-  cmd('screen.show', { show: z.enum(SCREEN_SHOWS), ballotId: Id.optional() }),
+  // `documentId` and `page` name the document page to show ("chiếu tài liệu"); turning a page is showing the next one.
+  cmd('screen.show', { show: z.enum(SCREEN_SHOWS), ballotId: Id.optional(), documentId: Id.optional(), page: z.number().int().min(1).max(MAX_DOCUMENT_PAGE).optional() }),
 
   cmd('ballot.create', { ballot: BallotDraft }),
   cmd('ballot.update', { ballotId: Id, ballot: BallotDraft }),
@@ -98,6 +103,28 @@ export const Command = z.discriminatedUnion('type', [
   // The counting committee (docs/BALLOTS.md, "Counting committee"): appointed by the chair, named or as a
   // published ballot approved it; each member confirms a closed tally by its fingerprint.
   cmd('committee.appoint', { members: z.array(Slug).min(1).max(9), ballotId: Id.optional() }),
+  // The meeting's documents (docs/DOCUMENTS.md). The file is uploaded over HTTP first and named here
+  // by its SHA-256 (`blob`); the upload route issues these commands itself for the console.
+  cmd('document.add', {
+    blob: Sha256,
+    title: z.string().trim().min(1).max(MAX_TEXT),
+    itemId: Id.nullable().optional(),
+    visibility: z.enum(DOCUMENT_VISIBILITIES),
+    order: z.number().int().min(0).max(100_000).optional(),
+  }),
+  cmd('document.replace', { documentId: Id, blob: Sha256 }),
+  cmd('document.edit', {
+    documentId: Id,
+    changes: z
+      .object({
+        title: z.string().trim().min(1).max(MAX_TEXT).optional(),
+        itemId: Id.nullable().optional(),
+        order: z.number().int().min(0).max(100_000).optional(),
+        visibility: z.enum(DOCUMENT_VISIBILITIES).optional(),
+      })
+      .strict(),
+  }),
+  cmd('document.remove', { documentId: Id }),
   cmd('ballot.confirm', { ballotId: Id, fingerprint: z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 fingerprint, 64 hex digits') }),
 ]);
 export type Command = z.infer<typeof Command>;

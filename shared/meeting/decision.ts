@@ -2,6 +2,7 @@ import { error, type ErrorCode, type ErrorInfo, type RefusalReason } from '../er
 import type { Counts } from '../ballots/types.js';
 import type { MeetingEvent } from './events.js';
 import type { SelfAssessment } from '../review/types.js';
+import type { BlobFacts } from '../documents/types.js';
 
 /** What a vote adds to the sealed counts; stored together with "has voted", and nothing else of the paper. */
 export interface VoteRecord {
@@ -35,6 +36,8 @@ export interface DecideContext {
   online?: readonly string[];
   /** The document version the command names, or null when the store has none such; supplied when the command's entry needs it. */
   docVersion?: { at: number; label: string | null } | null;
+  /** The stored file the command names (registry `needs.blob`), or null when the file store has none such. */
+  blob?: BlobFacts | null;
   /** Stored self-assessments of those the step may disclose (registry `needs.disclosure`); only the store holds them until then. */
   selfAssessments?: Readonly<Record<string, SelfAssessment>>;
 }

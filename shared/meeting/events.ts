@@ -2,6 +2,7 @@ import type { AgendaItem, AttendanceSource, AttendanceStatus, FloorRequest, Scre
 import type { AgendaItemFields } from '../definition.js';
 import type { Ballot, BallotResults } from '../ballots/types.js';
 import type { CountingCommittee, SelfAssessment } from '../review/types.js';
+import type { DocumentFields, DocumentVersion, MeetingDocument } from '../documents/types.js';
 
 /** What happened, as recorded in the store and sent to clients. Applied by `evolve`. */
 export type MeetingEvent =
@@ -59,6 +60,17 @@ export type MeetingEvent =
    * A document was restored to the version `versionId` (taken at `versionAt`, named `label` if it was);
    * `savedAs` is the version of the text as it was just before.
    */
-  | { type: 'notes.restored'; docName: string; versionId: string; versionAt: number; label: string | null; by: string; at: number; savedAs: string };
+  | { type: 'notes.restored'; docName: string; versionId: string; versionAt: number; label: string | null; by: string; at: number; savedAs: string }
+  /**
+   * The meeting's documents (docs/DOCUMENTS.md). `by` is a participant, or null for the organiser.
+   * Outside the presidium, `document.added` also stands for any change of a document the audience
+   * sees (the whole document as it now is), and `document.hidden` for one it may no longer see
+   * (shared/documents/visibility.ts): those two never reach the store.
+   */
+  | { type: 'document.added'; document: MeetingDocument }
+  | { type: 'document.replaced'; documentId: string; version: DocumentVersion }
+  | { type: 'document.edited'; documentId: string; changes: Partial<DocumentFields>; at: number; by: string | null }
+  | { type: 'document.removed'; documentId: string; at: number; by: string | null }
+  | { type: 'document.hidden'; documentId: string };
 
 export type MeetingEventType = MeetingEvent['type'];

@@ -1,3 +1,4 @@
+import { evolveDocument } from '../documents/decide.js';
 import type { Ballot } from '../ballots/types.js';
 import type { MeetingEvent } from './events.js';
 import { withNotice } from './notices.js';
@@ -136,6 +137,13 @@ function apply(state: MeetingState, event: MeetingEvent): MeetingState {
       return { ...state, selfAssessed: { ...state.selfAssessed, [event.participantId]: event.at } };
     case 'review.disclosed':
       return { ...state, disclosed: { ...state.disclosed, [event.participantId]: event.assessment } };
+
+    case 'document.added':
+    case 'document.replaced':
+    case 'document.edited':
+    case 'document.removed':
+    case 'document.hidden':
+      return evolveDocument(state, event);
   }
 }
 

@@ -18,6 +18,7 @@ import type { SelfAssessment } from '../review/types.js';
 import { findBallot } from '../ballots/decide.js';
 import { decideAppoint } from '../review/appoint.js';
 import { decideConfirm } from '../review/publication.js';
+import { decideDocument } from '../documents/decide.js';
 
 /**
  * Everything about one command beyond its wire schema (`commands.ts`): who may issue it, what it
@@ -55,6 +56,8 @@ export interface Needs<T extends CommandType> {
   history?: true;
   /** The self-assessment the command carries, dated by its accepted `review.selfSubmitted`: stored before the events are committed, never in them. */
   selfAssessment?: (command: CommandOf<T>, at: number) => SelfAssessment;
+  /** The stored file the command names (`ctx.blob`), by its SHA-256: only the server reads the file store. */
+  blob?: (command: CommandOf<T>) => string;
   /** Whose stored self-assessments the step may disclose (`ctx.selfAssessments`): the store holds them until then. */
   disclosure?: (command: CommandOf<T>, state: MeetingState) => string[];
 }
@@ -179,6 +182,12 @@ export const REGISTRY: Registry = {
   // the sealed counts the server supplies (whether the sender sits on it is the rule's to say).
   'committee.appoint': { roles: CHAIR, decide: decideAppoint },
   'ballot.confirm': { roles: BODY, decide: decideConfirm, needs: { counts: (command) => command.ballotId } },
+
+  // The meeting's documents (docs/DOCUMENTS.md): the presidium keeps them, as it keeps the minutes.
+  'document.add': { roles: PRESIDIUM, decide: decideDocument, needs: { blob: (command) => command.blob } },
+  'document.replace': { roles: PRESIDIUM, decide: decideDocument, needs: { blob: (command) => command.blob } },
+  'document.edit': { roles: PRESIDIUM, decide: decideDocument },
+  'document.remove': { roles: PRESIDIUM, decide: decideDocument },
 };
 
 /** Every command type, in the order of the schemas (and of the permission table in docs/PROTOCOL.md). */

@@ -2,17 +2,37 @@ import type { CommandOf } from './commands.js';
 import { accept, reject, type Decision } from './decision.js';
 import type { MeetingEvent } from './events.js';
 import type { MeetingState, ScreenMode } from './state.js';
+import { currentVersion, isPdf } from '../documents/types.js';
+import { showableOnScreen } from '../documents/visibility.js';
 
 export type ScreenCommand = CommandOf<'screen.show'>;
 
 function sameMode(a: ScreenMode, b: ScreenMode): boolean {
-  return a.show === b.show && (a.show !== 'ballot' || (b.show === 'ballot' && a.ballotId === b.ballotId));
+  if (a.show === 'ballot') return b.show === 'ballot' && a.ballotId === b.ballotId;
+  if (a.show === 'document') return b.show === 'document' && a.documentId === b.documentId && a.page === b.page;
+  return a.show === b.show;
+}
+
+/** A page of a document the whole room may see; an image has one page. */
+function documentPage(state: MeetingState, command: ScreenCommand): ScreenMode | Decision {
+  if (command.documentId === undefined) return reject('invalid-payload', 'name the document to show');
+  const doc = state.documents.find((d) => d.id === command.documentId);
+  if (!doc || (doc.removedAt !== null && doc.visibility === 'presidium')) return reject('not-found', `no document ${command.documentId}`);
+  if (!showableOnScreen(doc)) return reject('invalid-state', 'only a document the whole room may see is shown on the screen', 'document-not-showable');
+  const page = command.page ?? 1;
+  if (!isPdf(currentVersion(doc).mime) && page !== 1) return reject('invalid-payload', 'an image has one page');
+  return { show: 'document', documentId: doc.id, page };
 }
 
 /** Switches the room screen; showing a ballot needs one that is past its draft. */
 export function decideScreen(state: MeetingState, command: ScreenCommand): Decision {
   let screen: ScreenMode;
-  if (command.show === 'ballot') {
+  if (command.show !== 'document' && (command.documentId !== undefined || command.page !== undefined)) return reject('invalid-payload', 'only the document view names a document and a page');
+  if (command.show === 'document') {
+    const mode = documentPage(state, command);
+    if ('ok' in mode) return mode;
+    screen = mode;
+  } else if (command.show === 'ballot') {
     if (command.ballotId === undefined) return reject('invalid-payload', 'name the ballot to show');
     const ballot = state.ballots.find((b) => b.id === command.ballotId);
     if (!ballot) return reject('not-found', `no ballot ${command.ballotId}`);

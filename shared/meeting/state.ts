@@ -7,6 +7,7 @@ import type { AgendaItemFields, ItemKind, MeetingDefinition, Role } from '../def
 import { SCHEMA_VERSION } from '../versions.js';
 import { DEFAULT_REVIEW_RULES, type ReviewRules } from '../review/rules.js';
 import type { CountingCommittee, SelfAssessment } from '../review/types.js';
+import type { MeetingDocument } from '../documents/types.js';
 
 export type { ItemKind, Role };
 
@@ -107,10 +108,11 @@ export type MeetingStatus = 'scheduled' | 'running' | 'finished';
 
 /**
  * What the room's big screen shows, as the chair chose: the agenda with the speaker and queue, the
- * open item's notes, or one ballot (turnout while open, results once published).
+ * open item's notes, one ballot (turnout while open, results once published), or a page of one of
+ * the meeting's documents ("chiếu tài liệu"), which the chair turns.
  */
-export type ScreenMode = { show: 'agenda' } | { show: 'notes' } | { show: 'ballot'; ballotId: string };
-export const SCREEN_SHOWS = ['agenda', 'notes', 'ballot'] as const;
+export type ScreenMode = { show: 'agenda' } | { show: 'notes' } | { show: 'ballot'; ballotId: string } | { show: 'document'; documentId: string; page: number };
+export const SCREEN_SHOWS = ['agenda', 'notes', 'ballot', 'document'] as const;
 
 export interface MeetingState {
   id: string;
@@ -152,6 +154,8 @@ export interface MeetingState {
   disclosed: Record<string, SelfAssessment>;
   /** The counting committee, once appointed; null before. */
   committee: CountingCommittee | null;
+  /** The meeting's documents (shared/documents/types.ts); outside the presidium, only those the audience may see. */
+  documents: MeetingDocument[];
   /** How the filed record (biên bản) is headed and the minutes begin (docs/DEFINITION.md, "record"). */
   record: RecordSettings;
   /** The schema the state is stored in (shared/versions.ts); older ones are migrated on load. */
@@ -236,6 +240,8 @@ export function initialState(meetingId: string, def: MeetingDefinition): Meeting
     disclosed: {},
     committee: def.countingCommittee ? { members: def.countingCommittee, basis: { kind: 'definition' }, at: null } : null,
     record: { parentBody: def.record?.parentBody ?? '', minutesSections: def.record?.minutesSections ?? DEFAULT_MINUTES_SECTIONS },
+    // The definition's files are uploaded after the meeting exists (the CLI), each as `document.add`.
+    documents: [],
     schemaVersion: SCHEMA_VERSION,
   };
 }

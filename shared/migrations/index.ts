@@ -6,12 +6,13 @@ import { toV2 } from './toV2.js';
 import { toV3 } from './toV3.js';
 import { toV4 } from './toV4.js';
 import { toV5 } from './toV5.js';
+import { toV6 } from './toV6.js';
 
 /**
  * Every step of the stored schema, in order: STEPS[i] produces schema i + 2. Adding a schema is a
  * new file here, one entry below and SCHEMA_VERSION + 1 (docs/UPGRADES.md, "Adding a migration").
  */
-export const STEPS: readonly MigrationStep[] = [toV2, toV3, toV4, toV5];
+export const STEPS: readonly MigrationStep[] = [toV2, toV3, toV4, toV5, toV6];
 
 /** Data stamped with a schema this code does not know: it came from a newer version. */
 export class NewerSchemaError extends Error {

@@ -51,6 +51,10 @@ const EXPECTED: Record<CommandType, Role[]> = {
   'committee.appoint': ['chair'],
   // Any voting role may send it; only the committee's members are accepted (shared/review/publication.ts).
   'ballot.confirm': ['chair', 'secretary', 'member'],
+  'document.add': PRESIDIUM,
+  'document.replace': PRESIDIUM,
+  'document.edit': PRESIDIUM,
+  'document.remove': PRESIDIUM,
 };
 
 const ACTORS: Record<Role, Actor> = {

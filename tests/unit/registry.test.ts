@@ -55,6 +55,10 @@ const BEFORE_THE_REGISTRY: [CommandType, Role[]][] = [
   ['review.submitSelf', ['chair', 'secretary', 'member']],
   ['committee.appoint', ['chair']],
   ['ballot.confirm', ['chair', 'secretary', 'member']],
+  ['document.add', ['chair', 'secretary']],
+  ['document.replace', ['chair', 'secretary']],
+  ['document.edit', ['chair', 'secretary']],
+  ['document.remove', ['chair', 'secretary']],
 ];
 
 const typesWith = (has: (entry: Entry<CommandType>) => unknown) => COMMAND_TYPES.filter((type) => has(entryFor(type)));

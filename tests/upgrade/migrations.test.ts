@@ -6,6 +6,7 @@ import { toV2 } from '../../shared/migrations/toV2.js';
 import { toV3 } from '../../shared/migrations/toV3.js';
 import { toV4 } from '../../shared/migrations/toV4.js';
 import { toV5 } from '../../shared/migrations/toV5.js';
+import { toV6 } from '../../shared/migrations/toV6.js';
 import type { Stored } from '../../shared/migrations/step.js';
 import { markedByPresidium, markOf, quorum } from '../../shared/meeting/attendance.js';
 import { SCHEMA_VERSION } from '../../shared/versions.js';
@@ -135,7 +136,7 @@ describe('the schema migrations (pure functions in shared/migrations)', () => {
       const migrated = migrateState(state);
       expect(state, 'the input is not changed').toEqual(before);
       expect(toV4.state(state)).toEqual({ ...before, schemaVersion: 4, removedItems: [] });
-      expect(migrated).toEqual(toV5.state(toV4.state(state)));
+      expect(migrated).toEqual(toV6.state(toV5.state(toV4.state(state))));
     }
   });
 

@@ -76,7 +76,7 @@ describe('the device copy of the meeting (client/src/live/snapshotCache.ts)', ()
       Object.entries(v1State().attendance as unknown as Record<string, string>).map(([id, status]) => [id, { status, source: 'unrecorded', by: null, at: null }]),
     );
     // Schema 4 keeps removed items; a copy from before had none to keep.
-    // Schema 5 adds the review, empty, and the ballots' confirmations.
+    // Schema 5 adds the review, empty, and the ballots' confirmations; schema 6 the documents, none.
     const review = toV5.state({}) as Record<string, unknown>;
     const ballots = (v1State().ballots as unknown as Record<string, unknown>[]).map((b) => ({ ...b, levelRule: null, confirmations: [] }));
     expect(loaded.snapshot.state).toEqual({
@@ -90,6 +90,7 @@ describe('the device copy of the meeting (client/src/live/snapshotCache.ts)', ()
       disclosed: {},
       committee: null,
       record: review.record,
+      documents: [],
     });
     expect(loaded.offsetMs).toBe(-120);
     expect(loaded.snapshot.you.participantId).toBe('m01');
