@@ -57,13 +57,18 @@ export function documentsFor(audience: Audience, state: MeetingState): Pick<Meet
 export function documentEventsFor(audience: Audience, state: MeetingState, events: readonly MeetingEvent[]): MeetingEvent[] {
   if (audience === 'presidium') return [...events];
   const rules = observerRulesOf(state);
-  return events.map((e): MeetingEvent => {
+  const sent = events.map((e): MeetingEvent => {
     if (e.type === 'screen.shown') return { ...e, screen: screenFor(audience, state, e.screen) };
     const documentId = documentIdOf(e);
     if (documentId === null) return e;
     const doc = state.documents.find((d) => d.id === documentId);
     return doc && audienceSees(audience, doc, rules) ? { type: 'document.added', document: doc } : { type: 'document.hidden', documentId };
   });
+  // The document on the screen may have just become visible, or invisible, to this audience while the
+  // room's screen stayed on it: what this audience's screen shows changes without a `screen.shown`.
+  const screen = state.screen;
+  const touchesScreen = screen.show === 'document' && events.some((e) => documentIdOf(e) === screen.documentId);
+  return touchesScreen ? [...sent, { type: 'screen.shown', screen: screenFor(audience, state, screen) }] : sent;
 }
 
 function documentIdOf(e: MeetingEvent): string | null {

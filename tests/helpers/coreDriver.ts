@@ -8,6 +8,8 @@ import { evolveAll } from '../../shared/meeting/evolve.js';
 import type { Actor } from '../../shared/meeting/permissions.js';
 import { findItem, initialState, type AgendaItem, type MeetingState } from '../../shared/meeting/state.js';
 import type { SelfAssessment } from '../../shared/review/types.js';
+import type { BlobFacts } from '../../shared/documents/types.js';
+import { entryFor } from '../../shared/meeting/registry.js';
 import { testDefinition } from './definitions.js';
 
 export type CommandInput = z.input<typeof Command>;
@@ -39,6 +41,8 @@ export class CoreDriver {
   online: string[] = [];
   /** The stored self-assessments the server would read for a step that may disclose them (the store's, not the state's). */
   selfAssessments: Record<string, SelfAssessment> = {};
+  /** The files the server's file store would hold, by SHA-256, for commands that name one (`document.add`). */
+  blobs: Record<string, BlobFacts> = {};
   /** Every event accepted so far, in order: replaying them on the initial state gives `state`. */
   readonly log: MeetingEvent[] = [];
   readonly initial: MeetingState;
@@ -62,11 +66,14 @@ export class CoreDriver {
 
   /** What `decide` says, without applying anything. */
   decide(by: string, input: CommandInput): Decision {
-    return decide(this.state, Command.parse(input), this.actor(by), {
+    const command = Command.parse(input);
+    const sha256 = entryFor(command.type).needs?.blob?.(command);
+    return decide(this.state, command, this.actor(by), {
       now: this.now,
       newId: () => `id-${++this.ids}`,
       online: this.online,
       selfAssessments: this.selfAssessments,
+      ...(sha256 === undefined ? {} : { blob: this.blobs[sha256] ?? null }),
     });
   }
 
