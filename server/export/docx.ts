@@ -6,6 +6,7 @@ import { formalToDocx } from './formalDocx.js';
 import { formalToPdf } from './formalPdf.js';
 import { dateTime, day, duration, LABEL, minutes, SPEECH_LABEL, STATUS_LABEL } from './format.js';
 import type { MeetingRecord } from './record.js';
+import { DOCUMENT_LABEL, DOCUMENT_TABLE_HEADER, documentTableRow, type DocumentRow } from './documents.js';
 
 const italic = (text: string): FormalBlock => ({ kind: 'text', text, italic: true });
 const fact = (label: string, value: string): FormalBlock => ({ kind: 'fact', label, value });
@@ -51,6 +52,9 @@ export function minutesDocument(record: MeetingRecord): FormalDocument {
     },
   ];
 
+  const documentTable = (rows: DocumentRow[]): FormalBlock => ({ kind: 'table', header: [...DOCUMENT_TABLE_HEADER], rows: rows.map(documentTableRow) });
+  if (record.documents.meeting.length > 0) body.push(h(1, DOCUMENT_LABEL.meetingDocuments), documentTable(record.documents.meeting));
+
   record.items.forEach(({ item, presenter, speeches, notes, authors }, i) => {
     body.push(h(1, `${i + 1}. ${item.title}`));
     if (presenter) body.push(fact(LABEL.presenter, presenter));
@@ -70,6 +74,8 @@ export function minutesDocument(record: MeetingRecord): FormalDocument {
     body.push(h(2, LABEL.notes));
     body.push(notes.length > 0 ? { kind: 'rich', blocks: notes, shift: 2 } : italic(LABEL.noNotes));
     if (authors.length > 0) body.push(fact(LABEL.notesAuthors, authors.join(', ')));
+    const documents = record.documents.byItem.get(item.id);
+    if (documents) body.push(h(2, DOCUMENT_LABEL.documents), documentTable(documents));
   });
 
   if (record.removed.length > 0) {
@@ -77,6 +83,8 @@ export function minutesDocument(record: MeetingRecord): FormalDocument {
     for (const { item, notes } of record.removed) {
       body.push(h(2, item.title), fact(LABEL.day, day(state.days[item.day - 1] ?? '')), fact(LABEL.removedAt, at(item.removedAt)));
       body.push(notes.length > 0 ? { kind: 'rich', blocks: notes, shift: 2 } : italic(LABEL.noNotes));
+      const documents = record.documents.byItem.get(item.id);
+      if (documents) body.push(documentTable(documents));
     }
   }
 

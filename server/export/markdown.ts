@@ -5,6 +5,7 @@ import { PARTY_NAME } from './formal.js';
 import { dateTime, day, duration, LABEL, minutes, SPEECH_LABEL, STATUS_LABEL } from './format.js';
 import type { Block, Run } from './prosemirror.js';
 import type { MeetingRecord } from './record.js';
+import { DOCUMENT_LABEL, DOCUMENT_TABLE_HEADER, documentTableRow, type DocumentRow } from './documents.js';
 
 /** Characters Markdown would read as syntax anywhere in a line (& starts an entity). */
 const escapeText = (text: string) => text.replace(/([\\`*_[\]<>|~#&])/g, '\\$1');
@@ -116,6 +117,17 @@ export function recordToMarkdown(record: MeetingRecord): string {
     ),
   );
 
+  const documentTable = (rows: DocumentRow[]) =>
+    para(
+      `| ${DOCUMENT_TABLE_HEADER.map(cell).join(' | ')} |`,
+      `|${DOCUMENT_TABLE_HEADER.map(() => '---|').join('')}`,
+      ...rows.map((r) => `| ${documentTableRow(r).map(cell).join(' | ')} |`),
+    );
+  if (record.documents.meeting.length > 0) {
+    para(`## ${DOCUMENT_LABEL.meetingDocuments}`);
+    documentTable(record.documents.meeting);
+  }
+
   record.items.forEach(({ item, presenter, speeches, notes, authors }, i) => {
     para(`## ${i + 1}. ${escapeText(item.title)}`);
     const facts = [
@@ -135,6 +147,11 @@ export function recordToMarkdown(record: MeetingRecord): string {
     para(`### ${LABEL.notes}`);
     para(notes.length > 0 ? blocksToMarkdown(notes, 3) : `*${LABEL.noNotes}*`);
     if (authors.length > 0) para(`*${LABEL.notesAuthors}: ${authors.map(cell).join(', ')}*`);
+    const documents = record.documents.byItem.get(item.id);
+    if (documents) {
+      para(`### ${DOCUMENT_LABEL.documents}`);
+      documentTable(documents);
+    }
   });
 
   // Only when there are any: most meetings remove nothing, and their record reads as before.
@@ -145,6 +162,8 @@ export function recordToMarkdown(record: MeetingRecord): string {
       para(`### ${escapeText(item.title)}`);
       para(`${LABEL.day}: ${day(state.days[item.day - 1] ?? '')} · ${LABEL.removedAt}: ${at(item.removedAt)}`);
       para(notes.length > 0 ? blocksToMarkdown(notes, 3) : `*${LABEL.noNotes}*`);
+      const documents = record.documents.byItem.get(item.id);
+      if (documents) documentTable(documents);
     }
   }
 

@@ -5,6 +5,7 @@ import { attributedBlocks } from '../yjs/docBlocks.js';
 import { loadStoredDoc } from '../yjs/persistence.js';
 import { recordBallots, type RecordBallot } from './ballots.js';
 import { noticeLines } from './noticeLines.js';
+import { recordDocuments, type DocumentRow } from './documents.js';
 import { blocksOf, type Block } from './prosemirror.js';
 
 /** Everything the written record of a meeting holds, gathered once for every format. */
@@ -18,6 +19,8 @@ export interface MeetingRecord {
   ballots: RecordBallot[];
   /** Every notice, oldest first, as the record words it (noticeLines.ts). */
   notices: string[];
+  /** The documents handed to the room, with their versions and removals (documents.ts). */
+  documents: { meeting: DocumentRow[]; byItem: Map<string, DocumentRow[]> };
   generatedAt: number;
 }
 
@@ -85,6 +88,7 @@ export async function gatherRecord(store: Store, state: MeetingState, now: numbe
     minutes: await docBlocks(store, state.id, MINUTES_DOC),
     ballots: recordBallots(state),
     notices: noticeLines(state),
+    documents: recordDocuments(state),
     generatedAt: now,
   };
 }

@@ -4,6 +4,7 @@ import { newBallot } from '../../shared/ballots/newBallot.js';
 import { initialState } from '../../shared/meeting/state.js';
 import { recordBallots } from '../../server/export/ballots.js';
 import { recordToDocx } from '../../server/export/docx.js';
+import { recordDocuments } from '../../server/export/documents.js';
 import { recordToMarkdown } from '../../server/export/markdown.js';
 import { noticeLines } from '../../server/export/noticeLines.js';
 import { pinOf, markPresent, versionOf } from '../helpers/ballots.js';
@@ -249,7 +250,16 @@ describe('the exported record of ballots and notices', () => {
       },
     };
     state.ballots = [invalid, few];
-    const record = { state, items: [], removed: [], minutes: [], ballots: recordBallots(state), notices: noticeLines(state), generatedAt: START };
+    const record = {
+      state,
+      items: [],
+      removed: [],
+      minutes: [],
+      ballots: recordBallots(state),
+      notices: noticeLines(state),
+      documents: recordDocuments(state),
+      generatedAt: START,
+    };
     const md = recordToMarkdown(record);
     const docx = await readDocx(await recordToDocx(record));
     expect(md).toContain('**Kết quả:** Không hợp lệ — chưa đủ túc số; chỉ công bố số phiếu');
