@@ -1,5 +1,5 @@
 import type { CommitteeCount } from '../../../../shared/review/count.js';
-import { getJson, type Fetched } from '../../notes/history/historyApi.js';
+import { getJson, type Fetched } from '../../live/getJson.js';
 
 /** The tally a committee member confirms (`GET /api/meetings/:id/ballots/:ballotId/count`), parsed with the shared schema. */
 export async function fetchCount(meetingId: string, ballotId: string, token: string, signal?: AbortSignal): Promise<Fetched<CommitteeCount>> {

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Fetched } from './historyApi.js';
+import type { Fetched } from '../../live/getJson.js';
 
 export interface Remote<T> {
   /** The last good answer (kept while a refresh is on its way, so the view does not flicker). */
