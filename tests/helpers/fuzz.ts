@@ -1,3 +1,4 @@
+import { MAX_SELF_REVIEW } from '../../shared/limits.js';
 import { ERROR_CODES } from '../../shared/errors.js';
 import { Command, COMMAND_TYPES } from '../../shared/meeting/commands.js';
 import { seeded } from './random.js';
@@ -151,7 +152,8 @@ export function mutateCommand(rng: Rng, command: Record<string, unknown>): { com
     }
     case 'huge-string': {
       const key = rng.pick(strings);
-      copy[key] = 'Đ'.repeat(600 + rng.int(40_000));
+      // Longer than the longest string any command takes (a self-review), so it is refused whichever it is.
+      copy[key] = 'Đ'.repeat(MAX_SELF_REVIEW + 1 + rng.int(40_000));
       return { command: copy, how: `${how} ${key}` };
     }
     case 'bad-number': {
