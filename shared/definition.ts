@@ -151,7 +151,7 @@ export const DefinitionDocument = z
       .string()
       .min(1)
       .max(200)
-      .refine((f) => !f.startsWith('/') && !f.startsWith('\\') && !/^[a-z]:/i.test(f) && !f.split(/[\\/]/).includes('..'), 'a path inside the definition\'s folder'),
+      .refine((f) => !f.startsWith('/') && !f.startsWith('\\') && !/^[a-z]:/i.test(f) && !f.split(/[\\/]/).includes('..'), "a path inside the definition's folder"),
     title: Text,
     /** The agenda item's id; none for the meeting as a whole. */
     item: Slug.optional(),

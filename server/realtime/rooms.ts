@@ -96,7 +96,18 @@ export class Rooms {
     const announce = this.deps.clustered ? (batch: EventBatch) => void io.serverSideEmit('committed', meetingId, batch) : undefined;
     const alone = async () => (await io.of('/').adapter.serverCount()) <= 1;
     const online = this.deps.online && (() => this.deps.online!(meetingId));
-    const room = new MeetingRoom(meetingId, stored.state, stored.version, { store, log, files: this.deps.files, publish, announce, alone, beforeCommit, online, shared: this.deps.clustered, clock });
+    const room = new MeetingRoom(meetingId, stored.state, stored.version, {
+      store,
+      log,
+      files: this.deps.files,
+      publish,
+      announce,
+      alone,
+      beforeCommit,
+      online,
+      shared: this.deps.clustered,
+      clock,
+    });
     return room;
   }
 }

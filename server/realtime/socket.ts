@@ -5,7 +5,7 @@ import { MAX_PAYLOAD_BYTES } from '../../shared/limits.js';
 import { Command } from '../../shared/meeting/commands.js';
 import { entryFor, isCommandType } from '../../shared/meeting/registry.js';
 import { decideConsoleCheckIn } from '../../shared/meeting/attendance.js';
-import { isPublicRole, manages, seesJoinLink, type Actor } from '../../shared/meeting/roles.js';
+import { manages, seesJoinLink, type Actor } from '../../shared/meeting/roles.js';
 import { stateForRole } from '../../shared/meeting/audience.js';
 import { CommandEnvelope, SyncRequest, TimeRequest, type Ack, type ClientToServer, type InterServer, type ServerToClient, type Snapshot } from '../../shared/protocol.js';
 import { authenticate, roomStates, stillValid } from '../auth/authenticate.js';

@@ -27,7 +27,8 @@ function documentPage(state: MeetingState, command: ScreenCommand): ScreenMode |
 /** Switches the room screen; showing a ballot needs one that is past its draft. */
 export function decideScreen(state: MeetingState, command: ScreenCommand): Decision {
   let screen: ScreenMode;
-  if (command.show !== 'document' && (command.documentId !== undefined || command.page !== undefined)) return reject('invalid-payload', 'only the document view names a document and a page');
+  if (command.show !== 'document' && (command.documentId !== undefined || command.page !== undefined))
+    return reject('invalid-payload', 'only the document view names a document and a page');
   if (command.show === 'document') {
     const mode = documentPage(state, command);
     if ('ok' in mode) return mode;

@@ -47,7 +47,10 @@ export const refusalPartsVi: Record<RefusalReason, RefusalText> = {
   'no-such-file': { reason: () => 'Không tìm thấy tệp đã tải lên.', next: () => 'Hãy tải tệp lên lại.' },
   'not-a-document': { reason: () => 'Tệp không phải PDF hay ảnh (PNG, JPEG, WebP).', next: () => 'Hãy chọn tệp PDF hoặc ảnh.' },
   'file-too-large': { reason: (d) => `Tệp quá lớn: mỗi tài liệu tối đa ${Math.round(Number(d('max')) / 1048576)} MB.`, next: () => 'Hãy nén hoặc tách tệp rồi tải lên lại.' },
-  'meeting-files-full': { reason: (d) => `Tài liệu của hội nghị đã gần đầy dung lượng (tối đa ${Math.round(Number(d('max')) / 1048576)} MB).`, next: () => 'Hãy gỡ bớt tài liệu không cần thiết.' },
+  'meeting-files-full': {
+    reason: (d) => `Tài liệu của hội nghị đã gần đầy dung lượng (tối đa ${Math.round(Number(d('max')) / 1048576)} MB).`,
+    next: () => 'Hãy gỡ bớt tài liệu không cần thiết.',
+  },
   'too-many-documents': { reason: (d) => `Hội nghị đã có số tài liệu tối đa (${d('max')}).`, next: () => 'Hãy gỡ bớt tài liệu không cần thiết.' },
   'document-removed': { reason: () => 'Tài liệu này đã bị gỡ.', next: () => 'Hãy tải lên tài liệu mới nếu cần.' },
   'document-not-showable': { reason: () => 'Chỉ trình chiếu tài liệu mà cả hội trường được xem.', next: () => 'Hãy đổi phạm vi xem của tài liệu trước.' },
@@ -151,8 +154,14 @@ export const refusalPartsEn: typeof refusalPartsVi = {
   },
   'no-such-file': { reason: () => 'The uploaded file was not found.', next: () => 'Upload the file again.' },
   'not-a-document': { reason: () => 'The file is neither a PDF nor an image (PNG, JPEG, WebP).', next: () => 'Choose a PDF or an image.' },
-  'file-too-large': { reason: (d) => `The file is too large: a document is at most ${Math.round(Number(d('max')) / 1048576)} MB.`, next: () => 'Compress or split it, then upload again.' },
-  'meeting-files-full': { reason: (d) => `The meeting's documents are close to their total (at most ${Math.round(Number(d('max')) / 1048576)} MB).`, next: () => 'Remove documents that are not needed.' },
+  'file-too-large': {
+    reason: (d) => `The file is too large: a document is at most ${Math.round(Number(d('max')) / 1048576)} MB.`,
+    next: () => 'Compress or split it, then upload again.',
+  },
+  'meeting-files-full': {
+    reason: (d) => `The meeting's documents are close to their total (at most ${Math.round(Number(d('max')) / 1048576)} MB).`,
+    next: () => 'Remove documents that are not needed.',
+  },
   'too-many-documents': { reason: (d) => `The meeting has the most documents allowed (${d('max')}).`, next: () => 'Remove documents that are not needed.' },
   'document-removed': { reason: () => 'This document was removed.', next: () => 'Upload a new one if needed.' },
   'document-not-showable': { reason: () => 'Only a document the whole room may see goes on the screen.', next: () => "Change the document's visibility first." },
