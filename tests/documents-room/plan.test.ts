@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { fileState, nextToFetch, offlineProgress, unreferenced, wantedFiles, type HeldFile, type StopReason } from '../../client/src/documents/offline/plan.js';
+import { nextRange, rangeStart } from '../../client/src/documents/offline/range.js';
+import { isUpdated } from '../../client/src/documents/offline/updated.js';
+import { doc, sha } from './fixtures.js';
+
+const none = new Map<string, StopReason>();
+
+describe('what the tablet keeps for offline reading', () => {
+  it('keeps the current version of each live document, a shared file once', () => {
+    const a = doc('a', { versions: 3 });
+    const b = doc('b', { removed: true });
+    const c = { ...doc('c'), versions: a.versions.slice(2).map((v) => ({ ...v })) };
+    const wanted = wantedFiles([a, b, c]);
+    expect(wanted).toEqual([{ documentId: 'a', version: 3, sha256: sha('a-v3'), bytes: 1000, mime: 'application/pdf' }]);
+  });
+
+  it('resumes a half-received file before starting another, and skips stopped and complete ones', () => {
+    const wanted = wantedFiles([doc('a'), doc('b'), doc('c'), doc('d')]);
+    const held = new Map<string, HeldFile>([
+      [sha('a-v1'), { received: 1000, complete: true }],
+      [sha('c-v1'), { received: 400, complete: false }],
+    ]);
+    expect(nextToFetch(wanted, held, none)?.documentId).toBe('c');
+    expect(nextToFetch(wanted, held, new Map([[sha('c-v1'), 'auth']]))?.documentId).toBe('b');
+    const all = new Map<string, StopReason>([
+      [sha('b-v1'), 'gone'],
+      [sha('c-v1'), 'corrupt'],
+      [sha('d-v1'), 'quota'],
+    ]);
+    expect(nextToFetch(wanted, held, all)).toBeNull();
+  });
+
+  it('drops what no document needs any more: a replaced version, a removed or hidden document', () => {
+    const wanted = wantedFiles([doc('a', { versions: 2 })]);
+    expect(unreferenced([sha('a-v1'), sha('a-v2'), sha('gone-v1')], wanted)).toEqual([sha('a-v1'), sha('gone-v1')]);
+  });
+
+  it('counts progress over the bytes of all files, 100 % only when every file is checked', () => {
+    const wanted = wantedFiles([doc('a', { bytes: 3000 }), doc('b', { bytes: 1000 })]);
+    expect(offlineProgress(wanted, new Map(), none)).toEqual({ done: 0, total: 2, percent: 0, stopped: 0 });
+    const half = new Map<string, HeldFile>([[sha('a-v1'), { received: 2000, complete: false }]]);
+    expect(offlineProgress(wanted, half, none)).toMatchObject({ done: 0, percent: 50 });
+    // All bytes here but not yet checked: not 100.
+    const unchecked = new Map<string, HeldFile>([
+      [sha('a-v1'), { received: 3000, complete: true }],
+      [sha('b-v1'), { received: 1000, complete: false }],
+    ]);
+    expect(offlineProgress(wanted, unchecked, none)).toMatchObject({ done: 1, percent: 99 });
+    unchecked.set(sha('b-v1'), { received: 1000, complete: true });
+    expect(offlineProgress(wanted, unchecked, new Map([[sha('b-v1'), 'auth']]))).toEqual({ done: 2, total: 2, percent: 100, stopped: 1 });
+    expect(offlineProgress([], new Map(), none).percent).toBe(100);
+  });
+
+  it("names each file's state for the list", () => {
+    const file = { sha256: sha('a-v1'), bytes: 1000 };
+    const held = new Map<string, HeldFile>([[file.sha256, { received: 420, complete: false }]]);
+    expect(fileState(file, held, none, file.sha256)).toEqual({ kind: 'downloading', percent: 42 });
+    expect(fileState(file, held, none, null)).toEqual({ kind: 'waiting' });
+    expect(fileState(file, held, new Map([[file.sha256, 'quota']]), null)).toEqual({ kind: 'stopped', reason: 'quota' });
+    expect(fileState(file, new Map([[file.sha256, { received: 1000, complete: true }]]), none, null)).toEqual({ kind: 'done' });
+  });
+});
+
+describe('range requests', () => {
+  it('asks for the next chunk, the last one short', () => {
+    expect(nextRange(0, 2_500_000, 1_000_000)).toBe('bytes=0-999999');
+    expect(nextRange(2_000_000, 2_500_000, 1_000_000)).toBe('bytes=2000000-2499999');
+  });
+  it('reads where an answer starts, and trusts no malformed header', () => {
+    expect(rangeStart('bytes 1000-1999/5000')).toBe(1000);
+    expect(rangeStart('bytes 0-9/*')).toBe(0);
+    for (const bad of [null, '', 'bytes */5000', 'items 0-9/10', 'bytes -5-9/10']) expect(rangeStart(bad)).toBeNull();
+  });
+});
+
+describe('"Mới cập nhật"', () => {
+  it('marks a version newer than the one this device last opened', () => {
+    expect(isUpdated(doc('a', { versions: 2 }), 1)).toBe(true);
+    expect(isUpdated(doc('a', { versions: 2 }), 2)).toBe(false);
+  });
+  it('marks a replaced document this device never opened, not a first version', () => {
+    expect(isUpdated(doc('a'), null)).toBe(false);
+    expect(isUpdated(doc('a', { versions: 2 }), null)).toBe(true);
+  });
+});
