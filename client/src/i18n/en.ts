@@ -13,7 +13,7 @@ import { proposalsEn } from './proposals.js';
 import { refusalPartsEn, refusalsEn } from './refusals.js';
 import { reviewEn } from './review.js';
 import { tabletEn } from './tablet.js';
-import { documentsEn } from './documents.js';
+import { documentsRoomEn } from './documentsRoom.js';
 import { screenEn } from './screen.js';
 import type { Messages } from './vi.js';
 
@@ -223,5 +223,5 @@ export const en: Messages = {
   refusals: refusalsEn,
   refusalParts: refusalPartsEn,
   tablet: tabletEn,
-  documents: documentsEn,
+  documentsRoom: documentsRoomEn,
 };

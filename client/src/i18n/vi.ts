@@ -14,7 +14,7 @@ import { proposalsVi } from './proposals.js';
 import { refusalPartsVi, refusalsVi } from './refusals.js';
 import { reviewVi } from './review.js';
 import { tabletVi } from './tablet.js';
-import { documentsVi } from './documents.js';
+import { documentsRoomVi } from './documentsRoom.js';
 import { screenVi } from './screen.js';
 
 /**
@@ -227,7 +227,7 @@ export const vi = {
   refusals: refusalsVi,
   refusalParts: refusalPartsVi,
   tablet: tabletVi,
-  documents: documentsVi,
+  documentsRoom: documentsRoomVi,
 };
 
 export type Messages = typeof vi;

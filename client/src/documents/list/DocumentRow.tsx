@@ -24,7 +24,7 @@ export function DocumentRow({ meetingId, doc, item, offline, keepOffline, onOpen
   const state = offline && keepOffline ? fileState(v, offline.held, offline.stopped, offline.fetching) : null;
   return (
     <li className={`document-row ${updated ? 'is-updated' : ''}`} data-testid="document-row" data-document-id={doc.id} data-version={v.version} data-offline={state?.kind ?? 'none'}>
-      <button type="button" className="document-open" onClick={onOpen} aria-label={t.documents.openTitle(doc.title)} data-testid="document-open">
+      <button type="button" className="document-open" onClick={onOpen} aria-label={t.documentsRoom.openTitle(doc.title)} data-testid="document-open">
         <span className="document-icon" aria-hidden="true">
           {v.mime === 'application/pdf' ? 'PDF' : 'IMG'}
         </span>
@@ -33,14 +33,14 @@ export function DocumentRow({ meetingId, doc, item, offline, keepOffline, onOpen
             {doc.title}
             {updated && (
               <span className="chip document-updated" data-testid="document-updated">
-                {t.documents.updated}
+                {t.documentsRoom.updated}
               </span>
             )}
           </span>
           <span className="document-meta">
-            {item && <span>{t.documents.itemGroup(String(item.number), item.title)}</span>}
+            {item && <span>{t.documentsRoom.itemGroup(String(item.number), item.title)}</span>}
             <span>{fileSize(v.bytes, lang)}</span>
-            {v.version > 1 && <span data-testid="document-version">{t.documents.version(formatCount(v.version, lang))}</span>}
+            {v.version > 1 && <span data-testid="document-version">{t.documentsRoom.version(formatCount(v.version, lang))}</span>}
           </span>
         </span>
       </button>
@@ -53,12 +53,12 @@ function OfflineMark({ state }: { state: FileState }) {
   const { t, lang } = useI18n();
   const text =
     state.kind === 'done'
-      ? `✓ ${t.documents.offline.done}`
+      ? `✓ ${t.documentsRoom.offline.done}`
       : state.kind === 'downloading'
-        ? t.documents.offline.downloading(formatPercent(state.percent, lang))
+        ? t.documentsRoom.offline.downloading(formatPercent(state.percent, lang))
         : state.kind === 'waiting'
-          ? t.documents.offline.waiting
-          : t.documents.offline.stopped[state.reason];
+          ? t.documentsRoom.offline.waiting
+          : t.documentsRoom.offline.stopped[state.reason];
   return (
     <span className={`document-offline is-${state.kind}`} data-testid="document-offline" data-state={state.kind}>
       {text}

@@ -34,12 +34,12 @@ export function DocumentsPanel({ keepOffline }: { keepOffline: boolean }) {
   };
 
   return (
-    <section className="panel documents-panel" aria-label={t.documents.listTitle} data-testid="documents-panel">
+    <section className="panel documents-panel" aria-label={t.documentsRoom.listTitle} data-testid="documents-panel">
       <header className="panel-head">
-        <h2>{t.documents.listTitle}</h2>
+        <h2>{t.documentsRoom.listTitle}</h2>
       </header>
       {keepOffline && <OfflineSummary view={offline} />}
-      {groups.length === 0 && <p className="muted tab-empty">{t.documents.empty}</p>}
+      {groups.length === 0 && <p className="muted tab-empty">{t.documentsRoom.empty}</p>}
       {groups.map((group) => (
         <section key={groupKey(group)} className={`documents-group documents-group-${group.kind}`} data-testid={`documents-group-${group.kind}`}>
           <h3 className="documents-group-title">{groupTitle(t, group)}</h3>
@@ -62,9 +62,9 @@ export function DocumentsPanel({ keepOffline }: { keepOffline: boolean }) {
 const groupKey = (g: DocumentGroup) => (g.kind === 'meeting' ? 'meeting' : `${g.kind}-${g.item.id}`);
 
 function groupTitle(t: ReturnType<typeof useI18n>['t'], g: DocumentGroup): string {
-  if (g.kind === 'meeting') return t.documents.meetingGroup;
-  if (g.kind === 'open-item') return t.documents.openItemGroup(g.item.title);
-  return t.documents.itemGroup(String(g.number), g.item.title);
+  if (g.kind === 'meeting') return t.documentsRoom.meetingGroup;
+  if (g.kind === 'open-item') return t.documentsRoom.openItemGroup(g.item.title);
+  return t.documentsRoom.itemGroup(String(g.number), g.item.title);
 }
 
 function itemOf(agenda: readonly { id: string; title: string }[], doc: MeetingDocument): { number: number; title: string } | null {

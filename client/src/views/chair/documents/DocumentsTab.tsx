@@ -17,7 +17,7 @@ import { UploadList } from './UploadList.js';
  */
 export function DocumentsTab() {
   const { t } = useI18n();
-  const c = t.documents.console;
+  const c = t.documentsRoom.console;
   const { state } = useMeeting();
   const { token } = useConnection();
   const meetingId = useLiveView().meetingId ?? '';
@@ -62,7 +62,7 @@ export function DocumentsTab() {
           <select value={visibility} onChange={(e) => setVisibility(e.target.value as DocumentVisibility)} data-testid="upload-visibility">
             {DOCUMENT_VISIBILITIES.map((v) => (
               <option key={v} value={v}>
-                {t.documents.visibility[v]}
+                {t.documentsRoom.visibility[v]}
               </option>
             ))}
           </select>
@@ -71,7 +71,7 @@ export function DocumentsTab() {
       <DropZone onFiles={(files) => void add(files, { itemId: itemId || null, visibility })} />
       <UploadList uploads={uploads} onDismiss={dismiss} />
       {ordered.length === 0 ? (
-        <p className="muted">{t.documents.empty}</p>
+        <p className="muted">{t.documentsRoom.empty}</p>
       ) : (
         <ul className="manage-list" data-testid="manage-list">
           {ordered.map((doc, i) => {

@@ -25,10 +25,10 @@ export function DropZone({ onFiles }: { onFiles: (files: File[]) => void }) {
       onDragLeave={() => setOver(false)}
       onDrop={drop}
     >
-      <p className="drop-zone-text">{t.documents.console.drop}</p>
-      <p className="muted">{t.documents.console.dropHint}</p>
+      <p className="drop-zone-text">{t.documentsRoom.console.drop}</p>
+      <p className="muted">{t.documentsRoom.console.dropHint}</p>
       <button type="button" className="btn btn-primary" onClick={() => input.current?.click()} data-testid="document-pick">
-        {t.documents.console.pick}
+        {t.documentsRoom.console.pick}
       </button>
       <input
         ref={input}

@@ -22,7 +22,7 @@ interface Props {
 /** One document as the presidium manages it: its title, item, who sees it, its place, its versions. */
 export function ManageRow({ doc, agenda, first, last, onScreen, onMove, onReplace }: Props) {
   const { t, lang } = useI18n();
-  const c = t.documents.console;
+  const c = t.documentsRoom.console;
   const send = useScopedSend();
   const [title, setTitle] = useState(doc.title);
   useEffect(() => setTitle(doc.title), [doc.title]);
@@ -62,7 +62,7 @@ export function ManageRow({ doc, agenda, first, last, onScreen, onMove, onReplac
         </label>
         <p className="manage-meta">
           <span>{fileSize(v.bytes, lang)}</span>
-          <span data-testid="manage-version">{t.documents.version(formatCount(v.version, lang))}</span>
+          <span data-testid="manage-version">{t.documentsRoom.version(formatCount(v.version, lang))}</span>
           {onScreen && <span className="chip chip-live">{c.onScreen}</span>}
         </p>
       </div>
@@ -83,7 +83,7 @@ export function ManageRow({ doc, agenda, first, last, onScreen, onMove, onReplac
           <select value={doc.visibility} onChange={(e) => edit({ visibility: e.target.value as DocumentVisibility })} data-testid="manage-visibility">
             {DOCUMENT_VISIBILITIES.map((vis) => (
               <option key={vis} value={vis}>
-                {t.documents.visibility[vis]}
+                {t.documentsRoom.visibility[vis]}
               </option>
             ))}
           </select>

@@ -14,7 +14,7 @@ import { useMeeting } from '../../../live/useMeeting.js';
  */
 export function ScreenPages({ picker = false }: { picker?: boolean }) {
   const { t } = useI18n();
-  const s = t.documents.screen;
+  const s = t.documentsRoom.screen;
   const { state, allowed } = useMeeting();
   const send = useScopedSend();
   const screen = state.screen;
@@ -42,7 +42,7 @@ export function ScreenPages({ picker = false }: { picker?: boolean }) {
           </select>
         </label>
         <CommandButton command={{ type: 'screen.show', show: 'document', documentId: chosen || 'none', page: 1 }} disabled={!chosen} testId="screen-document-show">
-          {t.documents.console.show}
+          {t.documentsRoom.console.show}
         </CommandButton>
       </div>
     );

@@ -21,7 +21,7 @@ export function UploadList({ uploads, onDismiss }: { uploads: readonly Upload[];
 
 function UploadRow({ upload, onDismiss }: { upload: Upload; onDismiss: (id: number) => void }) {
   const { t, lang } = useI18n();
-  const c = t.documents.console;
+  const c = t.documentsRoom.console;
   useEffect(() => {
     if (upload.phase !== 'done') return;
     const timer = setTimeout(() => onDismiss(upload.id), SHOWN_AFTER_DONE_MS);

@@ -3,9 +3,9 @@ import type { StopReason } from '../documents/offline/plan.js';
 
 /**
  * The documents' words in the room (the tablet's list, the offline copy, the console's tab), hooked
- * into `vi.ts` and `en.ts` as `documents`. Numbers come in already formatted.
+ * into `vi.ts` and `en.ts` as `documentsRoom` (the viewer's own words are `documents`). Numbers come in already formatted.
  */
-export const documentsVi = {
+export const documentsRoomVi = {
   tab: 'Tài liệu',
   listTitle: 'Tài liệu hội nghị',
   empty: 'Chưa có tài liệu nào.',
@@ -72,9 +72,9 @@ export const documentsVi = {
   },
 };
 
-export type DocumentsMessages = typeof documentsVi;
+export type DocumentsRoomMessages = typeof documentsRoomVi;
 
-export const documentsEn: DocumentsMessages = {
+export const documentsRoomEn: DocumentsRoomMessages = {
   tab: 'Documents',
   listTitle: "The meeting's documents",
   empty: 'No documents yet.',
