@@ -55,7 +55,7 @@ describe('documents in the room', () => {
   });
 
   it('uploads from the console, lists on the tablet by visibility, reads offline, marks a new version, turns the screen', async () => {
-    const { page: console_ } = await browser.device({ width: 1280, height: 800 });
+    const { page: console_ } = await browser.device({ width: 1366, height: 1024 });
     await console_.goto(`${server.url}/join/${server.tokenOf('chair')}`);
     await openConsoleTab(console_, 'documents');
 
@@ -85,7 +85,6 @@ describe('documents in the room', () => {
     await waitFor(async () => (await console_.locator('[data-testid="manage-row"]').count()) === 3, 20_000, 'the third document listed');
     const titles = await console_.getByTestId('manage-title').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
     expect(titles.sort()).toEqual([DRAFT, REPORT, SECRET].sort());
-    await console_.screenshot({ path: join(DOCS_SHOTS, 'console-documents.png') });
 
     // A member's tablet: the two for participants, not the presidium's, kept for offline reading.
     const member = await browser.device({ width: 1024, height: 768, hasTouch: true });
@@ -141,14 +140,18 @@ describe('documents in the room', () => {
     const reportRow = console_.locator('[data-testid="manage-row"]', { has: console_.locator(`input[value="${REPORT}"]`) });
     const reportId = await reportRow.getAttribute('data-document-id');
     await reportRow.getByTestId('manage-show').click();
-    await console_.locator('[data-testid="screen-pages"][data-page="1"]').waitFor();
+    // The page controls are in the documents' tab (and in the screen's own, hidden now).
+    const pages = console_.locator('#console-panel-documents [data-testid="screen-pages"]');
+    await pages.and(console_.locator('[data-page="1"]')).waitFor();
     await waitFor(() => screen.state.screen.show === 'document', 10_000, 'the screen on the document');
-    await console_.getByTestId('screen-page-next').click();
-    await console_.locator('[data-testid="screen-pages"][data-page="2"]').waitFor();
+    await pages.getByTestId('screen-page-next').click();
+    await pages.and(console_.locator('[data-page="2"]')).waitFor();
     await waitFor(() => screen.state.screen.show === 'document' && screen.state.screen.page === 2, 10_000, 'the screen on page 2');
     expect(screen.state.screen).toEqual({ show: 'document', documentId: reportId, page: 2 });
     // The presidium's own document cannot go on the screen.
     const secretRow = console_.locator('[data-testid="manage-row"]', { has: console_.locator(`input[value="${SECRET}"]`) });
     expect(await secretRow.getByTestId('manage-show').isDisabled()).toBe(true);
+    await console_.getByTestId('upload-list').waitFor({ state: 'detached' });
+    await console_.screenshot({ path: join(DOCS_SHOTS, 'console-documents.png') });
   });
 });
