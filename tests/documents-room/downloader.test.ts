@@ -7,6 +7,7 @@ import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Downloader } from '../../client/src/documents/offline/downloader.js';
 import type { WantedFile } from '../../client/src/documents/offline/plan.js';
+import { sha256 } from '../../client/src/documents/offline/sha256.js';
 import { memoryFiles } from './memoryFiles.js';
 
 const CHUNK = 64 * 1024;
@@ -53,7 +54,7 @@ describe('the offline copy downloads over HTTP ranges', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const make = (files = memoryFiles(), opts: { prefix?: string; fetch?: typeof fetch; token?: string } = {}) =>
+  const make = (files = memoryFiles(), opts: { prefix?: string; fetch?: typeof fetch; token?: string; digest?: (d: ArrayBuffer) => Promise<ArrayBuffer> } = {}) =>
     new Downloader({
       files,
       fetch: opts.fetch ?? fetch,
@@ -61,6 +62,7 @@ describe('the offline copy downloads over HTTP ranges', () => {
       token: opts.token ?? TOKEN,
       chunkBytes: CHUNK,
       maxBackoffMs: 20,
+      digest: opts.digest,
     });
 
   it('fetches every file a chunk at a time, checks it, and reports it whole', async () => {
@@ -99,6 +101,14 @@ describe('the offline copy downloads over HTTP ranges', () => {
     // The retry asks for the third chunk again, and nothing before it.
     expect(ranges[2]).toBe(`bytes=${2 * CHUNK}-${3 * CHUNK - 1}`);
     expect(ranges.filter((r) => r?.startsWith('bytes=0-'))).toHaveLength(1);
+  });
+
+  it('checks files with the plain-JavaScript SHA-256 where WebCrypto is missing (http on the LAN)', async () => {
+    const d = make(memoryFiles(), { digest: (data) => Promise.resolve(sha256(data)) });
+    d.setWanted([big, small]);
+    await d.idle();
+    expect([...d.getView().held.values()].every((h) => h.complete)).toBe(true);
+    expect(d.getView().stopped.size).toBe(0);
   });
 
   it('resumes a file a previous visit left half-received', async () => {

@@ -1,6 +1,7 @@
 import { hex, isQuotaError, type HeldFiles } from './heldFiles.js';
 import { nextToFetch, unreferenced, type HeldFile, type StopReason, type WantedFile } from './plan.js';
 import { CHUNK_BYTES, nextRange, rangeStart } from './range.js';
+import { digestSha256 } from './sha256.js';
 
 export interface DownloaderDeps {
   files: HeldFiles;
@@ -199,7 +200,7 @@ export class Downloader {
 
   private async check(file: WantedFile): Promise<void> {
     const blob = await this.deps.files.read(file.sha256);
-    const digest = this.deps.digest ?? ((data: ArrayBuffer) => crypto.subtle.digest('SHA-256', data));
+    const digest = this.deps.digest ?? digestSha256;
     const sha = blob ? hex(await digest(await blob.arrayBuffer())) : '';
     if (sha !== file.sha256) {
       await this.restart(file);

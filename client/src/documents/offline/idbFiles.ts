@@ -94,5 +94,5 @@ export const idbFiles: HeldFiles = {
   },
 };
 
-/** Whether this browser can keep documents at all (IndexedDB, and SHA-256 to check them: a secure context). */
-export const canKeepFiles = (): boolean => typeof indexedDB !== 'undefined' && typeof crypto !== 'undefined' && crypto.subtle !== undefined;
+/** Whether this browser can keep documents at all (private modes of some browsers have no IndexedDB). */
+export const canKeepFiles = (): boolean => typeof indexedDB !== 'undefined';

@@ -54,9 +54,14 @@ export function ScreenPages({ picker = false }: { picker?: boolean }) {
   const validTyped = Number.isInteger(typedPage) && typedPage >= 1 && typedPage <= MAX_DOCUMENT_PAGE;
   return (
     <div className="screen-pages" data-testid="screen-pages" data-document-id={doc.id} data-page={page}>
-      <p className="screen-pages-title">
-        <strong>{s.showing(doc.title)}</strong>
-      </p>
+      <div className="screen-pages-head">
+        <p className="screen-pages-title">
+          <strong>{s.showing(doc.title)}</strong>
+        </p>
+        <CommandButton command={{ type: 'screen.show', show: 'agenda' }} testId="screen-document-stop" className="btn-ghost">
+          {s.stop}
+        </CommandButton>
+      </div>
       {pdf && (
         <div className="screen-pages-turn">
           <button type="button" className="btn btn-large" disabled={page <= 1} onClick={() => go(page - 1)} data-testid="screen-page-previous">
@@ -82,9 +87,6 @@ export function ScreenPages({ picker = false }: { picker?: boolean }) {
           </button>
         </div>
       )}
-      <CommandButton command={{ type: 'screen.show', show: 'agenda' }} testId="screen-document-stop" className="btn-ghost">
-        {s.stop}
-      </CommandButton>
     </div>
   );
 }
