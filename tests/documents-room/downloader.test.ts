@@ -169,6 +169,19 @@ describe('the offline copy downloads over HTTP ranges', () => {
     expect(d.getView().stopped.get(big.sha256)).toBe('quota');
   });
 
+  it('drops a file hidden while another is still downloading', async () => {
+    const files = memoryFiles();
+    const d = make(files);
+    d.setWanted([small]);
+    await d.idle();
+    d.setWanted([small, big]);
+    // While the big one is on its way, the small one's document is hidden from this device.
+    d.setWanted([big]);
+    await d.idle();
+    expect(files.meta.has(small.sha256)).toBe(false);
+    expect(d.getView().held.get(big.sha256)?.complete).toBe(true);
+  });
+
   it('drops the files no document needs any more, and fetches a new version', async () => {
     const files = memoryFiles();
     const d = make(files);

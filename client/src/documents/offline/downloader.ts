@@ -45,6 +45,8 @@ export class Downloader {
   private closed = false;
   private wakeUp: (() => void) | null = null;
   private loaded: Promise<void> | null = null;
+  /** The list changed during a run: run again, if only to drop what is no longer needed. */
+  private changed = false;
 
   constructor(private readonly deps: DownloaderDeps) {}
 
@@ -58,6 +60,7 @@ export class Downloader {
   /** The files to keep now (`wantedFiles` of the state): drops the others, fetches what is missing. */
   setWanted(wanted: readonly WantedFile[]): void {
     this.update({ wanted });
+    this.changed = true;
     void this.run();
   }
 
@@ -84,6 +87,7 @@ export class Downloader {
   private async run(): Promise<void> {
     if (this.running || this.closed) return;
     this.running = true;
+    this.changed = false;
     try {
       this.loaded ??= this.deps.files.list().then((held) => this.update({ held }));
       await this.loaded;
@@ -110,7 +114,7 @@ export class Downloader {
       this.update({ fetching: null });
     }
     // The list may have changed while the last file was fetched.
-    if (!this.closed && this.next()) void this.run();
+    if (!this.closed && (this.changed || this.next())) void this.run();
   }
 
   private next(): WantedFile | null {
