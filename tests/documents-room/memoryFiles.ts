@@ -16,7 +16,8 @@ export function memoryFiles(opts: { quotaBytes?: number } = {}): HeldFiles & { c
     async append(sha256, offset, bytes, mime) {
       const row = meta.get(sha256) ?? { received: 0, complete: false, mime };
       if (row.received !== offset) throw new Error(`chunk at ${offset}, but ${row.received} held`);
-      if (opts.quotaBytes !== undefined && used() + bytes.byteLength > opts.quotaBytes) throw Object.assign(new Error('The quota has been exceeded.'), { name: 'QuotaExceededError' });
+      if (opts.quotaBytes !== undefined && used() + bytes.byteLength > opts.quotaBytes)
+        throw Object.assign(new Error('The quota has been exceeded.'), { name: 'QuotaExceededError' });
       chunks.set(sha256, [...(chunks.get(sha256) ?? []), bytes]);
       meta.set(sha256, { ...row, received: offset + bytes.byteLength });
       return offset + bytes.byteLength;

@@ -25,7 +25,10 @@ describe('uploads from the console', () => {
   it('does not trust a body it cannot read: the status speaks', () => {
     expect(httpError(413, '<html>Request Entity Too Large</html>')).toMatchObject({ code: 'payload-too-large' });
     expect(httpError(403, JSON.stringify({ ok: false, error: { code: 'pwned', reason: 'x' } }))).toMatchObject({ code: 'forbidden' });
-    expect(httpError(400, JSON.stringify({ ok: false, error: { code: 'invalid-payload', message: 'm', reason: 'no-such-reason' } }))).toEqual({ code: 'invalid-payload', message: 'm' });
+    expect(httpError(400, JSON.stringify({ ok: false, error: { code: 'invalid-payload', message: 'm', reason: 'no-such-reason' } }))).toEqual({
+      code: 'invalid-payload',
+      message: 'm',
+    });
     expect(httpError(502, '')).toMatchObject({ code: 'internal' });
   });
 });

@@ -52,7 +52,9 @@ describe('managing documents from the console', () => {
     await console_.goto(`${server.url}/join/${server.tokenOf('chair')}`);
     await openConsoleTab(console_, 'documents');
     // A web page renamed .pdf: the server judges by the bytes, and the console says why in Vietnamese.
-    await console_.getByTestId('document-file-input').setInputFiles({ name: 'bao-cao.pdf', mimeType: 'application/pdf', buffer: Buffer.from('<html><body>%PDF-1.7 not really</body></html>') });
+    await console_
+      .getByTestId('document-file-input')
+      .setInputFiles({ name: 'bao-cao.pdf', mimeType: 'application/pdf', buffer: Buffer.from('<html><body>%PDF-1.7 not really</body></html>') });
     const refused = console_.locator('[data-testid="upload-row"][data-phase="refused"]');
     await refused.waitFor();
     expect(await refused.getByTestId('refusal').getAttribute('data-reason')).toBe('not-a-document');
@@ -106,7 +108,7 @@ describe('managing documents from the console', () => {
           const db = await new Promise<IDBDatabase>((resolve, reject) => {
             const req = indexedDB.open('phong-hop-documents');
             req.onsuccess = () => resolve(req.result);
-            req.onerror = () => reject(req.error);
+            req.onerror = () => reject(req.error ?? new Error('IndexedDB'));
           });
           const count = await new Promise<number>((resolve) => {
             const req = db.transaction('files').objectStore('files').count();

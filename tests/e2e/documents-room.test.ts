@@ -98,7 +98,11 @@ describe('documents in the room', () => {
     await tablet.locator('[data-testid="documents-offline"]').waitFor();
     await tablet.locator('[data-testid="documents-offline"][data-done="2"][data-total="2"]').waitFor({ timeout: 30_000 });
     expect(await tablet.locator('[data-testid="document-offline"][data-state="done"]').count()).toBe(2);
-    await waitFor(() => tablet.evaluate(async () => (await navigator.serviceWorker.ready) !== null && (await caches.match('/__shell')) !== undefined), 15_000, 'the app shell cached');
+    await waitFor(
+      () => tablet.evaluate(async () => (await navigator.serviceWorker.ready) !== null && (await caches.match('/__shell')) !== undefined),
+      15_000,
+      'the app shell cached',
+    );
 
     // The Wi-Fi drops: the document still opens, from the device.
     await member.context.setOffline(true);
@@ -110,7 +114,7 @@ describe('documents in the room', () => {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         const req = indexedDB.open('phong-hop-documents');
         req.onsuccess = () => resolve(req.result);
-        req.onerror = () => reject(req.error);
+        req.onerror = () => reject(req.error ?? new Error('IndexedDB'));
       });
       const row = await new Promise<{ complete: boolean; received: number } | undefined>((resolve) => {
         const req = db.transaction('files').objectStore('files').get(sha);

@@ -23,7 +23,13 @@ export function DocumentRow({ meetingId, doc, item, offline, keepOffline, onOpen
   const updated = isUpdated(doc, lastOpened(meetingId, doc.id));
   const state = offline && keepOffline ? fileState(v, offline.held, offline.stopped, offline.fetching) : null;
   return (
-    <li className={`document-row ${updated ? 'is-updated' : ''}`} data-testid="document-row" data-document-id={doc.id} data-version={v.version} data-offline={state?.kind ?? 'none'}>
+    <li
+      className={`document-row ${updated ? 'is-updated' : ''}`}
+      data-testid="document-row"
+      data-document-id={doc.id}
+      data-version={v.version}
+      data-offline={state?.kind ?? 'none'}
+    >
       <button type="button" className="document-open" onClick={onOpen} aria-label={t.documentsRoom.openTitle(doc.title)} data-testid="document-open">
         <span className="document-icon" aria-hidden="true">
           {v.mime === 'application/pdf' ? 'PDF' : 'IMG'}

@@ -13,7 +13,9 @@ export function OfflineSummary({ view }: { view: DownloaderView | null }) {
   return (
     <div className={`documents-offline ${all ? 'is-done' : ''}`} data-testid="documents-offline" data-done={p.done} data-total={p.total} data-percent={p.percent}>
       <p role="status">
-        {all ? `✓ ${t.documentsRoom.offline.allHere(formatCount(p.total, lang))}` : t.documentsRoom.offline.summary(formatCount(p.done, lang), formatCount(p.total, lang), formatPercent(p.percent, lang))}
+        {all
+          ? `✓ ${t.documentsRoom.offline.allHere(formatCount(p.total, lang))}`
+          : t.documentsRoom.offline.summary(formatCount(p.done, lang), formatCount(p.total, lang), formatPercent(p.percent, lang))}
         {view.offline && !all && <span className="documents-offline-wait"> · {t.documentsRoom.offline.noNetwork}</span>}
       </p>
       {!all && <progress max={100} value={p.percent} aria-hidden="true" />}

@@ -75,7 +75,12 @@ export function offlineProgress(wanted: readonly WantedFile[], held: ReadonlyMap
 /** One file's state as the list shows it. */
 export type FileState = { kind: 'done' } | { kind: 'downloading'; percent: number } | { kind: 'waiting' } | { kind: 'stopped'; reason: StopReason };
 
-export function fileState(file: Pick<WantedFile, 'sha256' | 'bytes'>, held: ReadonlyMap<string, HeldFile>, stopped: ReadonlyMap<string, StopReason>, fetching: string | null): FileState {
+export function fileState(
+  file: Pick<WantedFile, 'sha256' | 'bytes'>,
+  held: ReadonlyMap<string, HeldFile>,
+  stopped: ReadonlyMap<string, StopReason>,
+  fetching: string | null,
+): FileState {
   const h = held.get(file.sha256);
   if (h?.complete) return { kind: 'done' };
   const reason = stopped.get(file.sha256);

@@ -26,7 +26,15 @@ export function uploadUrl(meetingId: string, target: UploadTarget): string {
   return `${documentsPath(meetingId)}?${q.toString()}`;
 }
 
-const STATUS_CODES: Record<number, ErrorCode> = { 400: 'invalid-payload', 401: 'unauthorized', 403: 'forbidden', 404: 'not-found', 409: 'invalid-state', 413: 'payload-too-large', 429: 'rate-limited' };
+const STATUS_CODES: Record<number, ErrorCode> = {
+  400: 'invalid-payload',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not-found',
+  409: 'invalid-state',
+  413: 'payload-too-large',
+  429: 'rate-limited',
+};
 
 /**
  * The refusal in an HTTP error body (`{ ok: false, error: { code, message, reason?, detail? } }`),

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { currentVersion, DOCUMENT_VISIBILITIES, type DocumentVisibility, type MeetingDocument } from '../../../../../shared/documents/types.js';
 import { showableOnScreen } from '../../../../../shared/documents/visibility.js';
 import { formatCount } from '../../../../../shared/format.js';
@@ -25,7 +25,12 @@ export function ManageRow({ doc, agenda, first, last, onScreen, onMove, onReplac
   const c = t.documentsRoom.console;
   const send = useScopedSend();
   const [title, setTitle] = useState(doc.title);
-  useEffect(() => setTitle(doc.title), [doc.title]);
+  // Renamed elsewhere (the other presidium member): the field follows.
+  const [shownTitle, setShownTitle] = useState(doc.title);
+  if (shownTitle !== doc.title) {
+    setShownTitle(doc.title);
+    setTitle(doc.title);
+  }
   const file = useRef<HTMLInputElement>(null);
   const v = currentVersion(doc);
   const edit = (changes: { title?: string; itemId?: string | null; visibility?: DocumentVisibility }) => void send({ type: 'document.edit', documentId: doc.id, changes });

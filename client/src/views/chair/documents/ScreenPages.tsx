@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { MAX_DOCUMENT_PAGE } from '../../../../../shared/limits.js';
 import { showableOnScreen } from '../../../../../shared/documents/visibility.js';
 import { currentVersion, isPdf } from '../../../../../shared/documents/types.js';
@@ -21,7 +21,12 @@ export function ScreenPages({ picker = false }: { picker?: boolean }) {
   const doc = screen.show === 'document' ? state.documents.find((d) => d.id === screen.documentId) : undefined;
   const page = screen.show === 'document' ? screen.page : 1;
   const [typed, setTyped] = useState(String(page));
-  useEffect(() => setTyped(String(page)), [page]);
+  // The page changed elsewhere (the other presidium member, a page turned here): show it in the box.
+  const [shownPage, setShownPage] = useState(page);
+  if (shownPage !== page) {
+    setShownPage(page);
+    setTyped(String(page));
+  }
   const [chosen, setChosen] = useState('');
   if (!allowed({ type: 'screen.show', show: 'agenda' })) return null;
   const showable = state.documents.filter(showableOnScreen);
