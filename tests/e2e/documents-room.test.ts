@@ -21,9 +21,8 @@ async function openTabletDocuments(page: Page): Promise<void> {
   await page.locator('[data-testid="tab-documents"][aria-selected="true"]').waitFor();
 }
 
-/** The viewer's close button is its first (client/src/documents/viewer/DocumentViewer.tsx). */
 async function closeViewer(page: Page): Promise<void> {
-  await page.getByTestId('document-full').locator('button').first().click();
+  await page.getByTestId('document-full').getByTestId('viewer-close').click();
   await page.getByTestId('document-full').waitFor({ state: 'detached' });
 }
 
@@ -108,6 +107,8 @@ describe('documents in the room', () => {
     await member.context.setOffline(true);
     await rowOf(tablet, DRAFT).getByTestId('document-open').click();
     await tablet.getByTestId('document-full').waitFor();
+    // The viewer (client/src/documents/viewer) opened it from the device's copy, every page there.
+    await tablet.locator('[data-testid="document-viewer"][data-from-device="true"][data-pages="2"]').waitFor();
     // What the viewer reads offline (cachedFile): the whole draft, its SHA-256 checked, in IndexedDB.
     const draftSha = createHash('sha256').update(draft).digest('hex');
     const kept = await tablet.evaluate(async (sha) => {
