@@ -71,68 +71,70 @@ export function ManageRow({ doc, agenda, first, last, onScreen, onMove, onReplac
           {onScreen && <span className="chip chip-live">{c.onScreen}</span>}
         </p>
       </div>
-      <div className="manage-fields">
-        <label className="manage-field">
-          <span>{c.attachTo}</span>
-          <select value={doc.itemId ?? ''} onChange={(e) => edit({ itemId: e.target.value || null })} data-testid="manage-item">
-            <option value="">{c.wholeMeeting}</option>
-            {agenda.map((item, i) => (
-              <option key={item.id} value={item.id}>
-                {c.itemOption(String(i + 1), item.title)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="manage-field">
-          <span>{c.whoSees}</span>
-          <select value={doc.visibility} onChange={(e) => edit({ visibility: e.target.value as DocumentVisibility })} data-testid="manage-visibility">
-            {DOCUMENT_VISIBILITIES.map((vis) => (
-              <option key={vis} value={vis}>
-                {t.documentsRoom.visibility[vis]}
-              </option>
-            ))}
-          </select>
-        </label>
-      </div>
-      <div className="manage-actions">
-        <button type="button" className="btn" disabled={first} onClick={() => onMove(-1)} aria-label={c.moveUp} title={c.moveUp} data-testid="manage-up">
-          ↑
-        </button>
-        <button type="button" className="btn" disabled={last} onClick={() => onMove(1)} aria-label={c.moveDown} title={c.moveDown} data-testid="manage-down">
-          ↓
-        </button>
-        <CommandButton
-          command={{ type: 'screen.show', show: 'document', documentId: doc.id, page: 1 }}
-          testId="manage-show"
-          disabled={!showableOnScreen(doc) || onScreen}
-          title={showableOnScreen(doc) ? undefined : c.notShowable}
-        >
-          {c.show}
-        </CommandButton>
-        <button type="button" className="btn" onClick={() => file.current?.click()} data-testid="manage-replace">
-          {c.replace}
-        </button>
-        <input
-          ref={file}
-          type="file"
-          accept={ACCEPTED_FILES}
-          hidden
-          data-testid="manage-replace-input"
-          onChange={(e) => {
-            const picked = e.target.files?.[0];
-            e.target.value = '';
-            if (picked) onReplace(picked);
-          }}
-        />
-        <CommandButton
-          command={{ type: 'document.remove', documentId: doc.id }}
-          testId="manage-remove"
-          className="btn-danger-outline"
-          confirm={c.removeConfirm(doc.title)}
-          confirmLabel={c.removeLabel}
-        >
-          {c.remove}
-        </CommandButton>
+      <div className="manage-controls">
+        <div className="manage-fields">
+          <label className="manage-field">
+            <span>{c.attachTo}</span>
+            <select value={doc.itemId ?? ''} onChange={(e) => edit({ itemId: e.target.value || null })} data-testid="manage-item">
+              <option value="">{c.wholeMeeting}</option>
+              {agenda.map((item, i) => (
+                <option key={item.id} value={item.id}>
+                  {c.itemOption(String(i + 1), item.title)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="manage-field">
+            <span>{c.whoSees}</span>
+            <select value={doc.visibility} onChange={(e) => edit({ visibility: e.target.value as DocumentVisibility })} data-testid="manage-visibility">
+              {DOCUMENT_VISIBILITIES.map((vis) => (
+                <option key={vis} value={vis}>
+                  {t.documentsRoom.visibility[vis]}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+        <div className="manage-actions">
+          <button type="button" className="btn" disabled={first} onClick={() => onMove(-1)} aria-label={c.moveUp} title={c.moveUp} data-testid="manage-up">
+            ↑
+          </button>
+          <button type="button" className="btn" disabled={last} onClick={() => onMove(1)} aria-label={c.moveDown} title={c.moveDown} data-testid="manage-down">
+            ↓
+          </button>
+          <CommandButton
+            command={{ type: 'screen.show', show: 'document', documentId: doc.id, page: 1 }}
+            testId="manage-show"
+            disabled={!showableOnScreen(doc) || onScreen}
+            title={showableOnScreen(doc) ? undefined : c.notShowable}
+          >
+            {c.show}
+          </CommandButton>
+          <button type="button" className="btn" onClick={() => file.current?.click()} data-testid="manage-replace">
+            {c.replace}
+          </button>
+          <input
+            ref={file}
+            type="file"
+            accept={ACCEPTED_FILES}
+            hidden
+            data-testid="manage-replace-input"
+            onChange={(e) => {
+              const picked = e.target.files?.[0];
+              e.target.value = '';
+              if (picked) onReplace(picked);
+            }}
+          />
+          <CommandButton
+            command={{ type: 'document.remove', documentId: doc.id }}
+            testId="manage-remove"
+            className="btn-danger-outline"
+            confirm={c.removeConfirm(doc.title)}
+            confirmLabel={c.removeLabel}
+          >
+            {c.remove}
+          </CommandButton>
+        </div>
       </div>
     </li>
   );
