@@ -54,7 +54,7 @@ describe('documents in the room', () => {
   });
 
   it('uploads from the console, lists on the tablet by visibility, reads offline, marks a new version, turns the screen', async () => {
-    const { page: console_ } = await browser.device({ width: 1366, height: 1024 });
+    const { page: console_ } = await browser.device({ width: 1600, height: 1000 });
     await console_.goto(`${server.url}/join/${server.tokenOf('chair')}`);
     await openConsoleTab(console_, 'documents');
 
@@ -157,6 +157,7 @@ describe('documents in the room', () => {
     const secretRow = console_.locator('[data-testid="manage-row"]', { has: console_.locator(`input[value="${SECRET}"]`) });
     expect(await secretRow.getByTestId('manage-show').isDisabled()).toBe(true);
     await console_.getByTestId('upload-list').waitFor({ state: 'detached' });
+    await console_.locator('#console-panel-documents').evaluate((pane) => pane.scrollTo(0, 0));
     await console_.screenshot({ path: join(DOCS_SHOTS, 'console-documents.png') });
   });
 });
