@@ -65,6 +65,26 @@ describe('managing documents from the console', () => {
     await tablet.getByTestId('tab-documents').waitFor();
   });
 
+  it('on a phone: five fingertip-sized tabs within the screen, document rows no wider than it', async () => {
+    const { page: phone } = await browser.device({ width: 360, height: 740, hasTouch: true });
+    await phone.goto(`${server.url}/join/${server.tokenOf('m3')}`);
+    await openDocumentsTab(phone);
+    await phone.locator('[data-testid="document-row"]').first().waitFor();
+    const tabs = await phone.locator('[role="tab"]').evaluateAll((list) => list.map((e) => e.getBoundingClientRect().toJSON() as DOMRect));
+    expect(tabs).toHaveLength(5);
+    for (const r of tabs) {
+      expect(r.left).toBeGreaterThanOrEqual(0);
+      expect(r.right).toBeLessThanOrEqual(360);
+      expect(r.height).toBeGreaterThanOrEqual(44);
+    }
+    const rows = await phone.getByTestId('document-open').evaluateAll((list) => list.map((e) => e.getBoundingClientRect().toJSON() as DOMRect));
+    for (const r of rows) {
+      expect(r.right).toBeLessThanOrEqual(360);
+      expect(r.height).toBeGreaterThanOrEqual(44);
+    }
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  });
+
   it('follows edits on the tablet and the observer link: titles, order, removal, visibility, and drops the file of one it may no longer see', async () => {
     await upload('Báo cáo tổng hợp', 'participants');
     await upload('Tờ trình nội bộ', 'presidium');

@@ -16,11 +16,6 @@ const REPORT = 'Báo cáo kiểm điểm tập thể';
 const DRAFT = 'Dự thảo nghị quyết';
 const SECRET = 'Nhận xét của cấp trên';
 
-async function openTabletDocuments(page: Page): Promise<void> {
-  await page.getByTestId('tab-documents').click();
-  await page.locator('[data-testid="tab-documents"][aria-selected="true"]').waitFor();
-}
-
 async function closeViewer(page: Page): Promise<void> {
   await page.getByTestId('document-full').getByTestId('viewer-close').click();
   await page.getByTestId('document-full').waitFor({ state: 'detached' });
@@ -89,7 +84,12 @@ describe('documents in the room', () => {
     const member = await browser.device({ width: 1024, height: 768, hasTouch: true });
     const tablet = member.page;
     await tablet.goto(`${server.url}/join/${server.tokenOf('m1')}`);
-    await openTabletDocuments(tablet);
+    // The open item's card leads to its documents.
+    const link = tablet.getByTestId('item-documents-link');
+    await link.waitFor();
+    expect(await link.textContent()).toBe('Tài liệu của nội dung này (2)');
+    await link.click();
+    await tablet.locator('[data-testid="tab-documents"][aria-selected="true"]').waitFor();
     await waitFor(async () => (await tablet.locator('[data-testid="document-row"]').count()) === 2, 10_000, 'two documents on the tablet');
     expect(await tablet.getByText(SECRET).count()).toBe(0);
     // The open item's documents come first.
