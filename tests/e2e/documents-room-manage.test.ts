@@ -63,7 +63,7 @@ describe('managing documents from the console', () => {
 
     await upload('Chương trình hội nghị', 'everyone');
     await tablet.getByTestId('tab-documents').waitFor();
-  });
+  }, 90_000);
 
   it('on a phone: five fingertip-sized tabs within the screen, document rows no wider than it', async () => {
     const { page: phone } = await browser.device({ width: 360, height: 740, hasTouch: true });
@@ -83,7 +83,7 @@ describe('managing documents from the console', () => {
       expect(r.height).toBeGreaterThanOrEqual(44);
     }
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-  });
+  }, 90_000);
 
   it('follows edits on the tablet and the observer link: titles, order, removal, visibility, and drops the file of one it may no longer see', async () => {
     await upload('Báo cáo tổng hợp', 'participants');
@@ -149,5 +149,5 @@ describe('managing documents from the console', () => {
     await console_.locator('[data-testid="manage-row"][data-removed="true"]').waitFor();
     await waitFor(async () => (await tablet.getByTestId('tab-documents').count()) === 0, 10_000, 'no documents tab left on the tablet');
     await waitFor(async () => (await observer.getByTestId('tab-documents').count()) === 0, 10_000, 'no documents tab left for the observer');
-  });
+  }, 90_000);
 });

@@ -159,5 +159,5 @@ describe('documents in the room', () => {
     await console_.getByTestId('upload-list').waitFor({ state: 'detached' });
     await console_.locator('#console-panel-documents').evaluate((pane) => pane.scrollTo(0, 0));
     await console_.screenshot({ path: join(DOCS_SHOTS, 'console-documents.png') });
-  });
+  }, 120_000);
 });
