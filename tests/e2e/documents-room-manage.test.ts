@@ -141,12 +141,24 @@ describe('managing documents from the console', () => {
       'the hidden file dropped from the device',
     );
 
-    // Removed, with the confirmation naming the effect: gone everywhere but the presidium's record.
+    // The screen's own tab picks a document too; removing the document on screen puts the agenda back.
+    await openConsoleTab(console_, 'screen');
+    const screenPane = console_.locator('#console-panel-screen');
+    await screenPane.getByTestId('screen-document-select').selectOption({ label: 'Chương trình hội nghị' });
+    await screenPane.getByTestId('screen-document-show').click();
+    await screenPane.locator('[data-testid="screen-pages"][data-page="1"]').waitFor();
+    await openConsoleTab(console_, 'documents');
     const programme = row('Chương trình hội nghị');
+    await programme.getByText('Đang chiếu').waitFor();
+
+    // Removed, with the confirmation naming the effect: gone everywhere but the presidium's record.
+
     await programme.getByTestId('manage-remove').click();
     expect(await console_.getByTestId('manage-remove-message').textContent()).toContain('Chương trình hội nghị');
     await console_.getByTestId('manage-remove-confirm').click();
     await console_.locator('[data-testid="manage-row"][data-removed="true"]').waitFor();
+    await openConsoleTab(console_, 'screen');
+    await console_.locator('#console-panel-screen [data-testid="screen-control"][data-show="agenda"]').waitFor();
     await waitFor(async () => (await tablet.getByTestId('tab-documents').count()) === 0, 10_000, 'no documents tab left on the tablet');
     await waitFor(async () => (await observer.getByTestId('tab-documents').count()) === 0, 10_000, 'no documents tab left for the observer');
   }, 90_000);
