@@ -21,12 +21,12 @@ describe('managing documents from the console', () => {
   let server: TestServer;
   let browser: TestBrowser;
 
-  const upload = async (title: string, visibility: DocumentVisibility, itemId?: string) => {
+  const upload = async (title: string, visibility: DocumentVisibility, itemId?: string, minBytes = 0) => {
     const q = new URLSearchParams({ title, visibility, ...(itemId ? { itemId } : {}) });
     const res = await fetch(`${server.url}${documentsPath(server.meeting.meetingId)}?${q}`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${server.tokenOf('chair')}`, 'Content-Type': 'application/pdf' },
-      body: new Uint8Array(await makePdf(title, 2)),
+      body: new Uint8Array(await makePdf(title, 2, minBytes)),
     });
     expect(res.status).toBeLessThan(300);
   };
@@ -161,5 +161,39 @@ describe('managing documents from the console', () => {
     await console_.locator('#console-panel-screen [data-testid="screen-control"][data-show="agenda"]').waitFor();
     await waitFor(async () => (await tablet.getByTestId('tab-documents').count()) === 0, 10_000, 'no documents tab left on the tablet');
     await waitFor(async () => (await observer.getByTestId('tab-documents').count()) === 0, 10_000, 'no documents tab left for the observer');
+  }, 90_000);
+
+  it('resumes a download cut by a dropped Wi-Fi and by a reload from the bytes held, not from zero', async () => {
+    await upload('Phụ lục số liệu', 'everyone', undefined, 3 * 1024 * 1024 + 5000);
+    const list = await fetch(`${server.url}${documentsPath(server.meeting.meetingId)}`, { headers: { Authorization: `Bearer ${server.tokenOf('m4')}` } });
+    const { documents } = (await list.json()) as { documents: { id: string; title: string }[] };
+    const id = documents.find((d) => d.title === 'Phụ lục số liệu')!.id;
+    const MB = 1024 * 1024;
+
+    const device = await browser.device({ width: 1024, height: 768 });
+    const ranges: string[] = [];
+    let cut = true;
+    // The network drops for this file once its first two megabytes are in.
+    await device.context.route(`**/documents/${id}/file*`, async (route) => {
+      const range = route.request().headers().range ?? '';
+      ranges.push(range);
+      if (cut && range.startsWith(`bytes=${2 * MB}-`)) await route.abort('internetdisconnected');
+      else await route.continue();
+    });
+    const tablet = device.page;
+    await tablet.goto(`${server.url}/join/${server.tokenOf('m4')}`);
+    await openDocumentsTab(tablet);
+    await waitFor(() => ranges.filter((r) => r.startsWith(`bytes=${2 * MB}-`)).length >= 2, 20_000, 'the third megabyte tried again after the drop');
+    expect(ranges.slice(0, 2)).toEqual([`bytes=0-${MB - 1}`, `bytes=${MB}-${2 * MB - 1}`]);
+
+    // Reloaded while the network is still down for it, then back: it goes on from what IndexedDB holds.
+    ranges.length = 0;
+    await tablet.reload();
+    await openDocumentsTab(tablet);
+    await waitFor(() => ranges.length >= 1, 20_000, 'a request after the reload');
+    cut = false;
+    await tablet.locator(`[data-testid="document-row"][data-document-id="${id}"][data-offline="done"]`).waitFor({ timeout: 30_000 });
+    expect(ranges[0]).toBe(`bytes=${2 * MB}-${3 * MB - 1}`);
+    expect(ranges.some((r) => r.startsWith('bytes=0-'))).toBe(false);
   }, 90_000);
 });
