@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { httpError, titleFromFileName, uploadUrl } from '../../client/src/documents/upload/uploadRequest.js';
+import { httpError, refusedBeforeSending, titleFromFileName, uploadUrl } from '../../client/src/documents/upload/uploadRequest.js';
+import { MAX_DOCUMENT_BYTES } from '../../shared/limits.js';
 
 describe('uploads from the console', () => {
   it('titles a file by its name without the extension', () => {
@@ -30,5 +31,10 @@ describe('uploads from the console', () => {
       message: 'm',
     });
     expect(httpError(502, '')).toMatchObject({ code: 'internal' });
+  });
+
+  it('refuses a file over the cap before sending it, with the reason the server would give', () => {
+    expect(refusedBeforeSending(MAX_DOCUMENT_BYTES)).toBeNull();
+    expect(refusedBeforeSending(MAX_DOCUMENT_BYTES + 1)).toMatchObject({ code: 'payload-too-large', reason: 'file-too-large', detail: { max: MAX_DOCUMENT_BYTES } });
   });
 });

@@ -1,6 +1,7 @@
 import type { DocumentVisibility } from '../../../../shared/documents/types.js';
 import { documentsPath } from '../../../../shared/documents/urls.js';
 import { ERROR_CODES, REFUSAL_REASONS, type ErrorCode } from '../../../../shared/errors.js';
+import { MAX_DOCUMENT_BYTES } from '../../../../shared/limits.js';
 import type { ClientError } from '../../live/connection.js';
 
 /** What the chair sees as a title before typing one: the file's name without its extension. */
@@ -81,6 +82,14 @@ export function sendFile(method: 'POST' | 'PUT', url: string, token: string, fil
     signal?.addEventListener('abort', () => xhr.abort());
     xhr.send(file);
   });
+}
+
+/**
+ * A file over the cap is refused here, with the server's own reason: sent anyway, the server would
+ * cut the connection at the cap, and the browser would report only a network error.
+ */
+export function refusedBeforeSending(bytes: number, max = MAX_DOCUMENT_BYTES): ClientError | null {
+  return bytes > max ? { code: 'payload-too-large', message: `a document is at most ${max} bytes`, reason: 'file-too-large', detail: { max } } : null;
 }
 
 /** Only what the server could accept is sent; the server still decides by the bytes. */

@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import { documentFilePath } from '../../../../shared/documents/urls.js';
 import type { ClientError } from '../../live/connection.js';
-import { sendFile, titleFromFileName, uploadUrl, type UploadTarget } from './uploadRequest.js';
+import { refusedBeforeSending, sendFile, titleFromFileName, uploadUrl, type UploadTarget } from './uploadRequest.js';
 
 export interface Upload {
   id: number;
@@ -29,7 +29,9 @@ export function useUploads(meetingId: string, token: string) {
   const start = useCallback(
     async (file: File, method: 'POST' | 'PUT', url: string, documentId: string | null, title: string) => {
       const id = nextId++;
-      setUploads((all) => [...all, { id, name: file.name, title, share: 0, phase: 'sending', error: null, documentId }]);
+      const refused = refusedBeforeSending(file.size);
+      setUploads((all) => [...all, { id, name: file.name, title, share: 0, phase: refused ? 'refused' : 'sending', error: refused, documentId }]);
+      if (refused) return;
       const outcome = await sendFile(method, url, token, file, (share) => change(id, { share }));
       change(id, outcome.ok ? { phase: 'done', share: 1 } : { phase: 'refused', error: outcome.error });
     },
