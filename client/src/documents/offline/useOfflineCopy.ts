@@ -9,21 +9,25 @@ const EMPTY: DownloaderView = { wanted: [], held: new Map(), stopped: new Map(),
 const noop = () => () => undefined;
 
 // One per page: the list and the summary read the same downloads, and a remount does not start over.
-let current: { key: string; downloader: Downloader } | null = null;
+let current: { key: string; downloader: Downloader; wake: () => void } | null = null;
 
 function downloaderFor(meetingId: string, token: string): Downloader | null {
   if (!canKeepFiles()) return null;
   const key = `${meetingId}\n${token}`;
   if (current?.key !== key) {
-    current?.downloader.close();
+    if (current) {
+      current.downloader.close();
+      window.removeEventListener('online', current.wake);
+    }
     const downloader = new Downloader({
       files: idbFiles,
       fetch: (input, init) => fetch(input, init),
       urlOf: (f) => documentFilePath(meetingId, f.documentId, f.version),
       token,
     });
-    window.addEventListener('online', () => downloader.wake());
-    current = { key, downloader };
+    const wake = () => downloader.wake();
+    window.addEventListener('online', wake);
+    current = { key, downloader, wake };
   }
   return current.downloader;
 }
