@@ -9,6 +9,7 @@ import { Downloader } from '../../client/src/documents/offline/downloader.js';
 import type { WantedFile } from '../../client/src/documents/offline/plan.js';
 import { sha256 } from '../../client/src/documents/offline/sha256.js';
 import { memoryFiles } from './memoryFiles.js';
+import { makePdf } from './pdfs.js';
 
 const CHUNK = 64 * 1024;
 const TOKEN = 'tablet-token';
@@ -28,11 +29,14 @@ describe('the offline copy downloads over HTTP ranges', () => {
   const requests: { path: string; range: string | undefined }[] = [];
   const big = file('big.pdf', randomBytes(CHUNK * 3 + 1234));
   const small = file('small.pdf', randomBytes(5000));
+  let report: ReturnType<typeof file>;
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'documents-room-'));
+    report = file('report.pdf', await makePdf('Báo cáo', 4));
     for (const f of [big, small]) writeFileSync(join(dir, f.name), f.data);
     writeFileSync(join(dir, 'tampered.pdf'), randomBytes(4000));
+    writeFileSync(join(dir, report.name), report.data);
     const app = express();
     app.use((req, res, next) => {
       requests.push({ path: req.path, range: req.headers.range });
@@ -71,8 +75,8 @@ describe('the offline copy downloads over HTTP ranges', () => {
     const d = make(files);
     d.setWanted([big, small]);
     await d.idle();
-    expect(d.getView().held.get(big.sha256)).toEqual({ received: big.bytes, complete: true });
-    expect(d.getView().held.get(small.sha256)).toEqual({ received: small.bytes, complete: true });
+    expect(d.getView().held.get(big.sha256)).toMatchObject({ received: big.bytes, complete: true });
+    expect(d.getView().held.get(small.sha256)).toMatchObject({ received: small.bytes, complete: true });
     expect(Buffer.from(await (await files.read(big.sha256))!.arrayBuffer()).equals(big.data)).toBe(true);
     expect(requests.filter((r) => r.path.endsWith('/big.pdf')).map((r) => r.range)).toEqual([
       `bytes=0-${CHUNK - 1}`,
@@ -111,6 +115,17 @@ describe('the offline copy downloads over HTTP ranges', () => {
     expect(d.getView().stopped.size).toBe(0);
   });
 
+  it("learns a whole PDF's page count for the list", async () => {
+    const files = memoryFiles();
+    const d = make(files);
+    d.setWanted([report, small]);
+    await d.idle();
+    expect(d.getView().held.get(report.sha256)).toEqual({ received: report.bytes, complete: true, pages: 4 });
+    // Random bytes have no page tree: unknown, not guessed.
+    expect(d.getView().held.get(small.sha256)?.pages).toBeNull();
+    expect((await files.list()).get(report.sha256)?.pages).toBe(4);
+  });
+
   it('resumes a file a previous visit left half-received', async () => {
     requests.length = 0;
     const files = memoryFiles();
@@ -127,7 +142,7 @@ describe('the offline copy downloads over HTTP ranges', () => {
     const d = make(files, { prefix: '/ignores-range' });
     d.setWanted([big]);
     await d.idle();
-    expect(d.getView().held.get(big.sha256)).toEqual({ received: big.bytes, complete: true });
+    expect(d.getView().held.get(big.sha256)).toMatchObject({ received: big.bytes, complete: true });
   });
 
   it('refuses bytes that are not the file the state names, and does not try again', async () => {

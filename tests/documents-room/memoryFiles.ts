@@ -11,7 +11,7 @@ export function memoryFiles(opts: { quotaBytes?: number } = {}): HeldFiles & { c
     chunks,
     meta,
     async list() {
-      return new Map([...meta].map(([k, v]) => [k, { received: v.received, complete: v.complete }]));
+      return new Map([...meta].map(([k, v]) => [k, { received: v.received, complete: v.complete, pages: v.pages ?? null }]));
     },
     async append(sha256, offset, bytes, mime) {
       const row = meta.get(sha256) ?? { received: 0, complete: false, mime };
@@ -26,9 +26,9 @@ export function memoryFiles(opts: { quotaBytes?: number } = {}): HeldFiles & { c
       const row = meta.get(sha256);
       return row ? new Blob(chunks.get(sha256) ?? [], { type: row.mime }) : null;
     },
-    async markComplete(sha256) {
+    async markComplete(sha256, pages) {
       const row = meta.get(sha256);
-      if (row) meta.set(sha256, { ...row, complete: true });
+      if (row) meta.set(sha256, { ...row, complete: true, pages });
     },
     async drop(sha256) {
       meta.delete(sha256);

@@ -2,7 +2,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { fileState, nextToFetch, offlineProgress, unreferenced, wantedFiles, type HeldFile, type StopReason } from '../../client/src/documents/offline/plan.js';
 import { nextRange, rangeStart } from '../../client/src/documents/offline/range.js';
+import { pdfPageCount } from '../../client/src/documents/offline/pdfPages.js';
 import { sha256 } from '../../client/src/documents/offline/sha256.js';
+import { makePdf } from './pdfs.js';
 import { isUpdated } from '../../client/src/documents/offline/updated.js';
 import { doc, sha } from './fixtures.js';
 
@@ -97,5 +99,22 @@ describe('SHA-256 without WebCrypto (plain http on the LAN)', () => {
       const data = randomBytes(n);
       expect(hexOf(sha256(ab(data))), `${n} bytes`).toBe(createHash('sha256').update(data).digest('hex'));
     }
+  });
+});
+
+describe("a PDF's page count from the bytes held", () => {
+  it('reads the page tree of a real PDF', async () => {
+    expect(pdfPageCount(await makePdf('Báo cáo', 3))).toBe(3);
+    expect(pdfPageCount(await makePdf('Tờ trình', 1, 200_000))).toBe(1);
+  });
+  it('says unknown rather than guess: no page tree, compressed objects, an image', () => {
+    expect(pdfPageCount(Buffer.from('%PDF-1.7\n1 0 obj <</Type /ObjStm /N 5>> stream ... endstream\n%%EOF'))).toBeNull();
+    expect(pdfPageCount(randomBytes(5000))).toBeNull();
+    // A /Count outside a page tree (an outline) is not a page count.
+    expect(pdfPageCount(Buffer.from('%PDF-1.4 1 0 obj <</Type /Outlines /Count 7>> endobj %%EOF'))).toBeNull();
+  });
+  it('takes the root of a nested page tree', () => {
+    const pdf = '%PDF-1.4 2 0 obj <</Type /Pages /Kids [3 0 R 4 0 R] /Count 12>> endobj 3 0 obj <</Type /Pages /Parent 2 0 R /Count 5 /Kids []>> endobj %%EOF';
+    expect(pdfPageCount(Buffer.from(pdf))).toBe(12);
   });
 });

@@ -97,6 +97,8 @@ describe('documents in the room', () => {
     await tablet.locator('[data-testid="documents-offline"]').waitFor();
     await tablet.locator('[data-testid="documents-offline"][data-done="2"][data-total="2"]').waitFor({ timeout: 30_000 });
     expect(await tablet.locator('[data-testid="document-offline"][data-state="done"]').count()).toBe(2);
+    // Once on the device, a PDF's pages are known without loading the viewer.
+    expect(await rowOf(tablet, REPORT).getByTestId('document-pages').textContent()).toBe('3 trang');
     await waitFor(
       () => tablet.evaluate(async () => (await navigator.serviceWorker.ready) !== null && (await caches.match('/__shell')) !== undefined),
       15_000,

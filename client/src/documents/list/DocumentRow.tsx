@@ -22,6 +22,7 @@ export function DocumentRow({ meetingId, doc, item, offline, keepOffline, onOpen
   const v = currentVersion(doc);
   const updated = isUpdated(doc, lastOpened(meetingId, doc.id));
   const state = offline && keepOffline ? fileState(v, offline.held, offline.stopped, offline.fetching) : null;
+  const pages = offline?.held.get(v.sha256)?.pages;
   return (
     <li
       className={`document-row ${updated ? 'is-updated' : ''}`}
@@ -46,6 +47,7 @@ export function DocumentRow({ meetingId, doc, item, offline, keepOffline, onOpen
           <span className="document-meta">
             {item && <span>{t.documentsRoom.itemGroup(String(item.number), item.title)}</span>}
             <span>{fileSize(v.bytes, lang)}</span>
+            {pages && v.mime === 'application/pdf' && <span data-testid="document-pages">{t.documentsRoom.pages(formatCount(pages, lang))}</span>}
             {v.version > 1 && <span data-testid="document-version">{t.documentsRoom.version(formatCount(v.version, lang))}</span>}
           </span>
         </span>

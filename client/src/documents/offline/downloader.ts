@@ -2,6 +2,8 @@ import { hex, isQuotaError, type HeldFiles } from './heldFiles.js';
 import { nextToFetch, unreferenced, type HeldFile, type StopReason, type WantedFile } from './plan.js';
 import { CHUNK_BYTES, nextRange, rangeStart } from './range.js';
 import { digestSha256 } from './sha256.js';
+import { pdfPageCount } from './pdfPages.js';
+import { isPdf } from '../../../../shared/documents/types.js';
 
 export interface DownloaderDeps {
   files: HeldFiles;
@@ -205,12 +207,14 @@ export class Downloader {
   private async check(file: WantedFile): Promise<void> {
     const blob = await this.deps.files.read(file.sha256);
     const digest = this.deps.digest ?? digestSha256;
-    const sha = blob ? hex(await digest(await blob.arrayBuffer())) : '';
+    const bytes = blob ? await blob.arrayBuffer() : new ArrayBuffer(0);
+    const sha = blob ? hex(await digest(bytes)) : '';
     if (sha !== file.sha256) {
       await this.restart(file);
       throw new Stop('corrupt');
     }
-    await this.deps.files.markComplete(file.sha256);
-    this.setHeld(file.sha256, { received: file.bytes, complete: true });
+    const pages = isPdf(file.mime) ? pdfPageCount(new Uint8Array(bytes)) : 1;
+    await this.deps.files.markComplete(file.sha256, pages);
+    this.setHeld(file.sha256, { received: file.bytes, complete: true, pages });
   }
 }

@@ -9,7 +9,7 @@ export interface HeldFiles {
   append(sha256: string, offset: number, bytes: ArrayBuffer, mime: DocumentMime): Promise<number>;
   /** All the bytes held, in order, whole or not. */
   read(sha256: string): Promise<Blob | null>;
-  markComplete(sha256: string): Promise<void>;
+  markComplete(sha256: string, pages: number | null): Promise<void>;
   drop(sha256: string): Promise<void>;
 }
 

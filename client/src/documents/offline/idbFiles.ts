@@ -53,7 +53,7 @@ export const idbFiles: HeldFiles = {
   async list() {
     const db = await open();
     const rows = await request(db.transaction('files').objectStore('files').getAll() as IDBRequest<FileRow[]>);
-    return new Map(rows.map((r) => [r.sha256, { received: r.received, complete: r.complete }]));
+    return new Map(rows.map((r) => [r.sha256, { received: r.received, complete: r.complete, pages: r.pages ?? null }]));
   },
   async append(sha256, offset, bytes, mime) {
     const db = await open();
@@ -78,11 +78,11 @@ export const idbFiles: HeldFiles = {
     const chunks = (await request(tx.objectStore('chunks').getAll(chunksOf(sha256)))) as ArrayBuffer[];
     return new Blob(chunks, { type: row.mime });
   },
-  async markComplete(sha256) {
+  async markComplete(sha256, pages) {
     const db = await open();
     const tx = db.transaction('files', 'readwrite');
     const row = (await request(tx.objectStore('files').get(sha256))) as FileRow | undefined;
-    if (row) tx.objectStore('files').put({ ...row, complete: true });
+    if (row) tx.objectStore('files').put({ ...row, complete: true, pages });
     await done(tx);
   },
   async drop(sha256) {

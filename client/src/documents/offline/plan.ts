@@ -13,6 +13,8 @@ export interface WantedFile {
 export interface HeldFile {
   received: number;
   complete: boolean;
+  /** A whole PDF's pages, when its page tree says (pdfPages.ts). */
+  pages?: number | null;
 }
 
 /** Why a file is no longer tried this session: retrying would only be refused (or fail) again. */
