@@ -18,6 +18,7 @@ import './styles/history.css';
 import './styles/pin.css';
 import './styles/notices.css';
 import './styles/review.css';
+import './styles/documents.css';
 
 registerServiceWorker();
 

@@ -175,7 +175,7 @@ describe('the chair console at 1280 × 720: in reach, no stray taps, refusals th
     const page = await openLink(b, server.url, server.tokenOf('u00'), SMALL_LAPTOP);
     await page.getByTestId('console-tabs').waitFor();
     const tabs = await page.locator('[data-testid="console-tabs"] [role="tab"]').evaluateAll((list) => list.map((e) => e.getAttribute('data-testid')!.replace('console-tab-', '')));
-    expect(tabs).toEqual(['floor', 'ballots', 'review', 'attendance', 'screen', 'announcement', 'stats', 'notes', 'minutes', 'notices']);
+    expect(tabs).toEqual(['floor', 'ballots', 'review', 'attendance', 'screen', 'announcement', 'stats', 'notes', 'minutes', 'notices', 'documents']);
     // The whole menu on screen at 1280 px: "Biên bản" included.
     const outside = await page.locator('[data-testid="console-tabs"] [role="tab"]').evaluateAll((list) =>
       list

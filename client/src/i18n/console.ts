@@ -39,6 +39,7 @@ export const consoleVi = {
     notes: 'Góp ý',
     minutes: 'Biên bản',
     notices: 'Nhật ký',
+    documents: 'Tài liệu',
   },
   confirm: {
     start: 'Bắt đầu hội nghị? Giờ bắt đầu được ghi vào biên bản.',
@@ -106,6 +107,7 @@ export const consoleEn: typeof consoleVi = {
     notes: 'Notes',
     minutes: 'Minutes',
     notices: 'Log',
+    documents: 'Documents',
   },
   confirm: {
     start: 'Start the meeting? The start time goes on the record.',

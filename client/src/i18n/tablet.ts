@@ -3,7 +3,7 @@ import { formatCount } from '../../../shared/format.js';
 /** The tablet's and the observer's frame: the tabs, one's own turn, a paper waiting. Vietnamese first. */
 export const tabletVi = {
   tabs: 'Các mục của màn hình',
-  tab: { item: 'Nội dung', speakers: 'Phát biểu', notes: 'Góp ý', vote: 'Bỏ phiếu' },
+  tab: { item: 'Nội dung', speakers: 'Phát biểu', notes: 'Góp ý', vote: 'Bỏ phiếu', documents: 'Tài liệu' },
   /** The vote tab's badge, read out in full. */
   papersToFill: (n: number) => `còn ${formatCount(n, 'vi')} phiếu chưa điền`,
   myPlace: (n: number) => `Bạn đứng thứ ${formatCount(n, 'vi')}`,
@@ -16,7 +16,7 @@ export const tabletVi = {
 
 export const tabletEn: typeof tabletVi = {
   tabs: 'Sections of this screen',
-  tab: { item: 'Now', speakers: 'Speakers', notes: 'Notes', vote: 'Voting' },
+  tab: { item: 'Now', speakers: 'Speakers', notes: 'Notes', vote: 'Voting', documents: 'Documents' },
   papersToFill: (n) => `${formatCount(n, 'en')} ${n === 1 ? 'paper' : 'papers'} to fill in`,
   myPlace: (n) => `You are number ${formatCount(n, 'en')}`,
   myPlaceHint: "in the speakers' list",

@@ -22,6 +22,7 @@ import { reviewFlow } from '../../../../shared/review/flow.js';
 import { ScreenControl } from './ScreenControl.js';
 import { SelfCheckInNotices } from './SelfCheckInNotices.js';
 import { StatsPanel } from './StatsPanel.js';
+import { DocumentsTab } from './documents/DocumentsTab.js';
 import { SIDE_BY_SIDE, useConsoleTab, useMediaQuery, type ConsoleTab } from './useConsoleTab.js';
 
 /**
@@ -64,6 +65,7 @@ export function ChairConsole() {
     ['notes', <NotesPanel />],
     ['minutes', <MinutesPanel />],
     ['notices', <NoticeLog />],
+    ...(allowed({ type: 'document.remove', documentId: 'x' }) ? [['documents', <DocumentsTab />] as [ConsoleTab, ReactNode]] : []),
   ];
   const tabs: ConsoleTab[] = [...(sideBySide ? [] : ['agenda' as const]), ...panes.map(([id]) => id)];
   // A tab this layout or role does not have (the agenda beside the tabs, a stored tab of another role) shows the floor.

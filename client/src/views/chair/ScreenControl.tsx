@@ -1,6 +1,7 @@
 import { CommandButton } from '../../components/CommandButton.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { useMeeting } from '../../live/useMeeting.js';
+import { ScreenPages } from './documents/ScreenPages.js';
 
 const MODES = ['agenda', 'notes'] as const;
 
@@ -37,6 +38,7 @@ export function ScreenControl() {
           </CommandButton>
         ))}
       </div>
+      <ScreenPages picker />
       {ballot && (
         <p className="notice" data-testid="screen-showing-ballot">
           {t.live.screenControl.showingBallot(ballot.title)}

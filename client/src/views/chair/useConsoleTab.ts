@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 
-export const CONSOLE_TABS = ['agenda', 'floor', 'ballots', 'review', 'attendance', 'screen', 'announcement', 'stats', 'notes', 'minutes', 'notices'] as const;
+export const CONSOLE_TABS = ['agenda', 'floor', 'ballots', 'review', 'attendance', 'screen', 'announcement', 'stats', 'notes', 'minutes', 'notices', 'documents'] as const;
 export type ConsoleTab = (typeof CONSOLE_TABS)[number];
 
 /** Wide enough for the agenda beside the tabs (a laptop, a landscape tablet); below it the agenda is a tab. */

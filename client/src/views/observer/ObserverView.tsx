@@ -11,6 +11,7 @@ import { useMeeting } from '../../live/useMeeting.js';
 import { NoticeLog } from '../../notices/NoticeLog.js';
 import { NotesPanel } from '../../notes/NotesPanel.js';
 import { SpeakersPanel } from '../tablet/SpeakersPanel.js';
+import { DocumentsPanel } from '../../documents/list/DocumentsPanel.js';
 import { TabBar, TabPanel, useTab, type TabId } from '../tablet/Tabs.js';
 
 /** A remote, read-only view in the tablet's sections: nothing here sends a command. */
@@ -20,6 +21,8 @@ export function ObserverView() {
   const item = activeItem(state);
   // The body decides whether the public link follows the notes; the server refuses it otherwise.
   const tabs: TabId[] = observerRulesOf(state).notes ? ['item', 'speakers', 'notes', 'vote'] : ['item', 'speakers', 'vote'];
+  // Only documents for everyone reach the public link, and only when the body allows it (shared/documents/visibility.ts).
+  if (state.documents.length > 0) tabs.push('documents');
   const [tab, setTab] = useTab(tabs);
   return (
     <div className={`app observer tabbed ${connection !== 'connected' ? 'is-stale' : ''}`} data-testid="observer-view">
@@ -51,6 +54,11 @@ export function ObserverView() {
           <BallotsFeed />
           {publicBallots(state.ballots).length === 0 && <p className="panel muted tab-empty">{t.tablet.noVoteYet}</p>}
         </TabPanel>
+        {tabs.includes('documents') && (
+          <TabPanel tab="documents" active={tab}>
+            <DocumentsPanel keepOffline={false} />
+          </TabPanel>
+        )}
       </main>
     </div>
   );

@@ -19,9 +19,13 @@ import { AskFloor } from './AskFloor.js';
 import { MyPanel } from './MyPanel.js';
 import { MyTurn } from './MyTurn.js';
 import { SpeakersPanel } from './SpeakersPanel.js';
+import { DocumentsPanel } from '../../documents/list/DocumentsPanel.js';
+import { ItemDocumentsLink } from '../../documents/list/ItemDocumentsLink.js';
 import { TabBadge, TabBar, TabPanel, useTab, type TabId } from './Tabs.js';
 
 const TABS: readonly TabId[] = ['item', 'speakers', 'notes', 'vote'];
+// The documents' tab once the meeting has any: a meeting without papers keeps the four sections.
+const WITH_DOCUMENTS: readonly TabId[] = [...TABS, 'documents'];
 
 /**
  * A member's or guest's tablet, in four sections one tap apart (what is discussed, who speaks, the
@@ -31,7 +35,8 @@ export function TabletView() {
   const { t } = useI18n();
   const { state, connection, you } = useMeeting();
   const item = activeItem(state);
-  const [tab, setTab] = useTab(TABS);
+  const tabs = state.documents.length > 0 ? WITH_DOCUMENTS : TABS;
+  const [tab, setTab] = useTab(tabs);
   const waiting = papersToFill(state.ballots, you.participantId).length;
   // A tally waiting for this committee member is flagged as a paper to fill is.
   const toConfirm = countsToConfirm(state, you.participantId).length;
@@ -39,7 +44,7 @@ export function TabletView() {
     <div className={`app tablet tabbed ${connection !== 'connected' ? 'is-stale' : ''}`} data-testid="tablet-view">
       <AppHeader />
       <TabBar
-        tabs={TABS}
+        tabs={tabs}
         active={tab}
         onSelect={setTab}
         badges={{
@@ -59,6 +64,7 @@ export function TabletView() {
               <PinAttention askNow />
               <CurrentItemCard>
                 <DisclosedAssessment />
+                <ItemDocumentsLink onOpen={() => setTab('documents')} />
               </CurrentItemCard>
               {item && <SpeakerCard speech={item.queue.current} />}
               <AskFloor />
@@ -81,6 +87,11 @@ export function TabletView() {
           <BallotsFeed />
           {publicBallots(state.ballots).length === 0 && <p className="panel muted tab-empty">{t.tablet.noVoteYet}</p>}
         </TabPanel>
+        {tabs.includes('documents') && (
+          <TabPanel tab="documents" active={tab}>
+            <DocumentsPanel keepOffline />
+          </TabPanel>
+        )}
       </main>
       <div className="tab-dock">
         <MyTurn />

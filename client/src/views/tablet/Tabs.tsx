@@ -2,7 +2,7 @@ import { useCallback, useRef, useState, type KeyboardEvent, type ReactNode } fro
 import { formatCount } from '../../../../shared/format.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 
-export type TabId = 'item' | 'speakers' | 'notes' | 'vote';
+export type TabId = 'item' | 'speakers' | 'notes' | 'vote' | 'documents';
 
 /**
  * Per browser tab, so a reload (an app update, a lost connection) comes back to the same section.

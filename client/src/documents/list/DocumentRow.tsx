@@ -1,0 +1,75 @@
+import { currentVersion, type MeetingDocument } from '../../../../shared/documents/types.js';
+import { formatCount, formatPercent } from '../../../../shared/format.js';
+import { useI18n } from '../../i18n/I18nProvider.js';
+import type { DownloaderView } from '../offline/downloader.js';
+import { fileState, type FileState } from '../offline/plan.js';
+import { isUpdated } from '../offline/updated.js';
+import { fileSize } from './fileSize.js';
+import { lastOpened } from './lastOpened.js';
+
+interface Props {
+  meetingId: string;
+  doc: MeetingDocument;
+  item: { number: number; title: string } | null;
+  offline: DownloaderView | null;
+  keepOffline: boolean;
+  onOpen: () => void;
+}
+
+/** One document: what it is, whether it changed since this device opened it, whether it is on the device. */
+export function DocumentRow({ meetingId, doc, item, offline, keepOffline, onOpen }: Props) {
+  const { t, lang } = useI18n();
+  const v = currentVersion(doc);
+  const updated = isUpdated(doc, lastOpened(meetingId, doc.id));
+  const state = offline && keepOffline ? fileState(v, offline.held, offline.stopped, offline.fetching) : null;
+  const pages = offline?.held.get(v.sha256)?.pages;
+  return (
+    <li
+      className={`document-row ${updated ? 'is-updated' : ''}`}
+      data-testid="document-row"
+      data-document-id={doc.id}
+      data-version={v.version}
+      data-offline={state?.kind ?? 'none'}
+    >
+      <button type="button" className="document-open" onClick={onOpen} aria-label={t.documentsRoom.openTitle(doc.title)} data-testid="document-open">
+        <span className="document-icon" aria-hidden="true">
+          {v.mime === 'application/pdf' ? 'PDF' : 'IMG'}
+        </span>
+        <span className="document-text">
+          <span className="document-title" data-testid="document-title">
+            {doc.title}
+            {updated && (
+              <span className="chip document-updated" data-testid="document-updated">
+                {t.documentsRoom.updated}
+              </span>
+            )}
+          </span>
+          <span className="document-meta">
+            {item && <span>{t.documentsRoom.itemGroup(String(item.number), item.title)}</span>}
+            <span>{fileSize(v.bytes, lang)}</span>
+            {pages && v.mime === 'application/pdf' && <span data-testid="document-pages">{t.documentsRoom.pages(formatCount(pages, lang))}</span>}
+            {v.version > 1 && <span data-testid="document-version">{t.documentsRoom.version(formatCount(v.version, lang))}</span>}
+          </span>
+        </span>
+      </button>
+      {state && <OfflineMark state={state} />}
+    </li>
+  );
+}
+
+function OfflineMark({ state }: { state: FileState }) {
+  const { t, lang } = useI18n();
+  const text =
+    state.kind === 'done'
+      ? `✓ ${t.documentsRoom.offline.done}`
+      : state.kind === 'downloading'
+        ? t.documentsRoom.offline.downloading(formatPercent(state.percent, lang))
+        : state.kind === 'waiting'
+          ? t.documentsRoom.offline.waiting
+          : t.documentsRoom.offline.stopped[state.reason];
+  return (
+    <span className={`document-offline is-${state.kind}`} data-testid="document-offline" data-state={state.kind}>
+      {text}
+    </span>
+  );
+}
