@@ -15,6 +15,7 @@ import { refusalPartsVi, refusalsVi } from './refusals.js';
 import { reviewVi } from './review.js';
 import { tabletVi } from './tablet.js';
 import { screenVi } from './screen.js';
+import { documentsVi } from './documents.js';
 
 /**
  * Vietnamese, the default language. Its shape is the type every other dictionary must match,
@@ -211,6 +212,7 @@ export const vi = {
     everyoneSpoke: 'Mọi người đều đã phát biểu',
   },
   screen: screenVi,
+  documents: documentsVi,
   observer: { readOnly: 'Chế độ theo dõi (chỉ xem)' },
   console: consoleVi,
   live: liveVi,
