@@ -1,0 +1,63 @@
+import { useEffect, useRef, useState } from 'react';
+import type { MeetingDocument } from '../../../../shared/documents/types.js';
+import { useI18n } from '../../i18n/I18nProvider.js';
+import '../../styles/documents-viewer.css';
+import { ImageView } from './ImageView.js';
+import { PdfPageView } from './PdfPageView.js';
+import { useOpened } from './useOpened.js';
+
+export interface ScreenPageProps {
+  meetingId: string;
+  document: MeetingDocument;
+  token: string;
+  page: number;
+  /** The meeting's title and the time: the screen is nobody's, so no one's name is on it. */
+  watermark: string;
+}
+
+/**
+ * One page as large as the room screen's main area allows, whole (fit to width and height): the
+ * chair turns the pages (`screen.show`), this follows. The same loading, watermark and failure as
+ * the tablet's viewer, without any control: nobody in the hall can press one.
+ */
+export default function ScreenPage({ meetingId, document, token, page, watermark }: ScreenPageProps) {
+  const { t } = useI18n();
+  const open = useOpened({ meetingId, document, token }, 0);
+  const box = useRef<HTMLDivElement>(null);
+  const [room, setRoom] = useState<{ width: number; height: number } | null>(null);
+  const [natural, setNatural] = useState<{ width: number; height: number } | null>(null);
+
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const measure = () => setRoom({ width: el.clientWidth, height: el.clientHeight });
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+
+  const opened = open.phase === 'ready' ? open.opened : null;
+  const shown = opened?.kind === 'pdf' ? Math.min(Math.max(1, page), opened.pdf.numPages) : 1;
+  useEffect(() => {
+    if (!opened) return;
+    if (opened.kind === 'image') return void setNatural({ width: opened.image.width, height: opened.image.height });
+    let live = true;
+    void opened.pdf.getPage(shown).then((p) => {
+      const v = p.getViewport({ scale: 1 });
+      if (live) setNatural({ width: v.width, height: v.height });
+    });
+    return () => {
+      live = false;
+    };
+  }, [opened, shown]);
+
+  const scale = room && natural ? Math.min(room.width / natural.width, room.height / natural.height) : null;
+  return (
+    <div ref={box} className="screen-page" data-testid="screen-page" data-state={open.phase} data-page={shown}>
+      {open.phase === 'failed' && <p className="dv-message dv-error">{open.failure === 'malformed' ? t.documents.malformed : t.documents.unavailable}</p>}
+      {opened?.kind === 'pdf' && scale !== null && <PdfPageView pdf={opened.pdf} page={shown} scale={scale} watermark={watermark} textLayer={false} />}
+      {opened?.kind === 'image' && scale !== null && <ImageView image={opened.image} scale={scale} watermark={watermark} />}
+    </div>
+  );
+}
