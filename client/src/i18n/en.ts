@@ -14,7 +14,6 @@ import { refusalPartsEn, refusalsEn } from './refusals.js';
 import { reviewEn } from './review.js';
 import { tabletEn } from './tablet.js';
 import { screenEn } from './screen.js';
-import { documentsEn } from './documents.js';
 import type { Messages } from './vi.js';
 
 export const en: Messages = {
@@ -208,7 +207,6 @@ export const en: Messages = {
     everyoneSpoke: 'Everyone has spoken',
   },
   screen: screenEn,
-  documents: documentsEn,
   observer: { readOnly: 'Observer mode (read only)' },
   console: consoleEn,
   live: liveEn,

@@ -15,7 +15,6 @@ import { refusalPartsVi, refusalsVi } from './refusals.js';
 import { reviewVi } from './review.js';
 import { tabletVi } from './tablet.js';
 import { screenVi } from './screen.js';
-import { documentsVi } from './documents.js';
 
 /**
  * Vietnamese, the default language. Its shape is the type every other dictionary must match,
@@ -212,7 +211,6 @@ export const vi = {
     everyoneSpoke: 'Mọi người đều đã phát biểu',
   },
   screen: screenVi,
-  documents: documentsVi,
   observer: { readOnly: 'Chế độ theo dõi (chỉ xem)' },
   console: consoleVi,
   live: liveVi,

@@ -1,4 +1,4 @@
-import { useI18n } from '../../i18n/I18nProvider.js';
+import { useDocumentsText } from '../viewer/useDocumentsText.js';
 import type { DocStatus } from '../../notes/docSession.js';
 import { ANNOTATION_COLORS, MAX_NOTE_CHARS, type Annotation, type AnnotationColor } from './model.js';
 
@@ -18,8 +18,7 @@ interface Props {
 
 /** The reader's own notes on the page on screen, the highlight colour, and the export of all of them. */
 export function AnnotationPanel({ annotations, page, selectedId, color, status, onColor, onSelect, onChange, onRemove, onExport }: Props) {
-  const { t } = useI18n();
-  const d = t.documents;
+  const d = useDocumentsText();
   return (
     <aside className="annotation-panel" data-testid="annotation-panel" data-phase={status?.phase ?? 'none'} data-pending={status?.pending ?? false}>
       <h3>{d.myNotes}</h3>

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { currentVersion } from '../../../../shared/documents/types.js';
-import { useI18n } from '../../i18n/I18nProvider.js';
+import { useDocumentsText } from './useDocumentsText.js';
 import { AnnotationLayer } from '../annotations/AnnotationLayer.js';
 import { AnnotationPanel } from '../annotations/AnnotationPanel.js';
 import { downloadText } from '../annotations/download.js';
@@ -34,8 +34,7 @@ const clampScale = (s: number) => Math.min(MAX_SCALE, Math.max(MIN_SCALE, s));
  */
 export default function DocumentViewer(props: DocumentViewerProps) {
   const { meetingId, document, token, reader, initialPage = 1, onPage, onClose, annotator, timeZone } = props;
-  const { t } = useI18n();
-  const d = t.documents;
+  const d = useDocumentsText();
   const version = currentVersion(document);
   const [attempt, setAttempt] = useState(0);
   const open = useOpened({ meetingId, document, token }, attempt);

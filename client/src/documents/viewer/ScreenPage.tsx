@@ -1,18 +1,21 @@
 import { useEffect, useRef, useState } from 'react';
 import type { MeetingDocument } from '../../../../shared/documents/types.js';
-import { useI18n } from '../../i18n/I18nProvider.js';
+import { useDocumentsText } from './useDocumentsText.js';
 import '../../styles/documents-viewer.css';
 import { ImageView } from './ImageView.js';
 import { PdfPageView } from './PdfPageView.js';
+import { useMinute } from './useNow.js';
 import { useOpened } from './useOpened.js';
+import { watermarkText } from './watermark.js';
 
 export interface ScreenPageProps {
   meetingId: string;
   document: MeetingDocument;
   token: string;
   page: number;
-  /** The meeting's title and the time: the screen is nobody's, so no one's name is on it. */
-  watermark: string;
+  /** Watermarked with the time, as every page is; the screen is nobody's, so the meeting's title, not a name. */
+  meetingTitle: string;
+  timeZone: string;
 }
 
 /**
@@ -20,8 +23,9 @@ export interface ScreenPageProps {
  * chair turns the pages (`screen.show`), this follows. The same loading, watermark and failure as
  * the tablet's viewer, without any control: nobody in the hall can press one.
  */
-export default function ScreenPage({ meetingId, document, token, page, watermark }: ScreenPageProps) {
-  const { t } = useI18n();
+export default function ScreenPage({ meetingId, document, token, page, meetingTitle, timeZone }: ScreenPageProps) {
+  const watermark = watermarkText(meetingTitle, useMinute(), timeZone);
+  const d = useDocumentsText();
   const open = useOpened({ meetingId, document, token }, 0);
   const box = useRef<HTMLDivElement>(null);
   const [room, setRoom] = useState<{ width: number; height: number } | null>(null);
@@ -55,7 +59,7 @@ export default function ScreenPage({ meetingId, document, token, page, watermark
   const scale = room && natural ? Math.min(room.width / natural.width, room.height / natural.height) : null;
   return (
     <div ref={box} className="screen-page" data-testid="screen-page" data-state={open.phase} data-page={shown}>
-      {open.phase === 'failed' && <p className="dv-message dv-error">{open.failure === 'malformed' ? t.documents.malformed : t.documents.unavailable}</p>}
+      {open.phase === 'failed' && <p className="dv-message dv-error">{open.failure === 'malformed' ? d.malformed : d.unavailable}</p>}
       {opened?.kind === 'pdf' && scale !== null && <PdfPageView pdf={opened.pdf} page={shown} scale={scale} watermark={watermark} textLayer={false} />}
       {opened?.kind === 'image' && scale !== null && <ImageView image={opened.image} scale={scale} watermark={watermark} />}
     </div>

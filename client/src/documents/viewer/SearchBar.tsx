@@ -1,11 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { useI18n } from '../../i18n/I18nProvider.js';
+import { useDocumentsText } from './useDocumentsText.js';
 import type { Search } from './useSearch.js';
 
 /** The search field, the count of matches and the previous / next match buttons. */
 export function SearchBar({ search, onFound }: { search: Search; onFound: (page: number) => void }) {
-  const { t } = useI18n();
-  const d = t.documents;
+  const d = useDocumentsText();
   const [query, setQuery] = useState('');
   const [ran, setRan] = useState(false);
   const submit = async (e: FormEvent) => {

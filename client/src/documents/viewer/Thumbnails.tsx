@@ -1,5 +1,5 @@
 import type { PDFDocumentProxy } from 'pdfjs-dist';
-import { useI18n } from '../../i18n/I18nProvider.js';
+import { useDocumentsText } from './useDocumentsText.js';
 import { PdfPageView } from './PdfPageView.js';
 
 /** Thumbnail width in CSS pixels. */
@@ -16,12 +16,12 @@ interface Props {
 
 /** Every page, small, to jump to; the watermark is on these too. */
 export function Thumbnails({ pdf, pageWidth, current, watermark, onGo }: Props) {
-  const { t } = useI18n();
+  const d = useDocumentsText();
   const scale = WIDTH / pageWidth;
   return (
-    <nav className="dv-thumbnails" aria-label={t.documents.thumbnails} data-testid="thumbnails">
+    <nav className="dv-thumbnails" aria-label={d.thumbnails} data-testid="thumbnails">
       {Array.from({ length: pdf.numPages }, (_, i) => i + 1).map((page) => (
-        <button key={page} type="button" className={page === current ? 'is-current' : ''} aria-current={page === current ? 'page' : undefined} aria-label={t.documents.thumbnailOf(page)} onClick={() => onGo(page)}>
+        <button key={page} type="button" className={page === current ? 'is-current' : ''} aria-current={page === current ? 'page' : undefined} aria-label={d.thumbnailOf(page)} onClick={() => onGo(page)}>
           <PdfPageView pdf={pdf} page={page} scale={scale} watermark={watermark} textLayer={false} />
           <span>{page}</span>
         </button>

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { useI18n } from '../../i18n/I18nProvider.js';
+import { useDocumentsText } from './useDocumentsText.js';
 
 export type Panel = 'thumbnails' | 'search' | 'notes';
 
@@ -22,8 +22,7 @@ interface Props {
 
 /** Every control is a 44 px target at least (documents-viewer.css): fingers, not a mouse. */
 export function Toolbar({ title, page, pages, scale, panels, annotating, drawing, onPage, onZoom, onFit, onPanel, onDrawing, onClose }: Props) {
-  const { t } = useI18n();
-  const d = t.documents;
+  const d = useDocumentsText();
   const [typed, setTyped] = useState<string | null>(null);
   const go = (e: FormEvent) => {
     e.preventDefault();

@@ -1,6 +1,4 @@
 import { Suspense } from 'react';
-import { watermarkText } from '../../documents/viewer/watermark.js';
-import { useMinute } from '../../documents/viewer/useNow.js';
 import { useConnection, useMeeting } from '../../live/useMeeting.js';
 import { lazyChunk } from '../../offline/lazyChunk.js';
 import { ScreenAgenda } from './ScreenAgenda.js';
@@ -16,14 +14,13 @@ const ScreenPage = lazyChunk(() => import('../../documents/viewer/ScreenPage.js'
 export function ScreenDocument({ documentId, page }: { documentId: string; page: number }) {
   const { state } = useMeeting();
   const { token } = useConnection();
-  const minute = useMinute();
   const document = state.documents.find((d) => d.id === documentId && d.removedAt === null);
   if (!document) return <ScreenAgenda />;
   return (
     <main className="screen-main screen-document" data-testid="screen-document" data-document-id={document.id} data-page={page} data-fit="main">
       <p className="screen-label">{document.title}</p>
       <Suspense fallback={<div className="screen-page" />}>
-        <ScreenPage meetingId={state.id} document={document} token={token} page={page} watermark={watermarkText(state.title, minute, state.timeZone)} />
+        <ScreenPage meetingId={state.id} document={document} token={token} page={page} meetingTitle={state.title} timeZone={state.timeZone} />
       </Suspense>
     </main>
   );
