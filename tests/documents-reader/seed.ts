@@ -8,7 +8,7 @@ export async function upload(server: TestServer, bytes: Buffer, fields: { title:
   const res = await fetch(`${server.url}${documentsPath(server.meeting.meetingId)}?${query}`, {
     method: 'POST',
     headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/octet-stream' },
-    body: bytes,
+    body: new Uint8Array(bytes),
   });
   const body = (await res.json()) as { ok: boolean; document?: MeetingDocument; error?: unknown };
   if (!body.ok || !body.document) throw new Error(`upload of ${fields.title} refused: ${res.status} ${JSON.stringify(body.error)}`);
