@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { HighlightIcon, NotesIcon, SearchIcon, ThumbnailsIcon } from './Icons.js';
 import { useDocumentsText } from './useDocumentsText.js';
 
 export type Panel = 'thumbnails' | 'search' | 'notes';
@@ -71,18 +72,18 @@ export function Toolbar({ title, page, pages, scale, panels, annotating, drawing
       </div>
       <div className="dv-group">
         <button type="button" aria-pressed={panels.has('thumbnails')} onClick={() => onPanel('thumbnails')} aria-label={d.thumbnails} title={d.thumbnails} data-testid="toggle-thumbnails">
-          ▦
+          <ThumbnailsIcon />
         </button>
         <button type="button" aria-pressed={panels.has('search')} onClick={() => onPanel('search')} aria-label={d.search} title={d.search} data-testid="toggle-search">
-          🔍
+          <SearchIcon />
         </button>
         {annotating && (
           <>
             <button type="button" aria-pressed={drawing} onClick={onDrawing} aria-label={d.annotate} title={d.annotateHint} data-testid="toggle-annotate">
-              🖍
+              <HighlightIcon />
             </button>
             <button type="button" aria-pressed={panels.has('notes')} onClick={() => onPanel('notes')} aria-label={d.myNotes} title={d.myNotes} data-testid="toggle-notes">
-              ✎
+              <NotesIcon />
             </button>
           </>
         )}
