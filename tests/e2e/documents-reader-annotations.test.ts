@@ -17,10 +17,10 @@ const ONLINE_NOTE = 'Hỏi lại số liệu quý III';
 const OFFLINE_NOTE = 'Ghi khi mất mạng: đề nghị làm rõ trách nhiệm';
 const panel = (page: Page) => page.getByTestId('annotation-panel');
 
-/** Highlights a band of the page on screen and writes `note` on it. */
+/** Highlights a band of the page on screen (`y`: within the part in view) and writes `note` on it. */
 async function annotate(page: Page, y: number, note: string): Promise<void> {
   const before = await page.locator('.dv-stage [data-testid="annotation"]').count();
-  await dragOnPage(page, { x: 0.15, y }, { x: 0.8, y: y + 0.05 });
+  await dragOnPage(page, { x: 0.15, y }, { x: 0.6, y: y + 0.04 });
   await waitFor(async () => (await page.locator('.dv-stage [data-testid="annotation"]').count()) === before + 1, 5_000, 'the new highlight');
   await panel(page).locator('[data-testid="annotation-item"].is-selected textarea').fill(note);
 }
@@ -64,7 +64,7 @@ describe("a member's private annotations", () => {
     await tablet.locator('[data-testid="annotation-panel"][data-phase="offline"]').waitFor();
     await tablet.getByTestId('page-next').click();
     await pageShown(tablet, 2);
-    await annotate(tablet, 0.35, OFFLINE_NOTE);
+    await annotate(tablet, 0.25, OFFLINE_NOTE);
     await tablet.locator('[data-testid="annotation-panel"][data-pending="true"]').waitFor();
     const stored = connectDoc(server.url, server.meeting.meetingId, annotationsDocName('m1'), server.tokenOf('m1'));
     await stored.synced();
