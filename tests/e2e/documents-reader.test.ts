@@ -134,6 +134,12 @@ describe('reading a document on the tablet', () => {
     await viewer(page).waitFor({ state: 'detached' });
     await openDocument(page, REPORT);
     await pageShown(page, 1);
+    // In English too (the app's language switch, kept on the device).
+    await page.evaluate(() => localStorage.setItem('phong-hop.lang', 'en'));
+    await page.reload();
+    await openDocument(page, BROKEN);
+    await page.locator('[data-testid="viewer-error"][data-failure="malformed"]').waitFor();
+    expect(await page.getByTestId('viewer-error').textContent()).toContain('This document cannot be opened');
     expect(errors).toEqual([]);
     expect(report.id).toBeTruthy();
   });
