@@ -67,7 +67,8 @@ export async function authoriseDoc(req: Pick<IncomingMessage, 'url' | 'headers'>
   if (owner !== null) {
     // Private to their owner (docs/DOCUMENTS.md, "Annotations"): the same answer whether the other
     // participant exists or not, so nobody learns who keeps annotations.
-    if (!mayOpenAnnotations({ participantId: participant.id, role: participant.role }, owner)) return { ok: false, status: 403, message: "only their owner opens a participant's annotations" };
+    if (!mayOpenAnnotations({ participantId: participant.id, role: participant.role }, owner))
+      return { ok: false, status: 403, message: "only their owner opens a participant's annotations" };
     return { ok: true, meetingId, docName, participantId: participant.id, name: participant.name, role: participant.role, canEdit: true, tokenHash, carrier };
   }
   const ref = parseDocName(docName);

@@ -3,7 +3,11 @@ import type { MeetingDocument } from '../../shared/documents/types.js';
 import { ADMIN_TOKEN, type TestServer } from '../helpers/server.js';
 
 /** Uploads a document over the real HTTP route (shared/documents/urls.ts) as the organiser does. */
-export async function upload(server: TestServer, bytes: Buffer, fields: { title: string; visibility: 'everyone' | 'participants' | 'presidium'; itemId?: string }): Promise<MeetingDocument> {
+export async function upload(
+  server: TestServer,
+  bytes: Buffer,
+  fields: { title: string; visibility: 'everyone' | 'participants' | 'presidium'; itemId?: string },
+): Promise<MeetingDocument> {
   const query = new URLSearchParams({ title: fields.title, visibility: fields.visibility, ...(fields.itemId ? { itemId: fields.itemId } : {}) });
   const res = await fetch(`${server.url}${documentsPath(server.meeting.meetingId)}?${query}`, {
     method: 'POST',

@@ -28,7 +28,17 @@ describe('the watermark', () => {
   });
 });
 
-const note = (over: Partial<Annotation>): Annotation => ({ id: 'a', documentId: 'report', version: 1, page: 1, rect: { x: 0.1, y: 0.1, w: 0.5, h: 0.05 }, color: 'yellow', note: '', at: 1, ...over });
+const note = (over: Partial<Annotation>): Annotation => ({
+  id: 'a',
+  documentId: 'report',
+  version: 1,
+  page: 1,
+  rect: { x: 0.1, y: 0.1, w: 0.5, h: 0.05 },
+  color: 'yellow',
+  note: '',
+  at: 1,
+  ...over,
+});
 
 describe('the annotations document', () => {
   it('reads well-formed entries only, in reading order', () => {
@@ -66,7 +76,14 @@ describe('the export of one’s notes', () => {
   it('lists per document and version, page, highlight and note, as JSON', () => {
     const json = annotationsJson(list, docs, meta);
     expect(json.documents.map((d) => [d.title, d.version, d.annotations.map((a) => [a.page, a.note])])).toEqual([
-      ['Báo cáo', 1, [[1, 'Hỏi lại\nsố liệu'], [3, '']]],
+      [
+        'Báo cáo',
+        1,
+        [
+          [1, 'Hỏi lại\nsố liệu'],
+          [3, ''],
+        ],
+      ],
       ['Báo cáo', 2, [[1, '*gấp*']]],
     ]);
   });

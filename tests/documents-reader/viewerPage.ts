@@ -5,7 +5,10 @@ export const viewer = (page: Page) => page.getByTestId('document-viewer');
 /** A member's tablet: the documents tab, then the row's open button (the "room" helper's list). */
 export async function openDocument(page: Page, title: string): Promise<void> {
   if ((await page.locator('[data-testid="tab-documents"][aria-selected="true"]').count()) === 0) await page.getByTestId('tab-documents').click();
-  await page.locator('[data-testid="document-row"]', { has: page.getByText(title, { exact: false }) }).getByTestId('document-open').click();
+  await page
+    .locator('[data-testid="document-row"]', { has: page.getByText(title, { exact: false }) })
+    .getByTestId('document-open')
+    .click();
   await viewer(page).waitFor();
 }
 
@@ -42,7 +45,8 @@ export async function pinch(page: Page, factor: number): Promise<void> {
     const box = stage.getBoundingClientRect();
     const cx = box.left + box.width / 2;
     const cy = box.top + box.height / 2;
-    const send = (type: string, id: number, dx: number) => stage.dispatchEvent(new PointerEvent(type, { pointerId: id, pointerType: 'touch', clientX: cx + dx, clientY: cy, bubbles: true }));
+    const send = (type: string, id: number, dx: number) =>
+      stage.dispatchEvent(new PointerEvent(type, { pointerId: id, pointerType: 'touch', clientX: cx + dx, clientY: cy, bubbles: true }));
     send('pointerdown', 11, -50);
     send('pointerdown', 12, 50);
     for (let i = 1; i <= 5; i++) {

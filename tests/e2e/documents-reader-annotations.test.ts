@@ -51,7 +51,11 @@ describe("a member's private annotations", () => {
     await tablet.getByTestId('tab-documents').click();
     // The offline copy of the file and the app shell are on the device before the network goes.
     await tablet.locator('[data-testid="documents-offline"][data-done="1"][data-total="1"]').waitFor({ timeout: 30_000 });
-    await waitFor(() => tablet.evaluate(async () => (await navigator.serviceWorker.ready) !== null && (await caches.match('/__shell')) !== undefined), 15_000, 'the app shell cached');
+    await waitFor(
+      () => tablet.evaluate(async () => (await navigator.serviceWorker.ready) !== null && (await caches.match('/__shell')) !== undefined),
+      15_000,
+      'the app shell cached',
+    );
 
     await openDocument(tablet, REPORT);
     await pageShown(tablet, 1);
@@ -101,13 +105,19 @@ describe("a member's private annotations", () => {
 
     // The export: every note, by document, version and page.
     const [download] = await Promise.all([two.page.waitForEvent('download'), two.page.getByTestId('export-md').click()]);
-    const markdown = readFileSync((await download.path())!, 'utf8');
+    const markdown = readFileSync(await download.path(), 'utf8');
     expect(markdown).toContain(`## ${REPORT} (phiên bản 1)`);
     expect(markdown).toContain(`Trang 1 — Đánh dấu (Vàng): ${ONLINE_NOTE}`);
     expect(markdown).toContain(`Trang 2 — Đánh dấu (Vàng): ${OFFLINE_NOTE}`);
     const [json] = await Promise.all([two.page.waitForEvent('download'), two.page.getByTestId('export-json').click()]);
-    const exported = JSON.parse(readFileSync((await json.path())!, 'utf8')) as { documents: { title: string; version: number; annotations: { page: number; note: string }[] }[] };
-    expect(exported.documents).toEqual([expect.objectContaining({ title: REPORT, version: 1, annotations: [expect.objectContaining({ page: 1, note: ONLINE_NOTE }), expect.objectContaining({ page: 2, note: OFFLINE_NOTE })] })]);
+    const exported = JSON.parse(readFileSync(await json.path(), 'utf8')) as { documents: { title: string; version: number; annotations: { page: number; note: string }[] }[] };
+    expect(exported.documents).toEqual([
+      expect.objectContaining({
+        title: REPORT,
+        version: 1,
+        annotations: [expect.objectContaining({ page: 1, note: ONLINE_NOTE }), expect.objectContaining({ page: 2, note: OFFLINE_NOTE })],
+      }),
+    ]);
 
     // Another member opens the same document: their own (empty) notes, none of these. The chair's
     // link is refused the document outright (tests/documents-reader/annotations-access.test.ts).

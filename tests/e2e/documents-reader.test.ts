@@ -114,7 +114,9 @@ describe('reading a document on the tablet', () => {
     await pageShown(page, 2);
 
     // Every control is a finger's target.
-    for (const box of await page.locator('.dv-toolbar button, .dv-search button, .dv-toolbar input').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as DOMRect)))
+    for (const box of await page
+      .locator('.dv-toolbar button, .dv-search button, .dv-toolbar input')
+      .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as DOMRect)))
       expect(Math.min(box.width, box.height)).toBeGreaterThanOrEqual(44);
 
     await page.screenshot({ path: join(DOCS_SHOTS, 'documents-viewer.png') });

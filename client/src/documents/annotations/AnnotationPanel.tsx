@@ -25,7 +25,16 @@ export function AnnotationPanel({ annotations, page, selectedId, color, status, 
       <p className="annotation-private">{d.privateHint}</p>
       <div className="annotation-colors" role="radiogroup" aria-label={d.annotate}>
         {ANNOTATION_COLORS.map((c) => (
-          <button key={c} type="button" role="radio" aria-checked={c === color} className={`annotation-color color-${c}`} aria-label={d.colors[c]} title={d.colors[c]} onClick={() => onColor(c)} />
+          <button
+            key={c}
+            type="button"
+            role="radio"
+            aria-checked={c === color}
+            className={`annotation-color color-${c}`}
+            aria-label={d.colors[c]}
+            title={d.colors[c]}
+            onClick={() => onColor(c)}
+          />
         ))}
       </div>
       <h4>{d.page(page)}</h4>

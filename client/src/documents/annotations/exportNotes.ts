@@ -31,7 +31,12 @@ export function annotationsJson(annotations: readonly Annotation[], documents: r
 }
 
 /** The same as Markdown, for reading: a heading per document and version, a line per highlight. */
-export function annotationsMarkdown(annotations: readonly Annotation[], documents: readonly ExportDocument[], words: ExportWords, meta: { meeting: string; owner: string; exportedAt: string }): string {
+export function annotationsMarkdown(
+  annotations: readonly Annotation[],
+  documents: readonly ExportDocument[],
+  words: ExportWords,
+  meta: { meeting: string; owner: string; exportedAt: string },
+): string {
   const json = annotationsJson(annotations, documents, meta);
   const lines = [`# ${words.title}`, '', `${meta.meeting} — ${meta.owner} — ${meta.exportedAt}`];
   for (const doc of json.documents) {

@@ -14,8 +14,8 @@ export interface Annotator {
 export interface Annotations {
   list: Annotation[];
   status: DocStatus | null;
-  put(annotation: Annotation): void;
-  remove(id: string): void;
+  put: (annotation: Annotation) => void;
+  remove: (id: string) => void;
 }
 
 const NO_STATUS = () => () => undefined;

@@ -44,7 +44,7 @@ export default function DocumentViewer(props: DocumentViewerProps) {
 
   const [page, setPage] = useState(initialPage);
   const [scale, setScaleState] = useState<number | null>(null);
-  const [pageWidth, setPageWidth] = useState<number | null>(null);
+  const [pdfPageWidth, setPdfPageWidth] = useState<number | null>(null);
   const [panels, setPanels] = useState<ReadonlySet<Panel>>(new Set());
   const [drawing, setDrawing] = useState(false);
   const [color, setColor] = useState<AnnotationColor>('yellow');
@@ -57,14 +57,14 @@ export default function DocumentViewer(props: DocumentViewerProps) {
 
   // The width in PDF points (or image pixels) at scale 1, for "fit to width".
   useEffect(() => {
-    if (!opened) return;
-    if (opened.kind === 'image') return void setPageWidth(opened.image.width);
+    if (!pdf) return;
     let live = true;
-    void opened.pdf.getPage(Math.min(page, opened.pdf.numPages)).then((p) => live && setPageWidth(p.getViewport({ scale: 1 }).width));
+    void pdf.getPage(Math.min(page, pdf.numPages)).then((p) => live && setPdfPageWidth(p.getViewport({ scale: 1 }).width));
     return () => {
       live = false;
     };
-  }, [opened, page]);
+  }, [pdf, page]);
+  const pageWidth = opened?.kind === 'image' ? opened.image.width : pdfPageWidth;
 
   const fitScale = useCallback(() => (pageWidth && stage.current ? clampScale((stage.current.clientWidth - GUTTER) / pageWidth) : 1), [pageWidth]);
   // Opened at the width of the screen; the reader's zoom is kept from page to page after that.
@@ -74,7 +74,9 @@ export default function DocumentViewer(props: DocumentViewerProps) {
   }, [scale, pageWidth, fitScale]);
 
   const scaleRef = useRef(1);
-  scaleRef.current = scale ?? 1;
+  useEffect(() => {
+    scaleRef.current = scale ?? 1;
+  }, [scale]);
   const getScale = useCallback(() => scaleRef.current, []);
   const setScale = useCallback((s: number) => setScaleState(Math.round(clampScale(s) * 1000) / 1000), []);
   usePinchZoom(stage, getScale, setScale);
@@ -118,7 +120,12 @@ export default function DocumentViewer(props: DocumentViewerProps) {
     const documents = [{ id: document.id, title: document.title }];
     const base = `ghi-chu-${meetingId}`;
     if (format === 'json') downloadText(`${base}.json`, JSON.stringify(annotationsJson(notes.list, documents, meta), null, 2), 'application/json');
-    else downloadText(`${base}.md`, annotationsMarkdown(notes.list, documents, { title: d.exportTitle, page: d.page, version: d.version, highlight: d.highlight, colors: d.colors }, meta), 'text/markdown');
+    else
+      downloadText(
+        `${base}.md`,
+        annotationsMarkdown(notes.list, documents, { title: d.exportTitle, page: d.page, version: d.version, highlight: d.highlight, colors: d.colors }, meta),
+        'text/markdown',
+      );
   };
 
   const onMatchPage = search.matches.filter((m) => m.page === page);

@@ -82,7 +82,9 @@ export function PdfPageView({ pdf, page, scale, watermark, matches = [], active 
     }
   }, [spans, matches, active]);
 
-  const style = size ? ({ width: `${size.width}px`, height: `${size.height}px`, '--total-scale-factor': String(scale), '--scale-factor': String(scale) } as CSSProperties) : undefined;
+  const style = size
+    ? ({ width: `${size.width}px`, height: `${size.height}px`, '--total-scale-factor': String(scale), '--scale-factor': String(scale) } as CSSProperties)
+    : undefined;
   return (
     <div className="pdf-page" style={style} data-page={page} data-rendered={size !== null}>
       <canvas ref={canvas} className="pdf-page-canvas" />

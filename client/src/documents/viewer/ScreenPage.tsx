@@ -29,7 +29,7 @@ export default function ScreenPage({ meetingId, document, token, page, meetingTi
   const open = useOpened({ meetingId, document, token }, 0);
   const box = useRef<HTMLDivElement>(null);
   const [room, setRoom] = useState<{ width: number; height: number } | null>(null);
-  const [natural, setNatural] = useState<{ width: number; height: number } | null>(null);
+  const [pdfNatural, setPdfNatural] = useState<{ width: number; height: number } | null>(null);
 
   useEffect(() => {
     const el = box.current;
@@ -44,18 +44,18 @@ export default function ScreenPage({ meetingId, document, token, page, meetingTi
   const opened = open.phase === 'ready' ? open.opened : null;
   const shown = opened?.kind === 'pdf' ? Math.min(Math.max(1, page), opened.pdf.numPages) : 1;
   useEffect(() => {
-    if (!opened) return;
-    if (opened.kind === 'image') return void setNatural({ width: opened.image.width, height: opened.image.height });
+    if (opened?.kind !== 'pdf') return;
     let live = true;
     void opened.pdf.getPage(shown).then((p) => {
       const v = p.getViewport({ scale: 1 });
-      if (live) setNatural({ width: v.width, height: v.height });
+      if (live) setPdfNatural({ width: v.width, height: v.height });
     });
     return () => {
       live = false;
     };
   }, [opened, shown]);
 
+  const natural = opened?.kind === 'image' ? { width: opened.image.width, height: opened.image.height } : pdfNatural;
   const scale = room && natural ? Math.min(room.width / natural.width, room.height / natural.height) : null;
   return (
     <div ref={box} className="screen-page" data-testid="screen-page" data-state={open.phase} data-page={shown}>

@@ -18,7 +18,7 @@ export function SearchBar({ search, onFound }: { search: Search; onFound: (page:
     if (match) onFound(match.page);
   };
   return (
-    <form className="dv-search" role="search" onSubmit={submit} data-testid="search-bar">
+    <form className="dv-search" role="search" onSubmit={(e) => void submit(e)} data-testid="search-bar">
       <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} aria-label={d.search} placeholder={d.search} data-testid="search-input" autoFocus />
       <output data-testid="search-count" data-count={ran ? search.matches.length : undefined}>
         {ran && !search.searching ? d.matches(search.at + 1, search.matches.length) : ''}

@@ -21,7 +21,14 @@ export function Thumbnails({ pdf, pageWidth, current, watermark, onGo }: Props) 
   return (
     <nav className="dv-thumbnails" aria-label={d.thumbnails} data-testid="thumbnails">
       {Array.from({ length: pdf.numPages }, (_, i) => i + 1).map((page) => (
-        <button key={page} type="button" className={page === current ? 'is-current' : ''} aria-current={page === current ? 'page' : undefined} aria-label={d.thumbnailOf(page)} onClick={() => onGo(page)}>
+        <button
+          key={page}
+          type="button"
+          className={page === current ? 'is-current' : ''}
+          aria-current={page === current ? 'page' : undefined}
+          aria-label={d.thumbnailOf(page)}
+          onClick={() => onGo(page)}
+        >
           <PdfPageView pdf={pdf} page={page} scale={scale} watermark={watermark} textLayer={false} />
           <span>{page}</span>
         </button>

@@ -71,7 +71,14 @@ export function Toolbar({ title, page, pages, scale, panels, annotating, drawing
         </button>
       </div>
       <div className="dv-group">
-        <button type="button" aria-pressed={panels.has('thumbnails')} onClick={() => onPanel('thumbnails')} aria-label={d.thumbnails} title={d.thumbnails} data-testid="toggle-thumbnails">
+        <button
+          type="button"
+          aria-pressed={panels.has('thumbnails')}
+          onClick={() => onPanel('thumbnails')}
+          aria-label={d.thumbnails}
+          title={d.thumbnails}
+          data-testid="toggle-thumbnails"
+        >
           <ThumbnailsIcon />
         </button>
         <button type="button" aria-pressed={panels.has('search')} onClick={() => onPanel('search')} aria-label={d.search} title={d.search} data-testid="toggle-search">

@@ -7,7 +7,10 @@ import { isMalformed, loadPdf } from './pdfjs.js';
 export type ViewerFailure = 'malformed' | 'unavailable';
 
 export class ViewerError extends Error {
-  constructor(readonly failure: ViewerFailure, cause?: unknown) {
+  constructor(
+    readonly failure: ViewerFailure,
+    cause?: unknown,
+  ) {
     super(failure, { cause });
   }
 }
