@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type TestBrowser } from '../helpers/browser.js';
+import { testDefinition } from '../helpers/definitions.js';
 import { startServer, type TestClient, type TestServer } from '../helpers/server.js';
 import { upload } from '../documents-reader/seed.js';
 import { vietnameseReport } from '../documents-reader/vietnamesePdf.js';
@@ -16,7 +17,9 @@ describe('a document on the room screen', () => {
   let chair: TestClient;
 
   beforeAll(async () => {
-    server = await startServer();
+    // The public link may see the `everyone` documents (docs/DOCUMENTS.md, visibility).
+    const definition = testDefinition();
+    server = await startServer({ definition: { ...definition, observers: { ...definition.observers, documents: true } } });
     chair = await server.connectAs('chair');
     expect(await chair.send({ type: 'meeting.start' })).toMatchObject({ ok: true });
     browser = await launchBrowser();
@@ -28,11 +31,14 @@ describe('a document on the room screen', () => {
     await server?.stop();
   });
 
-  it('shows page 1 before the rest of the file has arrived, follows the page turns, watermarked with the meeting', async () => {
+  it('shows page 1 before the rest of the file has arrived, follows the page turns (the observer link too), watermarked with the meeting', async () => {
     // About 2 MB, nearly all of it a picture on the last page.
     const bytes = await vietnameseReport(4, { lastPageImage: 800 });
     const report = await upload(server, bytes, { title: REPORT, visibility: 'everyone' });
     const { page } = await browser.device({ width: 1920, height: 1080 });
+    const remote = await browser.device({ width: 1280, height: 900 });
+    await remote.page.goto(`${server.url}/join/${server.tokenOf('obs')}`);
+    await remote.page.getByTestId('observer-view').waitFor();
     const ranges: number[] = [];
     page.on('response', (response) => {
       const range = /bytes (\d+)-(\d+)\//.exec(response.headers()['content-range'] ?? '');
@@ -57,6 +63,14 @@ describe('a document on the room screen', () => {
     expect(await chair.send({ type: 'screen.show', show: 'document', documentId: report.id, page: 3 })).toMatchObject({ ok: true });
     await page.locator('[data-testid="screen-document"][data-page="3"] [data-testid="screen-page"][data-page="3"] .pdf-page[data-page="3"][data-rendered="true"]').waitFor();
     await page.screenshot({ path: join(DOCS_SHOTS, 'screen-document.png') });
+    // The observer link follows the same page.
+    await remote.page.locator('[data-testid="shown-document"][data-page="3"] [data-testid="screen-page"][data-page="3"] .pdf-page[data-rendered="true"]').waitFor();
+
+    // A document for participants only: the screen shows it, the observer link gets the agenda.
+    const inner = await upload(server, await vietnameseReport(2), { title: 'Dự thảo nghị quyết', visibility: 'participants' });
+    expect(await chair.send({ type: 'screen.show', show: 'document', documentId: inner.id, page: 2 })).toMatchObject({ ok: true });
+    await page.locator(`[data-testid="screen-document"][data-document-id="${inner.id}"] [data-testid="screen-page"][data-page="2"] .pdf-page[data-rendered="true"]`).waitFor();
+    await remote.page.getByTestId('shown-document').waitFor({ state: 'detached' });
 
     // Back to the agenda: the page goes.
     expect(await chair.send({ type: 'screen.show', show: 'agenda' })).toMatchObject({ ok: true });
