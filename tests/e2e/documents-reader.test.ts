@@ -119,6 +119,10 @@ describe('reading a document on the tablet', () => {
       .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as DOMRect)))
       expect(Math.min(box.width, box.height)).toBeGreaterThanOrEqual(44);
 
+    // With the thumbnails beside it, the page fitted to what width is left.
+    await page.getByTestId('fit-width').click();
+    await waitFor(async () => (await scaleOf(page)) < fit, 5_000, 'fitted beside the thumbnails');
+    await pageShown(page, 2);
     await page.screenshot({ path: join(DOCS_SHOTS, 'documents-viewer.png') });
     expect(violations).toEqual([]);
   });
