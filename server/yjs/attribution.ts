@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 import * as Y from 'yjs';
+import { annotationsOwner } from '../../shared/notes/access.js';
 import { WIPE_SHARE } from '../../shared/notes/history.js';
 import { MIN_WIPE_ITEMS, autoVersionDue } from '../../shared/notes/versionPolicy.js';
 import { visibleLength } from './docBlocks.js';
@@ -134,6 +135,8 @@ export class DocAttribution {
    * logged, never fatal: the edits themselves are stored.
    */
   async autoVersion(state: () => Uint8Array, force = false): Promise<void> {
+    // A participant's private annotations keep no history: no copy of them is stored beside the document.
+    if (annotationsOwner(this.docName) !== null) return;
     if (this.editingSince === null || !(force || autoVersionDue(this.editingSince, this.deps.clock()))) return;
     try {
       await this.flush();

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Role } from '../../shared/meeting/state.js';
 import { findItem, findRemovedItem } from '../../shared/meeting/state.js';
-import { canEditDoc, canReadDocs, parseDocName } from '../../shared/notes/access.js';
+import { annotationsOwner, canEditDoc, canReadDocs, mayOpenAnnotations, parseDocName } from '../../shared/notes/access.js';
 import { DOC_SUBPROTOCOL } from '../../shared/notes/protocol.js';
 import { isDocProtocolEntry } from '../../shared/versions.js';
 import { observerRulesOf } from '../../shared/meeting/visibility.js';
@@ -63,6 +63,14 @@ export async function authoriseDoc(req: Pick<IncomingMessage, 'url' | 'headers'>
   const { participant, tokenHash } = auth;
   const room = await deps.rooms.get(meetingId);
   if (!room) return { ok: false, status: 401, message: 'this link is not valid (anymore)' };
+  const owner = annotationsOwner(docName);
+  if (owner !== null) {
+    // Private to their owner (docs/DOCUMENTS.md, "Annotations"): the same answer whether the other
+    // participant exists or not, so nobody learns who keeps annotations.
+    if (!mayOpenAnnotations({ participantId: participant.id, role: participant.role }, owner))
+      return { ok: false, status: 403, message: "only their owner opens a participant's annotations" };
+    return { ok: true, meetingId, docName, participantId: participant.id, name: participant.name, role: participant.role, canEdit: true, tokenHash, carrier };
+  }
   const ref = parseDocName(docName);
   if (!ref) return { ok: false, status: 404, message: `no document ${docName}: expected notes-<itemId> or minutes` };
   if (!canReadDocs(participant.role, observerRulesOf(room.current().state))) return { ok: false, status: 403, message: "the public link does not show this meeting's notes" };

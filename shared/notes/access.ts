@@ -59,3 +59,32 @@ export function canReviewHistory(role: Role): boolean {
 export function canSeeAuthors(role: Role): boolean {
   return attends(role);
 }
+
+/**
+ * A participant's private annotations of the meeting's documents (docs/DOCUMENTS.md, "Annotations"):
+ * `annotations-<participantId>`, on the same endpoint as the notes but no meeting document: only the
+ * owner's own link opens it, nothing lists, versions, exports or attributes it (parseDocName does not
+ * know the name, and every such path goes through it).
+ */
+const ANNOTATIONS_PREFIX = 'annotations-';
+/** Participant ids as the definition allows them (definition.ts `Slug`). */
+const PARTICIPANT_ID = /^[a-z0-9][a-z0-9_-]{0,39}$/i;
+
+export function annotationsDocName(participantId: string): string {
+  return `${ANNOTATIONS_PREFIX}${participantId}`;
+}
+
+/** The owner named by an annotations document's name, or null when the name is not one. */
+export function annotationsOwner(name: string): string | null {
+  if (!name.startsWith(ANNOTATIONS_PREFIX)) return null;
+  const owner = name.slice(ANNOTATIONS_PREFIX.length);
+  return PARTICIPANT_ID.test(owner) ? owner : null;
+}
+
+/**
+ * Whether a link opens (reads or writes) the annotations of `owner`: only the owner's own, and only
+ * someone in the room; the chair is refused like anyone else, the observer link and the screen have none.
+ */
+export function mayOpenAnnotations(reader: { participantId: string; role: Role }, owner: string): boolean {
+  return reader.participantId === owner && attends(reader.role);
+}

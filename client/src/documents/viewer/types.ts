@@ -1,4 +1,5 @@
 import type { MeetingDocument } from '../../../../shared/documents/types.js';
+import type { Role } from '../../../../shared/meeting/state.js';
 
 /** What the viewer needs to open a document (client/src/documents/viewer/DocumentViewer.tsx). */
 export interface DocumentViewerProps {
@@ -12,4 +13,11 @@ export interface DocumentViewerProps {
   initialPage?: number;
   onPage?: (page: number) => void;
   onClose: () => void;
+  /**
+   * The reader's own participant (`you` of the meeting): their private highlights and notes are
+   * shown and kept (docs/DOCUMENTS.md, "Annotations"). Without it (the observer link) there are none.
+   */
+  annotator?: { participantId: string; role: Role };
+  /** The watermark's time zone: the meeting's (Asia/Ho_Chi_Minh by default). */
+  timeZone?: string;
 }

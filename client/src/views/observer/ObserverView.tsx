@@ -6,6 +6,7 @@ import { AgendaList } from '../../components/AgendaList.js';
 import { CurrentItemCard } from '../../components/CurrentItemCard.js';
 import { SpeakerCard } from '../../components/SpeakerCard.js';
 import { AppHeader } from '../../components/TopBar.js';
+import { ShownDocument } from '../../documents/viewer/ShownDocument.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { useMeeting } from '../../live/useMeeting.js';
 import { NoticeLog } from '../../notices/NoticeLog.js';
@@ -34,6 +35,7 @@ export function ObserverView() {
             <div className="tablet-main">
               <p className="read-only-note">{t.observer.readOnly}</p>
               <CurrentItemCard />
+              <ShownDocument />
               {item && <SpeakerCard speech={item.queue.current} />}
             </div>
             <div className="tablet-side">

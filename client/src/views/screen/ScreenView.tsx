@@ -6,6 +6,7 @@ import { NoticeStrip } from '../../notices/NoticeStrip.js';
 import { ScreenAgenda } from './ScreenAgenda.js';
 import { ScreenBallot } from './ScreenBallot.js';
 import { ScreenConnection } from './ScreenConnection.js';
+import { ScreenDocument } from './ScreenDocument.js';
 import { ScreenFloor } from './ScreenFloor.js';
 import { ScreenHead } from './ScreenHead.js';
 import { ScreenNotes } from './ScreenNotes.js';
@@ -24,12 +25,16 @@ function ScreenBody({ mode }: { mode: ScreenMode }) {
       return <ScreenNotes />;
     case 'ballot':
       return <ScreenBallot ballotId={mode.ballotId} />;
+    case 'document':
+      return <ScreenDocument documentId={mode.documentId} page={mode.page} />;
   }
 }
 
 /** Published results need the whole width; the QR code comes back when the screen moves on. */
 function isWide(state: MeetingState): boolean {
   const mode = state.screen;
+  // A page needs every pixel of the picture: the QR code waits for the next mode.
+  if (mode.show === 'document') return true;
   return mode.show === 'ballot' && state.ballots.some((b) => b.id === mode.ballotId && b.status === 'published' && b.results !== null);
 }
 
