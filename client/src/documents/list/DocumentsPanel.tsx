@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { currentVersion, type MeetingDocument } from '../../../../shared/documents/types.js';
 import { activeItem } from '../../../../shared/meeting/state.js';
+import { attends } from '../../../../shared/meeting/roles.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { useConnection, useLiveView, useMeeting } from '../../live/useMeeting.js';
 import { useOfflineCopy } from '../offline/useOfflineCopy.js';
@@ -52,7 +53,16 @@ export function DocumentsPanel({ keepOffline }: { keepOffline: boolean }) {
       ))}
       {opened && (
         <div className="document-full" role="dialog" aria-modal="true" aria-label={opened.title} data-testid="document-full">
-          <LazyDocumentViewer meetingId={meetingId} document={opened} token={token} reader={you.name} onClose={() => setOpenId(null)} />
+          <LazyDocumentViewer
+            meetingId={meetingId}
+            document={opened}
+            token={token}
+            reader={you.name}
+            // Only those in the room keep private notes; the observer link reads without any.
+            annotator={attends(you.role) ? { participantId: you.participantId, role: you.role } : undefined}
+            timeZone={state.timeZone}
+            onClose={() => setOpenId(null)}
+          />
         </div>
       )}
     </section>
