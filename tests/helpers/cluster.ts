@@ -16,6 +16,8 @@ import { testDefinition } from './definitions.js';
 import { freePort } from './process.js';
 import { dropPrefix, REDIS_URL, testPrefix } from './redis.js';
 import { waitFor } from './wait.js';
+import { DiskFileStore } from '../../server/files/diskStore.js';
+import type { FileStore } from '../../server/files/fileStore.js';
 
 /** One in-process server instance on Redis, as `npm start` with REDIS_URL builds it. */
 export interface Instance {
@@ -31,6 +33,8 @@ export interface InstanceOptions {
   /** The per-connection command rate limit; tests that fire hundreds of commands raise it. */
   commandsPerSecond?: number;
   logLevel?: Level;
+  /** The documents' file store, shared by the instances as a volume or an object store would be; by default each has its own. */
+  files?: FileStore;
 }
 
 export async function startInstance(redisUrl: string, prefix: string, opts: InstanceOptions = {}): Promise<Instance> {
@@ -48,6 +52,7 @@ export async function startInstance(redisUrl: string, prefix: string, opts: Inst
     clientDir: dir,
     commandsPerSecond: opts.commandsPerSecond,
     commandBurst: opts.commandsPerSecond,
+    files: opts.files ?? (await DiskFileStore.open(join(dir, 'files'))),
   });
   const url = `http://127.0.0.1:${await app.listen(0, '127.0.0.1')}`;
   let closed: Promise<void> | null = null;
