@@ -37,6 +37,13 @@ export interface InstanceOptions {
   files?: FileStore;
 }
 
+export interface ClusterOptions extends InstanceOptions {
+  redisUrl?: string;
+  definition?: MeetingDefinition;
+  /** Each instance's file store, by its number (several store objects on one shared storage). */
+  filesFor?: (instance: number) => FileStore;
+}
+
 export async function startInstance(redisUrl: string, prefix: string, opts: InstanceOptions = {}): Promise<Instance> {
   const dir = mkdtempSync(join(tmpdir(), 'phong-hop-instance-'));
   const logs: string[] = [];
@@ -79,11 +86,11 @@ export interface Cluster {
   stop(): Promise<void>;
 }
 
-export async function startCluster(count: number, opts: InstanceOptions & { redisUrl?: string; definition?: MeetingDefinition } = {}): Promise<Cluster> {
+export async function startCluster(count: number, opts: ClusterOptions = {}): Promise<Cluster> {
   const prefix = testPrefix();
   const redisUrl = opts.redisUrl ?? REDIS_URL;
   const instances: Instance[] = [];
-  for (let i = 0; i < count; i++) instances.push(await startInstance(redisUrl, prefix, opts));
+  for (let i = 0; i < count; i++) instances.push(await startInstance(redisUrl, prefix, { ...opts, files: opts.filesFor?.(i) ?? opts.files }));
   const meeting = await createMeeting(instances[0].opened.store, opts.definition ?? testDefinition(), instances[0].url);
   return {
     prefix,
