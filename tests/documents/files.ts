@@ -17,6 +17,9 @@ export function pdfBytes(text = 'Báo cáo kiểm điểm (hư cấu)', pages = 
 /** A 1×1 PNG. */
 export const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64');
 
+/** What an upload sends: bytes, or a stream (then chunked, with no length announced). */
+export type Body = Uint8Array | ReadableStream<Uint8Array>;
+
 export interface Upload {
   title?: string;
   itemId?: string;
@@ -29,12 +32,12 @@ export function documentsApi(url: string, meetingId: string) {
   const auth = (token: string | null): Record<string, string> => (token === null ? {} : { authorization: `Bearer ${token}` });
   return {
     list: (token: string | null) => fetch(`${url}${documentsPath(meetingId)}`, { headers: auth(token) }),
-    upload: (token: string | null, body: BodyInit, q: Upload = {}) => {
+    upload: (token: string | null, body: Body, q: Upload = {}) => {
       const query = new URLSearchParams({ title: q.title ?? 'Báo cáo', ...(q.itemId ? { itemId: q.itemId } : {}), visibility: q.visibility ?? 'participants', ...(q.order === undefined ? {} : { order: String(q.order) }) });
-      return fetch(`${url}${documentsPath(meetingId)}?${query}`, { method: 'POST', headers: { ...auth(token), 'content-type': 'application/pdf' }, body, duplex: 'half' } as RequestInit);
+      return fetch(`${url}${documentsPath(meetingId)}?${query}`, { method: 'POST', headers: { ...auth(token), 'content-type': 'application/pdf' }, body: body as BodyInit, duplex: 'half' } as RequestInit);
     },
-    replace: (token: string | null, documentId: string, body: BodyInit) =>
-      fetch(`${url}${documentPath(meetingId, documentId)}/file`, { method: 'PUT', headers: { ...auth(token), 'content-type': 'application/octet-stream' }, body }),
+    replace: (token: string | null, documentId: string, body: Body) =>
+      fetch(`${url}${documentPath(meetingId, documentId)}/file`, { method: 'PUT', headers: { ...auth(token), 'content-type': 'application/octet-stream' }, body: body as BodyInit, duplex: 'half' } as RequestInit),
     download: (token: string | null, documentId: string, opts: { v?: number; headers?: Record<string, string> } = {}) =>
       fetch(`${url}${documentFilePath(meetingId, documentId, opts.v)}`, { headers: { ...auth(token), ...opts.headers } }),
     edit: (token: string | null, documentId: string, changes: Record<string, unknown>) =>
