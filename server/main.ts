@@ -40,7 +40,7 @@ const app = createApp({
 });
 
 const port = await app.listen(config.port);
-const demo = await ensureDemoMeeting(store, config.dataDir, config.publicUrl);
+const demo = await ensureDemoMeeting(store, config.dataDir, config.publicUrl, files);
 
 const pick = (links: DemoLink[], role: string) => links.find((l) => l.role === role);
 const lines = ['', `Phòng họp đang chạy / is running on port ${port} (store: ${store.kind}, files: ${files.kind}, data: ${config.dataDir})`];
