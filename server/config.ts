@@ -83,7 +83,7 @@ const Env = z.object({
   S3_PREFIX: z
     .string()
     .max(200)
-    .regex(/^[A-Za-z0-9._\/-]*$/, 'letters, digits, . _ - /')
+    .regex(/^[A-Za-z0-9._/-]*$/, 'letters, digits, . _ - /')
     .default('files/'),
 });
 
@@ -109,7 +109,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const name = String(issue.path[0] ?? 'environment');
-    throw new ConfigError(`${name}: ${issue.message}${env[name] === undefined ? '' : ` (got ${JSON.stringify(name === 'ADMIN_TOKEN' || name === 'S3_SECRET_ACCESS_KEY' ? '…' : env[name])})`}`);
+    throw new ConfigError(
+      `${name}: ${issue.message}${env[name] === undefined ? '' : ` (got ${JSON.stringify(name === 'ADMIN_TOKEN' || name === 'S3_SECRET_ACCESS_KEY' ? '…' : env[name])})`}`,
+    );
   }
   const e = parsed.data;
   const files = fileStoreConfig(e);

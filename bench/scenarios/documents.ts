@@ -106,7 +106,9 @@ const scenario: Scenario = {
       }
       // Every member's own link, as each tablet would have; more tablets than members share them.
       const saved = readFileSync(join(server.dataDir, 'demo-links.json'), 'utf8');
-      const members = (JSON.parse(saved) as { links: { participantId: string; role: string }[] }).links.filter((l) => l.role === 'member').map((l) => demo.tokenOf(l.participantId));
+      const members = (JSON.parse(saved) as { links: { participantId: string; role: string }[] }).links
+        .filter((l) => l.role === 'member')
+        .map((l) => demo.tokenOf(l.participantId));
       const ourUrls = ids.map((id) => `${server.url}${documentFilePath(demo.meetingId, id)}`);
       const staticUrls = files.map((_, i) => `${bare.url}/files/doc-${i + 1}.pdf`);
       // One warm-up tablet each, so neither side is measured opening its first file.
@@ -119,7 +121,14 @@ const scenario: Scenario = {
       say(`  ${(baseline.allMs / 1000).toFixed(1)} s, ${baseline.throughputMbPerS.toFixed(0)} MB/s`);
       const kase = `N=${n} tablets × ${(FILES * FILE_BYTES) / 2 ** 20} MB`;
       return [
-        { scenario: 'documents', case: kase, system: 'ours (documents route, disk store)', role: 'ours', values: ours, note: 'a member link per tablet, visibility checked per file' },
+        {
+          scenario: 'documents',
+          case: kase,
+          system: 'ours (documents route, disk store)',
+          role: 'ours',
+          values: ours,
+          note: 'a member link per tablet, visibility checked per file',
+        },
         { scenario: 'documents', case: kase, system: 'bare express.static', role: 'baseline', values: baseline, note: 'no auth, no meeting' },
       ];
     } finally {

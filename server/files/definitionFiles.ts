@@ -54,7 +54,13 @@ const MAX_ATTEMPTS = 20;
  * Adds the stored files to the meeting as the organiser's documents (`by: null`), straight into the
  * store, in the definition's order, as one version. Returns the documents' ids.
  */
-export async function addDefinitionDocuments(store: Store, meetingId: string, documents: readonly DefinitionDocument[], blobs: readonly BlobFacts[], now: () => number = Date.now): Promise<string[]> {
+export async function addDefinitionDocuments(
+  store: Store,
+  meetingId: string,
+  documents: readonly DefinitionDocument[],
+  blobs: readonly BlobFacts[],
+  now: () => number = Date.now,
+): Promise<string[]> {
   if (documents.length === 0) return [];
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
     const meeting = await store.loadMeeting(meetingId);

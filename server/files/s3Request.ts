@@ -48,7 +48,7 @@ export async function s3Fetch(
       body: opts.body,
       signal: abort.signal,
       ...(opts.body ? { duplex: 'half' } : {}),
-    } as RequestInit);
+    });
   } finally {
     clearTimeout(timer);
   }

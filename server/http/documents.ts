@@ -45,11 +45,11 @@ export function documentsRouter(opts: DocumentsOptions): express.Router {
   async function open(req: Request, res: Response): Promise<{ asker: Asker; room: MeetingRoom } | null> {
     res.setHeader('Cache-Control', 'no-store');
     const params = MeetingParams.safeParse(req.params);
-    if (!params.success) return refuse(res, 'not-found', 'no such meeting'), null;
+    if (!params.success) return (refuse(res, 'not-found', 'no such meeting'), null);
     const asker = await whoAsks(req, res, { store, rooms, adminToken }, params.data.id);
     if (!asker) return null;
     const room = await rooms.get(params.data.id);
-    if (!room) return refuse(res, 'not-found', 'no such meeting'), null;
+    if (!room) return (refuse(res, 'not-found', 'no such meeting'), null);
     // Another instance may just have added, moved or hidden a document.
     if (clustered) await room.refresh();
     return { asker, room };
@@ -67,7 +67,14 @@ export function documentsRouter(opts: DocumentsOptions): express.Router {
     if (!opened) return;
     const { state } = opened.room.current();
     const { documents } = documentsFor(audienceOfAsker(opened.asker), state);
-    res.json({ ok: true, version: opened.room.current().version, documents: sortDocuments(documents, state.agenda.map((i) => i.id)) });
+    res.json({
+      ok: true,
+      version: opened.room.current().version,
+      documents: sortDocuments(
+        documents,
+        state.agenda.map((i) => i.id),
+      ),
+    });
   });
 
   router.post(base, async (req, res) => {
@@ -131,7 +138,7 @@ export function documentsRouter(opts: DocumentsOptions): express.Router {
     if (type === 'entity.too.large') return sendRefusal(res, error('payload-too-large', `bodies are limited to ${MAX_PAYLOAD_BYTES} bytes`));
     if (type !== undefined && (err as { status?: number }).status! < 500) return sendRefusal(res, error('invalid-payload', 'the body is not valid JSON'));
     if (err instanceof StoreUnavailableError || err instanceof S3Error) {
-      log.error('documents: a store is unavailable', { err: (err as Error).message });
+      log.error('documents: a store is unavailable', { err: err.message });
       return sendRefusal(res, error('store-unavailable', 'the store is unavailable'));
     }
     log.error('documents request failed', { method: req.method, err: err instanceof Error ? err.stack : String(err) });

@@ -70,7 +70,10 @@ export async function sendVersion(req: Request, res: Response, files: FileStore,
   const ifRange = req.get('if-range');
   const range = ifRange !== undefined && ifRange.trim() !== etag ? 'all' : parseRange(req.get('range'), version.bytes);
   if (range === 'unsatisfiable') {
-    res.status(416).setHeader('Content-Range', `bytes */${version.bytes}`).json({ ok: false, error: { code: 'invalid-payload', message: 'the range lies outside the file' } });
+    res
+      .status(416)
+      .setHeader('Content-Range', `bytes */${version.bytes}`)
+      .json({ ok: false, error: { code: 'invalid-payload', message: 'the range lies outside the file' } });
     return;
   }
   const body = await files.read(version.sha256, range === 'all' ? undefined : range);

@@ -48,7 +48,14 @@ function refuseUnread(req: Request, res: Response, info: ErrorInfo): void {
  * and the rules are asked before the file takes its name in the store; then the command goes
  * through the meeting's line like any other, so every device hears of it.
  */
-export async function upload(req: Request, res: Response, deps: { files: FileStore; log: Logger; limits: UploadLimits }, room: MeetingRoom, asker: Asker, what: DocumentCommandInput): Promise<void> {
+export async function upload(
+  req: Request,
+  res: Response,
+  deps: { files: FileStore; log: Logger; limits: UploadLimits },
+  room: MeetingRoom,
+  asker: Asker,
+  what: DocumentCommandInput,
+): Promise<void> {
   const { files, limits } = deps;
   if (asker.kind === 'participant' && !manages(asker.participant.role)) return refuseUnread(req, res, error('forbidden', 'only the chair and the secretary add documents'));
   const declared = Number(req.get('content-length'));
@@ -88,7 +95,13 @@ export async function upload(req: Request, res: Response, deps: { files: FileSto
   }
 }
 
-function precheck(room: MeetingRoom, command: Extract<Command, { type: 'document.add' | 'document.replace' }>, by: string | null, blob: BlobFacts, limits: UploadLimits): ErrorInfo | null {
+function precheck(
+  room: MeetingRoom,
+  command: Extract<Command, { type: 'document.add' | 'document.replace' }>,
+  by: string | null,
+  blob: BlobFacts,
+  limits: UploadLimits,
+): ErrorInfo | null {
   const { state } = room.current();
   if (storedBytes(state, blob) > limits.maxMeetingBytes)
     return error('payload-too-large', `the meeting's documents are at most ${limits.maxMeetingBytes} bytes in all`, 'meeting-files-full', { max: limits.maxMeetingBytes });
@@ -97,13 +110,22 @@ function precheck(room: MeetingRoom, command: Extract<Command, { type: 'document
 }
 
 /** Through the meeting's line: as the participant (their role checked again there), or as the organiser (`by: null`). */
-function run(room: MeetingRoom, command: Extract<Command, { type: 'document.add' | 'document.replace' }>, asker: Asker, blob: BlobFacts, limits: UploadLimits): Promise<Ack<CommandResult>> {
+function run(
+  room: MeetingRoom,
+  command: Extract<Command, { type: 'document.add' | 'document.replace' }>,
+  asker: Asker,
+  blob: BlobFacts,
+  limits: UploadLimits,
+): Promise<Ack<CommandResult>> {
   if (asker.kind === 'participant') return room.execute({ participantId: asker.participant.id, role: asker.participant.role }, command);
   const id = newId();
   return room
     .system((state, now) => {
       if (storedBytes(state, blob) > limits.maxMeetingBytes)
-        return { ok: false, error: error('payload-too-large', `the meeting's documents are at most ${limits.maxMeetingBytes} bytes in all`, 'meeting-files-full', { max: limits.maxMeetingBytes }) };
+        return {
+          ok: false,
+          error: error('payload-too-large', `the meeting's documents are at most ${limits.maxMeetingBytes} bytes in all`, 'meeting-files-full', { max: limits.maxMeetingBytes }),
+        };
       return decideDocumentAs(state, command, null, { now, newId: () => id, blob });
     })
     .then((ack) => (ack.ok && command.type === 'document.add' ? { ...ack, documentId: id } : ack));

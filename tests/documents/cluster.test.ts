@@ -11,7 +11,7 @@ import { bytesOf, documentsApi, pdfBytes } from './files.js';
 import { startS3, type TestS3 } from './s3.js';
 
 /** Two instances on Redis, each with its own file store object on the same shared storage. */
-const SHARED: { name: string; setUp(): Promise<{ stores: [FileStore, FileStore]; tearDown(): Promise<void> }> }[] = [
+const SHARED: { name: string; setUp: () => Promise<{ stores: [FileStore, FileStore]; tearDown: () => Promise<void> }> }[] = [
   {
     name: 'one DATA_DIR/files on a shared volume',
     setUp: async () => {
@@ -35,9 +35,8 @@ for (const shared of SHARED) {
     beforeAll(async () => {
       const { stores, tearDown: down } = await shared.setUp();
       tearDown = down;
-      // startCluster gives every instance the same options: hand each its own store object in turn.
-      let n = 0;
-      cluster = await startCluster(2, { definition: testDefinition(), filesFor: () => stores[n++] });
+      // Each instance its own store object on the shared storage, as two processes would have.
+      cluster = await startCluster(2, { definition: testDefinition(), filesFor: (i) => stores[i] });
     });
     afterAll(async () => {
       await cluster.stop();

@@ -46,13 +46,18 @@ describe("the definition's documents", () => {
     const run = await cli(['create', EXAMPLE, '--json', '--no-cards'], { DATA_DIR: dataDir, PUBLIC_URL: `http://127.0.0.1:${port}` });
     expect(run.code).toBe(0);
     const out = JSON.parse(run.stdout) as { meetingId: string; links: { role: string; url: string }[]; documents: { id: string; title: string }[] };
-    expect(out.documents.map((d) => d.title)).toEqual(['Báo cáo kiểm điểm tập thể Ban Thường vụ Tỉnh ủy năm 2024', 'Tổng hợp ý kiến góp ý vào dự thảo báo cáo (tài liệu của Chủ tọa)']);
+    expect(out.documents.map((d) => d.title)).toEqual([
+      'Báo cáo kiểm điểm tập thể Ban Thường vụ Tỉnh ủy năm 2024',
+      'Tổng hợp ý kiến góp ý vào dự thảo báo cáo (tài liệu của Chủ tọa)',
+    ]);
     const server = await spawnServer({ dataDir, port });
     try {
       const api = documentsApi(server.url, out.meetingId);
       const token = (role: string) => tokenOf(out.links.find((l) => l.role === role)!.url);
       const forMember = ((await (await api.list(token('member'))).json()) as { documents: MeetingDocument[] }).documents;
-      expect(forMember.map((d) => [d.title, d.itemId, d.visibility, d.versions[0].by])).toEqual([['Báo cáo kiểm điểm tập thể Ban Thường vụ Tỉnh ủy năm 2024', 'collective-report', 'participants', null]]);
+      expect(forMember.map((d) => [d.title, d.itemId, d.visibility, d.versions[0].by])).toEqual([
+        ['Báo cáo kiểm điểm tập thể Ban Thường vụ Tỉnh ủy năm 2024', 'collective-report', 'participants', null],
+      ]);
       expect((await bytesOf(await api.download(token('member'), forMember[0].id))).equals(REPORT)).toBe(true);
       const forChair = ((await (await api.list(token('chair'))).json()) as { documents: MeetingDocument[] }).documents;
       expect(forChair.map((d) => d.visibility)).toEqual(['participants', 'presidium']);
@@ -103,4 +108,3 @@ describe("the definition's documents", () => {
     expect((await cli(['create', join(folder, 'meeting.json'), '--json', '--no-cards'], { DATA_DIR: dataDir })).code).toBe(1);
   });
 });
-

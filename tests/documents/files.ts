@@ -33,15 +33,34 @@ export function documentsApi(url: string, meetingId: string) {
   return {
     list: (token: string | null) => fetch(`${url}${documentsPath(meetingId)}`, { headers: auth(token) }),
     upload: (token: string | null, body: Body, q: Upload = {}) => {
-      const query = new URLSearchParams({ title: q.title ?? 'Báo cáo', ...(q.itemId ? { itemId: q.itemId } : {}), visibility: q.visibility ?? 'participants', ...(q.order === undefined ? {} : { order: String(q.order) }) });
-      return fetch(`${url}${documentsPath(meetingId)}?${query}`, { method: 'POST', headers: { ...auth(token), 'content-type': 'application/pdf' }, body: body as BodyInit, duplex: 'half' } as RequestInit);
+      const query = new URLSearchParams({
+        title: q.title ?? 'Báo cáo',
+        ...(q.itemId ? { itemId: q.itemId } : {}),
+        visibility: q.visibility ?? 'participants',
+        ...(q.order === undefined ? {} : { order: String(q.order) }),
+      });
+      return fetch(`${url}${documentsPath(meetingId)}?${query}`, {
+        method: 'POST',
+        headers: { ...auth(token), 'content-type': 'application/pdf' },
+        body: body as BodyInit,
+        duplex: 'half',
+      } as RequestInit);
     },
     replace: (token: string | null, documentId: string, body: Body) =>
-      fetch(`${url}${documentPath(meetingId, documentId)}/file`, { method: 'PUT', headers: { ...auth(token), 'content-type': 'application/octet-stream' }, body: body as BodyInit, duplex: 'half' } as RequestInit),
+      fetch(`${url}${documentPath(meetingId, documentId)}/file`, {
+        method: 'PUT',
+        headers: { ...auth(token), 'content-type': 'application/octet-stream' },
+        body: body as BodyInit,
+        duplex: 'half',
+      } as RequestInit),
     download: (token: string | null, documentId: string, opts: { v?: number; headers?: Record<string, string> } = {}) =>
       fetch(`${url}${documentFilePath(meetingId, documentId, opts.v)}`, { headers: { ...auth(token), ...opts.headers } }),
     edit: (token: string | null, documentId: string, changes: Record<string, unknown>) =>
-      fetch(`${url}${documentPath(meetingId, documentId)}`, { method: 'PATCH', headers: { ...auth(token), 'content-type': 'application/json' }, body: JSON.stringify({ changes }) }),
+      fetch(`${url}${documentPath(meetingId, documentId)}`, {
+        method: 'PATCH',
+        headers: { ...auth(token), 'content-type': 'application/json' },
+        body: JSON.stringify({ changes }),
+      }),
     remove: (token: string | null, documentId: string) => fetch(`${url}${documentPath(meetingId, documentId)}`, { method: 'DELETE', headers: auth(token) }),
   };
 }

@@ -101,7 +101,10 @@ describe('downloads: ranges, ETag, caching, headers', () => {
   });
 
   it('answers HEAD with the headers alone', async () => {
-    const res = await fetch(`${server.url}/api/meetings/${server.meeting.meetingId}/documents/${doc.id}/file?v=1`, { method: 'HEAD', headers: { authorization: `Bearer ${token}` } });
+    const res = await fetch(`${server.url}/api/meetings/${server.meeting.meetingId}/documents/${doc.id}/file?v=1`, {
+      method: 'HEAD',
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-length')).toBe(String(pdf.length));
     expect((await res.arrayBuffer()).byteLength).toBe(0);

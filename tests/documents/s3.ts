@@ -18,7 +18,14 @@ export async function startS3(): Promise<TestS3> {
   const server = new S3rver({ port: 0, address: '127.0.0.1', directory: join(dir, 'objects'), silent: true, configureBuckets: [{ name: 'documents' }] });
   const { port } = await server.run();
   // s3rver's own credentials; it checks the signature with them.
-  const settings: S3Settings = { endpoint: `http://127.0.0.1:${port}`, bucket: 'documents', region: 'us-east-1', accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER', prefix: 'files/' };
+  const settings: S3Settings = {
+    endpoint: `http://127.0.0.1:${port}`,
+    bucket: 'documents',
+    region: 'us-east-1',
+    accessKeyId: 'S3RVER',
+    secretAccessKey: 'S3RVER',
+    prefix: 'files/',
+  };
   let n = 0;
   return {
     settings,

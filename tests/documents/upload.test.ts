@@ -202,7 +202,11 @@ describe('uploading documents', () => {
     const bad = await fetch(`${server.url}/api/meetings/..%2F..%2F/documents`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
     expect(bad.status).toBe(404);
     // Query parameters outside the contract are refused rather than ignored.
-    const extra = await fetch(`${server.url}/api/meetings/${server.meeting.meetingId}/documents?title=x&path=/tmp/x`, { method: 'POST', headers: { authorization: `Bearer ${ADMIN_TOKEN}` }, body: (await pdfBytes()) as unknown as BodyInit });
+    const extra = await fetch(`${server.url}/api/meetings/${server.meeting.meetingId}/documents?title=x&path=/tmp/x`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
+      body: (await pdfBytes()) as unknown as BodyInit,
+    });
     expect(extra.status).toBe(400);
     expect((await api.upload(server.tokenOf('chair'), await pdfBytes(), { title: '   ' })).status).toBe(400);
     expect((await api.upload(server.tokenOf('chair'), await pdfBytes(), { itemId: '../x' })).status).toBe(400);

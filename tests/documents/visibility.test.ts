@@ -34,7 +34,10 @@ for (const observersSeeDocuments of [false, true]) {
       server = await startServer({ definition: testDefinition({ observers: { notes: true, ratings: 'all', documents: observersSeeDocuments } }) });
       api = documentsApi(server.url, server.meeting.meetingId);
       const other = await createMeeting(server.store, testDefinition(), server.url);
-      otherToken = other.links.find((l) => l.participantId === 'chair')!.url.split('/').pop()!;
+      otherToken = other.links
+        .find((l) => l.participantId === 'chair')!
+        .url.split('/')
+        .pop()!;
       // Connected before the uploads, so their events are tested as well as their snapshots.
       for (const p of PARTICIPANTS) clients[p] = await server.connectAs(p);
       let version = 0;
