@@ -7,8 +7,11 @@
  * four files from bare `express.static` (bench/baselines/static-server.ts, its own process). The
  * clients run in this process, separate from both servers.
  *
- * Reported: the time until the last tablet has the whole set (`allMs`, the headline), each tablet's
- * time (p50, p95), and the throughput over all of them (MB/s). Full run: 60 tablets; quick: 15.
+ * The two take turns, round by round (the order alternating), so load from elsewhere on the shared
+ * machine falls on both alike; each figure is the median over the rounds. Reported: the time until
+ * the last tablet has the whole set (`allMs`, the headline), each tablet's time (p50, p95), the
+ * throughput over all of them (MB/s), the server's CPU (100 = one core) and peak RSS during a round.
+ * Full run: 60 tablets, 3 rounds; quick: 15 tablets, 2 rounds.
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -20,6 +23,7 @@ import { pdfBytes } from '../../tests/documents/files.js';
 import { demoTokens, spawnServer } from '../../tests/helpers/process.js';
 import type { Measurement, Scenario } from '../lib/scenario.js';
 import { summarize } from '../lib/stats.js';
+import { watchUsage } from '../lib/usage.js';
 
 const FILES = 4;
 const FILE_BYTES = 5 * 1024 * 1024;
@@ -40,7 +44,8 @@ async function drain(res: Response): Promise<number> {
 }
 
 /** N tablets at once, each fetching every URL in turn; the time of each, and of all. */
-async function room(n: number, urls: string[], headersOf: (i: number) => Record<string, string>): Promise<Measurement['values']> {
+async function room(n: number, urls: string[], headersOf: (i: number) => Record<string, string>, pid?: number): Promise<Measurement['values']> {
+  const usage = pid === undefined ? null : watchUsage([pid]);
   const started = performance.now();
   const times = await Promise.all(
     Array.from({ length: n }, async (_, i) => {
@@ -55,10 +60,16 @@ async function room(n: number, urls: string[], headersOf: (i: number) => Record<
   );
   const allMs = performance.now() - started;
   const s = summarize(times);
-  return { allMs, p50Ms: s.p50, p95Ms: s.p95, throughputMbPerS: (n * FILES * FILE_BYTES) / 2 ** 20 / (allMs / 1000) };
+  return { allMs, p50Ms: s.p50, p95Ms: s.p95, throughputMbPerS: (n * FILES * FILE_BYTES) / 2 ** 20 / (allMs / 1000), ...usage?.stop() };
 }
 
-async function startStatic(dir: string): Promise<{ url: string; stop(): Promise<void> }> {
+/** Each metric's median over the rounds. */
+function medians(rounds: Measurement['values'][]): Measurement['values'] {
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+  return Object.fromEntries(Object.keys(rounds[0]).map((k) => [k, median(rounds.map((r) => r[k]))]));
+}
+
+async function startStatic(dir: string): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
   const script = new URL('../baselines/static-server.ts', import.meta.url).pathname;
   const child = spawn(process.execPath, ['--import', 'tsx', script], { env: { ...process.env, DIR: dir, PORT: '0' }, stdio: ['ignore', 'pipe', 'inherit'] });
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
@@ -73,6 +84,7 @@ async function startStatic(dir: string): Promise<{ url: string; stop(): Promise<
   });
   return {
     url: `http://127.0.0.1:${port}`,
+    pid: child.pid!,
     stop: async () => {
       child.kill('SIGTERM');
       await exited;
@@ -86,6 +98,7 @@ const scenario: Scenario = {
   headline: 'allMs',
   async run({ quick, say }) {
     const n = quick ? 15 : 60;
+    const rounds = quick ? 2 : 3;
     const dir = mkdtempSync(join(tmpdir(), 'phong-hop-bench-docs-'));
     mkdirSync(join(dir, 'static'));
     const files = await Promise.all(Array.from({ length: FILES }, (_, i) => paddedPdf(i + 1)));
@@ -114,11 +127,18 @@ const scenario: Scenario = {
       // One warm-up tablet each, so neither side is measured opening its first file.
       await room(1, ourUrls, () => ({ authorization: `Bearer ${members[0]}` }));
       await room(1, staticUrls, () => ({}));
-      say(`${n} tablets × ${FILES} files of ${FILE_BYTES / 2 ** 20} MB: ours`);
-      const ours = await room(n, ourUrls, (i) => ({ authorization: `Bearer ${members[i % members.length]}` }));
-      say(`  ${(ours.allMs / 1000).toFixed(1)} s, ${ours.throughputMbPerS.toFixed(0)} MB/s; express.static`);
-      const baseline = await room(n, staticUrls, () => ({}));
-      say(`  ${(baseline.allMs / 1000).toFixed(1)} s, ${baseline.throughputMbPerS.toFixed(0)} MB/s`);
+      const ours: Measurement['values'][] = [];
+      const baseline: Measurement['values'][] = [];
+      const runOurs = async () => ours.push(await room(n, ourUrls, (i) => ({ authorization: `Bearer ${members[i % members.length]}` }), server.child.pid));
+      const runStatic = async () => baseline.push(await room(n, staticUrls, () => ({}), bare.pid));
+      for (let r = 0; r < rounds; r++) {
+        if (r % 2 === 0) await runOurs().then(runStatic);
+        else await runStatic().then(runOurs);
+        const [a, b] = [ours[r], baseline[r]];
+        say(
+          `round ${r + 1}/${rounds}, ${n} tablets × ${FILES} × ${FILE_BYTES / 2 ** 20} MB: ours ${(a.allMs / 1000).toFixed(1)} s (${a.throughputMbPerS.toFixed(0)} MB/s), express.static ${(b.allMs / 1000).toFixed(1)} s (${b.throughputMbPerS.toFixed(0)} MB/s)`,
+        );
+      }
       const kase = `N=${n} tablets × ${(FILES * FILE_BYTES) / 2 ** 20} MB`;
       return [
         {
@@ -126,10 +146,10 @@ const scenario: Scenario = {
           case: kase,
           system: 'ours (documents route, disk store)',
           role: 'ours',
-          values: ours,
+          values: medians(ours),
           note: 'a member link per tablet, visibility checked per file',
         },
-        { scenario: 'documents', case: kase, system: 'bare express.static', role: 'baseline', values: baseline, note: 'no auth, no meeting' },
+        { scenario: 'documents', case: kase, system: 'bare express.static', role: 'baseline', values: medians(baseline), note: 'no auth, no meeting' },
       ];
     } finally {
       await bare.stop();
