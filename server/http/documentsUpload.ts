@@ -34,6 +34,10 @@ export interface UploadLimits {
   maxMeetingBytes: number;
 }
 
+const NO_FILE: BlobFacts = { sha256: '0'.repeat(64), bytes: 0, mime: 'application/pdf' };
+
+type DocumentCommand = Extract<Command, { type: 'document.add' | 'document.replace' }>;
+
 type DocumentCommandInput = { type: 'document.add'; title: string; itemId: string | null; visibility: string; order?: number } | { type: 'document.replace'; documentId: string };
 
 /** A refusal sent before the body was read: the connection closes after it, rather than reading up to a gigabyte nobody wants. */
@@ -58,6 +62,13 @@ export async function upload(
 ): Promise<void> {
   const { files, limits } = deps;
   if (asker.kind === 'participant' && !manages(asker.participant.role)) return refuseUnread(req, res, error('forbidden', 'only the chair and the secretary add documents'));
+
+  // The rules that do not depend on the file (the item exists, the document is not removed) are
+  // asked before a byte is read, with an empty stand-in for it.
+  const early = Command.safeParse({ ...what, blob: NO_FILE.sha256 });
+  if (!early.success) return refuseUnread(req, res, error('invalid-payload', early.error.issues[0]?.message ?? 'invalid document'));
+  const ahead = decideDocumentAs(room.current().state, early.data as DocumentCommand, null, { now: Date.now(), newId: () => 'precheck', blob: NO_FILE });
+  if (!ahead.ok) return refuseUnread(req, res, ahead.error);
   const declared = Number(req.get('content-length'));
   if (Number.isFinite(declared) && declared > limits.maxFileBytes)
     return refuseUnread(req, res, error('payload-too-large', `a document is at most ${limits.maxFileBytes} bytes`, 'file-too-large', { max: limits.maxFileBytes }));
@@ -76,9 +87,10 @@ export async function upload(
   }
   try {
     const blob = staged.facts;
-    const parsed = Command.safeParse(what.type === 'document.add' ? { ...what, blob: blob.sha256 } : { ...what, blob: blob.sha256 });
+    // The command's own schema has the last word on the query's values (ids, lengths).
+    const parsed = Command.safeParse({ ...what, blob: blob.sha256 });
     if (!parsed.success) return sendRefusal(res, error('invalid-payload', parsed.error.issues[0]?.message ?? 'invalid document'));
-    const command = parsed.data as Extract<Command, { type: 'document.add' | 'document.replace' }>;
+    const command = parsed.data as DocumentCommand;
     const by = asker.kind === 'admin' ? null : asker.participant.id;
     // Asked before the file takes its name in the store, so a refused upload leaves nothing behind.
     const refused = precheck(room, command, by, blob, limits);
@@ -95,13 +107,7 @@ export async function upload(
   }
 }
 
-function precheck(
-  room: MeetingRoom,
-  command: Extract<Command, { type: 'document.add' | 'document.replace' }>,
-  by: string | null,
-  blob: BlobFacts,
-  limits: UploadLimits,
-): ErrorInfo | null {
+function precheck(room: MeetingRoom, command: DocumentCommand, by: string | null, blob: BlobFacts, limits: UploadLimits): ErrorInfo | null {
   const { state } = room.current();
   if (storedBytes(state, blob) > limits.maxMeetingBytes)
     return error('payload-too-large', `the meeting's documents are at most ${limits.maxMeetingBytes} bytes in all`, 'meeting-files-full', { max: limits.maxMeetingBytes });
@@ -110,13 +116,7 @@ function precheck(
 }
 
 /** Through the meeting's line: as the participant (their role checked again there), or as the organiser (`by: null`). */
-function run(
-  room: MeetingRoom,
-  command: Extract<Command, { type: 'document.add' | 'document.replace' }>,
-  asker: Asker,
-  blob: BlobFacts,
-  limits: UploadLimits,
-): Promise<Ack<CommandResult>> {
+function run(room: MeetingRoom, command: DocumentCommand, asker: Asker, blob: BlobFacts, limits: UploadLimits): Promise<Ack<CommandResult>> {
   if (asker.kind === 'participant') return room.execute({ participantId: asker.participant.id, role: asker.participant.role }, command);
   const id = newId();
   return room

@@ -189,6 +189,15 @@ describe('uploading documents', () => {
     expect((await api.replace(server.tokenOf('chair'), document.id, await pdfBytes('mới'))).status).toBe(409);
   });
 
+  it('asks the rules before reading the file: an unknown item or document is refused first', async () => {
+    // Over the cap and no document either: what is answered shows what was asked first.
+    const junk = Buffer.alloc(100 * 1024, 0x41);
+    const unknownItem = await api.upload(server.tokenOf('chair'), junk, { itemId: 'no-such-item' });
+    expect([unknownItem.status, ((await unknownItem.json()) as { error: { code: string } }).error.code]).toEqual([404, 'not-found']);
+    expect((await api.replace(server.tokenOf('chair'), 'no-such-document', junk)).status).toBe(404);
+    expect(storedFiles(server)).toEqual([]);
+  });
+
   it('keeps ids and titles away from paths: traversal in ids is no document, in titles only a name', async () => {
     const res = await api.upload(server.tokenOf('chair'), await pdfBytes(), { title: '../../../etc/passwd' });
     expect(res.status).toBe(201);
