@@ -10,7 +10,7 @@
  * The two take turns, round by round (the order alternating), so load from elsewhere on the shared
  * machine falls on both alike; each figure is the median over the rounds. Reported: the time until
  * the last tablet has the whole set (`allMs`, the headline), each tablet's time (p50, p95), the
- * throughput over all of them (MB/s), the server's CPU (100 = one core) and peak RSS during a round.
+ * throughput over all of them (MB/s), the server's CPU seconds and peak RSS during a round.
  * Full run: 60 tablets, 3 rounds; quick: 15 tablets, 2 rounds.
  */
 import { spawn } from 'node:child_process';
@@ -43,15 +43,29 @@ async function drain(res: Response): Promise<number> {
   return n;
 }
 
+/** Requests retried: a kept-alive connection the server closed as it was reused (as browsers retry an idempotent GET). */
+let retried = 0;
+
+async function get(url: string, headers: Record<string, string>): Promise<Response> {
+  try {
+    return await fetch(url, { headers });
+  } catch (e) {
+    if (!/other side closed|ECONNRESET/.test(String((e as { cause?: unknown }).cause))) throw e;
+    retried++;
+    return fetch(url, { headers });
+  }
+}
+
 /** N tablets at once, each fetching every URL in turn; the time of each, and of all. */
 async function room(n: number, urls: string[], headersOf: (i: number) => Record<string, string>, pid?: number): Promise<Measurement['values']> {
   const usage = pid === undefined ? null : watchUsage([pid]);
+  retried = 0;
   const started = performance.now();
   const times = await Promise.all(
     Array.from({ length: n }, async (_, i) => {
       const t = performance.now();
       for (const url of urls) {
-        const res = await fetch(url, { headers: headersOf(i) });
+        const res = await get(url, headersOf(i));
         if (res.status !== 200) throw new Error(`${url}: HTTP ${res.status}`);
         if ((await drain(res)) !== FILE_BYTES) throw new Error(`${url}: short body`);
       }
@@ -60,7 +74,10 @@ async function room(n: number, urls: string[], headersOf: (i: number) => Record<
   );
   const allMs = performance.now() - started;
   const s = summarize(times);
-  return { allMs, p50Ms: s.p50, p95Ms: s.p95, throughputMbPerS: (n * FILES * FILE_BYTES) / 2 ** 20 / (allMs / 1000), ...usage?.stop() };
+  const used = usage?.stop();
+  // CPU seconds spent by the server over the round: what the bytes cost it, whatever the wall time.
+  const cpu = used ? { serverCpuS: (used.cpuPct / 100) * (allMs / 1000), rssMb: used.rssMb } : {};
+  return { allMs, p50Ms: s.p50, p95Ms: s.p95, throughputMbPerS: (n * FILES * FILE_BYTES) / 2 ** 20 / (allMs / 1000), retried, ...cpu };
 }
 
 /** Each metric's median over the rounds. */

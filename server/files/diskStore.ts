@@ -94,14 +94,10 @@ export class DiskFileStore implements FileStore {
 
   async read(sha256: string, range?: ByteRange): Promise<Readable | null> {
     if (!isSha256(sha256)) return null;
-    let handle;
-    try {
-      handle = await open(this.pathOf(sha256), 'r');
-    } catch (e) {
-      if (missing(e)) return null;
-      throw e;
-    }
-    return createReadStream('', { fd: handle, start: range?.start, end: range?.end, highWaterMark: 256 * 1024 });
+    const path = this.pathOf(sha256);
+    // A stored file never changes and is not removed while named: checked here, opened by the stream.
+    if (!(await stat(path).catch((e: unknown) => (missing(e) ? null : Promise.reject(e))))) return null;
+    return createReadStream(path, { start: range?.start, end: range?.end });
   }
 
   async remove(sha256: string): Promise<void> {
