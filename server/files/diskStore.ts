@@ -96,7 +96,12 @@ export class DiskFileStore implements FileStore {
     if (!isSha256(sha256)) return null;
     const path = this.pathOf(sha256);
     // A stored file never changes and is not removed while named: checked here, opened by the stream.
-    if (!(await stat(path).catch((e: unknown) => (missing(e) ? null : Promise.reject(e))))) return null;
+    try {
+      await stat(path);
+    } catch (e) {
+      if (missing(e)) return null;
+      throw e;
+    }
     return createReadStream(path, { start: range?.start, end: range?.end });
   }
 
