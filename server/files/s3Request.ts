@@ -12,6 +12,9 @@ export interface S3Settings {
   prefix?: string;
 }
 
+/** The object store could not be reached or answered something other than the request expects: 503 for a request. */
+export class S3Error extends Error {}
+
 /** Time for the store to begin answering; a body then streams for as long as it takes. */
 const ANSWER_TIMEOUT_MS = 30_000;
 
@@ -49,6 +52,8 @@ export async function s3Fetch(
       signal: abort.signal,
       ...(opts.body ? { duplex: 'half' } : {}),
     });
+  } catch (e) {
+    throw new S3Error(`file store: ${method} failed: ${(e as { cause?: Error }).cause?.message ?? (e as Error).message}`);
   } finally {
     clearTimeout(timer);
   }

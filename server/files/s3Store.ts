@@ -4,10 +4,9 @@ import { Readable } from 'node:stream';
 import { DOCUMENT_MIMES, type BlobFacts, type DocumentMime } from '../../shared/documents/types.js';
 import { isSha256, type ByteRange, type FileStore, type StagedFile } from './fileStore.js';
 import { receive } from './receive.js';
-import { s3Fetch, type S3Settings } from './s3Request.js';
+import { S3Error, s3Fetch, type S3Settings } from './s3Request.js';
 
-/** The store answered something other than what the request expects: the upload or download fails with 503/500. */
-export class S3Error extends Error {}
+export { S3Error };
 
 async function failed(res: Response, what: string): Promise<S3Error> {
   const text = await res.text().catch(() => '');

@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FileRefused, putFile } from '../../server/files/fileStore.js';
 import { S3Error, S3FileStore } from '../../server/files/s3Store.js';
 import { s3Fetch } from '../../server/files/s3Request.js';
-import { pdfBytes, PNG } from './files.js';
+import { documentsApi, pdfBytes, PNG } from './files.js';
+import { startServer } from '../helpers/server.js';
 import { startS3, type TestS3 } from './s3.js';
 
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
@@ -76,5 +77,19 @@ describe('the S3 file store, against a real S3-compatible server (s3rver)', () =
     });
     expect(put.status).toBe(200);
     expect(await (await s3.open()).facts('b'.repeat(64))).toBeNull();
+  });
+
+  it('answers 503 while the object store cannot be reached, and the meeting is unchanged', async () => {
+    const down = await S3FileStore.open({ ...s3.settings, endpoint: 'http://127.0.0.1:1' }, join(tmpdir(), `phong-hop-s3-down-${process.pid}`));
+    const server = await startServer({ files: down });
+    try {
+      const before = (await server.store.loadMeeting(server.meeting.meetingId))!.version;
+      const res = await documentsApi(server.url, server.meeting.meetingId).upload(server.tokenOf('chair'), await pdfBytes());
+      expect(res.status).toBe(503);
+      expect(await res.json()).toMatchObject({ ok: false, error: { code: 'store-unavailable' } });
+      expect((await server.store.loadMeeting(server.meeting.meetingId))!.version).toBe(before);
+    } finally {
+      await server.stop();
+    }
   });
 });

@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
+import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MeetingDocument } from '../../shared/documents/types.js';
 import { ADMIN_TOKEN, startServer, type TestServer } from '../helpers/server.js';
 import { bytesOf, documentsApi, pdfBytes, PNG } from './files.js';
+import { waitFor } from '../helpers/wait.js';
 
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 /** Every file the disk store holds under a hash. */
@@ -187,6 +189,20 @@ describe('uploading documents', () => {
     expect((await api.download(server.tokenOf('chair'), document.id)).status).toBe(200);
     expect((await api.remove(ADMIN_TOKEN, document.id)).status).toBe(409);
     expect((await api.replace(server.tokenOf('chair'), document.id, await pdfBytes('mới'))).status).toBe(409);
+  });
+
+  it('leaves nothing behind when the uploader goes away mid-file, and keeps serving', async () => {
+    const pdf = await pdfBytes();
+    const url = new URL(`${server.url}/api/meetings/${server.meeting.meetingId}/documents?title=x`);
+    const req = request(url, { method: 'POST', headers: { authorization: `Bearer ${server.tokenOf('chair')}`, 'content-length': String(pdf.length + 10_000) } });
+    req.on('error', () => undefined);
+    req.write(pdf.subarray(0, 1000));
+    // The server has begun receiving (a temporary file exists) before the uploader vanishes.
+    await waitFor(() => readdirSync(join(server.dataDir, 'files', 'tmp')).length === 1, 5000, 'the upload to begin');
+    req.destroy();
+    await waitFor(() => readdirSync(join(server.dataDir, 'files', 'tmp')).length === 0, 5000, 'the temporary file to go');
+    expect(storedFiles(server)).toEqual([]);
+    expect((await api.upload(server.tokenOf('chair'), pdf)).status).toBe(201);
   });
 
   it('asks the rules before reading the file: an unknown item or document is refused first', async () => {
