@@ -1,14 +1,11 @@
 import { createReadStream } from 'node:fs';
-import { mkdir, open, readdir, rename, stat, unlink } from 'node:fs/promises';
+import { mkdir, open, rename, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import type { BlobFacts } from '../../shared/documents/types.js';
 import { isSha256, type ByteRange, type FileStore, type StagedFile } from './fileStore.js';
-import { receive } from './receive.js';
+import { receive, sweepStale } from './receive.js';
 import { HEAD_BYTES, sniffHead } from './sniff.js';
-
-/** A temporary file older than this belongs to no upload still running (on any instance sharing the folder). */
-const STALE_UPLOAD_MS = 60 * 60 * 1000;
 
 const missing = (e: unknown) => (e as NodeJS.ErrnoException).code === 'ENOENT';
 
@@ -41,7 +38,7 @@ export class DiskFileStore implements FileStore {
   static async open(root: string): Promise<DiskFileStore> {
     const store = new DiskFileStore(root);
     await mkdir(store.tmp, { recursive: true, mode: 0o700 });
-    await store.sweep();
+    await sweepStale(store.tmp);
     return store;
   }
 
@@ -111,15 +108,5 @@ export class DiskFileStore implements FileStore {
     await unlink(this.pathOf(sha256)).catch((e: unknown) => {
       if (!missing(e)) throw e;
     });
-  }
-
-  /** Temporary files a crash left behind: never under a real name, so only space to take back. */
-  private async sweep(): Promise<void> {
-    const now = Date.now();
-    for (const name of await readdir(this.tmp)) {
-      const path = join(this.tmp, name);
-      const info = await stat(path).catch(() => null);
-      if (info && now - info.mtimeMs > STALE_UPLOAD_MS) await unlink(path).catch(() => undefined);
-    }
   }
 }

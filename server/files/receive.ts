@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { open, unlink } from 'node:fs/promises';
+import { open, readdir, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import type { BlobFacts } from '../../shared/documents/types.js';
@@ -53,5 +53,18 @@ export async function receive(body: Readable, dir: string, maxBytes: number): Pr
     await file.close().catch(() => undefined);
     await unlink(path).catch(() => undefined);
     throw e;
+  }
+}
+
+/** A temporary file older than this belongs to no upload still running (on any instance sharing the folder). */
+const STALE_UPLOAD_MS = 60 * 60 * 1000;
+
+/** Removes the temporary files a crash left in `dir`: never under a real name, so only space to take back. */
+export async function sweepStale(dir: string): Promise<void> {
+  const now = Date.now();
+  for (const name of await readdir(dir)) {
+    const path = join(dir, name);
+    const info = await stat(path).catch(() => null);
+    if (info && now - info.mtimeMs > STALE_UPLOAD_MS) await unlink(path).catch(() => undefined);
   }
 }

@@ -3,7 +3,7 @@ import { mkdir, unlink } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { DOCUMENT_MIMES, type BlobFacts, type DocumentMime } from '../../shared/documents/types.js';
 import { isSha256, type ByteRange, type FileStore, type StagedFile } from './fileStore.js';
-import { receive } from './receive.js';
+import { receive, sweepStale } from './receive.js';
 import { S3Error, s3Fetch, type S3Settings } from './s3Request.js';
 
 export { S3Error };
@@ -36,6 +36,7 @@ export class S3FileStore implements FileStore {
   /** `tmp`: this process's folder for uploads on their way (DATA_DIR/files/tmp). */
   static async open(s3: S3Settings, tmp: string): Promise<S3FileStore> {
     await mkdir(tmp, { recursive: true, mode: 0o700 });
+    await sweepStale(tmp);
     return new S3FileStore(s3, tmp);
   }
 
