@@ -191,6 +191,16 @@ describe('uploading documents', () => {
     expect((await api.replace(server.tokenOf('chair'), document.id, await pdfBytes('mới'))).status).toBe(409);
   });
 
+  it("names a stored file in the socket's document.add (the file store is the rooms' ctx.blob), and refuses one never stored", async () => {
+    const chair = await server.connectAs('chair');
+    const pdf = await pdfBytes();
+    await api.upload(server.tokenOf('chair'), pdf, { title: 'Bản gốc' });
+    const again = await chair.send({ type: 'document.add', blob: sha(pdf), title: 'Bản thứ hai, cùng tệp', visibility: 'presidium' });
+    expect(again).toMatchObject({ ok: true, documentId: expect.any(String) });
+    const unknown = await chair.send({ type: 'document.add', blob: 'a'.repeat(64), title: 'Không có tệp', visibility: 'everyone' });
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'not-found', reason: 'no-such-file' } });
+  });
+
   it('leaves nothing behind when the uploader goes away mid-file, and keeps serving', async () => {
     const pdf = await pdfBytes();
     const url = new URL(`${server.url}/api/meetings/${server.meeting.meetingId}/documents?title=x`);
