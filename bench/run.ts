@@ -9,7 +9,7 @@ import { buildServer, ROOT, serverIsStale } from '../scripts/build.mjs';
 import { compare, markdown, type Comparison } from './lib/report.js';
 import type { Measurement, Scenario } from './lib/scenario.js';
 
-const ALL = ['fanout', 'notes', 'ballots', 'reconnect', 'client', 'hostile', 'storage'] as const;
+const ALL = ['fanout', 'notes', 'ballots', 'reconnect', 'client', 'hostile', 'storage', 'documents'] as const;
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');

@@ -29,6 +29,9 @@ import { countRouter } from './http/count.js';
 import { attachYjs, type YjsOptions } from './yjs/endpoint.js';
 import { transitionVersions } from './yjs/transitions.js';
 import type { DocFanout } from './yjs/fanout.js';
+import type { FileStore } from './files/fileStore.js';
+import { documentsRouter } from './http/documents.js';
+import type { UploadLimits } from './http/documentsUpload.js';
 
 export interface AppOptions {
   store: Store;
@@ -53,6 +56,10 @@ export interface AppOptions {
   yjs?: Pick<YjsOptions, 'compactEvery' | 'compactPauseMs' | 'maxDocBytes' | 'maxDocConnections'>;
   /** The meeting rooms' clock (default Date.now); tests inject one to reach ballot deadlines. */
   clock?: () => number;
+  /** The documents' file store (server/files/open.ts); without one the documents' routes are not served. */
+  files?: FileStore;
+  /** Upload caps below the shared limits (tests: a small file over the cap rather than 50 MB). */
+  documentLimits?: Partial<UploadLimits>;
 }
 
 export interface App {
@@ -107,6 +114,7 @@ export function createApp(opts: AppOptions): App {
     clock: opts.clock,
     applied: (meetingId, events) => yjs.followAgenda(meetingId, events),
     committed: transitionVersions({ store, log, clock, docs: () => yjs.docs }),
+    files: opts.files,
   });
   // Hostile clients: what one connection, link or address may cost (docs/SECURITY.md).
   const output = new OutputGuard(io.engine, log);
@@ -123,6 +131,9 @@ export function createApp(opts: AppOptions): App {
   web.use(historyRouter({ store, log, rooms }));
   web.use(selfAssessmentRouter({ store, log, rooms }));
   web.use(countRouter({ store, log, rooms }));
+  // Before the API router: its JSON body parser must not read the uploads' raw bodies.
+  if (opts.files)
+    web.use(documentsRouter({ store, files: opts.files, rooms, log, adminToken: opts.adminToken, clustered: opts.adapter !== undefined, limits: opts.documentLimits }));
   web.use(apiRouter({ store, log, adminToken: opts.adminToken, publicUrl: opts.publicUrl, rooms, pins }));
   web.use(clientRouter(opts.clientDir));
   web.use(notFound);

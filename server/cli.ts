@@ -2,7 +2,7 @@
 // environment: DATA_DIR, REDIS_URL, PUBLIC_URL, PORT, ADMIN_TOKEN), so it works beside a running
 // server; `reset-pin` goes through that server when one answers on PORT, so its room hears of it.
 import { accessSync, constants, mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { recountReport } from './cli/recountReport.js';
 import { createdReport, issuesReport, meetingsReport, pinResetReport } from './cli/report.js';
@@ -16,6 +16,8 @@ import { summarise } from './meetings/validate.js';
 import type { ErrorCode } from '../shared/errors.js';
 import { recountBallot } from './recount/recount.js';
 import { openStore } from './store/open.js';
+import { addDefinitionDocuments, DefinitionFileError, storeDefinitionFiles } from './files/definitionFiles.js';
+import { openFileStore } from './files/open.js';
 import { StoreUnavailableError, type Store } from './store/store.js';
 
 // Files this tool creates (the store on a first run, the join cards) are readable by this user only.
@@ -25,7 +27,9 @@ const USAGE = `Cách dùng / usage:
   npm run meeting -- create FILE [--json] [--cards DIR | --no-cards]
       Tạo cuộc họp từ tệp định nghĩa (JSON, xem docs/DEFINITION.md) và in liên kết của từng người.
       Creates a meeting from a definition file and prints every participant's link; writes the
-      printable join cards to DIR/<meetingId>.html (default DATA_DIR/cards).
+      printable join cards to DIR/<meetingId>.html (default DATA_DIR/cards). The definition's
+      "documents" (files beside it) go to the file store (FILE_STORE) first: a file that is missing
+      or not a PDF or image creates nothing.
   npm run meeting -- list [--json]
       Liệt kê các cuộc họp / lists the meetings in the store.
   npm run meeting -- reset-pin MEETING_ID PARTICIPANT_ID [--json]
@@ -94,7 +98,18 @@ async function create(args: Args, config: Config): Promise<number> {
       return fail(args, 'internal', `cannot write the join cards to ${dir}: ${(e as Error).message}`);
     }
   }
-  const created = await withStore(config, (store) => createMeeting(store, def, config.publicUrl));
+  // The definition's documents are stored before the meeting exists: a bad file creates nothing.
+  let blobs;
+  try {
+    blobs = def.documents.length === 0 ? [] : await storeDefinitionFiles(await openFileStore(config), def.documents, dirname(resolve(file)));
+  } catch (e) {
+    if (e instanceof DefinitionFileError) return fail(args, 'invalid-payload', e.message);
+    throw e;
+  }
+  const { created, documentIds } = await withStore(config, async (store) => {
+    const created = await createMeeting(store, def, config.publicUrl);
+    return { created, documentIds: await addDefinitionDocuments(store, created.meetingId, def.documents, blobs) };
+  });
 
   let cardsFile: string | null = null;
   let cardsError: string | undefined;
@@ -109,7 +124,10 @@ async function create(args: Args, config: Config): Promise<number> {
       await write(process.stderr, `Không ghi được thẻ tham dự / the join cards were not written: ${cardsError}\n`);
     }
   }
-  const output = args.json ? `${JSON.stringify({ ok: true, ...created, cardsFile, ...(cardsError ? { cardsError } : {}) }, null, 2)}\n` : createdReport(created, cardsFile);
+  const documents = documentIds.map((id, i) => ({ id, title: def.documents[i].title }));
+  const output = args.json
+    ? `${JSON.stringify({ ok: true, ...created, cardsFile, documents, ...(cardsError ? { cardsError } : {}) }, null, 2)}\n`
+    : `${createdReport(created, cardsFile)}${documents.length > 0 ? `Tài liệu đã tải lên / documents uploaded: ${documents.length}\n` : ''}`;
   await write(process.stdout, output);
   return 0;
 }

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { newToken } from './ids.js';
 import { LEVELS, type Level } from './log.js';
+import type { S3Settings } from './files/s3Request.js';
 
 export interface Config {
   port: number;
@@ -22,7 +23,11 @@ export interface Config {
   maxConnectionsPerToken: number;
   /** The same for the public observer link, which everyone following remotely shares. */
   maxObserverConnections: number;
+  /** Where the documents' files are (docs/SCALING.md, "Documents"): DATA_DIR/files, or an S3-compatible store. */
+  files: FileStoreConfig;
 }
+
+export type FileStoreConfig = { kind: 'disk' } | { kind: 's3'; s3: S3Settings };
 
 /** This process's configuration error: one line naming the variable, for the operator. */
 export class ConfigError extends Error {}
@@ -66,7 +71,33 @@ const Env = z.object({
     }),
   MAX_CONNECTIONS_PER_TOKEN: count(3, 100),
   MAX_OBSERVER_CONNECTIONS: count(200, 100_000),
+  FILE_STORE: z.enum(['disk', 's3']).default('disk'),
+  S3_ENDPOINT: HttpUrl.optional(),
+  S3_BUCKET: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'an S3 bucket name')
+    .optional(),
+  S3_REGION: z.string().min(1).max(64).default('us-east-1'),
+  S3_ACCESS_KEY_ID: z.string().min(1).max(256).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).max(256).optional(),
+  S3_PREFIX: z
+    .string()
+    .max(200)
+    .regex(/^[A-Za-z0-9._/-]*$/, 'letters, digits, . _ - /')
+    .default('files/'),
 });
+
+/** FILE_STORE=s3 needs every S3_ variable but the region and the prefix. */
+function fileStoreConfig(e: z.infer<typeof Env>): FileStoreConfig {
+  if (e.FILE_STORE === 'disk') return { kind: 'disk' };
+  for (const name of ['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const) {
+    if (e[name] === undefined) throw new ConfigError(`${name}: required with FILE_STORE=s3`);
+  }
+  return {
+    kind: 's3',
+    s3: { endpoint: e.S3_ENDPOINT!, bucket: e.S3_BUCKET!, region: e.S3_REGION, accessKeyId: e.S3_ACCESS_KEY_ID!, secretAccessKey: e.S3_SECRET_ACCESS_KEY!, prefix: e.S3_PREFIX },
+  };
+}
 
 /** Unset and empty are the same to an operator writing `REDIS_URL=` in a unit file. */
 function present(env: NodeJS.ProcessEnv): Record<string, string> {
@@ -78,9 +109,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const name = String(issue.path[0] ?? 'environment');
-    throw new ConfigError(`${name}: ${issue.message}${env[name] === undefined ? '' : ` (got ${JSON.stringify(name === 'ADMIN_TOKEN' ? '…' : env[name])})`}`);
+    throw new ConfigError(
+      `${name}: ${issue.message}${env[name] === undefined ? '' : ` (got ${JSON.stringify(name === 'ADMIN_TOKEN' || name === 'S3_SECRET_ACCESS_KEY' ? '…' : env[name])})`}`,
+    );
   }
   const e = parsed.data;
+  const files = fileStoreConfig(e);
   const dataDir = resolve(e.DATA_DIR);
   // The store, the admin token and the join cards are in here: readable by this user only.
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
@@ -112,5 +146,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     allowedOrigins: e.ALLOWED_ORIGINS,
     maxConnectionsPerToken: e.MAX_CONNECTIONS_PER_TOKEN,
     maxObserverConnections: e.MAX_OBSERVER_CONNECTIONS,
+    files,
   };
 }

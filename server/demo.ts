@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { MeetingDefinition } from '../shared/definition.js';
 import type { Role } from '../shared/meeting/state.js';
@@ -7,6 +7,8 @@ import { joinCardsHtml } from './meetings/cards.js';
 import { createMeeting, joinUrl, type ParticipantLink } from './meetings/create.js';
 import { DEMO_DEFINITION } from './paths.js';
 import { MeetingExistsError, type Store } from './store/store.js';
+import { addDefinitionDocuments, storeDefinitionFiles } from './files/definitionFiles.js';
+import type { FileStore } from './files/fileStore.js';
 
 const DemoLinks = z.object({
   meetingId: z.string(),
@@ -26,7 +28,7 @@ export interface DemoMeeting {
  * The demo meeting a newcomer lands in. Its plain tokens are kept in DATA_DIR/demo-links.json
  * (the organiser's own disk, like the CLI's output) so every start prints the same links.
  */
-export async function ensureDemoMeeting(store: Store, dataDir: string, publicUrl: string): Promise<DemoMeeting | null> {
+export async function ensureDemoMeeting(store: Store, dataDir: string, publicUrl: string, files?: FileStore): Promise<DemoMeeting | null> {
   const file = join(dataDir, 'demo-links.json');
   if (existsSync(file)) {
     const saved = DemoLinks.parse(JSON.parse(readFileSync(file, 'utf8')));
@@ -39,6 +41,8 @@ export async function ensureDemoMeeting(store: Store, dataDir: string, publicUrl
   if ((await store.listMeetings()).length > 0) return null;
 
   const def = MeetingDefinition.parse(JSON.parse(readFileSync(DEMO_DEFINITION, 'utf8')));
+  // Its papers (examples/documents/), so a newcomer's tablets have something to read.
+  const blobs = files ? await storeDefinitionFiles(files, def.documents, dirname(DEMO_DEFINITION)) : [];
   let created;
   try {
     created = await createMeeting(store, def, publicUrl, { id: 'demo' });
@@ -47,6 +51,7 @@ export async function ensureDemoMeeting(store: Store, dataDir: string, publicUrl
     if (e instanceof MeetingExistsError) return null;
     throw e;
   }
+  if (files) await addDefinitionDocuments(store, created.meetingId, def.documents, blobs);
   const links = created.links.map((l) => ({ ...l, token: l.url.slice(l.url.lastIndexOf('/') + 1) }));
   writeFileSync(file, JSON.stringify({ meetingId: created.meetingId, links }, null, 2), { mode: 0o600 });
   const cardsFile = await writeCards(dataDir, { ...def, id: created.meetingId }, created.links);

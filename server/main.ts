@@ -7,6 +7,7 @@ import { ensureDemoMeeting, type DemoLink } from './demo.js';
 import { createLogger } from './log.js';
 import { CLIENT_DIR } from './paths.js';
 import { openStore } from './store/open.js';
+import { openFileStore } from './files/open.js';
 
 // Every file this process creates (the store, its WAL, the admin token, the demo links and cards)
 // is readable by this user only; the first statement after the imports, which create nothing.
@@ -23,6 +24,7 @@ try {
 const log = createLogger(config.logLevel);
 if (silencedDebug) log.warn('DEBUG output of socket.io and engine.io stays off: it prints raw packets (tokens, ballot papers)', { debug: silencedDebug });
 const { store, adapter, docFanout, close: closeStore } = await openStore(config, log);
+const files = await openFileStore(config);
 const app = createApp({
   store,
   adapter,
@@ -34,13 +36,14 @@ const app = createApp({
   clientDir: CLIENT_DIR,
   maxConnectionsPerToken: config.maxConnectionsPerToken,
   maxObserverConnections: config.maxObserverConnections,
+  files,
 });
 
 const port = await app.listen(config.port);
-const demo = await ensureDemoMeeting(store, config.dataDir, config.publicUrl);
+const demo = await ensureDemoMeeting(store, config.dataDir, config.publicUrl, files);
 
 const pick = (links: DemoLink[], role: string) => links.find((l) => l.role === role);
-const lines = ['', `Phòng họp đang chạy / is running on port ${port} (store: ${store.kind}, data: ${config.dataDir})`];
+const lines = ['', `Phòng họp đang chạy / is running on port ${port} (store: ${store.kind}, files: ${files.kind}, data: ${config.dataDir})`];
 if (demo) {
   lines.push(`Cuộc họp mẫu / demo meeting "${demo.meetingId}":`);
   for (const [label, role] of [

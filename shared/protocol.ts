@@ -18,7 +18,8 @@ export const TimeRequest = z.object({ sentAt: z.number().finite() }).strict();
 
 export type Ack<T extends object = { version: number }> = ({ ok: true } & T) | { ok: false; error: ErrorInfo };
 /** `link`: a reissued link (`link.reissue`); `marked`: how many were marked present (`attendance.markConnected`). */
-export type CommandResult = { version: number; link?: string; marked?: number; versionId?: string };
+/** `documentId`: the document `document.add` created (the upload route answers with it). */
+export type CommandResult = { version: number; link?: string; marked?: number; versionId?: string; documentId?: string };
 
 export interface You {
   participantId: string;

@@ -83,6 +83,12 @@ function versionAnswer(events: readonly MeetingEvent[]): Partial<CommandResult> 
   return {};
 }
 
+/** The document `document.add` created: the console and the upload route go on with it. */
+function addedDocument(events: readonly MeetingEvent[]): Partial<CommandResult> {
+  const added = events.find((e) => e.type === 'document.added');
+  return added ? { documentId: added.document.id } : {};
+}
+
 /** Self-assessments an agenda step may disclose: those of the subject of the individual's item it opens. */
 const openingItem = (item: Parameters<typeof itemSubjects>[0]) => (state: MeetingState) => awaitingDisclosure(state, itemSubjects(item));
 const disclosedBy = {
@@ -184,7 +190,7 @@ export const REGISTRY: Registry = {
   'ballot.confirm': { roles: BODY, decide: decideConfirm, needs: { counts: (command) => command.ballotId } },
 
   // The meeting's documents (docs/DOCUMENTS.md): the presidium keeps them, as it keeps the minutes.
-  'document.add': { roles: PRESIDIUM, decide: decideDocument, needs: { blob: (command) => command.blob } },
+  'document.add': { roles: PRESIDIUM, decide: decideDocument, needs: { blob: (command) => command.blob }, answer: addedDocument },
   'document.replace': { roles: PRESIDIUM, decide: decideDocument, needs: { blob: (command) => command.blob } },
   'document.edit': { roles: PRESIDIUM, decide: decideDocument },
   'document.remove': { roles: PRESIDIUM, decide: decideDocument },

@@ -16,6 +16,8 @@ import { testDefinition } from './definitions.js';
 import { freePort } from './process.js';
 import { dropPrefix, REDIS_URL, testPrefix } from './redis.js';
 import { waitFor } from './wait.js';
+import { DiskFileStore } from '../../server/files/diskStore.js';
+import type { FileStore } from '../../server/files/fileStore.js';
 
 /** One in-process server instance on Redis, as `npm start` with REDIS_URL builds it. */
 export interface Instance {
@@ -31,6 +33,15 @@ export interface InstanceOptions {
   /** The per-connection command rate limit; tests that fire hundreds of commands raise it. */
   commandsPerSecond?: number;
   logLevel?: Level;
+  /** The documents' file store, shared by the instances as a volume or an object store would be; by default each has its own. */
+  files?: FileStore;
+}
+
+export interface ClusterOptions extends InstanceOptions {
+  redisUrl?: string;
+  definition?: MeetingDefinition;
+  /** Each instance's file store, by its number (several store objects on one shared storage). */
+  filesFor?: (instance: number) => FileStore;
 }
 
 export async function startInstance(redisUrl: string, prefix: string, opts: InstanceOptions = {}): Promise<Instance> {
@@ -48,6 +59,7 @@ export async function startInstance(redisUrl: string, prefix: string, opts: Inst
     clientDir: dir,
     commandsPerSecond: opts.commandsPerSecond,
     commandBurst: opts.commandsPerSecond,
+    files: opts.files ?? (await DiskFileStore.open(join(dir, 'files'))),
   });
   const url = `http://127.0.0.1:${await app.listen(0, '127.0.0.1')}`;
   let closed: Promise<void> | null = null;
@@ -74,11 +86,11 @@ export interface Cluster {
   stop(): Promise<void>;
 }
 
-export async function startCluster(count: number, opts: InstanceOptions & { redisUrl?: string; definition?: MeetingDefinition } = {}): Promise<Cluster> {
+export async function startCluster(count: number, opts: ClusterOptions = {}): Promise<Cluster> {
   const prefix = testPrefix();
   const redisUrl = opts.redisUrl ?? REDIS_URL;
   const instances: Instance[] = [];
-  for (let i = 0; i < count; i++) instances.push(await startInstance(redisUrl, prefix, opts));
+  for (let i = 0; i < count; i++) instances.push(await startInstance(redisUrl, prefix, { ...opts, files: opts.filesFor?.(i) ?? opts.files }));
   const meeting = await createMeeting(instances[0].opened.store, opts.definition ?? testDefinition(), instances[0].url);
   return {
     prefix,

@@ -17,6 +17,9 @@ import { createMeeting, type CreatedMeeting } from '../../server/meetings/create
 import { SqliteStore } from '../../server/store/sqlite.js';
 import type { Store } from '../../server/store/store.js';
 import { testDefinition } from './definitions.js';
+import { DiskFileStore } from '../../server/files/diskStore.js';
+import type { FileStore } from '../../server/files/fileStore.js';
+import type { UploadLimits } from '../../server/http/documentsUpload.js';
 
 export const ADMIN_TOKEN = 'test-admin-token';
 
@@ -59,6 +62,10 @@ export interface StartOptions {
   clock?: () => number;
   /** The test meeting's id; a fresh random one by default. */
   meetingId?: string;
+  /** The documents' file store; by default files under the test's data folder. */
+  files?: FileStore;
+  /** Upload caps below the shared limits (docs/DOCUMENTS.md, "Limits"). */
+  documentLimits?: Partial<UploadLimits>;
 }
 
 /** The real server, in this process, on an ephemeral port, with a fresh SQLite file. */
@@ -66,6 +73,7 @@ export async function startServer(opts: StartOptions = {}): Promise<TestServer> 
   const dataDir = mkdtempSync(join(tmpdir(), 'phong-hop-test-'));
   const logs: string[] = [];
   const log = createLogger(opts.logLevel ?? 'warn', (line) => logs.push(line));
+  const files = opts.files ?? (await DiskFileStore.open(join(dataDir, 'files')));
   const boot = async (port: number) => {
     const store = new SqliteStore(join(dataDir, 'test.sqlite'));
     const app = createApp({
@@ -80,6 +88,8 @@ export async function startServer(opts: StartOptions = {}): Promise<TestServer> 
       maxConnectionsPerToken: opts.maxConnectionsPerToken,
       maxObserverConnections: opts.maxObserverConnections,
       yjs: { compactEvery: opts.compactEvery, compactPauseMs: opts.compactPauseMs, maxDocBytes: opts.maxDocBytes, maxDocConnections: opts.maxDocConnections },
+      files,
+      documentLimits: opts.documentLimits,
     });
     return { store, app, port: await app.listen(port, '127.0.0.1') };
   };
