@@ -118,3 +118,17 @@ export function formatDocumentDate(ms: number, timeZone: string): string {
   const two = (n: number) => String(n).padStart(2, '0');
   return `ngày ${two(parts.day)} tháng ${parts.month <= 2 ? two(parts.month) : String(parts.month)} năm ${parts.year}`;
 }
+
+const SIZE_UNITS = ['B', 'KB', 'MB', 'GB'];
+
+/** A file's size as people read it, in binary units named as they usually are: "1,2 MB", "850 KB". */
+export function formatFileSize(bytes: number, lang: Lang): string {
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < SIZE_UNITS.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  const digits = unit === 0 || value >= 10 ? 0 : 1;
+  return `${numberFormat(lang, { maximumFractionDigits: digits }).format(value)} ${SIZE_UNITS[unit]}`;
+}

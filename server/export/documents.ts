@@ -2,6 +2,7 @@ import type { DocumentVisibility, MeetingDocument } from '../../shared/documents
 import { sortDocuments } from '../../shared/documents/types.js';
 import type { MeetingState } from '../../shared/meeting/state.js';
 import { dateTime } from './format.js';
+import { formatFileSize } from '../../shared/format.js';
 
 /** The documents' part of the record: what was handed to the room, in which versions, by whom, and what was taken back. */
 export const DOCUMENT_LABEL = {
@@ -29,14 +30,6 @@ export interface DocumentRow {
   removed: string | null;
 }
 
-const SIZE = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
-
-export function size(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${SIZE.format(bytes / 1024)} KB`;
-  return `${SIZE.format(bytes / (1024 * 1024))} MB`;
-}
-
 function row(state: MeetingState, doc: MeetingDocument): DocumentRow {
   const who = (id: string | null) => (id === null ? DOCUMENT_LABEL.organiser : (state.participants.find((p) => p.id === id)?.name ?? id));
   const at = (ms: number) => dateTime(ms, state.timeZone);
@@ -44,7 +37,7 @@ function row(state: MeetingState, doc: MeetingDocument): DocumentRow {
     title: doc.title,
     visibility: VISIBILITY_LABEL[doc.visibility],
     // The fingerprint's first 16 hex digits tell a filed copy from another; the store names the file by all 64.
-    versions: doc.versions.map((v) => `v${v.version}: ${at(v.at)}, ${who(v.by)}, ${size(v.bytes)}, ${v.sha256.slice(0, 16)}`),
+    versions: doc.versions.map((v) => `v${v.version}: ${at(v.at)}, ${who(v.by)}, ${formatFileSize(v.bytes, 'vi')}, ${v.sha256.slice(0, 16)}`),
     removed: doc.removedAt === null ? null : `${at(doc.removedAt)}, ${who(doc.removedBy)}`,
   };
 }

@@ -7,7 +7,7 @@ import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Downloader } from '../../client/src/documents/offline/downloader.js';
 import type { WantedFile } from '../../client/src/documents/offline/plan.js';
-import { sha256 } from '../../client/src/documents/offline/sha256.js';
+import { sha256 } from '../../shared/sha256.js';
 import { memoryFiles } from './memoryFiles.js';
 import { makePdf } from './pdfs.js';
 
@@ -108,7 +108,7 @@ describe('the offline copy downloads over HTTP ranges', () => {
   });
 
   it('checks files with the plain-JavaScript SHA-256 where WebCrypto is missing (http on the LAN)', async () => {
-    const d = make(memoryFiles(), { digest: (data) => Promise.resolve(sha256(data)) });
+    const d = make(memoryFiles(), { digest: (data) => Promise.resolve(sha256(new Uint8Array(data)).buffer as ArrayBuffer) });
     d.setWanted([big, small]);
     await d.idle();
     expect([...d.getView().held.values()].every((h) => h.complete)).toBe(true);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fileSize } from '../../client/src/documents/list/fileSize.js';
+import { formatFileSize as fileSize } from '../../shared/format.js';
 import { groupDocuments } from '../../client/src/documents/list/groups.js';
 import { reorder } from '../../client/src/views/chair/documents/reorder.js';
 import type { AgendaItem } from '../../shared/meeting/state.js';

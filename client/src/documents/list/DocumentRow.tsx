@@ -1,10 +1,11 @@
+import { formatFileSize } from '../../../../shared/format.js';
 import { currentVersion, type MeetingDocument } from '../../../../shared/documents/types.js';
 import { formatCount, formatPercent } from '../../../../shared/format.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import type { DownloaderView } from '../offline/downloader.js';
 import { fileState, type FileState } from '../offline/plan.js';
 import { isUpdated } from '../offline/updated.js';
-import { fileSize } from './fileSize.js';
+
 import { lastOpened } from './lastOpened.js';
 
 interface Props {
@@ -46,7 +47,7 @@ export function DocumentRow({ meetingId, doc, item, offline, keepOffline, onOpen
           </span>
           <span className="document-meta">
             {item && <span>{t.documentsRoom.itemGroup(String(item.number), item.title)}</span>}
-            <span>{fileSize(v.bytes, lang)}</span>
+            <span>{formatFileSize(v.bytes, lang)}</span>
             {pages && v.mime === 'application/pdf' && <span data-testid="document-pages">{t.documentsRoom.pages(formatCount(pages, lang))}</span>}
             {v.version > 1 && <span data-testid="document-version">{t.documentsRoom.version(formatCount(v.version, lang))}</span>}
           </span>

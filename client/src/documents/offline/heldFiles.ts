@@ -14,8 +14,6 @@ export interface HeldFiles {
 }
 
 /** Lowercase hex, as the store names files and sends ETags. */
-export function hex(digest: ArrayBuffer): string {
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
+export { toHex as hex } from '../../../../shared/sha256.js';
 
 export const isQuotaError = (e: unknown): boolean => e instanceof Error && (e.name === 'QuotaExceededError' || /quota/i.test(e.message));

@@ -1,6 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { HighlightIcon, NotesIcon, SearchIcon, ThumbnailsIcon } from './Icons.js';
 import { useDocumentsText } from './useDocumentsText.js';
+import { formatPercent } from '../../../../shared/format.js';
+import { useI18n } from '../../i18n/I18nProvider.js';
 
 export type Panel = 'thumbnails' | 'search' | 'notes';
 
@@ -24,6 +26,7 @@ interface Props {
 /** Every control is a 44 px target at least (documents-viewer.css): fingers, not a mouse. */
 export function Toolbar({ title, page, pages, scale, panels, annotating, drawing, onPage, onZoom, onFit, onPanel, onDrawing, onClose }: Props) {
   const d = useDocumentsText();
+  const { lang } = useI18n();
   const [typed, setTyped] = useState<string | null>(null);
   const go = (e: FormEvent) => {
     e.preventDefault();
@@ -62,7 +65,9 @@ export function Toolbar({ title, page, pages, scale, panels, annotating, drawing
         <button type="button" onClick={() => onZoom(1 / 1.25)} aria-label={d.zoomOut} title={d.zoomOut} data-testid="zoom-out">
           −
         </button>
-        <output className="dv-zoom" data-testid="zoom-level">{`${Math.round(scale * 100)}%`}</output>
+        <output className="dv-zoom" data-testid="zoom-level">
+          {formatPercent(Math.round(scale * 100), lang)}
+        </output>
         <button type="button" onClick={() => onZoom(1.25)} aria-label={d.zoomIn} title={d.zoomIn} data-testid="zoom-in">
           +
         </button>

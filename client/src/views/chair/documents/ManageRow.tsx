@@ -1,3 +1,4 @@
+import { formatFileSize } from '../../../../../shared/format.js';
 import { useRef, useState } from 'react';
 import { currentVersion, DOCUMENT_VISIBILITIES, type DocumentVisibility, type MeetingDocument } from '../../../../../shared/documents/types.js';
 import { showableOnScreen } from '../../../../../shared/documents/visibility.js';
@@ -5,7 +6,7 @@ import { formatCount } from '../../../../../shared/format.js';
 import type { AgendaItem } from '../../../../../shared/meeting/state.js';
 import { CommandButton } from '../../../components/CommandButton.js';
 import { useScopedSend } from '../../../components/RefusalScope.js';
-import { fileSize } from '../../../documents/list/fileSize.js';
+
 import { ACCEPTED_FILES } from '../../../documents/upload/uploadRequest.js';
 import { useI18n } from '../../../i18n/I18nProvider.js';
 
@@ -66,7 +67,7 @@ export function ManageRow({ doc, agenda, first, last, onScreen, onMove, onReplac
           />
         </label>
         <p className="manage-meta">
-          <span>{fileSize(v.bytes, lang)}</span>
+          <span>{formatFileSize(v.bytes, lang)}</span>
           <span data-testid="manage-version">{t.documentsRoom.version(formatCount(v.version, lang))}</span>
           {onScreen && <span className="chip chip-live">{c.onScreen}</span>}
         </p>
