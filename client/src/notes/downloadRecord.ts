@@ -1,4 +1,5 @@
 import type { ErrorCode } from '../../../shared/errors.js';
+import { saveBlob } from '../live/saveFile.js';
 
 export type RecordFormat = 'docx' | 'md' | 'pdf';
 
@@ -33,15 +34,7 @@ async function download(path: string, token: string, fallbackName: string): Prom
     return { ok: false, code: body?.error?.code ?? 'internal', message: body?.error?.message ?? `HTTP ${response.status}` };
   }
   const fileName = fileNameOf(response.headers.get('Content-Disposition'), fallbackName);
-  const url = URL.createObjectURL(await response.blob());
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The browser has taken the file once the click is handled; the URL is not needed after that.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  saveBlob(fileName, await response.blob());
   return { ok: true, fileName };
 }
 

@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { DOCUMENT_VISIBILITIES, sortDocuments, type DocumentVisibility } from '../../../../../shared/documents/types.js';
+import { sortDocuments, type DocumentVisibility } from '../../../../../shared/documents/types.js';
 import { useScopedSend } from '../../../components/RefusalScope.js';
 import { useUploads } from '../../../documents/upload/useUploads.js';
 import { useI18n } from '../../../i18n/I18nProvider.js';
 import { useConnection, useLiveView, useMeeting } from '../../../live/useMeeting.js';
+import { ItemField, VisibilityField } from './DocumentFields.js';
 import { DropZone } from './DropZone.js';
 import { ManageRow } from './ManageRow.js';
 import { reorder } from './reorder.js';
@@ -46,27 +47,8 @@ export function DocumentsTab() {
       </header>
       <ScreenPages />
       <div className="upload-target">
-        <label className="manage-field">
-          <span>{c.attachTo}</span>
-          <select value={itemId} onChange={(e) => setItemId(e.target.value)} data-testid="upload-item">
-            <option value="">{c.wholeMeeting}</option>
-            {agenda.map((item, i) => (
-              <option key={item.id} value={item.id}>
-                {c.itemOption(String(i + 1), item.title)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="manage-field">
-          <span>{c.whoSees}</span>
-          <select value={visibility} onChange={(e) => setVisibility(e.target.value as DocumentVisibility)} data-testid="upload-visibility">
-            {DOCUMENT_VISIBILITIES.map((v) => (
-              <option key={v} value={v}>
-                {t.documentsRoom.visibility[v]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ItemField agenda={agenda} value={itemId} onChange={setItemId} testId="upload-item" />
+        <VisibilityField value={visibility} onChange={setVisibility} testId="upload-visibility" />
       </div>
       <DropZone onFiles={(files) => void add(files, { itemId: itemId || null, visibility })} />
       <UploadList uploads={uploads} onDismiss={dismiss} />

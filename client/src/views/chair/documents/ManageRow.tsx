@@ -1,12 +1,12 @@
 import { formatFileSize } from '../../../../../shared/format.js';
 import { useRef, useState } from 'react';
-import { currentVersion, DOCUMENT_VISIBILITIES, type DocumentVisibility, type MeetingDocument } from '../../../../../shared/documents/types.js';
+import { currentVersion, type DocumentVisibility, type MeetingDocument } from '../../../../../shared/documents/types.js';
 import { showableOnScreen } from '../../../../../shared/documents/visibility.js';
 import { formatCount } from '../../../../../shared/format.js';
 import type { AgendaItem } from '../../../../../shared/meeting/state.js';
 import { CommandButton } from '../../../components/CommandButton.js';
 import { useScopedSend } from '../../../components/RefusalScope.js';
-
+import { ItemField, VisibilityField } from './DocumentFields.js';
 import { ACCEPTED_FILES } from '../../../documents/upload/uploadRequest.js';
 import { useI18n } from '../../../i18n/I18nProvider.js';
 
@@ -74,27 +74,8 @@ export function ManageRow({ doc, agenda, first, last, onScreen, onMove, onReplac
       </div>
       <div className="manage-controls">
         <div className="manage-fields">
-          <label className="manage-field">
-            <span>{c.attachTo}</span>
-            <select value={doc.itemId ?? ''} onChange={(e) => edit({ itemId: e.target.value || null })} data-testid="manage-item">
-              <option value="">{c.wholeMeeting}</option>
-              {agenda.map((item, i) => (
-                <option key={item.id} value={item.id}>
-                  {c.itemOption(String(i + 1), item.title)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="manage-field">
-            <span>{c.whoSees}</span>
-            <select value={doc.visibility} onChange={(e) => edit({ visibility: e.target.value as DocumentVisibility })} data-testid="manage-visibility">
-              {DOCUMENT_VISIBILITIES.map((vis) => (
-                <option key={vis} value={vis}>
-                  {t.documentsRoom.visibility[vis]}
-                </option>
-              ))}
-            </select>
-          </label>
+          <ItemField agenda={agenda} value={doc.itemId ?? ''} onChange={(itemId) => edit({ itemId: itemId || null })} testId="manage-item" />
+          <VisibilityField value={doc.visibility} onChange={(visibility) => edit({ visibility })} testId="manage-visibility" />
         </div>
         <div className="manage-actions">
           <button type="button" className="btn" disabled={first} onClick={() => onMove(-1)} aria-label={c.moveUp} title={c.moveUp} data-testid="manage-up">
