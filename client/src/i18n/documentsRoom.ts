@@ -3,7 +3,8 @@ import type { StopReason } from '../documents/offline/plan.js';
 
 /**
  * The documents' words in the room (the tablet's list, the offline copy, the console's tab), hooked
- * into `vi.ts` and `en.ts` as `documentsRoom` (the viewer's own words are `documents`). Numbers come in already formatted.
+ * in with the chunks that use them (useDocumentsRoomText), not the main dictionaries every first view loads
+ * (the viewer's own words are `documents`). Numbers come in already formatted.
  */
 export const documentsRoomVi = {
   tab: 'Tài liệu',
@@ -17,7 +18,6 @@ export const documentsRoomVi = {
   updated: 'Mới cập nhật',
   open: 'Mở',
   openTitle: (title: string) => `Mở tài liệu ${title}`,
-  itemDocuments: (n: string) => `Tài liệu của nội dung này (${n})`,
   visibility: { everyone: 'Mọi người', participants: 'Chỉ đại biểu dự họp', presidium: 'Chỉ chủ trì và thư ký' } satisfies Record<DocumentVisibility, string>,
   offline: {
     done: 'Đã tải về máy',
@@ -86,7 +86,6 @@ export const documentsRoomEn: DocumentsRoomMessages = {
   updated: 'Updated',
   open: 'Open',
   openTitle: (title) => `Open ${title}`,
-  itemDocuments: (n) => `This item's documents (${n})`,
   visibility: { everyone: 'Everyone', participants: 'Participants only', presidium: 'Chair and secretary only' },
   offline: {
     done: 'On this device',

@@ -13,7 +13,6 @@ import { proposalsEn } from './proposals.js';
 import { refusalPartsEn, refusalsEn } from './refusals.js';
 import { reviewEn } from './review.js';
 import { tabletEn } from './tablet.js';
-import { documentsRoomEn } from './documentsRoom.js';
 import { screenEn } from './screen.js';
 import type { Messages } from './vi.js';
 
@@ -223,5 +222,4 @@ export const en: Messages = {
   refusals: refusalsEn,
   refusalParts: refusalPartsEn,
   tablet: tabletEn,
-  documentsRoom: documentsRoomEn,
 };

@@ -4,6 +4,8 @@ import { formatCount } from '../../../shared/format.js';
 export const tabletVi = {
   tabs: 'Các mục của màn hình',
   tab: { item: 'Nội dung', speakers: 'Phát biểu', notes: 'Góp ý', vote: 'Bỏ phiếu', documents: 'Tài liệu' },
+  /** On the open item's card, a button to its documents ("3" formatted already). */
+  itemDocuments: (n: string) => `Tài liệu của nội dung này (${n})`,
   /** The vote tab's badge, read out in full. */
   papersToFill: (n: number) => `còn ${formatCount(n, 'vi')} phiếu chưa điền`,
   myPlace: (n: number) => `Bạn đứng thứ ${formatCount(n, 'vi')}`,
@@ -17,6 +19,7 @@ export const tabletVi = {
 export const tabletEn: typeof tabletVi = {
   tabs: 'Sections of this screen',
   tab: { item: 'Now', speakers: 'Speakers', notes: 'Notes', vote: 'Voting', documents: 'Documents' },
+  itemDocuments: (n) => `This item's documents (${n})`,
   papersToFill: (n) => `${formatCount(n, 'en')} ${n === 1 ? 'paper' : 'papers'} to fill in`,
   myPlace: (n) => `You are number ${formatCount(n, 'en')}`,
   myPlaceHint: "in the speakers' list",

@@ -14,7 +14,6 @@ import { proposalsVi } from './proposals.js';
 import { refusalPartsVi, refusalsVi } from './refusals.js';
 import { reviewVi } from './review.js';
 import { tabletVi } from './tablet.js';
-import { documentsRoomVi } from './documentsRoom.js';
 import { screenVi } from './screen.js';
 
 /**
@@ -227,7 +226,6 @@ export const vi = {
   refusals: refusalsVi,
   refusalParts: refusalPartsVi,
   tablet: tabletVi,
-  documentsRoom: documentsRoomVi,
 };
 
 export type Messages = typeof vi;

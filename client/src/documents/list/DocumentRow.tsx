@@ -1,6 +1,7 @@
 import { formatFileSize } from '../../../../shared/format.js';
 import { currentVersion, type MeetingDocument } from '../../../../shared/documents/types.js';
 import { formatCount, formatPercent } from '../../../../shared/format.js';
+import { useDocumentsRoomText } from './useDocumentsRoomText.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import type { DownloaderView } from '../offline/downloader.js';
 import { fileState, type FileState } from '../offline/plan.js';
@@ -19,7 +20,8 @@ interface Props {
 
 /** One document: what it is, whether it changed since this device opened it, whether it is on the device. */
 export function DocumentRow({ meetingId, doc, item, offline, keepOffline, onOpen }: Props) {
-  const { t, lang } = useI18n();
+  const { lang } = useI18n();
+  const r = useDocumentsRoomText();
   const v = currentVersion(doc);
   const updated = isUpdated(doc, lastOpened(meetingId, doc.id));
   const state = offline && keepOffline ? fileState(v, offline.held, offline.stopped, offline.fetching) : null;
@@ -32,7 +34,7 @@ export function DocumentRow({ meetingId, doc, item, offline, keepOffline, onOpen
       data-version={v.version}
       data-offline={state?.kind ?? 'none'}
     >
-      <button type="button" className="document-open" onClick={onOpen} aria-label={t.documentsRoom.openTitle(doc.title)} data-testid="document-open">
+      <button type="button" className="document-open" onClick={onOpen} aria-label={r.openTitle(doc.title)} data-testid="document-open">
         <span className="document-icon" aria-hidden="true">
           {v.mime === 'application/pdf' ? 'PDF' : 'IMG'}
         </span>
@@ -41,15 +43,15 @@ export function DocumentRow({ meetingId, doc, item, offline, keepOffline, onOpen
             {doc.title}
             {updated && (
               <span className="chip document-updated" data-testid="document-updated">
-                {t.documentsRoom.updated}
+                {r.updated}
               </span>
             )}
           </span>
           <span className="document-meta">
-            {item && <span>{t.documentsRoom.itemGroup(String(item.number), item.title)}</span>}
+            {item && <span>{r.itemGroup(String(item.number), item.title)}</span>}
             <span>{formatFileSize(v.bytes, lang)}</span>
-            {pages && v.mime === 'application/pdf' && <span data-testid="document-pages">{t.documentsRoom.pages(formatCount(pages, lang))}</span>}
-            {v.version > 1 && <span data-testid="document-version">{t.documentsRoom.version(formatCount(v.version, lang))}</span>}
+            {pages && v.mime === 'application/pdf' && <span data-testid="document-pages">{r.pages(formatCount(pages, lang))}</span>}
+            {v.version > 1 && <span data-testid="document-version">{r.version(formatCount(v.version, lang))}</span>}
           </span>
         </span>
       </button>
@@ -59,15 +61,16 @@ export function DocumentRow({ meetingId, doc, item, offline, keepOffline, onOpen
 }
 
 function OfflineMark({ state }: { state: FileState }) {
-  const { t, lang } = useI18n();
+  const { lang } = useI18n();
+  const r = useDocumentsRoomText();
   const text =
     state.kind === 'done'
-      ? `✓ ${t.documentsRoom.offline.done}`
+      ? `✓ ${r.offline.done}`
       : state.kind === 'downloading'
-        ? t.documentsRoom.offline.downloading(formatPercent(state.percent, lang))
+        ? r.offline.downloading(formatPercent(state.percent, lang))
         : state.kind === 'waiting'
-          ? t.documentsRoom.offline.waiting
-          : t.documentsRoom.offline.stopped[state.reason];
+          ? r.offline.waiting
+          : r.offline.stopped[state.reason];
   return (
     <span className={`document-offline is-${state.kind}`} data-testid="document-offline" data-state={state.kind}>
       {text}

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { currentVersion, type MeetingDocument } from '../../../../shared/documents/types.js';
 import { activeItem } from '../../../../shared/meeting/state.js';
 import { attends } from '../../../../shared/meeting/roles.js';
-import { useI18n } from '../../i18n/I18nProvider.js';
+import type { DocumentsRoomMessages } from '../../i18n/documentsRoom.js';
+import { useDocumentsRoomText } from './useDocumentsRoomText.js';
 import { useConnection, useLiveView, useMeeting } from '../../live/useMeeting.js';
 import { useOfflineCopy } from '../offline/useOfflineCopy.js';
 import { LazyDocumentViewer } from '../viewer/LazyDocumentViewer.js';
@@ -17,7 +18,7 @@ import { OfflineSummary } from './OfflineSummary.js';
  * without the network (a tablet in the room; not the remote observer).
  */
 export function DocumentsPanel({ keepOffline }: { keepOffline: boolean }) {
-  const { t } = useI18n();
+  const r = useDocumentsRoomText();
   const { state, you } = useMeeting();
   const { token } = useConnection();
   const meetingId = useLiveView().meetingId ?? '';
@@ -35,15 +36,15 @@ export function DocumentsPanel({ keepOffline }: { keepOffline: boolean }) {
   };
 
   return (
-    <section className="panel documents-panel" aria-label={t.documentsRoom.listTitle} data-testid="documents-panel">
+    <section className="panel documents-panel" aria-label={r.listTitle} data-testid="documents-panel">
       <header className="panel-head">
-        <h2>{t.documentsRoom.listTitle}</h2>
+        <h2>{r.listTitle}</h2>
       </header>
       {keepOffline && <OfflineSummary view={offline} />}
-      {groups.length === 0 && <p className="muted tab-empty">{t.documentsRoom.empty}</p>}
+      {groups.length === 0 && <p className="muted tab-empty">{r.empty}</p>}
       {groups.map((group) => (
         <section key={groupKey(group)} className={`documents-group documents-group-${group.kind}`} data-testid={`documents-group-${group.kind}`}>
-          <h3 className="documents-group-title">{groupTitle(t, group)}</h3>
+          <h3 className="documents-group-title">{groupTitle(r, group)}</h3>
           <ul className="documents-list">
             {group.documents.map((doc) => (
               <DocumentRow key={doc.id} meetingId={meetingId} doc={doc} item={itemOf(state.agenda, doc)} offline={offline} keepOffline={keepOffline} onOpen={() => open(doc)} />
@@ -71,10 +72,10 @@ export function DocumentsPanel({ keepOffline }: { keepOffline: boolean }) {
 
 const groupKey = (g: DocumentGroup) => (g.kind === 'meeting' ? 'meeting' : `${g.kind}-${g.item.id}`);
 
-function groupTitle(t: ReturnType<typeof useI18n>['t'], g: DocumentGroup): string {
-  if (g.kind === 'meeting') return t.documentsRoom.meetingGroup;
-  if (g.kind === 'open-item') return t.documentsRoom.openItemGroup(g.item.title);
-  return t.documentsRoom.itemGroup(String(g.number), g.item.title);
+function groupTitle(r: DocumentsRoomMessages, g: DocumentGroup): string {
+  if (g.kind === 'meeting') return r.meetingGroup;
+  if (g.kind === 'open-item') return r.openItemGroup(g.item.title);
+  return r.itemGroup(String(g.number), g.item.title);
 }
 
 function itemOf(agenda: readonly { id: string; title: string }[], doc: MeetingDocument): { number: number; title: string } | null {

@@ -12,7 +12,7 @@ export function ItemDocumentsLink({ onOpen }: { onOpen: () => void }) {
   if (n === 0) return null;
   return (
     <button type="button" className="btn item-documents-link" onClick={onOpen} data-testid="item-documents-link">
-      {t.documentsRoom.itemDocuments(formatCount(n, lang))}
+      {t.tablet.itemDocuments(formatCount(n, lang))}
     </button>
   );
 }

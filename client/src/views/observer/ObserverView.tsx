@@ -12,7 +12,7 @@ import { useMeeting } from '../../live/useMeeting.js';
 import { NoticeLog } from '../../notices/NoticeLog.js';
 import { NotesPanel } from '../../notes/NotesPanel.js';
 import { SpeakersPanel } from '../tablet/SpeakersPanel.js';
-import { DocumentsPanel } from '../../documents/list/DocumentsPanel.js';
+import { LazyDocumentsPanel } from '../../documents/list/LazyDocumentsPanel.js';
 import { TabBar, TabPanel, useTab, type TabId } from '../tablet/Tabs.js';
 
 /** A remote, read-only view in the tablet's sections: nothing here sends a command. */
@@ -58,7 +58,7 @@ export function ObserverView() {
         </TabPanel>
         {tabs.includes('documents') && (
           <TabPanel tab="documents" active={tab}>
-            <DocumentsPanel keepOffline={false} />
+            <LazyDocumentsPanel keepOffline={false} />
           </TabPanel>
         )}
       </main>

@@ -19,7 +19,7 @@ import { AskFloor } from './AskFloor.js';
 import { MyPanel } from './MyPanel.js';
 import { MyTurn } from './MyTurn.js';
 import { SpeakersPanel } from './SpeakersPanel.js';
-import { DocumentsPanel } from '../../documents/list/DocumentsPanel.js';
+import { LazyDocumentsPanel } from '../../documents/list/LazyDocumentsPanel.js';
 import { ItemDocumentsLink } from '../../documents/list/ItemDocumentsLink.js';
 import { TabBadge, TabBar, TabPanel, useTab, type TabId } from './Tabs.js';
 
@@ -89,7 +89,7 @@ export function TabletView() {
         </TabPanel>
         {tabs.includes('documents') && (
           <TabPanel tab="documents" active={tab}>
-            <DocumentsPanel keepOffline />
+            <LazyDocumentsPanel keepOffline />
           </TabPanel>
         )}
       </main>

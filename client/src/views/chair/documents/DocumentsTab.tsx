@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { sortDocuments, type DocumentVisibility } from '../../../../../shared/documents/types.js';
 import { useScopedSend } from '../../../components/RefusalScope.js';
 import { useUploads } from '../../../documents/upload/useUploads.js';
-import { useI18n } from '../../../i18n/I18nProvider.js';
+import { useDocumentsRoomText } from '../../../documents/list/useDocumentsRoomText.js';
 import { useConnection, useLiveView, useMeeting } from '../../../live/useMeeting.js';
 import { ItemField, VisibilityField } from './DocumentFields.js';
 import { DropZone } from './DropZone.js';
@@ -17,8 +17,8 @@ import { UploadList } from './UploadList.js';
  * edited in the list, where a document is also replaced, removed, or put on the screen.
  */
 export function DocumentsTab() {
-  const { t } = useI18n();
-  const c = t.documentsRoom.console;
+  const r = useDocumentsRoomText();
+  const c = r.console;
   const { state } = useMeeting();
   const { token } = useConnection();
   const meetingId = useLiveView().meetingId ?? '';
@@ -53,7 +53,7 @@ export function DocumentsTab() {
       <DropZone onFiles={(files) => void add(files, { itemId: itemId || null, visibility })} />
       <UploadList uploads={uploads} onDismiss={dismiss} />
       {ordered.length === 0 ? (
-        <p className="muted">{t.documentsRoom.empty}</p>
+        <p className="muted">{r.empty}</p>
       ) : (
         <ul className="manage-list" data-testid="manage-list">
           {ordered.map((doc, i) => {

@@ -1,10 +1,10 @@
 import { useRef, useState, type DragEvent } from 'react';
 import { ACCEPTED_FILES } from '../../../documents/upload/uploadRequest.js';
-import { useI18n } from '../../../i18n/I18nProvider.js';
+import { useDocumentsRoomText } from '../../../documents/list/useDocumentsRoomText.js';
 
 /** Files dropped on the zone or picked with the button; several at once. */
 export function DropZone({ onFiles }: { onFiles: (files: File[]) => void }) {
-  const { t } = useI18n();
+  const r = useDocumentsRoomText();
   const input = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);
   const drop = (e: DragEvent) => {
@@ -25,10 +25,10 @@ export function DropZone({ onFiles }: { onFiles: (files: File[]) => void }) {
       onDragLeave={() => setOver(false)}
       onDrop={drop}
     >
-      <p className="drop-zone-text">{t.documentsRoom.console.drop}</p>
-      <p className="muted">{t.documentsRoom.console.dropHint}</p>
+      <p className="drop-zone-text">{r.console.drop}</p>
+      <p className="muted">{r.console.dropHint}</p>
       <button type="button" className="btn btn-primary" onClick={() => input.current?.click()} data-testid="document-pick">
-        {t.documentsRoom.console.pick}
+        {r.console.pick}
       </button>
       <input
         ref={input}

@@ -8,6 +8,7 @@ import { CommandButton } from '../../../components/CommandButton.js';
 import { useScopedSend } from '../../../components/RefusalScope.js';
 import { ItemField, VisibilityField } from './DocumentFields.js';
 import { ACCEPTED_FILES } from '../../../documents/upload/uploadRequest.js';
+import { useDocumentsRoomText } from '../../../documents/list/useDocumentsRoomText.js';
 import { useI18n } from '../../../i18n/I18nProvider.js';
 
 interface Props {
@@ -22,8 +23,9 @@ interface Props {
 
 /** One document as the presidium manages it: its title, item, who sees it, its place, its versions. */
 export function ManageRow({ doc, agenda, first, last, onScreen, onMove, onReplace }: Props) {
-  const { t, lang } = useI18n();
-  const c = t.documentsRoom.console;
+  const { lang } = useI18n();
+  const r = useDocumentsRoomText();
+  const c = r.console;
   const send = useScopedSend();
   const [title, setTitle] = useState(doc.title);
   // Renamed elsewhere (the other presidium member): the field follows.
@@ -68,7 +70,7 @@ export function ManageRow({ doc, agenda, first, last, onScreen, onMove, onReplac
         </label>
         <p className="manage-meta">
           <span>{formatFileSize(v.bytes, lang)}</span>
-          <span data-testid="manage-version">{t.documentsRoom.version(formatCount(v.version, lang))}</span>
+          <span data-testid="manage-version">{r.version(formatCount(v.version, lang))}</span>
           {onScreen && <span className="chip chip-live">{c.onScreen}</span>}
         </p>
       </div>

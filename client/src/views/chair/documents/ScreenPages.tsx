@@ -4,7 +4,7 @@ import { showableOnScreen } from '../../../../../shared/documents/visibility.js'
 import { currentVersion, isPdf } from '../../../../../shared/documents/types.js';
 import { CommandButton } from '../../../components/CommandButton.js';
 import { useScopedSend } from '../../../components/RefusalScope.js';
-import { useI18n } from '../../../i18n/I18nProvider.js';
+import { useDocumentsRoomText } from '../../../documents/list/useDocumentsRoomText.js';
 import { useMeeting } from '../../../live/useMeeting.js';
 
 /**
@@ -13,8 +13,8 @@ import { useMeeting } from '../../../live/useMeeting.js';
  * document can be picked (`picker`, in the screen's own control).
  */
 export function ScreenPages({ picker = false }: { picker?: boolean }) {
-  const { t } = useI18n();
-  const s = t.documentsRoom.screen;
+  const r = useDocumentsRoomText();
+  const s = r.screen;
   const { state, allowed } = useMeeting();
   const send = useScopedSend();
   const screen = state.screen;
@@ -47,7 +47,7 @@ export function ScreenPages({ picker = false }: { picker?: boolean }) {
           </select>
         </label>
         <CommandButton command={{ type: 'screen.show', show: 'document', documentId: chosen || 'none', page: 1 }} disabled={!chosen} testId="screen-document-show">
-          {t.documentsRoom.console.show}
+          {r.console.show}
         </CommandButton>
       </div>
     );

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { formatPercent } from '../../../../../shared/format.js';
 import { RefusalNote } from '../../../components/RefusalNote.js';
 import type { Upload } from '../../../documents/upload/useUploads.js';
+import { useDocumentsRoomText } from '../../../documents/list/useDocumentsRoomText.js';
 import { useI18n } from '../../../i18n/I18nProvider.js';
 
 /** A finished upload lingers this long, so the chair sees it went through before it joins the list. */
@@ -20,8 +21,9 @@ export function UploadList({ uploads, onDismiss }: { uploads: readonly Upload[];
 }
 
 function UploadRow({ upload, onDismiss }: { upload: Upload; onDismiss: (id: number) => void }) {
-  const { t, lang } = useI18n();
-  const c = t.documentsRoom.console;
+  const { lang } = useI18n();
+  const r = useDocumentsRoomText();
+  const c = r.console;
   useEffect(() => {
     if (upload.phase !== 'done') return;
     const timer = setTimeout(() => onDismiss(upload.id), SHOWN_AFTER_DONE_MS);
