@@ -46,10 +46,14 @@ export default function ScreenPage({ meetingId, document, token, page, meetingTi
   useEffect(() => {
     if (opened?.kind !== 'pdf') return;
     let live = true;
-    void opened.pdf.getPage(shown).then((p) => {
-      const v = p.getViewport({ scale: 1 });
-      if (live) setPdfNatural({ width: v.width, height: v.height });
-    });
+    opened.pdf.getPage(shown).then(
+      (p) => {
+        const v = p.getViewport({ scale: 1 });
+        if (live) setPdfNatural({ width: v.width, height: v.height });
+      },
+      // The file let go before its page came (the chair already on the next document): nothing to size.
+      () => undefined,
+    );
     return () => {
       live = false;
     };

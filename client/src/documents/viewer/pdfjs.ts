@@ -1,4 +1,4 @@
-import { getDocument, GlobalWorkerOptions, type PDFDocumentLoadingTask } from 'pdfjs-dist';
+import { getDocument, PDFWorker, type PDFDocumentLoadingTask } from 'pdfjs-dist';
 import PdfWorker from 'pdfjs-dist/build/pdf.worker.min.mjs?worker';
 
 /**
@@ -8,10 +8,16 @@ import PdfWorker from 'pdfjs-dist/build/pdf.worker.min.mjs?worker';
  * gone), and WebAssembly is turned off so the CSP needs no 'wasm-unsafe-eval' either: the few image
  * codecs that would use it fall back to their JavaScript versions.
  */
-let port: Worker | null = null;
-function workerPort(): Worker {
-  port ??= new PdfWorker();
-  return port;
+let shared: PDFWorker | null = null;
+/**
+ * One worker for every document this page opens, owned here rather than by a loading task: a task
+ * that makes its own destroys it with itself, and a document opened while the previous one is being
+ * destroyed (the chair going straight from one document to the next) was refused by pdf.js
+ * ("the worker is being destroyed") and never showed.
+ */
+function worker(): PDFWorker {
+  shared ??= PDFWorker.create({ port: new PdfWorker() });
+  return shared;
 }
 
 /** Bytes fetched per range request: page 1 of a 30-page report arrives in a request or two. */
@@ -20,8 +26,7 @@ export const RANGE_CHUNK_BYTES = 128 * 1024;
 export type PdfSource = { url: string; token: string } | { data: Uint8Array };
 
 export function loadPdf(source: PdfSource): PDFDocumentLoadingTask {
-  GlobalWorkerOptions.workerPort = workerPort();
-  const common = { useWasm: false, enableXfa: false, isOffscreenCanvasSupported: true } as const;
+  const common = { worker: worker(), useWasm: false, enableXfa: false, isOffscreenCanvasSupported: true } as const;
   if ('data' in source) return getDocument({ ...common, data: source.data });
   return getDocument({
     ...common,

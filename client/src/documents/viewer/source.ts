@@ -1,4 +1,4 @@
-import type { PDFDocumentLoadingTask, PDFDocumentProxy } from 'pdfjs-dist';
+import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { documentFilePath } from '../../../../shared/documents/urls.js';
 import { currentVersion, isPdf, type MeetingDocument } from '../../../../shared/documents/types.js';
 import { cachedFile } from '../offline/files.js';
@@ -25,16 +25,20 @@ export interface OpenRequest {
 
 /**
  * Opens the document's current version: from this device's offline copy when it has the whole file
- * (client/src/documents/offline), otherwise from the server, a PDF by range requests. `track` is
- * handed the pdf.js task at once, so a viewer closed mid-way can cancel it.
+ * (client/src/documents/offline), otherwise from the server, a PDF by range requests. Aborting
+ * `signal` (the viewer closed, or another document shown) stops before pdf.js starts, or destroys
+ * its task: the screen can change documents faster than a file opens.
  */
-export async function openDocument({ meetingId, document, token }: OpenRequest, track: (task: PDFDocumentLoadingTask) => void): Promise<Opened> {
+export async function openDocument({ meetingId, document, token }: OpenRequest, signal: AbortSignal): Promise<Opened> {
   const version = currentVersion(document);
   const url = documentFilePath(meetingId, document.id, version.version);
   const cached = await cachedFile(version.sha256).catch(() => null);
   if (isPdf(version.mime)) {
-    const task = loadPdf(cached ? { data: new Uint8Array(await cached.arrayBuffer()) } : { url, token });
-    track(task);
+    const source = cached ? { data: new Uint8Array(await cached.arrayBuffer()) } : { url, token };
+    signal.throwIfAborted();
+    const task = loadPdf(source);
+    // Destroying a task still opening rejects with why it stopped; that is the point, not a fault.
+    signal.addEventListener('abort', () => void task.destroy().catch(() => undefined), { once: true });
     try {
       return { kind: 'pdf', pdf: await task.promise, fromDevice: cached !== null };
     } catch (e) {
