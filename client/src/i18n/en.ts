@@ -16,6 +16,10 @@ import { tabletEn } from './en/tablet.js';
 import { screenEn } from './en/screen.js';
 import type { Messages } from './vi.js';
 
+/**
+ * English, a lazy chunk (language.ts): only this file imports the en/ parts, so no first view carries
+ * them. Typed as `Messages`, so a key missing here or added only here is a compile error.
+ */
 export const en: Messages = {
   lang: { code: 'en', switchLabel: 'Tiếng Việt', switchTitle: 'Chuyển sang tiếng Việt' },
   appName: 'Meeting room',
