@@ -5,6 +5,7 @@ import { MeetingConnection } from './live/connection.js';
 import { loadSnapshot } from './live/snapshotCache.js';
 import { forgetToken, takeToken } from './live/token.js';
 import { I18nProvider } from './i18n/I18nProvider.js';
+import { loadStoredLang } from './i18n/language.js';
 import { registerServiceWorker } from './offline/serviceWorker.js';
 import './styles/base.css';
 import './styles/layout.css';
@@ -30,10 +31,14 @@ if (token && connection) {
   preloadView(loadSnapshot(token)?.snapshot.you.role);
 }
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <I18nProvider>
-      <App connection={connection} />
-    </I18nProvider>
-  </StrictMode>,
+// A device set to English paints English from the first frame; the socket and the view's chunk are
+// already on their way meanwhile.
+void loadStoredLang().then(() =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <I18nProvider>
+        <App connection={connection} />
+      </I18nProvider>
+    </StrictMode>,
+  ),
 );

@@ -7,7 +7,8 @@ import { latestRestore } from '../../client/src/notes/history/RestoredNote.js';
 import { sideOf } from '../../client/src/notes/history/DiffColumns.js';
 import { listNumbers } from '../../client/src/notes/history/TextBlock.js';
 import { signedCount, versionRows } from '../../client/src/notes/history/versionRows.js';
-import { historyEn, historyVi } from '../../client/src/i18n/history.js';
+import { historyEn } from '../../client/src/i18n/en/history.js';
+import { historyVi } from '../../client/src/i18n/history.js';
 import { testDefinition } from '../helpers/definitions.js';
 
 const participants = initialState('m-1', testDefinition()).participants;

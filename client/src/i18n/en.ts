@@ -1,21 +1,25 @@
 import { ITEM_STATUS_WORDS } from '../../../shared/meeting/itemStatus.js';
 import { formatMinutes } from '../../../shared/format.js';
-import { checkInEn } from './checkIn.js';
-import { committeeEn } from './committee.js';
-import { liveEn } from './live.js';
-import { ballotsEn } from './ballots.js';
-import { consoleEn } from './console.js';
-import { historyEn } from './history.js';
-import { notesEn } from './notes.js';
-import { noticesEn } from './notices.js';
-import { pinEn } from './pin.js';
-import { proposalsEn } from './proposals.js';
-import { refusalPartsEn, refusalsEn } from './refusals.js';
-import { reviewEn } from './review.js';
-import { tabletEn } from './tablet.js';
-import { screenEn } from './screen.js';
+import { checkInEn } from './en/checkIn.js';
+import { committeeEn } from './en/committee.js';
+import { liveEn } from './en/live.js';
+import { ballotsEn } from './en/ballots.js';
+import { consoleEn } from './en/console.js';
+import { historyEn } from './en/history.js';
+import { notesEn } from './en/notes.js';
+import { noticesEn } from './en/notices.js';
+import { pinEn } from './en/pin.js';
+import { proposalsEn } from './en/proposals.js';
+import { refusalPartsEn, refusalsEn } from './en/refusals.js';
+import { reviewEn } from './en/review.js';
+import { tabletEn } from './en/tablet.js';
+import { screenEn } from './en/screen.js';
 import type { Messages } from './vi.js';
 
+/**
+ * English, a lazy chunk (language.ts): only this file imports the en/ parts, so no first view carries
+ * them. Typed as `Messages`, so a key missing here or added only here is a compile error.
+ */
 export const en: Messages = {
   lang: { code: 'en', switchLabel: 'Tiếng Việt', switchTitle: 'Chuyển sang tiếng Việt' },
   appName: 'Meeting room',

@@ -18,7 +18,8 @@ import { screenVi } from './screen.js';
 
 /**
  * Vietnamese, the default language. Its shape is the type every other dictionary must match,
- * so a key missing from (or added only to) another language is a compile error.
+ * so a key missing from (or added only to) another language is a compile error. Each area file
+ * here holds only its Vietnamese part; the English one is in en/<area>.ts, for en.ts alone.
  */
 export const vi = {
   lang: { code: 'vi', switchLabel: 'English', switchTitle: 'Switch to English' },
